@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` (one night against the local test web) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATA_DIR ?= data
+DEMO_DATE ?= 2025-01-07
+
+.PHONY: install demo test test-faults lint bench bench-extract bench-dedup clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/akhbar demo --date $(DEMO_DATE) --data-dir $(DATA_DIR)
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+test-faults: install
+	$(BIN)/pytest -m faults -s
+
+bench: bench-extract bench-dedup
+
+bench-extract: install
+	$(BIN)/python -m bench.extract_bench
+
+bench-dedup: install
+	$(BIN)/python -m bench.dedup_bench
+
+clean:
+	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""akhbar: crawl-and-archive pipeline for Persian- and Arabic-language news."""

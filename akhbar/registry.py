@@ -1,0 +1,188 @@
+"""Outlet registry: one small TOML file per outlet, validated on load.
+
+The files live in ``akhbar/outlets/`` (shipped, real outlets) or in any folder named by
+``--outlets-dir`` / ``AKHBAR_OUTLETS_DIR`` (the local test web writes its own there).
+A bad file fails with an error naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+PACKAGED_OUTLETS_DIR = Path(__file__).parent / "outlets"
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,40}$")
+
+
+class OutletConfigError(ValueError):
+    """An outlet file is missing, unreadable or invalid; the message names file and field."""
+
+
+class Discovery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: read robots.txt `Sitemap:` lines and try common sitemap paths and <link rel=alternate> feeds
+    auto: bool = True
+    feeds: list[str] = Field(default_factory=list)
+    #: sitemaps, sitemap indexes and news sitemaps alike (the parser tells them apart)
+    sitemaps: list[str] = Field(default_factory=list)
+    #: date-archive URL templates; placeholders: {d:%Y/%m/%d} (Gregorian strftime), {jy} {jm} {jd}
+    #: (Solar Hijri), {page} (1-based page number; pages are followed until one adds no new article)
+    archives: list[str] = Field(default_factory=list)
+    archive_max_pages: int = Field(default=30, ge=1, le=500)
+
+
+class CrawlPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    download_delay: float = Field(default=1.0, ge=0)
+    concurrency: int = Field(default=2, ge=1, le=16)
+    #: fetch hosts that resolve to private/loopback addresses (only the local test web needs this)
+    allow_private_hosts: bool = False
+
+
+class ExtractOverrides(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: CSS selectors removed from the page before extraction (outlet-specific boilerplate)
+    drop_selectors: list[str] = Field(default_factory=list)
+    #: CSS selector of the article body container, when the generic extractor misses it
+    body_selector: str | None = None
+
+
+class Outlet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slug: str
+    name: str
+    name_native: str | None = None
+    language: Literal["fa", "ar"]
+    country: str = Field(min_length=2, max_length=2)
+    timezone: str
+    base_url: str
+    allowed_domains: list[str] = Field(min_length=1)
+    #: regular expression (searched in the full URL) that article URLs match
+    article_url_pattern: str
+    #: republishes other outlets' stories; loses canonical status to the original in dedup
+    aggregator: bool = False
+    discovery: Discovery = Field(default_factory=Discovery)
+    crawl: CrawlPolicy = Field(default_factory=CrawlPolicy)
+    extract: ExtractOverrides = Field(default_factory=ExtractOverrides)
+    notes: str | None = None
+
+    @field_validator("slug")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not SLUG_RE.match(v):
+            raise ValueError("must be lowercase letters, digits, '-' or '_' (2-41 chars)")
+        return v
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA timezone {v!r}") from exc
+        return v
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, v: str) -> str:
+        parts = urlsplit(v)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"not an absolute http(s) URL: {v!r}")
+        return v
+
+    @field_validator("article_url_pattern")
+    @classmethod
+    def _pattern(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from exc
+        return v
+
+    @model_validator(mode="after")
+    def _urls_inside_domains(self) -> Outlet:
+        for url in [self.base_url, *self.discovery.feeds, *self.discovery.sitemaps, *self.discovery.archives]:
+            host = urlsplit(url.replace("{", "").replace("}", "")).hostname or ""
+            if not self.in_domains(host):
+                raise ValueError(f"URL {url!r} is outside allowed_domains {self.allowed_domains}")
+        return self
+
+    def in_domains(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    @property
+    def article_re(self) -> re.Pattern[str]:
+        return re.compile(self.article_url_pattern)
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.article_re.search(url)) and self.in_domains(urlsplit(url).hostname or "")
+
+    def archive_urls(self, day: date, page: int) -> list[str]:
+        """The day's archive pages (page is 1-based) built from the templates."""
+        import jdatetime
+
+        j = jdatetime.date.fromgregorian(date=day)
+        return [
+            t.format(d=day, jy=j.year, jm=j.month, jd=j.day, page=page) for t in self.discovery.archives
+        ]
+
+
+def outlets_dir() -> Path:
+    return Path(os.environ.get("AKHBAR_OUTLETS_DIR") or PACKAGED_OUTLETS_DIR)
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "(file)"
+        parts.append(f"field '{field}': {err['msg']}")
+    return "; ".join(parts)
+
+
+def load_outlet_file(path: Path) -> Outlet:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise OutletConfigError(f"{path}: no such outlet file") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise OutletConfigError(f"{path}: not valid TOML: {exc}") from exc
+    try:
+        outlet = Outlet.model_validate(raw)
+    except ValidationError as exc:
+        raise OutletConfigError(f"{path}: {_describe(exc)}") from exc
+    if outlet.slug != path.stem:
+        raise OutletConfigError(f"{path}: field 'slug': {outlet.slug!r} must equal the file name {path.stem!r}")
+    return outlet
+
+
+def load_outlets(directory: Path | None = None) -> dict[str, Outlet]:
+    directory = directory or outlets_dir()
+    if not directory.is_dir():
+        raise OutletConfigError(f"{directory}: outlets folder does not exist")
+    return {p.stem: load_outlet_file(p) for p in sorted(directory.glob("*.toml"))}
+
+
+def select_outlets(slugs: list[str] | None, directory: Path | None = None) -> list[Outlet]:
+    """The outlets named by slug (all when none are named); unknown slugs are an error."""
+    registry = load_outlets(directory)
+    if not slugs:
+        return list(registry.values())
+    unknown = [s for s in slugs if s not in registry]
+    if unknown:
+        raise OutletConfigError(
+            f"unknown outlet(s): {', '.join(unknown)} (known: {', '.join(sorted(registry)) or 'none'})"
+        )
+    return [registry[s] for s in slugs]

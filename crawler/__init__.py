@@ -1,0 +1,1 @@
+"""Scrapy project: spiders, WARC archiving middleware, discovery helpers."""

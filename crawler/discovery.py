@@ -1,0 +1,164 @@
+"""Finding a day's article URLs in robots.txt, sitemaps, feeds and archive pages.
+
+Pure functions over bytes: the spider calls them on responses, ``akhbar outlets check`` on live
+fetches, and tests on fixtures. Parsing is delegated to Scrapy's sitemap/robots helpers and feedparser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urljoin
+
+import feedparser
+from lxml import etree
+from lxml import html as lxml_html
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+#: Paths tried when an outlet lists no sitemap and robots.txt names none.
+COMMON_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A URL found in a listing, with the date the listing gives it (if any)."""
+
+    url: str
+    when: datetime | None = None
+
+
+def robots_sitemaps(robots_txt: bytes | str, base_url: str) -> list[str]:
+    text = robots_txt.decode("utf-8", "replace") if isinstance(robots_txt, bytes) else robots_txt
+    return [urljoin(base_url, u) for u in sitemap_urls_from_robots(text, base_url=base_url)]
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """W3C / ISO-8601 dates as used in sitemaps; naive values are taken as UTC."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return start, start + timedelta(days=1)
+
+
+def on_day(when: datetime | None, day: date, slack: timedelta = timedelta(0)) -> bool:
+    start, end = day_bounds(day)
+    return when is not None and start - slack <= when < end + slack
+
+
+@dataclass(frozen=True)
+class SitemapListing:
+    is_index: bool
+    entries: list[Listed]
+
+
+def parse_sitemap(body: bytes) -> SitemapListing:
+    """A sitemap, sitemap index or news sitemap. Raises ValueError when the body is no sitemap."""
+    try:
+        sm = Sitemap(body)
+    except Exception as exc:  # lxml raises several types on garbage
+        raise ValueError(f"not a sitemap: {exc}") from exc
+    if sm.type not in ("urlset", "sitemapindex"):
+        raise ValueError(f"not a sitemap: root element {sm.type!r}")
+    entries = []
+    for entry in sm:
+        loc = (entry.get("loc") or "").strip()
+        if not loc:
+            continue
+        news = entry.get("news")
+        when = None
+        if isinstance(news, dict):
+            when = parse_when(news.get("publication_date"))
+        when = when or parse_when(entry.get("lastmod"))
+        entries.append(Listed(loc, when))
+    return SitemapListing(sm.type == "sitemapindex", entries)
+
+
+def child_sitemaps_for_day(listing: SitemapListing, day: date) -> list[str]:
+    """Children of a sitemap index that may list the day's articles.
+
+    A child whose URL names a date (per-day or per-month sitemaps) is taken when that date is the
+    day or its month; an undated child when its lastmod is missing or not before the day (a sitemap
+    last changed before the day cannot list an article published on it).
+    """
+    start, _ = day_bounds(day)
+    wanted = {day.strftime(f) for f in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m", "%Y/%m", "%Y%m")}
+    out = []
+    for e in listing.entries:
+        named = _DATE_IN_URL.findall(e.url)
+        if named:
+            if any("".join(m) in {w.replace("-", "").replace("/", "") for w in wanted} for m in named):
+                out.append(e.url)
+        elif e.when is None or e.when >= start:
+            out.append(e.url)
+    return out
+
+
+#: year, month and optional day inside a URL: 2025-01-07, 2025/01, 20250107, 2025-01
+_DATE_IN_URL = re.compile(r"((?:19|20)\d\d)[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def parse_feed(body: bytes, base_url: str) -> list[Listed]:
+    """RSS/Atom entries with their publication (else update) time. Raises ValueError on garbage."""
+    parsed = feedparser.parse(body)
+    if parsed.bozo and not parsed.entries:
+        raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
+    out = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        struct = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime(*struct[:6], tzinfo=UTC) if struct else None
+        out.append(Listed(urljoin(base_url, link), when))
+    return out
+
+
+def page_links(body: bytes | str, base_url: str) -> list[str]:
+    """All <a href> targets of an HTML page, absolute, in document order, without fragments."""
+    try:
+        doc = lxml_html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    out: list[str] = []
+    seen: set[str] = set()
+    for href in doc.xpath("//a/@href"):
+        url = urljoin(base_url, href.strip()).split("#", 1)[0]
+        if url.startswith(("http://", "https://")) and url not in seen:
+            seen.add(url)
+            out.append(url)
+    return out
+
+
+def alternate_feeds(body: bytes | str, base_url: str) -> list[str]:
+    """Feeds a page announces with <link rel="alternate" type="application/rss+xml" ...>."""
+    try:
+        doc = lxml_html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    out = []
+    for link in doc.xpath("//link[@rel='alternate'][@href]"):
+        if (link.get("type") or "").lower() in FEED_TYPES:
+            out.append(urljoin(base_url, link.get("href")))
+    return out
+
+
+def select_for_day(listed: Iterable[Listed], day: date) -> Iterator[str]:
+    """URLs a listing dates to the day. Undated entries are not selected: a listing without dates
+    cannot say which day an article belongs to (archive pages are the route for those)."""
+    for item in listed:
+        if on_day(item.when, day):
+            yield item.url

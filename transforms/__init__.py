@@ -1,0 +1,1 @@
+"""Stage 2: text and metadata extraction, normalisation, identity and dedup."""

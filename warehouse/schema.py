@@ -1,0 +1,127 @@
+"""The lake's tables, defined once: writer, reader, tests and docs all use these schemas.
+
+Every table is Hive-partitioned ``day=YYYY-MM-DD/outlet=SLUG/part-0.parquet``; ``day`` and ``outlet``
+live in the path only (standard Hive layout), so DuckDB, Polars and pyarrow read them as columns.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+TS = pa.timestamp("us", tz="UTC")
+PARTITION_COLUMNS = ("day", "outlet")
+
+
+def _f(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"doc": doc})
+
+
+ARTICLES = pa.schema(
+    [
+        _f("article_id", pa.string(), "stable id: hash of the canonical URL (dedup identity)", False),
+        _f("url", pa.string(), "URL the article was fetched from", False),
+        _f("canonical_url", pa.string(), "rel=canonical / og:url, normalised; else the normalised URL"),
+        _f("title", pa.string(), "headline"),
+        _f("text", pa.string(), "article body exactly as published, one paragraph per line"),
+        _f("text_norm", pa.string(), "normalised body for search and dedup (transforms.normalize)"),
+        _f("description", pa.string(), "meta/og description"),
+        _f("authors", pa.list_(pa.string()), "bylines"),
+        _f("tags", pa.list_(pa.string()), "keywords / tags"),
+        _f("section", pa.string(), "section or category"),
+        _f("image", pa.string(), "lead image URL"),
+        _f("source_credit", pa.string(), "credit line kept out of the body («المصدر: …», «منبع: …»)"),
+        _f("published_at", TS, "first publication time, UTC"),
+        _f("modified_at", TS, "last modification time, UTC"),
+        _f("language", pa.string(), "detected body language (fa, ar, …)"),
+        _f("language_mismatch", pa.bool_(), "detected language differs from the outlet's"),
+        _f("text_chars", pa.int32(), "characters in text"),
+        _f("content_hash", pa.string(), "sha1 of text_norm (exact-duplicate key)"),
+        _f("http_status", pa.int16(), "HTTP status of the archived response"),
+        _f("fetched_at", TS, "time the response was archived (WARC-Date)"),
+        _f("warc_file", pa.string(), "WARC file holding the raw response, relative to the data dir"),
+        _f("warc_offset", pa.int64(), "byte offset of the response record in warc_file"),
+        _f("warc_record_id", pa.string(), "WARC-Record-ID of the response record"),
+        _f("extractor_version", pa.string(), "version of the extraction code that produced the row"),
+    ]
+)
+
+CRAWL_LOG = pa.schema(
+    [
+        _f("url", pa.string(), "requested URL", False),
+        _f("kind", pa.string(), "robots | feed | sitemap | archive | home | article"),
+        _f("status", pa.int16(), "final HTTP status (null when no response)"),
+        _f("bytes", pa.int64(), "response body size in bytes"),
+        _f("fetched_at", TS, "time of the final response or failure, UTC"),
+        _f("duration_ms", pa.int32(), "download latency of the final attempt"),
+        _f("outcome", pa.string(), "ok | http_error | network_error | timeout | robots_denied | offsite | "
+           "too_large | skipped | not_on_day | extract_failed | archived_earlier"),
+        _f("reason", pa.string(), "human-readable reason for any outcome other than ok"),
+        _f("final_url", pa.string(), "URL after redirects"),
+        _f("run_id", pa.string(), "crawl run that produced the row"),
+        _f("warc_file", pa.string(), "WARC file holding the response, relative to the data dir"),
+    ]
+)
+
+DUPLICATES = pa.schema(
+    [
+        _f("article_id", pa.string(), "member article", False),
+        _f("cluster_id", pa.string(), "cluster the article belongs to", False),
+        _f("canonical_id", pa.string(), "article chosen to represent the cluster", False),
+        _f("method", pa.string(), "url | exact | near | self"),
+        _f("similarity", pa.float32(), "estimated Jaccard similarity to the canonical"),
+    ]
+)
+
+RUNS = pa.schema(
+    [
+        _f("run_id", pa.string(), "run identifier", False),
+        _f("status", pa.string(), "ok | failed | gate_failed | skipped"),
+        _f("started_at", TS, "run start, UTC"),
+        _f("finished_at", TS, "run end, UTC"),
+        _f("articles", pa.int32(), "article rows published for the outlet-day"),
+        _f("fetched", pa.int32(), "crawl-log rows for the outlet-day"),
+        _f("failed_fetches", pa.int32(), "crawl-log rows with an outcome other than ok"),
+        _f("null_title_rate", pa.float32(), "share of articles without title"),
+        _f("null_text_rate", pa.float32(), "share of articles without text"),
+        _f("null_published_rate", pa.float32(), "share of articles without published_at"),
+        _f("language_mismatch_rate", pa.float32(), "share of articles flagged language_mismatch"),
+        _f("duplicate_rate", pa.float32(), "share of articles that are not their cluster's canonical"),
+        _f("checks", pa.string(), "JSON: each quality check with its value, threshold and verdict"),
+        _f("error", pa.string(), "why the run failed, if it did"),
+    ]
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "crawl_log": CRAWL_LOG,
+    "duplicates": DUPLICATES,
+    "runs": RUNS,
+}
+
+
+def empty_table(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def conform(name: str, rows: list[dict]) -> pa.Table:
+    """Rows (dicts) to a table of exactly the table's schema; unknown keys are an error."""
+    schema = TABLES[name]
+    known = set(schema.names)
+    for row in rows:
+        extra = set(row) - known
+        if extra:
+            raise ValueError(f"{name}: unknown column(s) {sorted(extra)}")
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def describe_markdown() -> str:
+    """The schema as Markdown tables (used for the docs)."""
+    out = []
+    for name, schema in TABLES.items():
+        out.append(f"### `{name}`\n\n| column | type | meaning |\n|---|---|---|")
+        for field in schema:
+            doc = (field.metadata or {}).get(b"doc", b"").decode()
+            out.append(f"| `{field.name}` | `{field.type}` | {doc} |")
+        out.append("| `day` | `date` (partition) | UTC day the outlet published it / the crawl covered |")
+        out.append("| `outlet` | `string` (partition) | outlet slug |\n")
+    return "\n".join(out)
