@@ -1,5 +1,263 @@
-"""The `akhbar` command."""
+"""The `akhbar` command: run a night, back-fill, query, inspect outlets and pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
-app = typer.Typer(help="Crawl, archive and query Persian and Arabic news.", no_args_is_help=True)
+app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
+app.add_typer(outlets_app, name="outlets")
+console = Console()
+err = Console(stderr=True)
+
+DataDir = Annotated[
+    Path, typer.Option("--data-dir", envvar="AKHBAR_DATA_DIR", help="Where WARC, logs and the lake live.")
+]
+OutletsDir = Annotated[
+    Path | None, typer.Option("--outlets-dir", envvar="AKHBAR_OUTLETS_DIR", help="Folder of outlet TOML files.")
+]
+DEFAULT_DATA = Path("data")
+
+
+def _user_errors(fn: Callable) -> Callable:
+    """Known failures end in one clear line and exit code 2, not a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        from akhbar.locks import PartitionBusy
+        from akhbar.registry import OutletConfigError
+        from warehouse.duck import QueryRefused
+
+        try:
+            return fn(*args, **kwargs)
+        except (OutletConfigError, PartitionBusy, QueryRefused, PermissionError, OSError, ValueError) as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+        except Exception as exc:
+            import duckdb
+
+            if isinstance(exc, duckdb.Error):
+                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                raise typer.Exit(2) from None
+            raise
+
+    return wrapper
+
+
+def _parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"malformed date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _check_writable(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not os.access(data_dir, os.W_OK):
+        raise PermissionError(f"data dir {data_dir} is not writable")
+
+
+def _print_results(results) -> None:
+    table = Table(title="run")
+    for col in ("outlet", "day", "articles", "fetched ok", "failed", "not kept", "status"):
+        table.add_column(col)
+    for r in results:
+        failed = sum(v for k, v in r.crawl.items() if k not in ("ok", "archived_earlier"))
+        table.add_row(r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)), str(failed),
+                      str(sum(r.rejected.values())), "[green]ok[/green]" if r.ok else f"[red]{r.error}[/red]")
+    console.print(table)
+
+
+def _print_relation(rel, fmt: str = "table") -> None:
+    if rel is None:
+        return
+    cols = rel.columns
+    rows = rel.fetchall()
+    if fmt == "json":
+        console.print_json(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], default=str,
+                                      ensure_ascii=False))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+        return
+    table = Table()
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*["" if v is None else str(v) for v in r])
+    console.print(table)
+
+
+def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder: Path | None,
+              refetch: bool, overrides: dict[str, str] | None = None) -> list:
+    from akhbar import pipeline
+    from warehouse.duck import refresh_database
+
+    _check_writable(data_dir)
+    results = []
+    with console.status("") as status:
+        for d in days:
+            status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
+            results += pipeline.run_day(d, data_dir, outlet or None, folder=folder, refetch=refetch,
+                                        overrides=overrides)
+        status.update("refreshing DuckDB views…")
+        refresh_database(data_dir)
+    return results
+
+
+@app.command()
+@_user_errors
+def run(
+    date_: Annotated[str, typer.Option("--date", help="UTC day to archive, YYYY-MM-DD.")],
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
+    data_dir: DataDir = DEFAULT_DATA,
+    outlets_dir: OutletsDir = None,
+    refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
+) -> None:
+    """Crawl, archive, extract and load one day, then print the summary."""
+    results = _run_days([_parse_day(date_)], data_dir, outlet, outlets_dir, refetch)
+    _print_results(results)
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+@_user_errors
+def backfill(
+    from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
+    to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
+    outlet: Annotated[list[str] | None, typer.Option("--outlet")] = None,
+    data_dir: DataDir = DEFAULT_DATA,
+    outlets_dir: OutletsDir = None,
+) -> None:
+    """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
+    from datetime import timedelta
+
+    first, last = _parse_day(from_), _parse_day(to)
+    if last < first:
+        raise ValueError("--to is before --from")
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    results = _run_days(days, data_dir, outlet, outlets_dir, refetch=False)
+    _print_results(results)
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command()
+@_user_errors
+def demo(
+    date_: Annotated[str, typer.Option("--date", help="Day of the test web to archive.")] = "2025-01-07",
+    data_dir: DataDir = DEFAULT_DATA,
+) -> None:
+    """One night against the built-in offline test web (no internet needed), then the summary."""
+    from akhbar.testweb import TestWeb
+
+    day = _parse_day(date_)
+    _check_writable(data_dir)
+    with TestWeb() as web:
+        folder = web.write_outlet_configs(data_dir / "testweb-outlets")
+        console.print(f"test web: {', '.join(s.base_url for s in web.sites)}")
+        results = _run_days([day], data_dir, None, folder, refetch=False)
+    _print_results(results)
+    summary(data_dir=data_dir)
+    console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
+    console.print('try:  akhbar query "select outlet, count(*) from articles group by 1"')
+
+
+@app.command()
+@_user_errors
+def query(
+    sql: Annotated[str, typer.Argument(help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
+    data_dir: DataDir = DEFAULT_DATA,
+    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+) -> None:
+    """Query the lake with DuckDB (SELECT only)."""
+    from warehouse.duck import query as run_query
+
+    _print_relation(run_query(data_dir, sql), fmt)
+
+
+@app.command()
+@_user_errors
+def summary(data_dir: DataDir = DEFAULT_DATA) -> None:
+    """Articles, fetches and failures per day and outlet."""
+    from warehouse.duck import summary as run_summary
+
+    _print_relation(run_summary(data_dir))
+
+
+@app.command()
+@_user_errors
+def extract(
+    page: Annotated[Path, typer.Argument(help="A saved HTML page.", exists=True, dir_okay=False)],
+    url: Annotated[str | None, typer.Option(help="The page's URL (helps metadata and links).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole record as JSON.")] = False,
+) -> None:
+    """Extract one saved page with exactly the code the pipeline runs."""
+    from dataclasses import asdict
+
+    from transforms.extract import extract_file
+
+    ex = extract_file(page, url)
+    if as_json:
+        print(json.dumps(asdict(ex), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(ex.text or "")
+
+
+@app.command()
+def schema() -> None:
+    """The lake's tables and columns."""
+    from warehouse.schema import describe_markdown
+
+    print(describe_markdown())
+
+
+@outlets_app.command("list")
+@_user_errors
+def outlets_list(outlets_dir: OutletsDir = None) -> None:
+    """The configured outlets."""
+    from akhbar.registry import load_outlets
+
+    table = Table()
+    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
+        table.add_column(col)
+    for o in load_outlets(outlets_dir).values():
+        d = o.discovery
+        table.add_row(o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language, o.country,
+                      o.timezone, str(len(d.feeds)), str(len(d.sitemaps)), str(len(d.archives)))
+    console.print(table)
+
+
+@outlets_app.command("check")
+@_user_errors
+def outlets_check(slug: str, outlets_dir: OutletsDir = None) -> None:
+    """Probe one outlet live: robots.txt, feeds, sitemaps, archive, one sample article."""
+    from akhbar.outletcheck import check_outlet, render
+    from akhbar.registry import select_outlets
+
+    outlet = select_outlets([slug], outlets_dir)[0]
+    report = check_outlet(outlet)
+    console.print(render(report))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

@@ -156,6 +156,29 @@ def alternate_feeds(body: bytes | str, base_url: str) -> list[str]:
     return out
 
 
+#: anchor texts of "next page" links in Persian, Arabic and English archives
+NEXT_PAGE_TEXTS = ("بعدی", "صفحه بعد", "التالي", "التالى", "الصفحة التالية", "next", "›", "»", "older")
+
+
+def next_page_links(body: bytes | str, base_url: str) -> list[str]:
+    """Pagination: rel=next links first, then anchors whose text says "next"."""
+    try:
+        doc = lxml_html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    hrefs = doc.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href")
+    for a in doc.xpath("//a[@href]"):
+        text = " ".join(a.text_content().split()).lower()
+        if text and any(text == t or text.startswith(t + " ") for t in NEXT_PAGE_TEXTS):
+            hrefs.append(a.get("href"))
+    out = []
+    for href in hrefs:
+        url = urljoin(base_url, href.strip()).split("#", 1)[0]
+        if url not in out and url != base_url:
+            out.append(url)
+    return out
+
+
 def select_for_day(listed: Iterable[Listed], day: date) -> Iterator[str]:
     """URLs a listing dates to the day. Undated entries are not selected: a listing without dates
     cannot say which day an article belongs to (archive pages are the route for those)."""

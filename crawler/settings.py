@@ -1,0 +1,51 @@
+"""Scrapy settings for the akhbar crawler: polite by default, every exchange archived."""
+
+import os
+
+BOT_NAME = "akhbar"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+#: identify ourselves with a contact URL; override with AKHBAR_USER_AGENT
+USER_AGENT = os.environ.get(
+    "AKHBAR_USER_AGENT", "akhbar/0.1 (news archive crawler; +https://github.com/akhbar-archive/akhbar)"
+)
+ROBOTSTXT_OBEY = True
+
+# Politeness: a few requests per host at a time, a delay between them, AutoThrottle adapting to latency.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Bounded work per request: timeouts, size caps (also against compression bombs), redirects.
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+METAREFRESH_ENABLED = False
+
+# Retries: Scrapy's policy plus exponential backoff and Retry-After (crawler.middlewares).
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_AFTER_MAX = 120.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.PrivateHostGuardMiddleware": 50,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.WarcArchiveMiddleware": 950,
+}
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = os.environ.get("AKHBAR_SCRAPY_LOG_LEVEL", "INFO")
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,275 @@
+"""The one spider: every article one outlet published on one UTC day.
+
+Discovery runs through the outlet's own listings (robots.txt `Sitemap:` lines, sitemap indexes and
+news sitemaps, RSS/Atom feeds, date-archive pages with pagination); articles are fetched once per
+canonical URL. Every response goes to WARC (crawler.middlewares), every URL gets one crawl-log line.
+
+    scrapy crawl outlet_day -a outlet=yjc -a day=2025-01-07 -a data_dir=data
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from akhbar.registry import Outlet, load_outlet_file, outlets_dir
+from crawler import discovery
+from crawler.crawllog import CrawlLog
+from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
+from transforms.identity import normalize_url
+
+SOFTWARE = "akhbar/0.1 (Scrapy)"
+
+
+class OutletDaySpider(Spider):
+    name = "outlet_day"
+
+    def __init__(
+        self,
+        outlet: str,
+        day: str,
+        data_dir: str = "data",
+        run_id: str | None = None,
+        outlets_dir: str | None = None,
+        refetch: str | bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        folder = Path(outlets_dir) if outlets_dir else _default_outlets_dir()
+        self.outlet: Outlet = load_outlet_file(folder / f"{outlet}.toml")
+        self.day = date.fromisoformat(day)
+        self.root = Path(data_dir).resolve()
+        self.run_id = run_id or _new_run_id()
+        self.refetch = str(refetch).lower() in ("1", "true", "yes")
+        self.allowed_domains = list(self.outlet.allowed_domains)
+        self.download_delay = self.outlet.crawl.download_delay
+        self.seen_articles: set[str] = set()  # normalised URLs already requested or archived
+        self.seen_listings: set[str] = set()
+        self.pending: dict[str, str] = {}  # url -> kind, until it has an outcome
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._dropped, signal=signals.request_dropped)
+        return spider
+
+    # -- life cycle -------------------------------------------------------------------------
+    def _opened(self, spider: Spider) -> None:
+        d = self.day.isoformat()
+        recover_open_files(self.root, d, self.outlet.slug)
+        self.archived = set() if self.refetch else self._archived_articles(d)
+        self.warc = WarcArchive(self.root, d, self.outlet.slug, self.run_id, SOFTWARE)
+        self.crawl_log = CrawlLog(self.root, d, self.outlet.slug, self.run_id)
+
+    def _closed(self, spider: Spider, reason: str) -> None:
+        for url, kind in sorted(self.pending.items()):
+            self.crawl_log.write(url, kind, "dropped", reason=f"no response before the crawl ended ({reason})")
+        self.crawler.stats.set_value("akhbar/outcomes", dict(self.crawl_log.counts))
+        self.warc.close()
+        self.crawl_log.close()
+
+    def _dropped(self, request: Request, spider: Spider) -> None:
+        url = request.meta.get("akhbar_url", request.url)
+        if url in self.pending:
+            kind = self.pending.pop(url)
+            offsite = not self.outlet.in_domains(urlsplit(request.url).hostname or "")
+            outcome, why = ("offsite", f"left allowed domains: {request.url}") if offsite else (
+                "dropped", f"filtered by the scheduler: {request.url}")
+            self.crawl_log.write(url, kind, outcome, reason=why)
+
+    def _archived_articles(self, day: str) -> set[str]:
+        """Articles an earlier run of this outlet-day already archived with status 200."""
+        done = set()
+        for path in warc_files(self.root, day, self.outlet.slug):
+            for rec in iter_responses(self.root, path):
+                if rec.kind == "article" and rec.status == 200:
+                    done.add(normalize_url(rec.url))
+        return done
+
+    # -- requests ---------------------------------------------------------------------------
+    def _request(self, url: str, kind: str, callback, **meta: Any) -> Request | None:
+        url = url.strip()
+        if not self.outlet.in_domains(urlsplit(url).hostname or ""):
+            self.crawl_log.write(url, kind, "offsite", reason="outside allowed_domains")
+            return None
+        meta.update(akhbar_kind=kind, akhbar_url=url)
+        self.pending[url] = kind
+        return Request(url, callback=callback, errback=self._failed, meta=meta, dont_filter=kind == "robots")
+
+    async def start(self) -> AsyncIterator[Request]:
+        o = self.outlet
+        base = o.base_url
+        wanted: list[Request | None] = [self._request(urljoin(base, "/robots.txt"), "robots", self._robots)]
+        if o.discovery.auto:
+            wanted.append(self._request(base, "home", self._home))
+        wanted += [self._request(u, "feed", self._feed) for u in o.discovery.feeds]
+        wanted += [self._request(u, "sitemap", self._sitemap) for u in o.discovery.sitemaps]
+        for url in o.archive_urls(self.day, page=1):
+            wanted.append(self._request(url, "archive", self._archive, page=1, template_page=1))
+        for req in wanted:
+            if req is not None:
+                self.seen_listings.add(req.url)
+                yield req
+
+    def _listing(self, url: str, kind: str, callback, **meta: Any) -> Request | None:
+        if url in self.seen_listings:
+            return None
+        self.seen_listings.add(url)
+        return self._request(url, kind, callback, **meta)
+
+    def _article(self, url: str, via: str) -> Request | None:
+        if not self.outlet.is_article_url(url):
+            return None
+        key = normalize_url(url)
+        if key in self.seen_articles:
+            return None
+        self.seen_articles.add(key)
+        if key in self.archived:
+            self.crawl_log.write(url, "article", "archived_earlier", reason="archived by an earlier run of this day")
+            return None
+        return self._request(url, "article", self._article_done, via=via)
+
+    def _ok(self, response: Response) -> str:
+        url = response.meta["akhbar_url"]
+        kind = self.pending.pop(url, response.meta["akhbar_kind"])
+        warc_file = response.meta.get("akhbar_warc", (None, None))[0]
+        self.crawl_log.write(
+            url, kind, "ok", status=response.status, size=len(response.body), final_url=response.url,
+            duration_ms=_ms(response.meta.get("download_latency")), warc_file=warc_file,
+            fetched_at=response.meta.get("akhbar_fetched_at"),
+        )
+        return url
+
+    # -- callbacks --------------------------------------------------------------------------
+    def _robots(self, response: Response) -> Iterable[Request]:
+        self._ok(response)
+        if self.outlet.discovery.auto:
+            found = discovery.robots_sitemaps(response.body, response.url)
+            if not found and not self.outlet.discovery.sitemaps:
+                found = [urljoin(self.outlet.base_url, p) for p in discovery.COMMON_SITEMAP_PATHS]
+            yield from _some(self._listing(url, "sitemap", self._sitemap) for url in found)
+
+    def log_robots(self, request: Request, response: Response, warc_file: str) -> None:
+        """robots.txt fetched by Scrapy's RobotsTxtMiddleware (not by us) is logged here."""
+        if "akhbar_kind" not in request.meta:
+            self.crawl_log.write(request.url, "robots", "ok" if response.status < 400 else "http_error",
+                                 status=response.status, size=len(response.body), warc_file=warc_file,
+                                 reason="fetched by the robots.txt middleware")
+
+    def _home(self, response: Response) -> Iterable[Request]:
+        self._ok(response)
+        if not self.outlet.discovery.feeds:
+            feeds = discovery.alternate_feeds(response.body, response.url)
+            yield from _some(self._listing(url, "feed", self._feed) for url in feeds)
+
+    def _feed(self, response: Response) -> Iterable[Request]:
+        self._ok(response)
+        try:
+            entries = discovery.parse_feed(response.body, response.url)
+        except ValueError as exc:
+            self.logger.warning("%s: %s", response.url, exc)
+            return
+        urls = discovery.select_for_day(entries, self.day)
+        yield from _some(self._article(url, via=response.url) for url in urls)
+
+    def _sitemap(self, response: Response) -> Iterable[Request]:
+        self._ok(response)
+        try:
+            listing = discovery.parse_sitemap(response.body)
+        except ValueError as exc:
+            self.logger.warning("%s: %s", response.url, exc)
+            return
+        if listing.is_index:
+            children = discovery.child_sitemaps_for_day(listing, self.day)
+            yield from _some(self._listing(url, "sitemap", self._sitemap) for url in children)
+            return
+        # a sitemap named for the day lists that day's articles whatever their lastmod says
+        whole = response.meta.get("whole_day") or _names_day(response.url, self.day)
+        urls = [e.url for e in listing.entries] if whole else discovery.select_for_day(listing.entries, self.day)
+        yield from _some(self._article(url, via=response.url) for url in urls)
+
+    def _archive(self, response: Response) -> Iterable[Request]:
+        self._ok(response)
+        page = response.meta["page"]
+        links = discovery.page_links(response.body, response.url)
+        new = [r for r in (self._article(u, via=response.url) for u in links) if r is not None]
+        yield from new
+        if page >= self.outlet.discovery.archive_max_pages:
+            return
+        # next page: the template's {page}, else the page's own rel=next link
+        next_urls = []
+        if new and any("{page" in t for t in self.outlet.discovery.archives):
+            next_urls = [u for u in self.outlet.archive_urls(self.day, page + 1) if u not in self.seen_listings]
+            next_urls = next_urls[:1] if next_urls else []
+        if not next_urls:
+            next_urls = discovery.next_page_links(response.body, response.url)[:1]
+        yield from _some(self._listing(url, "archive", self._archive, page=page + 1) for url in next_urls)
+
+    def _article_done(self, response: Response) -> None:
+        self._ok(response)
+
+    def _failed(self, failure: Failure) -> None:
+        request = failure.request
+        url = request.meta.get("akhbar_url", request.url)
+        kind = self.pending.pop(url, request.meta.get("akhbar_kind", "other"))
+        outcome, status, reason, size = classify_failure(failure)
+        if reason and request.meta.get("akhbar_reason"):
+            reason = f"{reason}; {request.meta['akhbar_reason']}"
+        response = getattr(failure.value, "response", None)
+        self.crawl_log.write(
+            url, kind, outcome, status=status, size=size, reason=reason,
+            final_url=response.url if response is not None else request.url,
+            warc_file=(response.meta.get("akhbar_warc") or (None,))[0] if response is not None else None,
+        )
+
+
+def classify_failure(failure: Failure) -> tuple[str, int | None, str, int | None]:
+    """(outcome, status, reason, bytes) for a failed request, from Scrapy's and Twisted's errors."""
+    exc = failure.value
+    name = type(exc).__name__
+    text = str(exc) or name
+    if isinstance(exc, HttpError):
+        r = exc.response
+        return "http_error", r.status, f"HTTP {r.status}", len(r.body)
+    lowered = text.lower()
+    if "robots.txt" in lowered:
+        return "robots_denied", None, "forbidden by robots.txt", None
+    if "maxsize" in lowered or "max size" in lowered or "download_maxsize" in lowered:
+        return "too_large", None, text, None
+    if "timeout" in name.lower() or "timed out" in lowered:
+        return "timeout", None, f"{name}: {text}", None
+    if name == "IgnoreRequest":
+        return "skipped", None, text, None
+    return "network_error", None, f"{name}: {text}", None
+
+
+def _some(requests: Iterable[Request | None]) -> Iterable[Request]:
+    return (r for r in requests if r is not None)
+
+
+def _names_day(url: str, day: date) -> bool:
+    return any(day.strftime(f) in url for f in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"))
+
+
+def _ms(seconds: float | None) -> int | None:
+    return None if seconds is None else int(seconds * 1000)
+
+
+def _default_outlets_dir() -> Path:
+    return outlets_dir()
+
+
+def _new_run_id() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")

@@ -1,0 +1,226 @@
+"""WARC files: writing every HTTP exchange, reading them back, recovering after a crash.
+
+Layout: ``<data>/warc/day=YYYY-MM-DD/outlet=SLUG/<run_id>-<n>.warc.gz`` (gzip per record).
+A file being written is named ``*.warc.gz.open`` and renamed when closed, so a finished file is
+never partial; a file left ``.open`` by a killed run is cut back to its last whole record and
+closed by :func:`recover_open_files` before the next run of that outlet-day.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from http import HTTPStatus
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+log = logging.getLogger(__name__)
+
+OPEN_SUFFIX = ".open"
+#: roll over to a new file past this size (the WARC convention is ~1 GB)
+MAX_FILE_BYTES = 1_000_000_000
+#: extension header fields: which outlet and run fetched the record, and why
+KIND_HEADER = "Akhbar-Kind"
+OUTLET_HEADER = "Akhbar-Outlet"
+RUN_HEADER = "Akhbar-Run"
+#: hop-by-hop headers that describe the transfer Scrapy already undid (dechunking)
+_DROP_HEADERS = {b"transfer-encoding"}
+
+
+def partition_dir(root: Path, day: str, outlet: str) -> Path:
+    return root / "warc" / f"day={day}" / f"outlet={outlet}"
+
+
+class WarcArchive:
+    """Appends request/response record pairs for one outlet-day of one run."""
+
+    def __init__(self, root: Path, day: str, outlet: str, run_id: str, software: str) -> None:
+        self.root = root
+        self.dir = partition_dir(root, day, outlet)
+        self.outlet = outlet
+        self.run_id = run_id
+        self.software = software
+        self._serial = 0
+        self._fh: io.BufferedWriter | None = None
+        self._writer: WARCWriter | None = None
+        self._path: Path | None = None
+
+    def _open(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        while True:
+            final = self.dir / f"{self.run_id}-{self._serial:05d}.warc.gz"
+            if not final.exists() and not final.with_name(final.name + OPEN_SUFFIX).exists():
+                break
+            self._serial += 1
+        self._path = final.with_name(final.name + OPEN_SUFFIX)
+        self._fh = open(self._path, "wb")
+        self._writer = WARCWriter(self._fh, gzip=True)
+        info = self._writer.create_warcinfo_record(
+            final.name, {"software": self.software, "format": "WARC File Format 1.1", "isPartOf": self.run_id}
+        )
+        self._writer.write_record(info)
+
+    @property
+    def current_file(self) -> Path | None:
+        """Relative path (to the data root) the next record goes to, as it will be named when closed."""
+        if self._path is None:
+            return None
+        return self._path.with_name(self._path.name.removesuffix(OPEN_SUFFIX)).relative_to(self.root)
+
+    def write_exchange(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        request_body: bytes,
+        status: int,
+        protocol: str | None,
+        response_headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        kind: str,
+        ip_address: str | None = None,
+        fetched_at: datetime | None = None,
+    ) -> tuple[str, int]:
+        """Write one request/response pair; returns (relative WARC path, offset of the response)."""
+        if self._writer is None:
+            self._open()
+        assert self._writer is not None and self._fh is not None
+        when = (fetched_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        extra = {KIND_HEADER: kind, OUTLET_HEADER: self.outlet, RUN_HEADER: self.run_id, "WARC-Date": when}
+        if ip_address:
+            extra["WARC-IP-Address"] = ip_address
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = "Unknown"
+        headers = [
+            (k.decode("latin-1"), v.decode("latin-1"))
+            for k, v in response_headers
+            if k.lower() not in _DROP_HEADERS
+        ]
+        http = StatusAndHeaders(f"{status} {reason}", headers, protocol=protocol or "HTTP/1.1")
+        response = self._writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=dict(extra)
+        )
+        path = urlpath(url)
+        req_http = StatusAndHeaders(f"{method} {path} HTTP/1.1", request_headers, is_http_request=True)
+        request = self._writer.create_warc_record(
+            url, "request", payload=io.BytesIO(request_body), http_headers=req_http, warc_headers_dict=dict(extra)
+        )
+        request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
+        offset = self._fh.tell()
+        self._writer.write_record(response)
+        self._writer.write_record(request)
+        self._fh.flush()
+        rel = self.current_file
+        assert rel is not None
+        if self._fh.tell() >= MAX_FILE_BYTES:
+            self.close()
+        return str(rel), offset
+
+    def close(self) -> None:
+        if self._fh is None or self._path is None:
+            return
+        self._fh.close()
+        self._path.rename(self._path.with_name(self._path.name.removesuffix(OPEN_SUFFIX)))
+        self._fh = self._writer = self._path = None
+        self._serial += 1
+
+
+def urlpath(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass(frozen=True)
+class ArchivedResponse:
+    url: str
+    status: int
+    kind: str
+    headers: list[tuple[str, str]]
+    body: bytes  # content-encoding and chunking undone
+    fetched_at: datetime
+    record_id: str
+    warc_file: str  # relative to the data root
+    offset: int
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        for k, v in self.headers:
+            if k.lower() == name:
+                return v
+        return None
+
+
+def iter_responses(root: Path, warc_path: Path) -> Iterator[ArchivedResponse]:
+    """Response records of one WARC file; a damaged tail ends the iteration instead of raising."""
+    rel = str(warc_path.relative_to(root)).removesuffix(OPEN_SUFFIX)
+    with open(warc_path, "rb") as fh:
+        it = ArchiveIterator(fh)
+        try:
+            for record in it:
+                if record.rec_type != "response":
+                    continue
+                http = record.http_headers
+                try:
+                    body = record.content_stream().read()
+                except Exception as exc:  # a corrupt content-encoding: keep the raw bytes
+                    uri = record.rec_headers.get_header("WARC-Target-URI")
+                    log.warning("%s: %s: cannot decode body (%s); using raw payload", rel, uri, exc)
+                    body = record.raw_stream.read()
+                date = record.rec_headers.get_header("WARC-Date")
+                yield ArchivedResponse(
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    status=int(http.get_statuscode() or 0),
+                    kind=record.rec_headers.get_header(KIND_HEADER) or "",
+                    headers=list(http.headers),
+                    body=body,
+                    fetched_at=datetime.fromisoformat(date.replace("Z", "+00:00")),
+                    record_id=record.rec_headers.get_header("WARC-Record-ID"),
+                    warc_file=rel,
+                    offset=it.get_record_offset(),
+                )
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            log.warning("%s: stopped reading at a damaged record: %s", rel, exc)
+
+
+def warc_files(root: Path, day: str, outlet: str) -> list[Path]:
+    """Closed WARC files of an outlet-day, oldest run first (run ids sort by time)."""
+    directory = partition_dir(root, day, outlet)
+    return sorted(directory.glob("*.warc.gz")) if directory.is_dir() else []
+
+
+def recover_open_files(root: Path, day: str, outlet: str) -> list[Path]:
+    """Close files a killed run left open: cut each back to its last whole record, then rename."""
+    directory = partition_dir(root, day, outlet)
+    recovered = []
+    for path in sorted(directory.glob(f"*.warc.gz{OPEN_SUFFIX}")) if directory.is_dir() else []:
+        good_end = 0
+        with open(path, "rb") as fh:
+            it = ArchiveIterator(fh)
+            try:
+                for record in it:
+                    record.content_stream().read()
+                    it.read_to_end(record)
+                    good_end = it.get_record_offset() + it.get_record_length()
+            except Exception as exc:
+                log.warning("%s: damaged tail after byte %d: %s", path, good_end, exc)
+        with open(path, "r+b") as fh:
+            fh.truncate(good_end)
+        final = path.with_name(path.name.removesuffix(OPEN_SUFFIX))
+        if good_end == 0:
+            path.unlink()
+            continue
+        path.rename(final)
+        recovered.append(final)
+    return recovered

@@ -1,0 +1,97 @@
+"""The Parquet lake: Hive-partitioned tables whose partitions are replaced atomically.
+
+``<lake>/<table>/day=YYYY-MM-DD/outlet=SLUG/part-0.parquet`` — one file per partition, written to a
+temporary name beside it and renamed over the old one, so readers see the old partition or the new
+one, never a mix or a half-written file; re-writing the same rows gives the same partition.
+The lake may be a local folder or any fsspec URL (``s3://bucket/akhbar/lake``), where the object
+store's whole-object put gives the same all-or-nothing visibility.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Iterable
+from datetime import date
+
+import fsspec
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse.schema import TABLES, conform
+
+PART_FILE = "part-0.parquet"
+TMP_PREFIX = ".tmp-"  # hidden names: pyarrow and DuckDB globs skip them
+
+
+class Lake:
+    def __init__(self, uri: str) -> None:
+        self.uri = uri.rstrip("/")
+        self.fs, self.root = fsspec.core.url_to_fs(self.uri)
+
+    def partition_path(self, table: str, day: date | str, outlet: str) -> str:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return f"{self.root}/{table}/day={_day(day)}/outlet={outlet}/{PART_FILE}"
+
+    def replace_partition(self, table: str, day: date | str, outlet: str, rows: list[dict] | pa.Table,
+                          sort_by: Iterable[str] = ()) -> int:
+        """Replace one partition with exactly these rows (possibly none); returns the row count."""
+        data = rows if isinstance(rows, pa.Table) else conform(table, rows)
+        data = data.cast(TABLES[table])
+        keys = [k for k in sort_by if k in data.column_names]
+        if keys and data.num_rows:
+            data = data.sort_by([(k, "ascending") for k in keys])
+        buf = io.BytesIO()
+        pq.write_table(data, buf, compression="zstd", write_statistics=True)
+        final = self.partition_path(table, day, outlet)
+        folder = final.rsplit("/", 1)[0]
+        tmp = f"{folder}/{TMP_PREFIX}{uuid.uuid4().hex}.partial"  # never matches *.parquet
+        self.fs.makedirs(folder, exist_ok=True)
+        with self.fs.open(tmp, "wb") as fh:
+            fh.write(buf.getvalue())
+        self.fs.mv(tmp, final)  # os.replace locally: atomic
+        return data.num_rows
+
+    def read_partition(self, table: str, day: date | str, outlet: str) -> pa.Table | None:
+        path = self.partition_path(table, day, outlet)
+        if not self.fs.exists(path):
+            return None
+        with self.fs.open(path, "rb") as fh:
+            return pq.read_table(fh, schema=TABLES[table])
+
+    def read(self, table: str, days: Iterable[date | str] | None = None) -> pa.Table:
+        """A table's rows (optionally for some days) with the day and outlet columns added."""
+        parts = []
+        for path in sorted(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}")):
+            day_s = path.split("/day=", 1)[1].split("/", 1)[0]
+            outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
+            if days is not None and day_s not in {_day(d) for d in days}:
+                continue
+            with self.fs.open(path, "rb") as fh:
+                t = pq.read_table(fh, schema=TABLES[table])
+            n = t.num_rows
+            t = t.append_column("day", pa.array([date.fromisoformat(day_s)] * n, pa.date32()))
+            parts.append(t.append_column("outlet", pa.array([outlet] * n, pa.string())))
+        if not parts:
+            schema = TABLES[table].append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string()))
+            return schema.empty_table()
+        return pa.concat_tables(parts)
+
+    def glob(self, table: str) -> str:
+        """The glob DuckDB reads a table from."""
+        return f"{self.uri}/{table}/**/*.parquet"
+
+    def has_files(self, table: str) -> bool:
+        return bool(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}"))
+
+    def clean_temporaries(self) -> int:
+        """Remove temp files left by writers that were killed mid-write (they were never visible)."""
+        stale = self.fs.glob(f"{self.root}/*/day=*/outlet=*/{TMP_PREFIX}*")
+        for path in stale:
+            self.fs.rm(path)
+        return len(stale)
+
+
+def _day(day: date | str) -> str:
+    return day.isoformat() if isinstance(day, date) else date.fromisoformat(day).isoformat()
