@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import feedparser
 from lxml import etree
 from lxml import html as lxml_html
-from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 #: Paths tried when an outlet lists no sitemap and robots.txt names none.
 COMMON_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
@@ -31,8 +31,8 @@ class Listed:
 
 
 def robots_sitemaps(robots_txt: bytes | str, base_url: str) -> list[str]:
-    text = robots_txt.decode("utf-8", "replace") if isinstance(robots_txt, bytes) else robots_txt
-    return [urljoin(base_url, u) for u in sitemap_urls_from_robots(text, base_url=base_url)]
+    body = robots_txt.encode("utf-8") if isinstance(robots_txt, str) else robots_txt
+    return [urljoin(base_url, u) for u in sitemap_urls_from_robots(body, base_url=base_url)]
 
 
 def parse_when(value: str | None) -> datetime | None:
@@ -66,25 +66,34 @@ class SitemapListing:
 
 
 def parse_sitemap(body: bytes) -> SitemapListing:
-    """A sitemap, sitemap index or news sitemap. Raises ValueError when the body is no sitemap."""
+    """A sitemap, sitemap index or news sitemap. Raises ValueError when the body is no sitemap.
+
+    Scrapy's Sitemap class flattens nested elements, losing <news:publication_date>; this reads each
+    entry's children itself with the same hardened parser settings (no entities, no network).
+    """
+    parser = etree.XMLParser(recover=True, remove_comments=True, resolve_entities=False, no_network=True)
     try:
-        sm = Sitemap(body)
-    except Exception as exc:  # lxml raises several types on garbage
+        root = etree.fromstring(body.strip(), parser=parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
         raise ValueError(f"not a sitemap: {exc}") from exc
-    if sm.type not in ("urlset", "sitemapindex"):
-        raise ValueError(f"not a sitemap: root element {sm.type!r}")
+    if root is None:
+        raise ValueError("not a sitemap: empty document")
+    kind = etree.QName(root).localname
+    if kind not in ("urlset", "sitemapindex"):
+        raise ValueError(f"not a sitemap: root element {kind!r}")
     entries = []
-    for entry in sm:
-        loc = (entry.get("loc") or "").strip()
-        if not loc:
+    for entry in root:
+        if not isinstance(entry.tag, str):
             continue
-        news = entry.get("news")
-        when = None
-        if isinstance(news, dict):
-            when = parse_when(news.get("publication_date"))
-        when = when or parse_when(entry.get("lastmod"))
-        entries.append(Listed(loc, when))
-    return SitemapListing(sm.type == "sitemapindex", entries)
+        fields: dict[str, str] = {}
+        for el in entry.iter():
+            if isinstance(el.tag, str) and el.text and el.text.strip():
+                fields.setdefault(etree.QName(el).localname, el.text.strip())
+        loc = fields.get("loc")
+        if loc:
+            when = parse_when(fields.get("publication_date")) or parse_when(fields.get("lastmod"))
+            entries.append(Listed(loc, when))
+    return SitemapListing(kind == "sitemapindex", entries)
 
 
 def child_sitemaps_for_day(listing: SitemapListing, day: date) -> list[str]:

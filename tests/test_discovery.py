@@ -1,0 +1,78 @@
+"""Discovery: which listing entries belong to the day."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from crawler import discovery
+
+DAY = date(2025, 1, 7)
+
+INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+ <sitemap><loc>https://www.yjc.ir/sitemap/2025-01-07.xml</loc></sitemap>
+ <sitemap><loc>https://www.yjc.ir/sitemap/2025-01-06.xml</loc></sitemap>
+ <sitemap><loc>https://www.yjc.ir/sitemap/2024/12.xml</loc></sitemap>
+ <sitemap><loc>https://www.yjc.ir/sitemap/2025/01.xml</loc></sitemap>
+ <sitemap><loc>https://www.yjc.ir/news-sitemap.xml</loc><lastmod>2025-01-08T02:00:00+03:30</lastmod></sitemap>
+ <sitemap><loc>https://www.yjc.ir/tags.xml</loc><lastmod>2024-05-01</lastmod></sitemap>
+</sitemapindex>"""
+
+NEWS = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+ <url><loc>https://www.youm7.com/story/2025/1/7/a/1</loc>
+  <news:news><news:publication_date>2025-01-07T23:30:00+02:00</news:publication_date>
+  <news:title>أمريكا واليابان</news:title></news:news></url>
+ <url><loc>https://www.youm7.com/story/2025/1/8/b/2</loc>
+  <news:news><news:publication_date>2025-01-08T01:30:00+02:00</news:publication_date></news:news></url>
+ <url><loc>https://www.youm7.com/story/2025/1/6/c/3</loc><lastmod>2025-01-06T20:00:00Z</lastmod></url>
+</urlset>""".encode()
+
+
+def test_index_children_for_the_day():
+    listing = discovery.parse_sitemap(INDEX)
+    assert listing.is_index
+    assert discovery.child_sitemaps_for_day(listing, DAY) == [
+        "https://www.yjc.ir/sitemap/2025-01-07.xml",
+        "https://www.yjc.ir/sitemap/2025/01.xml",
+        "https://www.yjc.ir/news-sitemap.xml",
+    ]
+
+
+def test_news_sitemap_dates_are_utc():
+    listing = discovery.parse_sitemap(NEWS)
+    # 23:30 Cairo time on the 7th is 21:30 UTC on the 7th; 01:30 on the 8th is 23:30 UTC on the 7th
+    assert list(discovery.select_for_day(listing.entries, DAY)) == [
+        "https://www.youm7.com/story/2025/1/7/a/1", "https://www.youm7.com/story/2025/1/8/b/2",
+    ]
+
+
+def test_garbage_is_not_a_sitemap():
+    with pytest.raises(ValueError):
+        discovery.parse_sitemap(b"<html><body>not found</body></html>")
+
+
+def test_feed_entries_and_dates():
+    rss = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>خبر</title>
+    <item><title>گفت‌وگوی تلفنی</title><link>/fa/news/1</link><pubDate>Tue, 07 Jan 2025 10:00:00 +0330</pubDate></item>
+    <item><title>دیروز</title><link>/fa/news/2</link><pubDate>Mon, 06 Jan 2025 10:00:00 +0000</pubDate></item>
+    </channel></rss>""".encode()
+    entries = discovery.parse_feed(rss, "https://www.yjc.ir/fa/rss")
+    assert entries[0] == discovery.Listed("https://www.yjc.ir/fa/news/1", datetime(2025, 1, 7, 6, 30, tzinfo=UTC))
+    assert list(discovery.select_for_day(entries, DAY)) == ["https://www.yjc.ir/fa/news/1"]
+
+
+def test_robots_sitemap_lines_and_alternate_feeds():
+    robots = b"User-agent: *\nDisallow: /private/\nSitemap: https://www.yjc.ir/sitemap.xml\n"
+    assert discovery.robots_sitemaps(robots, "https://www.yjc.ir/robots.txt") == ["https://www.yjc.ir/sitemap.xml"]
+    home = b'<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>'
+    assert discovery.alternate_feeds(home, "https://www.yjc.ir/") == ["https://www.yjc.ir/rss.xml"]
+
+
+def test_next_page_links_in_persian_and_arabic():
+    page = """<html><body><a href="/archive?page=2">بعدی</a><a href="/x">خبر</a>
+    <a href="/ar/archive?page=3">التالي</a></body></html>"""
+    assert discovery.next_page_links(page, "https://site/archive") == [
+        "https://site/archive?page=2", "https://site/ar/archive?page=3",
+    ]

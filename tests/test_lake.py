@@ -1,0 +1,101 @@
+"""The lake: one schema, atomic and idempotent partitions, readable without our code."""
+
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pyarrow.dataset as ds
+import pytest
+
+from warehouse.lake import Lake
+from warehouse.schema import ARTICLES
+
+ZWNJ = "\u200c"
+
+
+def _row(i: int, text: str) -> dict:
+    return {
+        "article_id": f"{i:016x}", "url": f"https://example.ir/fa/news/{i}", "canonical_url": None,
+        "title": f"عنوان {i}", "text": text, "text_norm": text, "authors": ["اعظم پورکند"], "tags": [],
+        "published_at": datetime(2025, 1, 7, 10, i, tzinfo=UTC), "http_status": 200,
+    }
+
+
+ROWS = [_row(2, f"گفت{ZWNJ}وگو درباره برنامه هسته‌ای"), _row(1, "أعلنت الولايات المتحدة واليابان")]
+
+
+def test_partition_round_trip_is_sorted_and_exact(tmp_path: Path):
+    lake = Lake(str(tmp_path))
+    assert lake.replace_partition("articles", date(2025, 1, 7), "yjc", ROWS, sort_by=("url",)) == 2
+    table = lake.read_partition("articles", "2025-01-07", "yjc")
+    assert table.schema.equals(ARTICLES)
+    assert table.column("url").to_pylist() == ["https://example.ir/fa/news/1", "https://example.ir/fa/news/2"]
+    assert ZWNJ in table.column("text").to_pylist()[1]
+
+
+def test_rewrite_replaces_exactly_and_is_idempotent(tmp_path: Path):
+    lake = Lake(str(tmp_path))
+    lake.replace_partition("articles", "2025-01-07", "yjc", ROWS, sort_by=("url",))
+    first = lake.read_partition("articles", "2025-01-07", "yjc")
+    lake.replace_partition("articles", "2025-01-07", "yjc", list(reversed(ROWS)), sort_by=("url",))
+    assert lake.read_partition("articles", "2025-01-07", "yjc").equals(first)
+    lake.replace_partition("articles", "2025-01-07", "yjc", ROWS[:1])
+    assert lake.read_partition("articles", "2025-01-07", "yjc").num_rows == 1
+    files = list(tmp_path.rglob("*"))
+    assert not [f for f in files if f.name.startswith(".tmp-")]
+
+
+def test_unknown_column_is_refused_and_nothing_changes(tmp_path: Path):
+    lake = Lake(str(tmp_path))
+    lake.replace_partition("articles", "2025-01-07", "yjc", ROWS)
+    with pytest.raises(ValueError, match="unknown column"):
+        lake.replace_partition("articles", "2025-01-07", "yjc", [{**ROWS[0], "bogus": 1}])
+    assert lake.read_partition("articles", "2025-01-07", "yjc").num_rows == 2
+
+
+def test_killed_writer_leaves_previous_partition_readable(tmp_path: Path):
+    lake = Lake(str(tmp_path))
+    lake.replace_partition("articles", "2025-01-07", "yjc", ROWS)
+    # a child process starts replacing the partition and is SIGKILLed while writing the temp file
+    code = f"""
+import os, signal, fsspec
+from warehouse.lake import Lake
+lake = Lake({str(tmp_path)!r})
+real_open = lake.fs.open
+def dying_open(path, mode="rb", **kw):
+    fh = real_open(path, mode, **kw)
+    if "w" in mode:
+        fh.write(b"PAR1 half a file")
+        fh.flush()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return fh
+lake.fs.open = dying_open
+lake.replace_partition("articles", "2025-01-07", "yjc", [])
+"""
+    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1])
+    assert proc.returncode == -9
+    leftovers = [p for p in tmp_path.rglob(".tmp-*")]
+    assert leftovers, "the killed writer should have left its temp file"
+    # readers see the old partition only: the temp file never matches *.parquet
+    n = duckdb.sql(f"select count(*) from read_parquet('{tmp_path}/articles/**/*.parquet')").fetchall()[0][0]
+    assert n == 2
+    assert lake.clean_temporaries() == len(leftovers)
+
+
+def test_lake_reads_in_duckdb_polars_and_pyarrow_without_our_code(tmp_path: Path):
+    lake = Lake(str(tmp_path))
+    lake.replace_partition("articles", "2025-01-07", "yjc", ROWS)
+    lake.replace_partition("articles", "2025-01-08", "youm7", ROWS[1:])
+    glob = f"{tmp_path}/articles/**/*.parquet"
+    rows = duckdb.sql(
+        f"select cast(day as varchar), outlet, count(*) from read_parquet('{glob}', hive_partitioning=true) "
+        "group by all order by 1"
+    ).fetchall()
+    assert rows == [("2025-01-07", "yjc", 2), ("2025-01-08", "youm7", 1)]
+    df = pl.read_parquet(glob, hive_partitioning=True)
+    assert sorted(df["outlet"].unique().to_list()) == ["yjc", "youm7"]
+    dataset = ds.dataset(tmp_path / "articles", format="parquet", partitioning="hive")
+    assert dataset.to_table().num_rows == 3 and "day" in dataset.schema.names
