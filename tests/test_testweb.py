@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -97,12 +96,13 @@ def test_each_site_has_its_own_loopback_host_on_one_port(web):
 
 
 def test_stop_releases_port_and_threads():
-    before = threading.active_count()
     tw = TestWeb().start()
     port = tw.port
     assert fetch(tw.url("fa-payam", "/robots.txt"))[0] == 200
+    serving = list(tw._threads)
+    assert len(serving) == len(tw.sites) and all(t.daemon and t.is_alive() for t in serving)
     tw.stop()
-    assert threading.active_count() == before
+    assert not any(t.is_alive() for t in serving)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.11", port), timeout=2)
     with TestWeb(port) as again:  # the same port is free again right away
