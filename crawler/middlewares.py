@@ -63,8 +63,8 @@ class WarcArchiveMiddleware:
             ip_address=str(response.ip_address) if response.ip_address else None,
             fetched_at=fetched_at,
         )
-        response.meta["akhbar_warc"] = (warc_file, offset)
-        response.meta["akhbar_fetched_at"] = fetched_at
+        request.meta["akhbar_warc"] = (warc_file, offset)
+        request.meta["akhbar_fetched_at"] = fetched_at
         if request_kind(request) == "robots" and hasattr(spider, "log_robots"):
             spider.log_robots(request, response, warc_file)
         return response

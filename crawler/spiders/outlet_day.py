@@ -83,8 +83,9 @@ class OutletDaySpider(Spider):
         if url in self.pending:
             kind = self.pending.pop(url)
             offsite = not self.outlet.in_domains(urlsplit(request.url).hostname or "")
+            # not offsite: the duplicate filter saw the URL already (typically a redirect target)
             outcome, why = ("offsite", f"left allowed domains: {request.url}") if offsite else (
-                "dropped", f"filtered by the scheduler: {request.url}")
+                "skipped", f"duplicate of a request already made: {request.url}")
             self.crawl_log.write(url, kind, outcome, reason=why)
 
     def _archived_articles(self, day: str) -> set[str]:
