@@ -96,20 +96,31 @@ def parse_sitemap(body: bytes) -> SitemapListing:
     return SitemapListing(kind == "sitemapindex", entries)
 
 
-def child_sitemaps_for_day(listing: SitemapListing, day: date) -> list[str]:
+def local_days(day: date, timezone: str) -> list[date]:
+    """The outlet's local calendar days that overlap the UTC day: sites list articles (per-day
+    sitemaps, archive pages) by their own date, so Tehran's 01:00 on the 8th is UTC's 7th."""
+    from zoneinfo import ZoneInfo
+
+    start, end = day_bounds(day)
+    tz = ZoneInfo(timezone)
+    first, last = start.astimezone(tz).date(), (end - timedelta(microseconds=1)).astimezone(tz).date()
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def child_sitemaps_for_day(listing: SitemapListing, day: date, also: list[date] = ()) -> list[str]:
     """Children of a sitemap index that may list the day's articles.
 
     A child whose URL names a date (per-day or per-month sitemaps) is taken when that date is the
-    day or its month; an undated child when its lastmod is missing or not before the day (a sitemap
-    last changed before the day cannot list an article published on it).
+    day (or one of the outlet's local days in ``also``) or its month; an undated child when its
+    lastmod is missing or not before the day (a sitemap last changed before it cannot list it).
     """
     start, _ = day_bounds(day)
-    wanted = {day.strftime(f) for f in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m", "%Y/%m", "%Y%m")}
+    wanted = {d.strftime(f) for d in (day, *also) for f in ("%Y%m%d", "%Y%m")}
     out = []
     for e in listing.entries:
         named = _DATE_IN_URL.findall(e.url)
         if named:
-            if any("".join(m) in {w.replace("-", "").replace("/", "") for w in wanted} for m in named):
+            if any("".join(m) in wanted for m in named):
                 out.append(e.url)
         elif e.when is None or e.when >= start:
             out.append(e.url)

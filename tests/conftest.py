@@ -12,6 +12,11 @@ FAST_CRAWL = {"RETRY_BACKOFF_BASE": "0.05", "RETRY_BACKOFF_MAX": "0.2", "DOWNLOA
 
 
 @pytest.fixture(scope="session")
+def fast_crawl() -> dict[str, str]:
+    return dict(FAST_CRAWL)
+
+
+@pytest.fixture(scope="session")
 def testweb():
     from akhbar.testweb import TestWeb
 

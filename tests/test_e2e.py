@@ -15,8 +15,6 @@ from crawler.warc import iter_responses
 from transforms.identity import normalize_url
 from warehouse.lake import Lake
 
-from .conftest import FAST_CRAWL
-
 pytestmark = pytest.mark.e2e
 DAY = date(2025, 1, 7)
 ZWNJ = "\u200c"
@@ -25,9 +23,9 @@ BOILERPLATE = ("اخبار پیشنهادی", "خبرهای مرتبط", "آخر
 
 
 @pytest.fixture(scope="module")
-def night(testweb, testweb_outlets, tmp_path_factory):
+def night(testweb, testweb_outlets, tmp_path_factory, fast_crawl):
     data = tmp_path_factory.mktemp("data")
-    results = run_day(DAY, data, None, folder=testweb_outlets, overrides=FAST_CRAWL)
+    results = run_day(DAY, data, None, folder=testweb_outlets, overrides=fast_crawl)
     return data, results
 
 
@@ -76,11 +74,11 @@ def test_persian_keeps_zwnj_and_no_text_has_replacement_chars(night):
             assert "\ufffd" not in (r[col] or ""), (r["url"], col)
 
 
-def test_second_run_gives_identical_rows(night, testweb_outlets):
+def test_second_run_gives_identical_rows(night, testweb_outlets, fast_crawl):
     data, _ = night
     lake = Lake(str(data / "lake"))
     before = {s: lake.read_partition("articles", DAY, s) for s in _outlets(data)}
-    run_day(DAY, data, None, folder=testweb_outlets, overrides=FAST_CRAWL)
+    run_day(DAY, data, None, folder=testweb_outlets, overrides=fast_crawl)
     for slug, table in before.items():
         assert lake.read_partition("articles", DAY, slug).equals(table), slug
 

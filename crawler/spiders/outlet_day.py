@@ -46,6 +46,7 @@ class OutletDaySpider(Spider):
         folder = Path(outlets_dir) if outlets_dir else _default_outlets_dir()
         self.outlet: Outlet = load_outlet_file(folder / f"{outlet}.toml")
         self.day = date.fromisoformat(day)
+        self.local_days = discovery.local_days(self.day, self.outlet.timezone)
         self.root = Path(data_dir).resolve()
         self.run_id = run_id or _new_run_id()
         self.refetch = str(refetch).lower() in ("1", "true", "yes")
@@ -115,8 +116,9 @@ class OutletDaySpider(Spider):
             wanted.append(self._request(base, "home", self._home))
         wanted += [self._request(u, "feed", self._feed) for u in o.discovery.feeds]
         wanted += [self._request(u, "sitemap", self._sitemap) for u in o.discovery.sitemaps]
-        for url in o.archive_urls(self.day, page=1):
-            wanted.append(self._request(url, "archive", self._archive, page=1, template_page=1))
+        for local in self.local_days:
+            for url in o.archive_urls(local, page=1):
+                wanted.append(self._request(url, "archive", self._archive, page=1, local_day=local))
         for req in wanted:
             if req is not None:
                 self.seen_listings.add(req.url)
@@ -191,11 +193,11 @@ class OutletDaySpider(Spider):
             self.logger.warning("%s: %s", response.url, exc)
             return
         if listing.is_index:
-            children = discovery.child_sitemaps_for_day(listing, self.day)
+            children = discovery.child_sitemaps_for_day(listing, self.day, also=self.local_days)
             yield from _some(self._listing(url, "sitemap", self._sitemap) for url in children)
             return
         # a sitemap named for the day lists that day's articles whatever their lastmod says
-        whole = response.meta.get("whole_day") or _names_day(response.url, self.day)
+        whole = any(_names_day(response.url, d) for d in {self.day, *self.local_days})
         urls = [e.url for e in listing.entries] if whole else discovery.select_for_day(listing.entries, self.day)
         yield from _some(self._article(url, via=response.url) for url in urls)
 
@@ -210,11 +212,13 @@ class OutletDaySpider(Spider):
         # next page: the template's {page}, else the page's own rel=next link
         next_urls = []
         if new and any("{page" in t for t in self.outlet.discovery.archives):
-            next_urls = [u for u in self.outlet.archive_urls(self.day, page + 1) if u not in self.seen_listings]
-            next_urls = next_urls[:1] if next_urls else []
+            next_urls = [u for u in self.outlet.archive_urls(response.meta["local_day"], page + 1)
+                         if u not in self.seen_listings][:1]
         if not next_urls:
             next_urls = discovery.next_page_links(response.body, response.url)[:1]
-        yield from _some(self._listing(url, "archive", self._archive, page=page + 1) for url in next_urls)
+        local = response.meta["local_day"]
+        yield from _some(self._listing(url, "archive", self._archive, page=page + 1, local_day=local)
+                         for url in next_urls)
 
     def _article_done(self, response: Response) -> None:
         self._ok(response)
