@@ -76,3 +76,12 @@ def test_next_page_links_in_persian_and_arabic():
     assert discovery.next_page_links(page, "https://site/archive") == [
         "https://site/archive?page=2", "https://site/ar/archive?page=3",
     ]
+
+
+def test_local_days_overlapping_the_utc_day():
+    assert discovery.local_days(DAY, "Asia/Tehran") == [date(2025, 1, 7), date(2025, 1, 8)]
+    assert discovery.local_days(DAY, "Europe/London") == [DAY]
+    assert discovery.local_days(DAY, "America/New_York") == [date(2025, 1, 6), DAY]
+    listing = discovery.parse_sitemap(INDEX)
+    chosen = discovery.child_sitemaps_for_day(listing, date(2025, 1, 6), also=[DAY])
+    assert "https://www.yjc.ir/sitemap/2025-01-07.xml" in chosen and "https://www.yjc.ir/sitemap/2025-01-06.xml" in chosen
