@@ -127,6 +127,32 @@ def parse_retry_after(value: bytes | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+class AllowedDomainsGuardMiddleware:
+    """Refuses every request (redirect hops included) to a host outside the outlet's allowed_domains.
+
+    Replaces Scrapy's OffsiteMiddleware, which drops offsite requests silently at scheduling time and
+    lets ``dont_filter`` requests through; here the refusal reaches the request's errback, so the
+    crawl log records it as ``offsite``.
+    """
+
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        outlet = getattr(self.crawler.spider, "outlet", None)
+        host = urlsplit(request.url).hostname or ""
+        if outlet is not None and not outlet.in_domains(host):
+            raise IgnoreRequest(f"{OFFSITE_PREFIX} {host} is outside allowed_domains {outlet.allowed_domains}")
+        return None
+
+
+OFFSITE_PREFIX = "offsite:"
+
+
 class PrivateHostGuardMiddleware:
     """Refuses requests to hosts that resolve to private, loopback, link-local or reserved addresses.
 

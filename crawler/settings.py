@@ -39,6 +39,9 @@ RETRY_AFTER_MAX = 120.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # replaced by AllowedDomainsGuardMiddleware: the stock one drops offsite redirects without a trace
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.middlewares.AllowedDomainsGuardMiddleware": 45,
     "crawler.middlewares.PrivateHostGuardMiddleware": 50,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.WarcArchiveMiddleware": 950,

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 OPEN_SUFFIX = ".open"
 #: roll over to a new file past this size (the WARC convention is ~1 GB)
 MAX_FILE_BYTES = 1_000_000_000
+#: a stored body that inflates past this (a compression bomb the crawler refused) is not read back
+MAX_BODY_BYTES = 32 * 1024 * 1024
 #: extension header fields: which outlet and run fetched the record, and why
 KIND_HEADER = "Akhbar-Kind"
 OUTLET_HEADER = "Akhbar-Outlet"
@@ -162,8 +164,11 @@ class ArchivedResponse:
         return None
 
 
-def iter_responses(root: Path, warc_path: Path) -> Iterator[ArchivedResponse]:
-    """Response records of one WARC file; a damaged tail ends the iteration instead of raising."""
+def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES) -> Iterator[ArchivedResponse]:
+    """Response records of one WARC file; a damaged tail ends the iteration instead of raising.
+
+    Records whose body decodes to more than ``max_body`` bytes are skipped (memory stays bounded).
+    """
     rel = str(warc_path.relative_to(root)).removesuffix(OPEN_SUFFIX)
     with open(warc_path, "rb") as fh:
         it = ArchiveIterator(fh)
@@ -172,15 +177,18 @@ def iter_responses(root: Path, warc_path: Path) -> Iterator[ArchivedResponse]:
                 if record.rec_type != "response":
                     continue
                 http = record.http_headers
+                uri = record.rec_headers.get_header("WARC-Target-URI")
                 try:
-                    body = record.content_stream().read()
+                    body = record.content_stream().read(max_body + 1)
                 except Exception as exc:  # a corrupt content-encoding: keep the raw bytes
-                    uri = record.rec_headers.get_header("WARC-Target-URI")
                     log.warning("%s: %s: cannot decode body (%s); using raw payload", rel, uri, exc)
-                    body = record.raw_stream.read()
+                    body = record.raw_stream.read(max_body + 1)
+                if len(body) > max_body:
+                    log.warning("%s: %s: body inflates past %d bytes; skipped", rel, uri, max_body)
+                    continue
                 date = record.rec_headers.get_header("WARC-Date")
                 yield ArchivedResponse(
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    url=uri,
                     status=int(http.get_statuscode() or 0),
                     kind=record.rec_headers.get_header(KIND_HEADER) or "",
                     headers=list(http.headers),

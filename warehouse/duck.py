@@ -97,6 +97,14 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None) -> duckdb
     """Run a read-only query over the lake's views; returns the last statement's result."""
     statements = check_read_only(sql)
     con = connect(data_dir, lake_uri)
+    lake = lake_uri or str(Path(data_dir).resolve() / "lake")
+    if "://" not in lake:
+        # a SELECT may still call read_csv('/etc/…') or pull an extension from the network: confine
+        # file access to the lake and turn extension auto-install/auto-load off
+        con.execute("set autoinstall_known_extensions = false")
+        con.execute("set autoload_known_extensions = false")
+        con.execute("set allowed_directories = $dirs", {"dirs": [lake.rstrip("/") + "/"]})
+        con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")  # nothing the query does can change settings
     result = None
     for st in statements:

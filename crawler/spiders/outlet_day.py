@@ -23,10 +23,13 @@ from twisted.python.failure import Failure
 from akhbar.registry import Outlet, load_outlet_file, outlets_dir
 from crawler import discovery
 from crawler.crawllog import CrawlLog
+from crawler.middlewares import OFFSITE_PREFIX
 from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
 from transforms.identity import normalize_url
 
 SOFTWARE = "akhbar/0.1 (Scrapy)"
+#: content types an article page may have; anything else (PDF, images) is archived but not kept
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 class OutletDaySpider(Spider):
@@ -106,7 +109,10 @@ class OutletDaySpider(Spider):
             return None
         meta.update(akhbar_kind=kind, akhbar_url=url)
         self.pending[url] = kind
-        return Request(url, callback=callback, errback=self._failed, meta=meta, dont_filter=kind == "robots")
+        # dont_filter: the spider dedups by URL itself (seen_listings, seen_articles); Scrapy's duplicate
+        # filter would also drop a redirect that comes back to the URL it started from, losing the page.
+        # Redirect loops stay bounded by REDIRECT_MAX_TIMES, hosts by AllowedDomainsGuardMiddleware.
+        return Request(url, callback=callback, errback=self._failed, meta=meta, dont_filter=True)
 
     async def start(self) -> AsyncIterator[Request]:
         o = self.outlet
@@ -142,12 +148,12 @@ class OutletDaySpider(Spider):
             return None
         return self._request(url, "article", self._article_done, via=via)
 
-    def _ok(self, response: Response) -> str:
+    def _ok(self, response: Response, outcome: str = "ok", reason: str | None = None) -> str:
         url = response.meta["akhbar_url"]
         kind = self.pending.pop(url, response.meta["akhbar_kind"])
         warc_file = response.meta.get("akhbar_warc", (None, None))[0]
         self.crawl_log.write(
-            url, kind, "ok", status=response.status, size=len(response.body), final_url=response.url,
+            url, kind, outcome, status=response.status, size=len(response.body), final_url=response.url, reason=reason,
             duration_ms=_ms(response.meta.get("download_latency")), warc_file=warc_file,
             fetched_at=response.meta.get("akhbar_fetched_at"),
         )
@@ -176,22 +182,24 @@ class OutletDaySpider(Spider):
             yield from _some(self._listing(url, "feed", self._feed) for url in feeds)
 
     def _feed(self, response: Response) -> Iterable[Request]:
-        self._ok(response)
         try:
             entries = discovery.parse_feed(response.body, response.url)
         except ValueError as exc:
             self.logger.warning("%s: %s", response.url, exc)
+            self._ok(response, "extract_failed", reason=str(exc)[:500])
             return
+        self._ok(response)
         urls = discovery.select_for_day(entries, self.day)
         yield from _some(self._article(url, via=response.url) for url in urls)
 
     def _sitemap(self, response: Response) -> Iterable[Request]:
-        self._ok(response)
         try:
             listing = discovery.parse_sitemap(response.body)
         except ValueError as exc:
             self.logger.warning("%s: %s", response.url, exc)
+            self._ok(response, "extract_failed", reason=str(exc)[:500])
             return
+        self._ok(response)
         if listing.is_index:
             children = discovery.child_sitemaps_for_day(listing, self.day, also=self.local_days)
             yield from _some(self._listing(url, "sitemap", self._sitemap) for url in children)
@@ -221,6 +229,10 @@ class OutletDaySpider(Spider):
                          for url in next_urls)
 
     def _article_done(self, response: Response) -> None:
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if ctype and ctype not in HTML_TYPES:
+            self._ok(response, "skipped", reason=f"not an HTML page ({ctype}); archived, not extracted")
+            return
         self._ok(response)
 
     def _failed(self, failure: Failure) -> None:
@@ -230,6 +242,8 @@ class OutletDaySpider(Spider):
         outcome, status, reason, size = classify_failure(failure)
         if reason and request.meta.get("akhbar_reason"):
             reason = f"{reason}; {request.meta['akhbar_reason']}"
+        if request.meta.get("redirect_urls"):
+            reason = f"{reason}; after {len(request.meta['redirect_urls'])} redirect(s) to {request.url}"
         response = getattr(failure.value, "response", None)
         self.crawl_log.write(
             url, kind, outcome, status=status, size=size, reason=reason,
@@ -253,6 +267,13 @@ def classify_failure(failure: Failure) -> tuple[str, int | None, str, int | None
         return "too_large", None, text, None
     if "timeout" in name.lower() or "timed out" in lowered:
         return "timeout", None, f"{name}: {text}", None
+    if name == "DownloadCancelledError" and text == name:
+        # Scrapy cancels without a message only when a body without Content-Length outgrows the cap
+        return "too_large", None, "body exceeded DOWNLOAD_MAXSIZE while streaming (download cancelled)", None
+    if name == "IgnoreRequest" and text.startswith(OFFSITE_PREFIX):
+        return "offsite", None, text, None
+    if name == "IgnoreRequest" and "max redirections" in lowered:
+        return "http_error", None, "redirect loop or chain over REDIRECT_MAX_TIMES (max redirections reached)", None
     if name == "IgnoreRequest":
         return "skipped", None, text, None
     return "network_error", None, f"{name}: {text}", None
