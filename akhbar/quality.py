@@ -1,0 +1,235 @@
+"""Quality gate of one outlet-day: measure the published partitions, compare with thresholds, record.
+
+The gate reads what the lake holds for the outlet-day (``articles``, ``crawl_log`` and, when dedup
+has run, ``duplicates``), so it judges exactly what readers will see. Verdicts go to the lake's
+``runs`` table (one partition per day and outlet, newest runs kept), queryable in SQL:
+``akhbar query "select day, outlet, status, checks from runs"``.
+
+Thresholds: the defaults of :class:`Thresholds`, overridden by ``AKHBAR_QUALITY_THRESHOLDS`` (JSON
+text, or the path of a JSON file): ``{"*": {"max_null_published_rate": 0.5}, "SLUG": {...}}`` — ``*``
+applies to every outlet, a slug to that outlet only (slug wins).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from warehouse.lake import Lake
+
+THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
+#: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, not_on_day, offsite…)
+FAILED_OUTCOMES = frozenset({"http_error", "network_error", "timeout", "too_large", "extract_failed"})
+#: runs kept per outlet-day partition (newest first), so re-runs leave a short history
+RUNS_KEPT = 20
+
+
+class QualityGateFailed(RuntimeError):
+    """One or more outlet-days are below their thresholds (or were not archived at all)."""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_articles: int = 1
+    #: articles / article pages fetched that were on the day; below it, extraction lost pages
+    min_article_yield: float = 0.7
+    #: article rows whose URL is nowhere in the crawl log (must be none: every row comes from a fetch)
+    max_rows_without_fetch: int = 0
+    max_fetch_failure_rate: float = 0.25
+    max_null_title_rate: float = 0.05
+    max_null_text_rate: float = 0.02
+    max_null_published_rate: float = 0.2
+    max_language_mismatch_rate: float = 0.1
+    max_duplicate_rate: float = 0.5
+
+
+@dataclass(frozen=True)
+class Metrics:
+    articles: int
+    fetched: int
+    failed_fetches: int
+    article_pages: int  # distinct article URLs fetched ok, less those rejected as published on another day
+    rows_without_fetch: int
+    null_title_rate: float
+    null_text_rate: float
+    null_published_rate: float
+    language_mismatch_rate: float
+    duplicate_rate: float | None  # None: dedup has not written this outlet-day
+
+    @property
+    def fetch_failure_rate(self) -> float:
+        return _rate(self.failed_fetches, self.fetched)
+
+    @property
+    def article_yield(self) -> float:
+        return 1.0 if self.article_pages == 0 else self.articles / self.article_pages
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    value: float | None
+    threshold: float
+    ok: bool
+
+
+@dataclass
+class GateResult:
+    outlet: str
+    day: date
+    metrics: Metrics
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+    @property
+    def failed_checks(self) -> list[Check]:
+        return [c for c in self.checks if not c.ok]
+
+    def describe(self) -> str:
+        bad = ", ".join(f"{c.name}={_fmt(c.value)} (limit {_fmt(c.threshold)})" for c in self.failed_checks)
+        return f"{self.outlet} {self.day}: " + (bad or "ok")
+
+    def run_row(self, run_id: str, started_at: datetime | None, extra: Mapping[str, Any] | None = None) -> dict:
+        m = self.metrics
+        checks = {c.name: {"value": c.value, "threshold": c.threshold, "ok": c.ok} for c in self.checks}
+        return {
+            "run_id": run_id,
+            "status": "ok" if self.ok else "gate_failed",
+            "started_at": started_at,
+            "finished_at": datetime.now(UTC),
+            "articles": m.articles,
+            "fetched": m.fetched,
+            "failed_fetches": m.failed_fetches,
+            "null_title_rate": m.null_title_rate,
+            "null_text_rate": m.null_text_rate,
+            "null_published_rate": m.null_published_rate,
+            "language_mismatch_rate": m.language_mismatch_rate,
+            "duplicate_rate": m.duplicate_rate,
+            "checks": json.dumps({"checks": checks, **(extra or {})}, ensure_ascii=False, sort_keys=True),
+            "error": None if self.ok else self.describe(),
+        }
+
+
+# -- thresholds -------------------------------------------------------------------------------
+def load_overrides(source: str | None = None) -> dict[str, dict[str, float]]:
+    """Overrides from JSON text or a JSON file path (default: the AKHBAR_QUALITY_THRESHOLDS env var)."""
+    source = os.environ.get(THRESHOLDS_ENV, "") if source is None else source
+    if not source.strip():
+        return {}
+    text = source if source.lstrip().startswith("{") else Path(source).read_text(encoding="utf-8")
+    data = json.loads(text)
+    known = {f.name for f in fields(Thresholds)}
+    for scope, values in data.items():
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"{THRESHOLDS_ENV}: unknown threshold(s) {sorted(unknown)} for {scope!r}")
+    return data
+
+
+def thresholds_for(outlet: str, overrides: Mapping[str, Mapping[str, float]] | None = None) -> Thresholds:
+    overrides = load_overrides() if overrides is None else overrides
+    return replace(Thresholds(), **{**overrides.get("*", {}), **overrides.get(outlet, {})})
+
+
+# -- measuring --------------------------------------------------------------------------------
+def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] | None) -> Metrics:
+    """Metrics of one outlet-day from its rows (plain dicts as pyarrow's to_pylist gives them)."""
+    n = len(articles)
+    fetched_urls = {u for r in crawl_log for u in (r.get("url"), r.get("final_url")) if u}
+    page = lambda r: r.get("final_url") or r["url"]  # noqa: E731
+    ok_pages = {page(r) for r in crawl_log if r.get("kind") == "article" and r.get("outcome") == "ok"}
+    off_day = {page(r) for r in crawl_log if r.get("outcome") == "not_on_day"}
+    duplicate_rate = None
+    if duplicates is not None:
+        ids = {r["article_id"] for r in articles}
+        not_canonical = {d["article_id"] for d in duplicates if d["article_id"] in ids
+                         and d["canonical_id"] != d["article_id"]}
+        duplicate_rate = _rate(len(not_canonical), n)
+    return Metrics(
+        articles=n,
+        fetched=len(crawl_log),
+        failed_fetches=sum(1 for r in crawl_log if r.get("outcome") in FAILED_OUTCOMES),
+        article_pages=len(ok_pages - off_day),
+        rows_without_fetch=sum(1 for r in articles if r["url"] not in fetched_urls),
+        null_title_rate=_rate(sum(1 for r in articles if not (r.get("title") or "").strip()), n),
+        null_text_rate=_rate(sum(1 for r in articles if not (r.get("text") or "").strip()), n),
+        null_published_rate=_rate(sum(1 for r in articles if r.get("published_at") is None), n),
+        language_mismatch_rate=_rate(sum(1 for r in articles if r.get("language_mismatch")), n),
+        duplicate_rate=duplicate_rate,
+    )
+
+
+def evaluate(m: Metrics, t: Thresholds) -> list[Check]:
+    checks = [
+        Check("min_articles", m.articles, t.min_articles, m.articles >= t.min_articles),
+        Check("article_yield", m.article_yield, t.min_article_yield, m.article_yield >= t.min_article_yield),
+        Check("rows_without_fetch", m.rows_without_fetch, t.max_rows_without_fetch,
+              m.rows_without_fetch <= t.max_rows_without_fetch),
+    ]
+    for name, value, limit in [
+        ("fetch_failure_rate", m.fetch_failure_rate, t.max_fetch_failure_rate),
+        ("null_title_rate", m.null_title_rate, t.max_null_title_rate),
+        ("null_text_rate", m.null_text_rate, t.max_null_text_rate),
+        ("null_published_rate", m.null_published_rate, t.max_null_published_rate),
+        ("language_mismatch_rate", m.language_mismatch_rate, t.max_language_mismatch_rate),
+        ("duplicate_rate", m.duplicate_rate, t.max_duplicate_rate),
+    ]:
+        # an unmeasured rate (no dedup yet) passes: the gate cannot hold back what it cannot see
+        checks.append(Check(name, value, limit, value is None or value <= limit))
+    return checks
+
+
+def gate_outlet_day(lake: Lake, day: date, outlet: str, thresholds: Thresholds | None = None) -> GateResult:
+    """Measure and judge what the lake holds for one outlet-day."""
+    articles = _rows(lake, "articles", day, outlet) or []
+    crawl_log = _rows(lake, "crawl_log", day, outlet) or []
+    duplicates = _rows(lake, "duplicates", day, outlet)
+    metrics = measure(articles, crawl_log, duplicates)
+    return GateResult(outlet, day, metrics, evaluate(metrics, thresholds or thresholds_for(outlet)))
+
+
+# -- the runs table ---------------------------------------------------------------------------
+def failed_run_row(run_id: str, error: str, started_at: datetime | None = None) -> dict:
+    """A runs row for an outlet-day that was not archived (the task failed before publishing)."""
+    return {"run_id": run_id, "status": "failed", "started_at": started_at, "finished_at": datetime.now(UTC),
+            "error": error}
+
+
+def record_run(lake: Lake, day: date, outlet: str, row: dict) -> int:
+    """Put a run's row in the outlet-day's runs partition, replacing an older row of the same run_id."""
+    kept = [r for r in (_rows(lake, "runs", day, outlet) or []) if r["run_id"] != row["run_id"]]
+    rows = sorted([*kept, row], key=lambda r: r["finished_at"] or datetime.min.replace(tzinfo=UTC))
+    return lake.replace_partition("runs", day, outlet, rows[-RUNS_KEPT:])
+
+
+def latest_run(lake: Lake, day: date, outlet: str) -> dict | None:
+    rows = _rows(lake, "runs", day, outlet) or []
+    return rows[-1] if rows else None
+
+
+def raise_if_failed(results: Iterable[GateResult], not_archived: Mapping[str, str]) -> None:
+    problems = [r.describe() for r in results if not r.ok]
+    problems += [f"{slug}: not archived ({why})" for slug, why in sorted(not_archived.items())]
+    if problems:
+        raise QualityGateFailed("quality gate failed for " + "; ".join(problems))
+
+
+def _rows(lake: Lake, table: str, day: date, outlet: str) -> list[dict] | None:
+    t = lake.read_partition(table, day, outlet)
+    return None if t is None else t.to_pylist()
+
+
+def _rate(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _fmt(v: float | None) -> str:
+    return "n/a" if v is None else (f"{v:.3g}" if isinstance(v, float) else str(v))

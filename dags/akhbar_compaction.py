@@ -1,0 +1,63 @@
+"""akhbar lake upkeep, scheduled on the lake's asset: compaction of the changed days, and a daily report.
+
+`akhbar_compaction` runs when the nightly DAG (or a back-fill) publishes day partitions — it compacts
+exactly the days named in the triggering asset events — and weekly (Monday 04:00 UTC) over the past
+seven days, which also catches partitions written outside Airflow (`akhbar run`). Every rewrite goes
+through the lake's atomic partition replace under the outlet-day lock.
+
+`akhbar_report` writes `<data>/reports/YYYY-MM-DD.md` for each day published.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
+
+from akhbar import airflow_support as af
+
+LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+
+
+def _changed_days() -> list:
+    ctx = get_current_context()
+    days = af.days_from_events(ctx["triggering_asset_events"].get(LAKE, []))
+    return days or af.week_before(ctx["dag_run"].run_after)  # time-triggered: the past week
+
+
+@dag(
+    dag_id=af.COMPACTION_DAG_ID,
+    schedule=AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 4 * * 1", timezone="UTC"), assets=[LAKE]),
+    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    catchup=False,
+    max_active_runs=1,
+    tags=["akhbar"],
+    doc_md=__doc__,
+)
+def akhbar_compaction():
+    @task(inlets=[LAKE], retries=1)
+    def compact() -> dict:
+        return af.compact_days(_changed_days())
+
+    compact()
+
+
+@dag(
+    dag_id=af.REPORT_DAG_ID,
+    schedule=[LAKE],
+    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    catchup=False,
+    max_active_runs=1,
+    tags=["akhbar"],
+    doc_md=__doc__,
+)
+def akhbar_report():
+    @task(inlets=[LAKE])
+    def report() -> list:
+        return af.write_reports(_changed_days())
+
+    report()
+
+
+akhbar_compaction()
+akhbar_report()

@@ -1,0 +1,85 @@
+"""akhbar nightly archive: one UTC day per run, one task per outlet, then dedup, publish and the quality gate.
+
+**Timetable.** `CronDataIntervalTimetable("0 0 * * *", timezone="UTC")`: the run for day D has the data
+interval [D 00:00, D+1 00:00) UTC and is created once that interval has ended; its partitions are
+keyed by the interval start D. (A plain cron string means `CronTriggerTimetable` in Airflow 3, whose
+runs have no data interval.) `wait_for_day_to_settle` then holds the crawl until D+1 02:00 UTC, so
+late sitemap and archive updates are in; for back-fills that moment is long past and it passes at once.
+
+**Isolation.** Each outlet has its own task in its own 1-slot pool `akhbar_<slug>`, so no two runs
+(nightly or back-fill) crawl the same outlet at once; tasks retry with exponential backoff, and one
+failing outlet never stops the others: `dedup` and `publish` run whatever happened (`all_done`), the
+quality gate records failed outlets in the `runs` table and fails the run visibly.
+
+**Asset.** `publish` updates the asset `akhbar://lake/day-partitions` with extra
+`{"day": "YYYY-MM-DD", "outlets": [...]}`; the compaction DAG is scheduled on it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
+from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
+from airflow.sdk import TriggerRule as Rule
+
+from akhbar import airflow_support as af
+
+LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+
+
+def _day():
+    return af.partition_day(get_current_context()["data_interval_start"])
+
+
+@dag(
+    dag_id=af.NIGHTLY_DAG_ID,
+    schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
+    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    catchup=False,
+    max_active_runs=3,
+    default_args={"retries": 0},
+    tags=["akhbar"],
+    doc_md=__doc__,
+)
+def akhbar_nightly():
+    settle = TimeDeltaSensor(task_id="wait_for_day_to_settle", delta=af.SETTLE_DELAY, mode="reschedule",
+                             poke_interval=600, timeout=6 * 3600)
+
+    @task(retries=2, retry_delay=af.RETRY_DELAY, retry_exponential_backoff=True,
+          max_retry_delay=timedelta(hours=1))
+    def archive_outlet(slug: str) -> dict:
+        ctx = get_current_context()
+        return af.archive_outlet(slug, _day(), ctx["run_id"], ctx["ti"].try_number)
+
+    @task(trigger_rule=Rule.ALL_DONE)
+    def dedup() -> dict:
+        return af.dedup(_day())
+
+    @task(trigger_rule=Rule.ALL_DONE, outlets=[LAKE])
+    def publish(results: dict) -> dict:
+        summary = af.publish(_day(), results)
+        get_current_context()["outlet_events"][LAKE].extra = {"day": summary["day"],
+                                                              "outlets": summary["published"]}
+        return summary
+
+    @task(trigger_rule=Rule.ALL_DONE)  # runs after failed outlets too: it records them and fails the run
+    def quality_gate(summary: dict | None, results: dict, dedup_status: dict | None) -> list:
+        if summary is None:
+            raise RuntimeError("publish failed: nothing was judged (see the publish task's log)")
+        ctx = get_current_context()
+        return af.quality_gate(_day(), ctx["run_id"], summary, results, dedup_status)
+
+    results = {}
+    for slug in af.outlet_slugs():
+        archived = archive_outlet.override(task_id=f"archive_outlet__{slug}", pool=af.pool_name(slug))(slug)
+        settle >> archived
+        results[slug] = archived
+    deduped = dedup()
+    list(results.values()) >> deduped
+    summary = publish(results)
+    deduped >> summary
+    quality_gate(summary, results, deduped)
+
+
+akhbar_nightly()

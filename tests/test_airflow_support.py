@@ -1,0 +1,143 @@
+"""The DAG steps as plain functions (no scheduler): failure recording, publish, the gate, compaction."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pyarrow.parquet as pq
+import pytest
+
+from akhbar import airflow_support as af
+from akhbar import pipeline, quality
+from akhbar.locks import partition_lock
+from warehouse.duck import query
+from warehouse.lake import TMP_PREFIX, Lake
+from warehouse.schema import conform
+
+DAY = date(2025, 1, 6)
+TITLE_FA = "گزارش بارش برف در استان‌های شمالی"
+TEXT_FA = "سازمان هواشناسی از بارش برف و باران در استان‌های شمالی کشور خبر داد."
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch, testweb_outlets):
+    monkeypatch.setenv("AKHBAR_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("AKHBAR_OUTLETS_DIR", str(testweb_outlets))
+    monkeypatch.delenv("AKHBAR_LAKE_URI", raising=False)
+    monkeypatch.delenv("AKHBAR_QUALITY_THRESHOLDS", raising=False)
+    return tmp_path
+
+
+def _lake(data) -> Lake:
+    return Lake(str(data / "lake"))
+
+
+def _article(n: int) -> dict:
+    url = f"http://127.0.0.11/news/{n}"
+    return {"article_id": f"id{n}", "url": url, "title": TITLE_FA, "text": TEXT_FA, "language": "fa",
+            "published_at": datetime(2025, 1, 6, 9, n, tzinfo=UTC), "language_mismatch": False,
+            "fetched_at": datetime(2025, 1, 7, 2, n, tzinfo=UTC)}
+
+
+def _fetch(url: str, kind: str = "article") -> dict:
+    return {"url": url, "kind": kind, "status": 200, "outcome": "ok", "final_url": url, "run_id": "r1",
+            "fetched_at": datetime(2025, 1, 7, 2, 0, tzinfo=UTC)}
+
+
+def test_a_failing_outlet_is_recorded_then_raised(data):
+    with pytest.raises(af.OutletFailed, match="no-such-outlet"):
+        af.archive_outlet("no-such-outlet", DAY, "backfill__2025-01-07", try_number=2)
+    row = quality.latest_run(_lake(data), DAY, "no-such-outlet")
+    assert row["status"] == "failed" and row["run_id"] == "backfill__2025-01-07"
+    assert row["error"].startswith("try 2: ")
+
+
+def test_publish_refreshes_duckdb_and_names_published_and_failed(data):
+    _lake(data).replace_partition("articles", DAY, "fa-payam", [_article(1)])
+    summary = af.publish(DAY, {"fa-payam": {"articles": 1}, "ar-wadi": None})
+    assert summary == {"day": "2025-01-06", "published": ["fa-payam"], "failed": ["ar-wadi"]}
+    assert (data / "akhbar.duckdb").exists()
+    assert query(data, "select outlet, title from articles").fetchall() == [("fa-payam", TITLE_FA)]
+
+
+def test_gate_records_every_outlet_and_fails_the_run_for_failed_ones(data):
+    lake = _lake(data)
+    arts = [_article(n) for n in range(3)]
+    lake.replace_partition("articles", DAY, "fa-payam", arts)
+    lake.replace_partition("crawl_log", DAY, "fa-payam", [_fetch(a["url"]) for a in arts])
+    results = {"fa-payam": {"started_at": "2025-01-07T02:00:00+00:00", "crawl_run_id": "c1", "try_number": 1,
+                            "crawl": {"ok": 3}, "rejected": {}}, "ar-wadi": None}
+    summary = {"day": "2025-01-06", "published": ["fa-payam"], "failed": ["ar-wadi"]}
+    with pytest.raises(quality.QualityGateFailed, match=r"ar-wadi: not archived \(task failed before publishing\)"):
+        af.quality_gate(DAY, "run-9", summary, results, {"status": "unavailable"})
+    assert quality.latest_run(lake, DAY, "fa-payam")["status"] == "ok"
+    assert quality.latest_run(lake, DAY, "ar-wadi")["status"] == "failed"
+
+    # all outlets through and dedup ran: the gate passes
+    ok = af.quality_gate(DAY, "run-10", {**summary, "failed": []}, results, {"status": "done"})
+    assert ok == [{"outlet": "fa-payam", "ok": True, "articles": 3}]
+    # a failed dedup task (no XCom) fails the gate even when every outlet is fine
+    with pytest.raises(quality.QualityGateFailed, match="dedup"):
+        af.quality_gate(DAY, "run-11", {**summary, "failed": []}, results, None)
+
+
+def test_dedup_slot_uses_pipeline_dedup_day_only_when_it_exists(data, monkeypatch):
+    monkeypatch.delattr(pipeline, "dedup_day", raising=False)
+    assert af.dedup(DAY)["status"] == "unavailable"
+    calls = []
+    monkeypatch.setattr(pipeline, "dedup_day", lambda day, data_dir: calls.append((day, data_dir)) or 7,
+                        raising=False)
+    assert af.dedup(DAY) == {"day": "2025-01-06", "status": "done", "result": 7}
+    assert calls == [(DAY, data)]
+
+
+def test_days_come_from_asset_event_extras():
+    events = [SimpleNamespace(extra={"day": "2025-01-07", "outlets": ["fa-payam"]}),
+              SimpleNamespace(extra={"day": "2025-01-05", "outlets": []}), SimpleNamespace(extra={}),
+              SimpleNamespace(extra={"day": "2025-01-07", "outlets": ["ar-wadi"]})]
+    assert af.days_from_events(events) == [date(2025, 1, 5), date(2025, 1, 7)]
+    week = af.week_before(datetime(2025, 1, 13, 4, tzinfo=UTC))
+    assert week[0] == date(2025, 1, 6) and week[-1] == date(2025, 1, 12) and len(week) == 7
+
+
+def test_compaction_merges_files_collapses_repeated_log_rows_and_is_idempotent(data):
+    lake = _lake(data)
+    lake.replace_partition("articles", DAY, "fa-payam", [_article(1), _article(2)])
+    folder = Path(lake.partition_path("articles", DAY, "fa-payam")).parent  # a local lake: a plain path
+    extra = io.BytesIO()  # a second file in the partition, as another writer would leave it
+    pq.write_table(conform("articles", [_article(3)]), extra)
+    (folder / "part-1.parquet").write_bytes(extra.getvalue())
+    row = _fetch("http://127.0.0.11/news/1")
+    lake.replace_partition("crawl_log", DAY, "fa-payam", [row, row, _fetch("http://127.0.0.11/rss", "feed")])
+    stale = folder / f"{TMP_PREFIX}dead.partial"
+    stale.write_bytes(b"half a file")
+
+    stats = af.compact_days([DAY])
+    assert stats["merged_files"] == 1 and stats["dropped_rows"] == 1 and stats["temporaries"] == 1
+    assert sorted(p.name for p in folder.iterdir()) == ["part-0.parquet"]
+    arts = lake.read_partition("articles", DAY, "fa-payam").to_pylist()
+    assert [a["url"] for a in arts] == [f"http://127.0.0.11/news/{n}" for n in (1, 2, 3)]
+    assert arts[0]["title"] == TITLE_FA
+    assert lake.read_partition("crawl_log", DAY, "fa-payam").num_rows == 2
+
+    before = {t: lake.read_partition(t, DAY, "fa-payam") for t in ("articles", "crawl_log")}
+    again = af.compact_days([DAY])
+    assert again["merged_files"] == 0 and again["dropped_rows"] == 0
+    assert all(lake.read_partition(t, DAY, "fa-payam").equals(before[t]) for t in before)
+
+
+def test_compaction_leaves_partitions_being_written(data):
+    lake = _lake(data)
+    lake.replace_partition("articles", DAY, "fa-payam", [_article(1)])
+    with partition_lock(data, DAY.isoformat(), "fa-payam"):
+        stats = af.compact_days([DAY])
+    assert stats["busy"] == 1 and stats["partitions"] == 0
+
+
+def test_pools_command_prints_the_pools_file(testweb_outlets, capsys):
+    assert af.main(["pools", str(testweb_outlets)]) == 0
+    assert '"slots": 1' in capsys.readouterr().out
+    assert af.main([]) == 2
