@@ -56,6 +56,8 @@ class Airflow:
         self.env = {
             **os.environ,
             "AIRFLOW_HOME": str(home),
+            # SQLite allows one writer: wait for the lock (CLI vs scheduler vs dag-processor) instead of failing
+            "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}?timeout=60",
             "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
             "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
             "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",  # Airflow 3 runs it on SQLite
