@@ -173,7 +173,13 @@ def night(tmp_path_factory) -> Night:
 
 
 def _stored(night: Night) -> int:
-    return sum(len(archived_pages(night.data, d, s.slug)) for d in DAYS for s in night.web.sites)
+    """How many of the crawled days' articles (ground truth) are archived as HTML pages."""
+    n = 0
+    for d in DAYS:
+        for s in night.web.sites:
+            pages = archived_pages(night.data, d, s.slug)
+            n += sum(normalize_url(e.url) in pages for e in night.web.expected_articles(d) if e.outlet == s.slug)
+    return n
 
 
 def _the_row(night: Night, p: Placed) -> dict:
@@ -281,7 +287,7 @@ def test_memory_stays_bounded(night: Night):
     # a 200 MB gzip bomb and 20 MB bodies against an 8 MB cap: peak memory of the crawl process stays far
     # below what inflating or buffering them would take
     for c in night.crawls.values():
-        assert c.peak_rss_mb < 200, c.peak_rss_mb
+        assert c.peak_rss_mb < 300, c.peak_rss_mb  # ~130-180 MB measured; the bomb alone would add 200 MB
 
 
 def test_all_warc_files_are_readable(night: Night):
