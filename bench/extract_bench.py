@@ -1,0 +1,141 @@
+"""Extraction benchmark: our extract_article against bare trafilatura on real pages with gold text.
+
+Over ``<repo>/../shared/real-pages`` (each folder: source.html.gz, meta.json with the url, gold.txt)
+it scores token precision/recall/F1 of the body text against gold for our extractor and for bare
+``trafilatura.extract(html, url=url)`` in the same run, writes a per-page CSV under ``.bench/`` and
+prints a summary; then it times docs/s: ours, bare trafilatura with metadata
+(``bare_extraction(..., with_metadata=True)``), both single process, and ours on 2 processes.
+
+Run: ``python -m bench.extract_bench [--pages N] [--workers 2]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES_DIR = REPO.parent / "shared" / "real-pages"
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+    html: bytes
+    gold: str
+
+
+def load_pages(directory: Path = PAGES_DIR, limit: int | None = None) -> list[Page]:
+    """The real pages, sorted by name; empty when the folder is absent."""
+    if not directory.is_dir():
+        return []
+    pages = []
+    for d in sorted(p for p in directory.iterdir() if (p / "gold.txt").is_file()):
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+        pages.append(Page(d.name, meta["url"], gzip.decompress((d / "source.html.gz").read_bytes()),
+                          (d / "gold.txt").read_text(encoding="utf-8")))
+    return pages[:limit] if limit else pages
+
+
+def prf(candidate: str | None, gold: str) -> tuple[float, float, float]:
+    """Token (multiset, lowercased \\w+) precision, recall, F1."""
+    c, g = Counter(_TOKEN.findall((candidate or "").lower())), Counter(_TOKEN.findall(gold.lower()))
+    common = sum((c & g).values())
+    p = common / sum(c.values()) if c else 0.0
+    r = common / sum(g.values()) if g else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ours(page: Page) -> str:
+    from transforms.extract import ExtractionError, extract_article
+
+    try:
+        return extract_article(page.html, page.url).text
+    except ExtractionError:
+        return ""
+
+
+def bare(page: Page) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page.html, url=page.url) or ""
+
+
+def bare_with_metadata(page: Page) -> object:
+    import trafilatura
+
+    return trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+
+
+def _rate(fn, pages: list[Page]) -> float:
+    t = time.perf_counter()
+    for p in pages:
+        fn(p)
+    return len(pages) / (time.perf_counter() - t)
+
+
+def _parallel_rate(pages: list[Page], workers: int) -> float:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(ours, pages[:workers * 2]))  # warm the workers (imports, models)
+        t = time.perf_counter()
+        list(pool.map(ours, pages, chunksize=4))
+        return len(pages) / (time.perf_counter() - t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO / ".bench" / "extract.csv")
+    args = parser.parse_args(argv)
+
+    pages = load_pages(limit=args.pages)
+    if not pages:
+        print(f"skipped: {PAGES_DIR} is absent")
+        return 0
+    rows = []
+    for page in pages:
+        o, b = prf(ours(page), page.gold), prf(bare(page), page.gold)
+        rows.append({"page": page.name, "ours_p": o[0], "ours_r": o[1], "ours_f1": o[2],
+                     "bare_p": b[0], "bare_r": b[1], "bare_f1": b[2], "delta_f1": o[2] - b[2]})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: (f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()} for r in rows)
+
+    def mean(key: str) -> float:
+        return sum(r[key] for r in rows) / len(rows)
+
+    worse = sorted((r for r in rows if r["delta_f1"] < -0.02), key=lambda r: r["delta_f1"])
+    print(f"pages: {len(rows)}   per-page CSV: {args.out}")
+    print(f"{'':24}{'precision':>10}{'recall':>10}{'F1':>10}")
+    for who in ("ours", "bare"):
+        label = "ours (extract_article)" if who == "ours" else "bare trafilatura"
+        print(f"{label:24}{mean(who + '_p'):10.4f}{mean(who + '_r'):10.4f}{mean(who + '_f1'):10.4f}")
+    print(f"pages better / worse by > 0.02 F1: {sum(r['delta_f1'] > 0.02 for r in rows)} / {len(worse)}")
+    for r in worse:
+        print(f"  worse: {r['page']}  ours {r['ours_f1']:.3f}  bare {r['bare_f1']:.3f}")
+
+    ours(pages[0])  # load models once before timing
+    rate_ours, rate_bare = _rate(ours, pages), _rate(bare_with_metadata, pages)
+    rate_par = _parallel_rate(pages, args.workers)
+    print(f"docs/s  ours 1 proc: {rate_ours:.1f}   bare trafilatura+metadata 1 proc: {rate_bare:.1f}   "
+          f"ratio {rate_ours / rate_bare:.2f}x")
+    print(f"docs/s  ours {args.workers} procs: {rate_par:.1f}   scaling {rate_par / rate_ours:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Line-level boilerplate that survives generic extraction on Persian and Arabic news pages.
+
+Removal is by structure, never by a word appearing somewhere in a paragraph:
+- a related/latest-news *label line* («اخبار پیشنهادی», «إقرأ أيضاً:» …) and the headline list
+  that follows it (short lines); after the article's end markers (credit or tag line) such a label
+  ends the article, so everything from it on goes (aggregators append whole other stories there);
+- a *tag line* («برچسب ها: …», «كلمات دلالية: …») whose items become tags;
+- exact *prompt lines* (comment, share, app-install, back-to-top), matched on the whole line;
+- the *source credit* line («المصدر: …», «منبع: …»), returned separately.
+Labels are compared in normalised form (transforms.normalize), so ي/ی, ك/ک, ZWNJ and harakat
+variants of the same label all match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.normalize import normalize_text
+
+LIST_LABELS = [
+    "اخبار پیشنهادی", "آخرین اخبار", "خبرهای مرتبط", "اخبار مرتبط", "مطالب مرتبط", "پربازدیدترین",
+    "پربازدیدترین اخبار", "پربیننده‌ترین", "مطالب پیشنهادی", "بیشتر بخوانید", "بخوانید", "داغ‌ترین اخبار",
+    "إقرأ أيضاً", "اقرأ أيضا", "اقرأ أيضًا", "إقرأ أيضا", "اقرأ ايضا", "مقالات مشابهة", "أخبار ذات صلة",
+    "اخبار ذات صلة", "مواضيع ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "آخر الأخبار", "أخبار متعلقة",
+    "مقالات ذات صلة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يعجبك أيضا",
+    "related articles", "related news", "read more", "read also", "more stories", "latest news",
+]
+TAG_LABELS = [
+    "برچسب ها", "برچسب‌ها", "برچسبها", "کلمات کلیدی", "تگ ها", "تگ‌ها", "موضوعات", "كلمات دلالية",
+    "الكلمات المفتاحية", "الكلمات الدلالية", "وسوم", "الوسوم", "كلمات مفتاحية", "tags", "topics",
+]
+#: whole lines (or line prefixes, for the ones carrying counters) that are interface, not text
+PROMPT_LINES = [
+    "اضف تعليقاً واقرأ تعليقات القراء", "أضف تعليقاً", "اضف تعليق", "شارك الخبر", "مشاركة", "شارك",
+    "الرجوع الى أعلى الصفحة", "العودة إلى الأعلى", "تابع أحدث الأخبار عبر تطبيق", "طباعة", "تعليقات",
+    "ارسال نظرات", "ارسال نظر", "تبادل نظر", "نظرات", "اشتراک گذاری", "اشتراک‌گذاری", "چاپ", "کد خبر",
+    "newsQrCode", "نیازمندی ها", "نیازمندی‌ها", "آدرس ایمیل خود را با فرمت مناسب وارد نمایید.",
+    "نظرات حاوی توهین و افترا منتشر نمی‌شود.", "لینک کوتاه", "کپی شد",
+]
+PROMPT_PREFIXES = ["ارسال نظرات", "کد خبر", "تابع أحدث الأخبار عبر تطبيق", "اشتراک‌گذاری در", "لینک کوتاه"]
+_CREDIT = re.compile(r"^\s*(?:المصدر|مصدر|منبع|منابع|المصادر|source)\s*[:：]\s*(.{2,120}?)\s*$", re.I)
+_TAG_LINE = re.compile(r"^\s*([^:：]{2,30}?)\s*[:：]\s*(.*)$")
+_TAG_SPLIT = re.compile(r"\s*[,،؛;|/#]\s*|\s{2,}")
+#: a list item after a label: a headline, not a paragraph
+_HEADLINE_MAX = 160
+
+
+def _key(line: str) -> str:
+    return normalize_text(line).strip(" :：.-–—»«•*")
+
+
+_LIST = {_key(x) for x in LIST_LABELS}
+_TAGS = {_key(x) for x in TAG_LABELS}
+_PROMPTS = {_key(x) for x in PROMPT_LINES}
+_PREFIXES = tuple(_key(x) for x in PROMPT_PREFIXES)
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]
+    source_credit: str | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+def _is_prompt(key: str) -> bool:
+    return key in _PROMPTS or key.startswith(_PREFIXES)
+
+
+def clean_lines(lines: list[str]) -> Cleaned:
+    """The body lines without the boilerplate described in the module docstring."""
+    out = Cleaned([])
+    ended = False  # passed a credit or tag line: the article proper is over
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        key = _key(line)
+        i += 1
+        if not key:
+            continue
+        if key in _LIST:
+            if ended:
+                break
+            while i < len(lines) and len(lines[i].strip()) <= _HEADLINE_MAX and _key(lines[i]) not in _LIST:
+                i += 1
+            continue
+        credit = _CREDIT.match(line)
+        if credit and len(line) <= 140:
+            out.source_credit = out.source_credit or credit.group(1).strip()
+            ended = True
+            continue
+        tag = _TAG_LINE.match(line)
+        if tag and _key(tag.group(1)) in _TAGS:
+            out.tags.extend(t for t in _TAG_SPLIT.split(tag.group(2)) if t.strip())
+            ended = True
+            continue
+        if key in _TAGS:  # bare tag label: the tags follow as short lines
+            ended = True
+            while i < len(lines) and len(lines[i].strip()) <= 60 and _key(lines[i]) not in _LIST:
+                out.tags.append(lines[i].strip())
+                i += 1
+            continue
+        if _is_prompt(key):
+            continue
+        out.lines.append(line)
+    return out

@@ -1,0 +1,181 @@
+"""Publication dates as Persian and Arabic pages write them, to aware UTC datetimes.
+
+Handles ISO 8601 (metadata), Solar Hijri («۱۸ دی ۱۴۰۳ - ۱۴:۳۰», «1402/08/12», «۱۲ آبان ۱۴۰۲») via
+jdatetime, Gregorian months named the Egyptian/Maghreb way (يناير, فبراير …), the Levantine/Iraqi
+way (كانون الثاني, شباط …), the Persian way (ژانویه, فوریه …) or in English, Persian and
+Arabic-Indic digits, «م/ص» and «ب.ظ/ق.ظ» (pm/am), and relative times («۲ ساعت پیش», «منذ 3 ساعات»).
+A local time is read in the outlet's timezone ``tz`` (UTC when none is given). A date without a time
+is placed at 12:00 local, so it stays on its own day in UTC for every outlet between UTC-11 and
+UTC+11.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import jdatetime
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# letters unified the same way as the search normalisation (ي/ى->ی, ك->ک), invisible marks dropped
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\u200f": "", "\u200e": "", "ـ": ""})
+
+SOLAR_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
+                "اسفند"]
+#: Gregorian month names -> month number (Arabic both systems, Persian, English); keys are letter-unified
+_GREGORIAN: dict[str, int] = {}
+for _num, _names in enumerate(
+    [
+        "ینایر|یناير|کانون الثانی|ژانویه|ژانویهٔ|january|jan",
+        "فبرایر|شباط|فوریه|february|feb",
+        "مارس|آذار|march|mar",
+        "أبریل|إبریل|ابریل|أفریل|نیسان|آوریل|april|apr",
+        "مایو|مای|أیار|ایار|مه|می|may",
+        "یونیو|یونیه|جوان|حزیران|ژوئن|june|jun",
+        "یولیو|یولیه|جویلیة|جویلیه|تموز|ژوئیه|july|jul",
+        "أغسطس|اغسطس|أوت|آب|اوت|august|aug",
+        "سبتمبر|أیلول|ایلول|سپتامبر|september|sep|sept",
+        "أکتوبر|اکتوبر|تشرین الأول|تشرین الاول|اکتبر|october|oct",
+        "نوفمبر|تشرین الثانی|نوامبر|november|nov",
+        "دیسمبر|کانون الأول|کانون الاول|دسامبر|december|dec",
+    ],
+    start=1,
+):
+    for _n in _names.split("|"):
+        _GREGORIAN[_n] = _num
+_SOLAR = {name: i for i, name in enumerate(SOLAR_MONTHS, start=1)}
+
+
+def _alt(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
+)
+_NAMED_SOLAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:ام|م)?\s+({_alt(SOLAR_MONTHS)})(?:\s*ماه)?[\s,،]+(\d{{4}})(?!\d)")
+_NAMED_GREG = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?[\s,،]+(?:من\s+)?({_alt(list(_GREGORIAN))})\.?(?:\s*\(\s*\w+\s*\))?[\s,،]+(\d{{4}})(?!\d)"
+    rf"|({_alt(list(_GREGORIAN))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    re.I,
+)
+_TIME = re.compile(
+    r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ب\s*\.?\s*ظ|ق\s*\.?\s*ظ|مساء[اًً]*|صباحا?[ًً]*|[مص](?![\w])|pm|am|p\.m\.|a\.m\.)?",
+    re.I,
+)
+_UTC_MARK = re.compile(r"\b(?:GMT|UTC)\b|غرینتش", re.I)
+_RELATIVE_UNITS = {
+    "ثانیه": "seconds", "دقیقه": "minutes", "ساعت": "hours", "روز": "days", "هفته": "weeks",
+    "ثانیة": "seconds", "ثوان": "seconds", "ثوانی": "seconds", "دقیقتین": "minutes", "دقائق": "minutes",
+    "ساعة": "hours", "ساعات": "hours", "ساعتین": "hours", "یوم": "days", "أیام": "days", "ایام": "days",
+    "یومین": "days", "أسبوع": "weeks", "أسابیع": "weeks", "اسبوع": "weeks", "أسبوعین": "weeks",
+    "second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes", "hour": "hours",
+    "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
+}
+_UNITS = _alt(list(_RELATIVE_UNITS))
+_REL_FA = re.compile(rf"(\d+)?\s*({_UNITS})\s*(?:پیش|قبل)")
+_REL_AR = re.compile(rf"منذ\s*(\d+)?\s*({_UNITS})(?!\w)")
+_REL_EN = re.compile(rf"(\d+|an?|one)\s+({_UNITS})\s+ago", re.I)
+_JUST_NOW = re.compile(r"لحظاتی پیش|دقایقی پیش|همین الان|منذ لحظات|الآن|just now", re.I)
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.translate(_DIGITS).translate(_LETTERS).split())
+
+
+def _to_utc(d: date, t: time | None, tz: str | None, offset: timedelta | None = None) -> datetime | None:
+    local = datetime.combine(d, t or time(12, 0))
+    if offset is not None:
+        from datetime import timezone
+
+        return local.replace(tzinfo=timezone(offset)).astimezone(UTC)
+    return local.replace(tzinfo=ZoneInfo(tz) if tz else UTC).astimezone(UTC)
+
+
+def _time_of(s: str) -> time | None:
+    m = _TIME.search(s)
+    if not m:
+        return None
+    hour, minute, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    mark = (m.group(4) or "").lower().replace(" ", "").replace(".", "")
+    if mark.startswith(("ب", "م", "pm", "p")) and hour < 12:
+        hour += 12
+    elif mark.startswith(("ق", "ص", "am", "a")) and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or sec > 59:
+        return None
+    return time(hour, minute, sec)
+
+
+def _date_of(y: int, m: int, d: int) -> date | None:
+    """A Gregorian date for a year-month-day triple; years 1200-1499 are Solar Hijri."""
+    try:
+        if 1200 <= y < 1500:
+            return jdatetime.date(y, m, d).togregorian()
+        if 1900 <= y <= 2100:
+            return date(y, m, d)
+    except ValueError:
+        return None
+    return None
+
+
+def _relative(s: str, now: datetime) -> datetime | None:
+    if _JUST_NOW.search(s):
+        return now
+    for rx in (_REL_FA, _REL_AR, _REL_EN):
+        m = rx.search(s)
+        if m:
+            count, unit = m.group(1), m.group(2)
+            if not count or count.lower() in ("a", "an", "one"):
+                n = 2 if unit.endswith("ین") else 1  # Arabic dual: ساعتین = two hours
+            else:
+                n = int(count)
+            return now - timedelta(**{_RELATIVE_UNITS.get(unit, _RELATIVE_UNITS.get(unit.lower(), "hours")): n})
+    return None
+
+
+def parse_date_text(s: str, *, tz: str | None = None, now: datetime | None = None) -> datetime | None:
+    """The first date (with its time, when given) in ``s`` as an aware UTC datetime, or None."""
+    if not s:
+        return None
+    s = _clean(s)
+    if tz and _UTC_MARK.search(s):
+        tz = None
+    m = _ISO.search(s)
+    if m:
+        d = _date_of(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)) if m.group(4) and int(
+                m.group(4)) < 24 else None
+            offset = None
+            if m.group(7):
+                z = m.group(7)
+                if z == "Z":
+                    offset = timedelta(0)
+                else:
+                    sign = -1 if z[0] == "-" else 1
+                    z = z[1:].replace(":", "")
+                    offset = sign * timedelta(hours=int(z[:2]), minutes=int(z[2:]))
+            return _to_utc(d, t, tz, offset)
+    for m in _NAMED_SOLAR.finditer(s):
+        d = _date_of(int(m.group(3)), _SOLAR[m.group(2)], int(m.group(1)))
+        if d:
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
+    for m in _NAMED_GREG.finditer(s):
+        if m.group(1):
+            day, month, year = int(m.group(1)), _GREGORIAN.get(m.group(2).lower()), int(m.group(3))
+        else:
+            day, month, year = int(m.group(5)), _GREGORIAN.get(m.group(4).lower()), int(m.group(6))
+        d = _date_of(year, month, day) if month else None
+        if d:
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
+    for m in _NUMERIC.finditer(s):
+        if m.group(1):
+            d = _date_of(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        else:  # day/month/year, the order used across the region
+            d = _date_of(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        if d:
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
+    return _relative(s, (now or datetime.now(UTC)).astimezone(UTC))

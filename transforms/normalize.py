@@ -1,0 +1,135 @@
+"""One normalised form of Persian/Arabic text for search and dedup, in Python and in DuckDB SQL.
+
+``text`` is stored exactly as published; ``text_norm = normalize_text(text)`` is what search and
+near-duplicate detection compare. The SQL macro from ``normalize_sql_macro()`` is generated from the
+very same character table, so ``normalize_text(x)`` in DuckDB equals the Python result.
+
+Choices (each one is a character mapping in ``CHAR_TABLE``):
+
+- ي (U+064A), ى (U+0649) -> ی (U+06CC); ك (U+0643), ڪ -> ک (U+06A9): the same words are typed
+  with either keyboard layout, so Persian and Arabic forms of these letters must compare equal.
+- ۀ / ە / ھ -> ه, and the hamza above of «خانهٔ» is dropped with the other diacritics: «خانهٔ»,
+  «خانۀ» and «خانه» are one word for search.
+- ة is kept: in Arabic ة vs ه separates different words (and grammatical gender); folding it
+  would merge more than it finds.
+- Alef forms (أ إ آ) are kept: آ is its own letter in Persian.
+- Tatweel and harakat (fatha, kasra, damma, tanwin, shadda, sukun, superscript alef, Quranic marks)
+  are removed: they are optional in running text.
+- Persian (۰-۹) and Arabic-Indic (٠-٩) digits -> ASCII; ٫ -> '.', ٬ -> ','.
+- Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) are folded by NFKC (ﻻ -> لا, ﷲ -> الله),
+  then mapped by the rules above.
+- ZWNJ (U+200C) is removed, as are ZWJ, bidi marks, BOM and soft hyphen: «گفت‌وگو», «گفتوگو» (the
+  form ZWNJ-losing tools produce) and a query typed without the half-space must all match. Replacing
+  it by a space instead would split «می‌شود» into a stray «می» and break phrase search.
+- Every Unicode space -> ' ', runs of spaces collapsed, ends trimmed; Latin letters lowercased.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+
+_YEH = "\u06cc"
+_KAF = "\u06a9"
+_HEH = "\u0647"
+
+
+def _base_rules() -> dict[str, str]:
+    rules: dict[str, str] = {}
+    for ch in "\u064a\u0649":
+        rules[ch] = _YEH
+    for ch in "\u0643\u06aa":
+        rules[ch] = _KAF
+    for ch in "\u06c0\u06d5\u06be":
+        rules[ch] = _HEH
+    for i in range(10):
+        rules[chr(0x0660 + i)] = str(i)
+        rules[chr(0x06F0 + i)] = str(i)
+    rules["\u066b"] = "."
+    rules["\u066c"] = ","
+    # tatweel, invisible format characters
+    for ch in "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad":
+        rules[ch] = ""
+    # Arabic combining marks (harakat, tanwin, shadda, sukun, hamza marks, Quranic annotation)
+    for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD),
+               *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE)]:
+        rules[chr(cp)] = ""
+    # every Unicode space (tab, newline, NBSP, thin space, ...) becomes a plain space
+    for cp in range(0x3000 + 1):
+        ch = chr(cp)
+        if ch.isspace() and ch != " ":
+            rules[ch] = " "
+    # Latin lowercase (one character to one character only, so SQL can mirror it exactly)
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        low = ch.lower()
+        if low != ch and len(low) == 1:
+            rules[ch] = low
+    return rules
+
+
+def _apply(rules: dict[str, str], s: str) -> str:
+    return "".join(rules.get(c, c) for c in s)
+
+
+def _build_table() -> dict[str, str]:
+    rules = _base_rules()
+    table = dict(rules)
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        ch = chr(cp)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch:
+            table[ch] = _apply(rules, folded)
+    return table
+
+
+#: character -> replacement ('' deletes); the single source of truth for Python and SQL
+CHAR_TABLE: dict[str, str] = _build_table()
+_TRANSLATE = str.maketrans(CHAR_TABLE)
+_SPACES = re.compile(" +")
+
+
+def normalize_text(s: str) -> str:
+    """The search/dedup form of ``s`` (see the module docstring for every rule)."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFC", s).translate(_TRANSLATE)
+    return _SPACES.sub(" ", s).strip(" ")
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def normalize_sql_macro(name: str = "normalize_text") -> str:
+    """``CREATE OR REPLACE MACRO name(s)`` for DuckDB, equal to :func:`normalize_text`.
+
+    One-to-one and deleting mappings go through ``translate`` (fast); the few multi-character
+    expansions (presentation-form ligatures) through a per-character map lookup that only runs
+    when such a character is present.
+    """
+    single_from, single_to, deleted = [], [], []
+    multi: dict[str, str] = {}
+    for src, dst in sorted(CHAR_TABLE.items()):
+        if len(dst) == 1:
+            single_from.append(src)
+            single_to.append(dst)
+        elif dst == "":
+            deleted.append(src)
+        else:
+            multi[src] = dst
+    # translate(): characters of `from` beyond the length of `to` are deleted
+    frm = _sql_str("".join(single_from) + "".join(deleted))
+    to = _sql_str("".join(single_to))
+    keys = "".join(multi)
+    map_sql = "MAP {" + ", ".join(f"{_sql_str(k)}: {_sql_str(v)}" for k, v in multi.items()) + "}"
+    x = "nfc_normalize(s)"
+    expand = (
+        f"CASE WHEN regexp_matches({x}, {_sql_str('[' + keys + ']')}) "
+        f"THEN array_to_string(list_transform(string_split({x}, ''), lambda c: coalesce({map_sql}[c], c)), '') "
+        f"ELSE {x} END"
+    )
+    body = f"trim(regexp_replace(translate(({expand}), {frm}, {to}), ' +', ' ', 'g'), ' ')"
+    return f"CREATE OR REPLACE MACRO {name}(s) AS {body}"
