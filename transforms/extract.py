@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,11 +26,13 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
+from trafilatura.utils import load_html
 
 from transforms.boilerplate import clean_lines
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
 from transforms.language import detect_language
+from transforms.normalize import normalize_text
 
 EXTRACTOR_VERSION = "akhbar-extract-1 (trafilatura " + trafilatura.__version__ + ")"
 
@@ -81,15 +82,20 @@ class _Joiners:
 
     def __init__(self, page: str) -> None:
         self.map = _PROTECT if not any(v in page for v in _PROTECT.values()) else _ALT_PROTECT
-        self.back = str.maketrans({v: k for k, v in self.map.items()})
 
     def protect(self, page: str) -> str:
-        page = _ZWNJ_ENTITY.sub("\u200c", page)
-        page = _ZWJ_ENTITY.sub("\u200d", page)
-        return page.translate(str.maketrans(self.map))
+        # str.replace, not str.translate with a dict: the latter is ~100x slower on a whole page
+        if "&" in page:
+            page = _ZWJ_ENTITY.sub("\u200d", _ZWNJ_ENTITY.sub("\u200c", page))
+        for char, stand_in in self.map.items():
+            page = page.replace(char, stand_in)
+        return page
 
     def restore(self, s: str | None) -> str | None:
-        return s.translate(self.back) if s else s
+        if s:
+            for char, stand_in in self.map.items():
+                s = s.replace(stand_in, char)
+        return s
 
 
 def _tokens(s: str | None) -> list[str]:
@@ -97,12 +103,12 @@ def _tokens(s: str | None) -> list[str]:
 
 
 def _coverage(part: str | None, whole: str | None) -> float:
-    """Share of ``whole``'s tokens (as a multiset) that ``part`` contains."""
-    w = Counter(_tokens(whole))
+    """Share of ``whole``'s distinct tokens that ``part`` contains (a set, so a body that JSON-LD
+    repeats twice is not mistaken for a longer one)."""
+    w = set(_tokens(whole))
     if not w:
         return 1.0
-    p = Counter(_tokens(part))
-    return sum((w & p).values()) / sum(w.values())
+    return len(w & set(_tokens(part))) / len(w)
 
 
 def _jsonld_objects(tree: Any) -> list[dict]:
@@ -163,13 +169,22 @@ def _ld_list(value: Any) -> list[str]:
     return []
 
 
-def _meta(tree: Any, *names: str) -> str | None:
-    for name in names:
+def _meta_index(tree: Any) -> dict[str, str]:
+    """<meta> content by property / name / itemprop (first non-empty wins), read in one pass."""
+    index: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        content = (node.get("content") or "").strip()
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            vals = tree.xpath(f'//meta[@{attr}="{name}"]/@content')
-            if vals and vals[0].strip():
-                return vals[0].strip()
-    return None
+            key = node.get(attr)
+            if key:
+                index.setdefault(key.strip().lower(), content)
+    return index
+
+
+def _meta(index: dict[str, str], *names: str) -> str | None:
+    return next((index[n.lower()] for n in names if n.lower() in index), None)
 
 
 def _body_paragraphs(text: str) -> list[str]:
@@ -180,7 +195,7 @@ def _body_paragraphs(text: str) -> list[str]:
             text = "\n".join(t.strip() for t in frag.xpath("//text()"))
         except (ParserError, ValueError):
             pass
-    return [p.strip() for p in text.splitlines() if p.strip()]
+    return list(dict.fromkeys(p.strip() for p in text.splitlines() if p.strip()))
 
 
 # -- dates -----------------------------------------------------------------------------------------
@@ -194,7 +209,8 @@ _DATE_NODES = ('//*[@itemprop="datePublished"]', '//time[@datetime]',
                ' or contains(@id, "date")][string-length(normalize-space(.)) < 80]')
 
 
-def _dates(tree: Any, ld: dict, trafi_date: str | None, tz: str | None) -> tuple[datetime | None, datetime | None]:
+def _dates(tree: Any, metas: dict[str, str], ld: dict, trafi_date: str | None,
+           tz: str | None) -> tuple[datetime | None, datetime | None]:
     def first(*vals: str | None) -> datetime | None:
         for v in vals:
             d = parse_date_text(v, tz=tz) if v else None
@@ -202,8 +218,8 @@ def _dates(tree: Any, ld: dict, trafi_date: str | None, tz: str | None) -> tuple
                 return d
         return None
 
-    published = first(_ld_text(ld.get("datePublished")), _meta(tree, *_PUBLISHED_META))
-    modified = first(_ld_text(ld.get("dateModified")), _meta(tree, *_MODIFIED_META))
+    published = first(_ld_text(ld.get("datePublished")), _meta(metas, *_PUBLISHED_META))
+    modified = first(_ld_text(ld.get("dateModified")), _meta(metas, *_MODIFIED_META))
     if published is None:
         # visible text next, agreeing with htmldate's day when it found one
         day = parse_date_text(trafi_date, tz=tz) if trafi_date else None
@@ -221,8 +237,12 @@ def _dates(tree: Any, ld: dict, trafi_date: str | None, tz: str | None) -> tuple
 
 
 # -- body ------------------------------------------------------------------------------------------
+#: trafilatura options of the main pass, chosen by measurement (see BENCHMARKS.md, "Extraction")
+MAIN_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
+
+
 def _trafilatura(tree: Any, url: str | None, **options: Any) -> Any:
-    return trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True, **options)
+    return trafilatura.bare_extraction(tree, url=url, **{**MAIN_OPTIONS, **options})
 
 
 def _select(tree: Any, selector: str) -> Any | None:
@@ -276,10 +296,11 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         raise ExtractionError("not HTML")
 
     joiners = _Joiners(page)
-    try:
-        tree = lxml_html.fromstring(joiners.protect(page).replace("\ufffd", ""))
-    except (ParserError, ValueError) as exc:
-        raise ExtractionError(f"unparsable HTML: {exc}") from exc
+    # trafilatura's own loader: its parser drops comments, whose removal later would cut the text
+    # that follows them (React pages put <!-- --> inside paragraphs)
+    tree = load_html(joiners.protect(page).replace("\ufffd", ""))
+    if tree is None:
+        raise ExtractionError("unparsable HTML")
     if overrides is not None:
         for selector in overrides.drop_selectors:
             from lxml.cssselect import CSSSelector
@@ -290,19 +311,24 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     ld = _article_ld(_jsonld_objects(tree))
     raw, doc = _body(tree, url, ld, overrides.body_selector if overrides is not None else None)
     cleaned = clean_lines((joiners.restore(raw) or "").splitlines())
-    text = "\n".join(cleaned.lines)
+    r = joiners.restore
+    title = r((doc.title if doc is not None else None) or _ld_text(ld.get("headline")))
+    lines = cleaned.lines
+    # the headline repeated at the top of the body is the title, not text
+    if lines and title and normalize_text(lines[0]) == normalize_text(title):
+        lines = lines[1:]
+    text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
 
-    r = joiners.restore
-    title = r((doc.title if doc is not None else None) or _ld_text(ld.get("headline")))
     authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", (doc.author if doc is not None else "") or "")
                if a.strip()] or [r(a) for a in _ld_list(ld.get("author"))]
     tags = [r(t) for t in (list(doc.tags or []) if doc is not None else [])] or [r(t) for t in cleaned.tags]
     tags = list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
-    section = _ld_text(ld.get("articleSection")) or _meta(tree, "article:section") or (
+    metas = _meta_index(tree)
+    section = _ld_text(ld.get("articleSection")) or _meta(metas, "article:section") or (
         doc.categories[0] if doc is not None and doc.categories else None)
-    published, modified = _dates(tree, ld, doc.date if doc is not None else None, tz)
+    published, modified = _dates(tree, metas, ld, doc.date if doc is not None else None, tz)
     return Extracted(
         title=title,
         text=text,

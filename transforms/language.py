@@ -18,7 +18,7 @@ _FA_WORDS = frozenset("است این را که می‌شود برای های ب�
 _AR_WORDS = frozenset("في من على إلى التي الذي عن هذا هذه أن كان التى الذى قد".split())
 _WORD = re.compile(r"[\w\u200c]+")
 #: how much text to look at: enough for a stable answer, bounded cost
-_SAMPLE = 4000
+_SAMPLE = 1500
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,173 @@
+"""extract_article on pages built like the seed crawls: ZWNJ kept, boilerplate out, credit apart."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from akhbar.registry import ExtractOverrides
+from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
+
+ZWNJ = "\u200c"
+FA_PARAS = [
+    "در تماس تلفنی تاکیشی ایوایا، وزیر خارجه ژاپن، و مارکو روبیو، همتای آمریکایی او، دو طرف درباره جنگ غزه و "
+    "برنامه هسته‌ای ایران گفت‌وگو کردند.",
+    "وزارت امور خارجه ژاپن در بیانیه‌ای اعلام کرد که تاکیشی ایوایا در این گفت‌وگو هشدار داد اقدامات یکجانبه، "
+    "امکان تحقق راه‌حل دودولتی در خاورمیانه را به خطر می‌اندازد.",
+    "وی بر حمایت بی‌چون‌وچرای توکیو از این راه‌حل تأکید کرد و افزود: «جامعه بین‌الملل به‌ویژه ایالات متحده "
+    "باید به این روند کمک کند.» این پاراگراف درباره آخرین اخبار منطقه و خبرهای مرتبط با آن نیز سخن می‌گوید.",
+    "بر اساس این بیانیه، دو طرف همچنین به بررسی آخرین تحولات مربوط به برنامه هسته‌ای ایران پرداختند که "
+    "نشان‌دهنده نگرانی مشترک دو متحد درباره ثبات منطقه‌ای است.",
+]
+FA_RELATED = ["ترامپ نوآوری آمریکایی را نابود می‌کند", "چرا ژاپن برای ترامپ مهم است؟",
+              "حمله هوایی به جنوب لبنان", "واکنش روسیه به بازگرداندن تحریم‌ها"]
+
+AR_PARAS = [
+    "بحث وزيرا الخارجية الياباني تاكاشي إيوايا والأمريكي أنتوني بلينكن سلسلة من القضايا الإقليمية، بما في ذلك "
+    "الأوضاع في الشرق الأوسط والعلاقات مع الصين والوضع في أوكرانيا.",
+    "وذكرت وزارة الخارجية اليابانية - في بيان نشرته اليوم الثلاثاء - أن ذلك جاء خلال زيارة بلينكن الحالية "
+    "لليابان ولقائه إيوايا لمناقشة سبل تعزيز العلاقات الثنائية والقضايا الإقليمية والدولية.",
+    "وفي ختام الاجتماع، شدد الجانبان على أهمية مواصلة العمل المشترك لتعزيز التحالف الياباني-الأمريكي، الذي "
+    "وصفاه بأنه أقوى من أي وقت مضى، وقال مسؤول إن على القراء أن يقرأوا أيضاً البيان الكامل.",
+]
+AR_OTHER_STORY = [
+    "الخارجية تؤكّد أهمية تعزيز أواصر التعاون مع أمريكا",
+    "استقبل وزير الخارجية بالإنابة بحكومة الوحدة الوطنية الطاهر الباعور، القائم بأعمال سفارة الولايات المتحدة "
+    "الأمريكية لدى ليبيا، جيريمي برنت، وذلك بمقر ديوان الوزارة في العاصمة طرابلس، لبحث التعاون الثنائي.",
+]
+
+
+def _p(paras: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def fa_page() -> str:
+    related = "".join(f'<li><a href="/news/{i}">{t}</a></li>' for i, t in enumerate(FA_RELATED))
+    return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8">
+<title>رایزنی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه</title>
+<meta property="og:title" content="رایزنی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه">
+<link rel="canonical" href="/fa/news/123">
+<meta property="article:published_time" content="2025-09-21T10:15:00+03:30">
+</head><body>
+<nav><a href="/">صفحه اصلی</a> <a href="/world">بین‌الملل</a></nav>
+<article><h1>رایزنی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه</h1>
+<div class="news-code">کد خبر: ۱۴۲۹۰۳۵</div>
+<div class="body">{_p(FA_PARAS)}
+<p>منبع: الجزیره /رای الیوم</p>
+<div class="tags">برچسب ها: آمریکا و ژاپن ، جنگ غزه ، برنامه هسته ای ایران</div></div>
+<section class="related"><h3>خبرهای مرتبط</h3><ul>{related}</ul></section>
+<section class="suggested"><h3>اخبار پیشنهادی</h3><ul>{related}</ul></section>
+<div class="comments"><h3>تبادل نظر</h3><p>آدرس ایمیل خود را با فرمت مناسب وارد نمایید.</p>
+<div>ارسال نظرات در انتظار بررسی: ۰ انتشار یافته: ۰</div></div>
+</article>
+<aside><h3>آخرین اخبار</h3><ul>{related}</ul></aside>
+<footer>تمامی حقوق مادی و معنوی این سایت محفوظ است.</footer></body></html>"""
+
+
+def ar_page(charset: str = "utf-8") -> str:
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "اليابان والولايات المتحدة",
+          "datePublished": "2025-01-07T09:30:00+02:00", "author": {"@type": "Person", "name": "محمد علي"},
+          "keywords": "اليابان, الولايات المتحدة"}
+    return f"""<!doctype html><html lang="ar" dir="rtl"><head><meta charset="{charset}">
+<title>اليابان والولايات المتحدة تبحثان قضايا الشرق الأوسط</title>
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+</head><body><div class="page"><div class="article">
+<h1>اليابان والولايات المتحدة تبحثان قضايا الشرق الأوسط وسبل تعزيز التحالف الثنائي</h1>
+<div class="date">تاريخ النشر: 7th, January 2025 GMT</div>
+<p>تابع أحدث الأخبار عبر تطبيق</p>
+{_p(AR_PARAS)}
+<p>المصدر: البوابة نيوز</p>
+<p>كلمات دلالية: الشرق الأوسط</p>
+<p>إقرأ أيضاً:</p>
+{_p(AR_OTHER_STORY)}
+<p>مشاركة</p><p>اضف تعليقاً واقرأ تعليقات القراء</p>
+</div></div></body></html>"""
+
+
+def test_persian_page_keeps_zwnj_and_drops_boilerplate() -> None:
+    ex = extract_article(fa_page().encode("utf-8"), "https://example.ir/fa/news/123",
+                         content_type="text/html; charset=utf-8")
+    assert isinstance(ex, Extracted)
+    assert ex.text.split("\n") == FA_PARAS  # exactly as published, one paragraph per line
+    assert f"گفت{ZWNJ}وگو" in ex.text and f"می{ZWNJ}اندازد" in ex.text
+    assert "گفتوگو" not in ex.text and "\ufffd" not in ex.text
+    for junk in ["خبرهای مرتبط", "اخبار پیشنهادی", "برچسب ها", "تبادل نظر", "ارسال نظرات", "کد خبر",
+                 *FA_RELATED, "آدرس ایمیل"]:
+        assert junk not in ex.text.replace("آخرین اخبار منطقه و خبرهای مرتبط با آن", ""), junk
+    # a paragraph that merely mentions the label words stays
+    assert "آخرین اخبار منطقه و خبرهای مرتبط با آن" in ex.text
+    assert ex.source_credit == "الجزیره /رای الیوم"
+    assert "منبع" not in ex.text
+    assert ex.title == "رایزنی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه"
+    assert ex.language == "fa"
+    assert ex.canonical_url == "https://example.ir/fa/news/123"
+    assert ex.published_at == datetime(2025, 9, 21, 6, 45, tzinfo=UTC)
+    assert ex.encoding == "utf_8"
+
+
+def test_zwnj_in_title_and_entities_survives() -> None:
+    page = fa_page().replace("<title>رایزنی", "<title>گفت&zwnj;وگوی رایزنی").replace(
+        'content="رایزنی', 'content="گفت&#8204;وگوی رایزنی')
+    ex = extract_article(page, "https://example.ir/fa/news/123")
+    assert ex.title is not None and ex.title.startswith(f"گفت{ZWNJ}وگوی")
+
+
+def test_arabic_page_credit_tags_and_appended_story() -> None:
+    ex = extract_article(ar_page().encode("utf-8"), "https://example.com/ar/news/9")
+    assert ex.text.split("\n") == AR_PARAS
+    for junk in ["تابع أحدث الأخبار", "إقرأ أيضاً", "كلمات دلالية", "مشاركة", "اضف تعليقاً", *AR_OTHER_STORY]:
+        assert junk not in ex.text, junk
+    assert ex.source_credit == "البوابة نيوز"
+    assert ex.language == "ar"
+    assert ex.authors == ["محمد علي"]
+    assert ex.published_at == datetime(2025, 1, 7, 7, 30, tzinfo=UTC)
+
+
+def test_windows_1256_bytes_mislabelled_as_latin1() -> None:
+    page = ar_page(charset="iso-8859-1")
+    ex = extract_article(page.encode("cp1256"), "https://example.com/ar/news/9",
+                         content_type="text/html; charset=iso-8859-1")
+    assert ex.encoding == "cp1256"
+    assert ex.text.split("\n") == AR_PARAS
+
+
+def test_truncated_utf8_body_has_no_replacement_char() -> None:
+    body = fa_page().encode("utf-8")
+    cut = body[: body.index("نشان‌دهنده".encode()) + 3]  # inside a two-byte letter
+    ex = extract_article(cut, "https://example.ir/fa/news/123", content_type="text/html; charset=utf-8")
+    assert "\ufffd" not in ex.text
+    assert ex.text.startswith(FA_PARAS[0])
+
+
+def test_overrides_drop_and_select() -> None:
+    page = fa_page().replace('<div class="body">', '<div class="body"><p class="promo">' + "تبلیغ ویژه " * 30
+                             + "</p>")
+    ex = extract_article(page, "https://example.ir/fa/news/123",
+                         overrides=ExtractOverrides(drop_selectors=["p.promo"], body_selector="div.body"))
+    assert "تبلیغ" not in ex.text
+    assert ex.text.split("\n") == FA_PARAS
+
+
+def test_visible_solar_hijri_date_when_no_metadata() -> None:
+    page = fa_page().replace('<meta property="article:published_time" content="2025-09-21T10:15:00+03:30">', "")
+    page = page.replace('<div class="news-code">', '<div class="date">۱۸ دی ۱۴۰۳ - ۱۴:۳۰</div><div class="news-code">')
+    ex = extract_article(page, "https://example.ir/fa/news/123", tz="Asia/Tehran")
+    assert ex.published_at == datetime(2025, 1, 7, 11, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("body", "ctype"), [(b"", None), (b"   ", "text/html"), (b"%PDF-1.7 ...", "application/pdf"),
+                                              (b'{"a": 1}', "application/json")])
+def test_non_html_and_empty_pages_raise(body: bytes, ctype: str | None) -> None:
+    with pytest.raises(ExtractionError):
+        extract_article(body, "https://example.com/x", content_type=ctype)
+
+
+def test_extract_file_reads_a_saved_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(fa_page().encode("utf-8"))
+    ex = extract_file(path, "https://example.ir/fa/news/123")
+    assert ex.text.split("\n") == FA_PARAS
+    assert EXTRACTOR_VERSION
