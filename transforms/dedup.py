@@ -1,0 +1,446 @@
+"""Duplicate clusters across outlets and days: same URL identity, exact copies, near copies.
+
+Nothing is deleted: every article gets one :class:`DupRow` saying which cluster it belongs to and
+which member stands for the cluster (``articles_unique`` keeps the canonical rows).
+
+Links between two articles:
+
+- ``url``: the same ``article_id`` seen more than once (re-fetched, or on two days) is one node;
+- ``exact``: the same ``content_hash`` (sha1 of the normalised body) and at least
+  ``EXACT_MIN_TOKENS`` words — shorter bodies are mostly placeholders («برای مشاهده ویدیو کلیک کنید»)
+  that different stories share;
+- ``near``: a MinHash LSH candidate (shared band) whose estimated Jaccard similarity of word shingles
+  is at least ``SIGNATURE_PARAMS.threshold`` — or at least ``floor`` with the smaller body lying for
+  ``containment`` inside the larger (a story wrapped in another site's boilerplate) —, both bodies
+  having at least ``min_tokens`` words, so a short item never merges on a shared template line alone.
+
+``exact`` and ``near`` links only join articles whose days are at most ``LOOKBACK_DAYS`` apart, so the
+answer for a day depends only on the days around it — whatever order days are run in.
+
+Clusters are not connected components (A~B~C chains drift from one story into another through
+shared boilerplate): articles are visited in canonical-rank order and each joins the cluster of the
+canonical it is directly linked to with the highest similarity, or founds its own. Every member is
+thus a copy of its canonical, and ``similarity`` in its row is measured against the canonical.
+
+Canonical rule (the cluster's representative), first difference wins:
+
+1. earliest publication: the day first (the UTC day the article belongs to), then ``published_at``
+   with a missing time after every known time of that day;
+2. an original outlet before one marked ``aggregator = true`` in its config;
+3. the longest text (``text_chars``);
+4. the smallest ``article_id`` (a final, arbitrary but deterministic tie-break).
+
+Cluster id rule: ``cluster_id = canonical_id``. A cluster therefore cannot have two canonicals by
+construction: the id *is* the canonical. The rank is a strict total order and a pointer only ever
+goes to a member ranked at or before the article itself, so pointers never form a cycle and every
+story stays visible in ``articles_unique`` at least once, whatever order days were run in.
+
+Daily runs (:func:`cluster`) compute rows for one day's articles against ``prior`` articles of the
+``LOOKBACK_DAYS`` before. Prior articles keep their stored assignment (``Doc.canonical_id``, from the
+``duplicates`` table): today's copy joins a prior article only if that article is a canonical, never
+re-rooting an existing cluster. A back-fill of an earlier day cannot rewrite rows already written
+for later days, so after a back-fill run :func:`recluster` over the back-filled days and the
+``LOOKBACK_DAYS`` after them (``akhbar dedup --from A --to B``): its result equals running every day
+in calendar order.
+
+What the lake must store for this (read back for the prior days): in ``articles`` the columns
+``article_id, day, outlet, published_at, text_chars, content_hash`` (present) plus ``signature``
+(binary, :func:`signature` of ``text_norm``; if absent or made with other parameters it is
+recomputed from ``text_norm``, so either column suffices); the outlet's ``aggregator`` flag comes from
+the registry; ``canonical_id`` from ``duplicates``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from itertools import combinations
+from typing import NamedTuple
+
+import numpy as np
+import rensa
+
+from transforms.normalize import normalize_text
+
+#: days before (and after) an article within which exact and near copies are linked
+LOOKBACK_DAYS = 7
+#: bodies shorter than this many words never form ``exact`` edges
+EXACT_MIN_TOKENS = 20
+
+_TOKEN = re.compile(r"\w+")
+_HEADER = struct.Struct("<2sBBHHI")  # magic, algorithm version, shingle, num_perm, seed, token count
+_MAGIC = b"mh"
+_VERIFY_CHUNK = 50_000  # candidate pairs compared per numpy batch (bounds memory)
+
+
+@dataclass(frozen=True)
+class SignatureParams:
+    """MinHash parameters; ``python -m bench.dedup_bench`` measures them (see BENCHMARKS.md).
+
+    - ``num_perm``: permutations (signature length, 4 bytes each); 128 keeps the standard error of
+      the Jaccard estimate near 0.04 at 0.5;
+    - ``shingle``: words per shingle; 5 makes two different reports on the same topic (same names,
+      same phrases like «وزیر امور خارجه») share few shingles, while edits only touch the shingles
+      around them;
+    - ``threshold``: estimated Jaccard at or above which an LSH candidate is a near copy;
+    - ``min_tokens``: bodies with fewer words are never near-matched;
+    - ``seed``: rensa's permutation seed — signatures stored in the lake must keep it.
+    """
+
+    num_perm: int = 128
+    shingle: int = 5
+    threshold: float = 0.5
+    min_tokens: int = 50
+    #: a pair below ``threshold`` is still a copy when the smaller body lies at least this much inside
+    #: the larger (estimated containment) and their Jaccard is at least ``floor``: a story wrapped in
+    #: another site's credit lines and «اقرأ أيضاً» headlines. None turns the rule off.
+    containment: float | None = 0.7
+    floor: float = 0.3
+    seed: int = 1
+    #: weight of missed pairs against extra candidates when choosing bands (verification removes
+    #: false candidates, nothing brings back a missed one)
+    fn_weight: float = 0.9
+
+    @cached_property
+    def bands(self) -> tuple[int, int]:
+        """(bands, rows per band) for the LSH index, optimal for the lowest similarity accepted."""
+        lowest = self.threshold if self.containment is None else min(self.threshold, self.floor)
+        return optimal_bands(lowest, self.num_perm, self.fn_weight)
+
+    def accept(self, jaccard: np.ndarray, words_a: np.ndarray, words_b: np.ndarray) -> np.ndarray:
+        """Which candidate pairs are near copies, from estimated Jaccard and word counts."""
+        ok = jaccard >= self.threshold
+        if self.containment is not None:
+            # |A∩B| = J(|A|+|B|)/(1+J) with |X| ~ shingles of X; containment of the smaller body
+            size_a = np.maximum(words_a - self.shingle + 1, 1)
+            size_b = np.maximum(words_b - self.shingle + 1, 1)
+            inter = jaccard * (size_a + size_b) / (1 + jaccard)
+            contained = inter / np.minimum(size_a, size_b)
+            ok |= (jaccard >= self.floor) & (contained >= self.containment)
+        return ok
+
+
+def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.5) -> tuple[int, int]:
+    """The (b, r) with b*r <= num_perm minimising the weighted area of false candidates (below the
+    threshold) and missed pairs (above it) under the S-curve 1-(1-s^r)^b."""
+    s_lo = np.linspace(0.0, threshold, 200)
+    s_hi = np.linspace(threshold, 1.0, 200)
+    best, best_err = (1, num_perm), float("inf")
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = np.trapezoid(1 - (1 - s_lo**r) ** b, s_lo)
+            fn = np.trapezoid((1 - s_hi**r) ** b, s_hi)
+            err = (1 - fn_weight) * fp + fn_weight * fn
+            if err < best_err:
+                best, best_err = (b, r), err
+    return best
+
+
+SIGNATURE_PARAMS = SignatureParams()
+
+
+def tokens(text_norm: str) -> list[str]:
+    """Words of a normalised body (punctuation dropped: «غزه،» and «غزه» are one word)."""
+    return _TOKEN.findall(text_norm)
+
+
+def shingles(words: Sequence[str], k: int) -> list[str]:
+    if len(words) <= k:
+        return [" ".join(words)] if words else []
+    return list(map(" ".join, zip(*(words[i:] for i in range(k)), strict=False)))
+
+
+def signature(text_norm: str, params: SignatureParams = SIGNATURE_PARAMS) -> bytes | None:
+    """MinHash of the word shingles of ``text_norm`` as bytes for a Parquet binary column.
+
+    Layout: a 12-byte header (magic, rensa algorithm version, shingle size, num_perm, seed, word count)
+    then ``num_perm`` little-endian uint32. The header lets a reader tell a signature made with other
+    parameters (recomputed from ``text_norm``) and carries the word count for the ``min_tokens`` rule.
+    None for an empty body.
+    """
+    words = tokens(text_norm)
+    if not words:
+        return None
+    mh = rensa.RMinHash(num_perm=params.num_perm, seed=params.seed)
+    mh.update(shingles(words, params.shingle))
+    header = _HEADER.pack(_MAGIC, rensa.RMinHash.ALGORITHM_VERSION, params.shingle, params.num_perm,
+                          params.seed, min(len(words), 0xFFFFFFFF))
+    return header + np.asarray(mh.digest(), dtype="<u4").tobytes()
+
+
+def decode_signature(sig: bytes | None, params: SignatureParams = SIGNATURE_PARAMS) -> tuple[np.ndarray, int] | None:
+    """(hash values, word count) of a stored signature, or None when absent or made with other
+    parameters (or another rensa algorithm version)."""
+    if not sig or len(sig) != _HEADER.size + 4 * params.num_perm:
+        return None
+    magic, algo, k, num_perm, seed, n_words = _HEADER.unpack_from(sig)
+    if (magic, algo, k, num_perm, seed) != (_MAGIC, rensa.RMinHash.ALGORITHM_VERSION, params.shingle,
+                                            params.num_perm, params.seed):
+        return None
+    return np.frombuffer(sig, dtype="<u4", offset=_HEADER.size), n_words
+
+
+def content_hash(text_norm: str) -> str:
+    """The exact-duplicate key (same as the ``content_hash`` column: sha1 of ``text_norm``)."""
+    return hashlib.sha1(text_norm.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Doc:
+    """What dedup needs of one article row. ``signature`` may be None (computed from ``text_norm``);
+    prior-day docs read back from the lake may carry an empty ``text_norm`` when their stored
+    signature is current. ``canonical_id`` is the stored assignment of a prior doc (ignored on the
+    docs being clustered)."""
+
+    article_id: str
+    outlet: str
+    day: date
+    published_at: datetime | None
+    text_norm: str
+    text_chars: int
+    content_hash: str | None
+    aggregator: bool = False
+    signature: bytes | None = None
+    canonical_id: str | None = None
+
+    @classmethod
+    def from_text(cls, article_id: str, outlet: str, day: date, text: str, *,
+                  published_at: datetime | None = None, aggregator: bool = False) -> Doc:
+        """A doc from a body as published (normalised here, like the pipeline's ``text_norm``)."""
+        norm = normalize_text(text)
+        return cls(article_id, outlet, day, published_at, norm, len(text), content_hash(norm) if norm else None,
+                   aggregator)
+
+
+class DupRow(NamedTuple):
+    """One row of the ``duplicates`` table (``row._asdict()`` fits ``warehouse.schema.DUPLICATES``)."""
+
+    article_id: str
+    cluster_id: str
+    canonical_id: str
+    method: str  # url | exact | near | self
+    similarity: float
+
+
+def _utc(ts: datetime | None) -> datetime | None:
+    if ts is None:
+        return None
+    return ts.replace(tzinfo=UTC) if ts.tzinfo is None else ts.astimezone(UTC)
+
+
+class _Node:
+    """All occurrences of one article_id."""
+
+    __slots__ = ("aggregator", "article_id", "day", "docs", "hashes", "in_docs", "published", "stored", "text_chars")
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.docs: list[int] = []
+        self.hashes: set[str] = set()
+        self.in_docs = False
+        self.day: date | None = None
+        self.published: datetime | None = None
+        self.aggregator = True
+        self.text_chars = 0
+        self.stored: str | None = None
+
+    def add(self, i: int, d: Doc, in_docs: bool) -> None:
+        self.docs.append(i)
+        self.in_docs |= in_docs
+        if d.content_hash:
+            self.hashes.add(d.content_hash)
+        self.day = d.day if self.day is None else min(self.day, d.day)
+        pub = _utc(d.published_at)
+        if pub is not None and (self.published is None or pub < self.published):
+            self.published = pub
+        self.aggregator &= bool(d.aggregator)
+        self.text_chars = max(self.text_chars, d.text_chars or 0)
+        if not in_docs and d.canonical_id:
+            self.stored = d.canonical_id if self.stored is None else min(self.stored, d.canonical_id)
+
+    def rank(self) -> tuple:
+        assert self.day is not None
+        return (self.day, self.published is None, self.published or datetime.min.replace(tzinfo=UTC),
+                self.aggregator, -self.text_chars, self.article_id)
+
+
+def _signatures(items: Sequence[Doc], params: SignatureParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hash-value matrix, word counts and a has-signature mask for every item."""
+    sigs = np.zeros((len(items), params.num_perm), dtype=np.uint32)
+    n_words = np.zeros(len(items), dtype=np.int64)
+    ok = np.zeros(len(items), dtype=bool)
+    for i, d in enumerate(items):
+        decoded = decode_signature(d.signature, params)
+        if decoded is None and d.text_norm:
+            decoded = decode_signature(signature(d.text_norm, params), params)
+        if decoded is not None:
+            sigs[i], n_words[i], ok[i] = decoded[0], decoded[1], True
+    return sigs, n_words, ok
+
+
+def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS) -> np.ndarray:
+    """LSH: all pairs (i < j) of rows sharing at least one band, as an (n, 2) array.
+
+    Vectorised banding over the whole matrix (sort each band's hashes, pair up equal runs): the set
+    of candidates does not depend on row order, unlike insert-then-query indexes.
+    """
+    n = len(sigs)
+    if n < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    b, r = params.bands
+    rng = np.random.default_rng(0x5EED)
+    mult = rng.integers(1, 2**63, size=r, dtype=np.uint64) | np.uint64(1)
+    out = []
+    with np.errstate(over="ignore"):
+        for band in range(b):
+            block = sigs[:, band * r:(band + 1) * r].astype(np.uint64)
+            keys = (block * mult).sum(axis=1) ^ np.uint64(band)
+            order = np.argsort(keys, kind="stable")
+            sk = keys[order]
+            starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+            sizes = np.diff(np.r_[starts, n])
+            for s, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+                members = np.sort(order[s:s + size])
+                ii, jj = np.triu_indices(size, k=1)
+                out.append(np.stack([members[ii], members[jj]], axis=1))
+    if not out:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(out), axis=0)
+
+
+def cluster(docs: Sequence[Doc], prior: Iterable[Doc] = (), *, lookback_days: int = LOOKBACK_DAYS,
+            params: SignatureParams = SIGNATURE_PARAMS) -> list[DupRow]:
+    """One :class:`DupRow` per distinct ``article_id`` of ``docs``, clustered together with ``prior``
+    (already-clustered articles of other days within the lookback, usually the days before).
+
+    Articles are visited in canonical-rank order; each joins the cluster of the canonical it is most
+    similar to (exact = 1.0, else the estimated Jaccard), or founds its own cluster. Every member is
+    thus a direct copy of its canonical — no chains A~B~C that drift from one story to another. A
+    prior article with a stored ``canonical_id`` keeps it. The rows depend on the set of inputs
+    only, not on their order (see the module docstring for edges and rules).
+    """
+    prior = list(prior)
+    items: list[Doc] = [*docs, *prior]
+    n_docs = len(docs)
+    if not items:
+        return []
+    node_of: dict[str, int] = {}
+    nodes: list[_Node] = []
+    for i, d in enumerate(items):
+        k = node_of.get(d.article_id)
+        if k is None:
+            k = node_of[d.article_id] = len(nodes)
+            nodes.append(_Node(d.article_id))
+        nodes[k].add(i, d, i < n_docs)
+    days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
+    sigs, n_words, has_sig = _signatures(items, params)
+    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params)
+
+    item_node = {i: k for k, node in enumerate(nodes) for i in node.docs}
+    centre_of: dict[int, int] = {}  # node -> node index of its cluster's canonical (visible ones)
+    canonical_of: dict[int, str] = {}
+    similarity_of: dict[int, tuple[str, float]] = {}
+    for k in sorted(range(len(nodes)), key=lambda k: nodes[k].rank()):
+        node = nodes[k]
+        if not node.in_docs and node.stored:
+            canonical_of[k] = node.stored
+            if node.stored == node.article_id:
+                centre_of[k] = k
+            continue
+        best: tuple[float, tuple, int, str] | None = None
+        for i in node.docs:
+            for j, (sim, how) in links.get(i, {}).items():
+                c = centre_of.get(item_node[j])
+                if c is None or c == k:
+                    continue
+                rank = nodes[c].rank()
+                # the most similar canonical; at equal similarity the better-ranked one
+                if best is None or sim > best[0] or (sim == best[0] and rank < best[1]):
+                    best = (sim, rank, c, how)
+        if best is None:
+            centre_of[k] = k
+            canonical_of[k] = node.article_id
+        else:
+            c = best[2]
+            canonical_of[k] = canonical_of[c]
+            similarity_of[k] = (best[3], best[0])
+
+    out: list[DupRow] = []
+    for k, node in enumerate(nodes):
+        if not node.in_docs:
+            continue
+        canonical = canonical_of[k]
+        if k in similarity_of:
+            method, similarity = similarity_of[k]
+        else:
+            method, similarity = ("url" if len(node.docs) > 1 else "self"), 1.0
+        out.append(DupRow(node.article_id, canonical, canonical, method, round(float(similarity), 4)))
+    out.sort(key=lambda row: row.article_id)
+    return out
+
+
+def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np.ndarray, has_sig: np.ndarray,
+           lookback_days: int, params: SignatureParams) -> dict[int, dict[int, tuple[float, str]]]:
+    """Item -> {item: (similarity, "exact" | "near")} for every exact or verified near pair within the
+    lookback (symmetric)."""
+    links: dict[int, dict[int, tuple[float, str]]] = defaultdict(dict)
+
+    def link(a: int, b: int, sim: float, how: str) -> None:
+        if sim > links[a].get(b, (-1.0, ""))[0]:
+            links[a][b] = links[b][a] = (sim, how)
+
+    # exact: the same body hash; one representative per (hash, day) goes on to LSH
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(items):
+        if d.content_hash and has_sig[i] and n_words[i] >= EXACT_MIN_TOKENS:
+            by_hash[d.content_hash].append(i)
+    group_of: dict[int, list[int]] = {}
+    for group in by_hash.values():
+        for a, b in combinations(group, 2):
+            if abs(days[a] - days[b]) <= lookback_days:
+                link(a, b, 1.0, "exact")
+        for i in group:
+            group_of[i] = [j for j in group if days[j] == days[i]]
+
+    reps = [i for i in range(len(items)) if has_sig[i] and n_words[i] >= params.min_tokens
+            and group_of.get(i, [i])[0] == i]
+    rows_idx = np.array(reps, dtype=np.int64)
+    pairs = candidate_pairs(sigs[rows_idx], params) if len(rows_idx) > 1 else np.empty((0, 2), np.int64)
+    for lo in range(0, len(pairs), _VERIFY_CHUNK):
+        a, b = rows_idx[pairs[lo:lo + _VERIFY_CHUNK, 0]], rows_idx[pairs[lo:lo + _VERIFY_CHUNK, 1]]
+        sim = (sigs[a] == sigs[b]).mean(axis=1)
+        keep = params.accept(sim, n_words[a], n_words[b]) & (np.abs(days[a] - days[b]) <= lookback_days)
+        for x, y, s in zip(a[keep], b[keep], sim[keep], strict=True):
+            for xx in group_of.get(int(x), [int(x)]):
+                for yy in group_of.get(int(y), [int(y)]):
+                    if xx != yy:
+                        link(xx, yy, float(s), "near")
+    return links
+
+
+def recluster(all_docs: Iterable[Doc], start: date | None = None, *, lookback_days: int = LOOKBACK_DAYS,
+              params: SignatureParams = SIGNATURE_PARAMS) -> list[DupRow]:
+    """Rows for every article on or after ``start`` (all of them when None), clustered afresh.
+
+    ``all_docs`` holds the range and the ``lookback_days`` before it; the articles before ``start``
+    are context only: their stored ``canonical_id`` is respected and no row is produced for them. To
+    back-fill day D consistently, re-cluster D through D + ``lookback_days`` (the later days may hold
+    copies whose original only now arrived).
+    """
+    all_docs = list(all_docs)
+    if start is None:
+        return cluster(all_docs, (), lookback_days=lookback_days, params=params)
+    docs = [d for d in all_docs if d.day >= start]
+    prior = [d for d in all_docs if d.day < start]
+    return cluster(docs, prior, lookback_days=lookback_days, params=params)
+
+
+def lookback_range(day: date, lookback_days: int = LOOKBACK_DAYS) -> tuple[date, date]:
+    """First and last day of the prior days read from the lake for ``day``."""
+    return day - timedelta(days=lookback_days), day - timedelta(days=1)
