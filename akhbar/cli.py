@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
@@ -20,7 +21,7 @@ app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news
 outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
 app.add_typer(outlets_app, name="outlets")
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DataDir = Annotated[
     Path, typer.Option("--data-dir", envvar="AKHBAR_DATA_DIR", help="Where WARC, logs and the lake live.")
@@ -43,13 +44,13 @@ def _user_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except (OutletConfigError, PartitionBusy, QueryRefused, PermissionError, OSError, ValueError) as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
             raise typer.Exit(2) from None
         except Exception as exc:
             import duckdb
 
             if isinstance(exc, duckdb.Error):
-                err.print(f"[red]error:[/red] {exc}", highlight=False)
+                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
                 raise typer.Exit(2) from None
             raise
 
@@ -107,6 +108,7 @@ def _print_relation(rel, fmt: str = "table") -> None:
 def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder: Path | None,
               refetch: bool, overrides: dict[str, str] | None = None) -> list:
     from akhbar import pipeline
+    from transforms.dedup import LOOKBACK_DAYS
     from warehouse.duck import refresh_database
 
     _check_writable(data_dir)
@@ -116,6 +118,8 @@ def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder
             status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
             results += pipeline.run_day(d, data_dir, outlet or None, folder=folder, refetch=refetch,
                                         overrides=overrides)
+            status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
+            pipeline.dedup_day(d, data_dir, folder=folder)
         status.update("refreshing DuckDB views…")
         refresh_database(data_dir)
     return results
@@ -161,6 +165,29 @@ def backfill(
 
 @app.command()
 @_user_errors
+def dedup(
+    from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
+    to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
+    data_dir: DataDir = DEFAULT_DATA,
+    outlets_dir: OutletsDir = None,
+) -> None:
+    """Re-cluster duplicates over a range of days (after a back-fill; later days follow as needed)."""
+    from akhbar import pipeline
+    from warehouse.duck import refresh_database
+
+    first, last = _parse_day(from_), _parse_day(to)
+    if last < first:
+        raise ValueError("--to is before --from")
+    with console.status(f"re-clustering {first}..{last}…"):
+        res = pipeline.dedup_range(first, last, data_dir, folder=outlets_dir)
+        refresh_database(data_dir)
+    copies = ", ".join(f"{k} {v}" for k, v in sorted(res.copies.items())) or "none"
+    console.print(f"dedup {first}..{last}: {res.articles} articles in {res.clusters} clusters; "
+                  f"copies by method: {copies}; {res.partitions} partitions written")
+
+
+@app.command()
+@_user_errors
 def demo(
     date_: Annotated[str, typer.Option("--date", help="Day of the test web to archive.")] = "2025-01-07",
     data_dir: DataDir = DEFAULT_DATA,
@@ -172,7 +199,7 @@ def demo(
     _check_writable(data_dir)
     with TestWeb() as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
-        console.print(f"test web: {', '.join(s.base_url for s in web.sites)}")
+        console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
         results = _run_days([day], data_dir, None, folder, refetch=False)
     _print_results(results)
     summary(data_dir=data_dir)

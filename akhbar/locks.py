@@ -18,14 +18,15 @@ class PartitionBusy(RuntimeError):
 
 
 @contextmanager
-def partition_lock(data_dir: Path, day: str, outlet: str) -> Iterator[Path]:
+def partition_lock(data_dir: Path, day: str, outlet: str, *, wait: bool = False) -> Iterator[Path]:
+    """Hold the lock of one outlet-day (or any named resource); ``wait`` blocks instead of failing."""
     folder = data_dir / "locks"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{day}.{outlet}.lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
             raise PartitionBusy(

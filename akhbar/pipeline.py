@@ -76,23 +76,24 @@ def latest_articles(data_dir: Path, day: date, outlet: Outlet) -> list[ArchivedR
     return list(newest.values())
 
 
-def _extract_one(args: tuple[bytes, str, str | None, Any]) -> Any:
+def _extract_one(args: tuple[bytes, str, str | None, Any, str]) -> Any:
     from transforms.extract import ExtractionError, extract_article
 
-    body, url, content_type, overrides = args
+    body, url, content_type, overrides, tz = args
     try:
-        return extract_article(body, url, content_type=content_type, overrides=overrides)
+        return extract_article(body, url, content_type=content_type, overrides=overrides, tz=tz)
     except ExtractionError as exc:
         return exc
 
 
 def extract_stage(data_dir: Path, day: date, outlet: Outlet) -> tuple[list[dict], list[dict]]:
     """Article rows of the outlet-day, and crawl-log rows for pages that were not kept (and why)."""
+    from transforms.dedup import signature
     from transforms.extract import EXTRACTOR_VERSION
     from transforms.normalize import normalize_text
 
     records = latest_articles(data_dir, day, outlet)
-    jobs = [(r.body, r.url, r.header("Content-Type"), outlet.extract) for r in records]
+    jobs = [(r.body, r.url, r.header("Content-Type"), outlet.extract, outlet.timezone) for r in records]
     if len(jobs) >= PARALLEL_MIN_PAGES and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             results = list(pool.map(_extract_one, jobs, chunksize=8))
@@ -109,7 +110,7 @@ def extract_stage(data_dir: Path, day: date, outlet: Outlet) -> tuple[list[dict]
             rejected.append(_rejection(rec, "not_on_day", f"published {ex.published_at.isoformat()}"))
             continue
         canonical = canonical_url(rec.url, ex.canonical_url)
-        aid = article_id(canonical)
+        aid = article_id(canonical, outlet.article_url_pattern)
         text_norm = normalize_text(ex.text or "")
         row = {
             "article_id": aid,
@@ -130,6 +131,7 @@ def extract_stage(data_dir: Path, day: date, outlet: Outlet) -> tuple[list[dict]
             "language_mismatch": bool(ex.language and ex.language != outlet.language),
             "text_chars": len(ex.text or ""),
             "content_hash": _sha1(text_norm) if text_norm else None,
+            "signature": signature(text_norm) if text_norm else None,
             "http_status": rec.status,
             "fetched_at": rec.fetched_at,
             "warc_file": rec.warc_file,
@@ -210,3 +212,102 @@ def run_day(
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
     return list(results.values())
+
+
+# -- stage 4: deduplicate ---------------------------------------------------------------------
+_DEDUP_COLUMNS = ["article_id", "published_at", "text_norm", "text_chars", "content_hash", "signature"]
+
+
+@dataclass
+class DedupResult:
+    start: date
+    end: date
+    articles: int = 0
+    clusters: int = 0
+    copies: Counter = field(default_factory=Counter)  # method -> articles that are not their canonical
+    partitions: int = 0
+
+
+def _aggregators(folder: Path | None) -> dict[str, bool]:
+    from akhbar.registry import load_outlets
+
+    return {slug: o.aggregator for slug, o in load_outlets(folder or outlets_dir()).items()}
+
+
+def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]) -> list[Any]:
+    """Dedup docs of every article row in [first, last], with the stored assignment of each."""
+    from datetime import timedelta
+
+    from transforms.dedup import Doc
+
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    stored = {r["article_id"]: r["canonical_id"]
+              for r in lake.read("duplicates", days, columns=["article_id", "canonical_id"]).to_pylist()}
+    return [
+        Doc(r["article_id"], r["outlet"], r["day"], r["published_at"], r["text_norm"] or "", r["text_chars"] or 0,
+            r["content_hash"], aggregators.get(r["outlet"], False), r["signature"], stored.get(r["article_id"]))
+        for r in lake.read("articles", days, columns=_DEDUP_COLUMNS).to_pylist()
+    ]
+
+
+def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None = None,
+                folder: Path | None = None) -> DedupResult:
+    """Re-cluster the days [start, end] and write their ``duplicates`` partitions.
+
+    Copies are linked to articles up to ``LOOKBACK_DAYS`` before (context, their stored canonicals
+    respected) and the days after ``end`` are re-clustered too, window by window, for as long as a
+    canonical changes — so a back-filled day never leaves a later cluster with two canonicals, and
+    the result equals running every day in calendar order. One dedup at a time per data dir (waits).
+    """
+    from datetime import timedelta
+
+    from transforms.dedup import LOOKBACK_DAYS, recluster
+
+    if end < start:
+        raise ValueError(f"dedup range ends ({end}) before it starts ({start})")
+    lake = lake_for(data_dir, lake_uri)
+    aggregators = _aggregators(folder)
+    result = DedupResult(start, end)
+    lookback = timedelta(days=LOOKBACK_DAYS)
+    with partition_lock(data_dir, "dedup", "lake", wait=True):
+        lake_days = sorted({date.fromisoformat(d) for d, _ in lake.partitions("articles")})
+        last_day = lake_days[-1] if lake_days else end
+        stop = min(end + lookback, max(end, last_day))
+        while True:
+            docs = _read_docs(lake, start - lookback, stop, aggregators)
+            before = {d.article_id: d.canonical_id for d in docs if d.day >= start}
+            rows = recluster(docs, start)
+            empty = [(date.fromisoformat(d), o) for d, o in lake.partitions("articles")
+                     if start <= date.fromisoformat(d) <= stop]
+            _write_duplicates(lake, docs, rows, start, empty, result)
+            changed = {r.article_id for r in rows
+                       if (before.get(r.article_id) == r.article_id) != (r.canonical_id == r.article_id)}
+            if not changed or stop >= last_day:
+                break
+            # canonicals changed near the window's end: later days may point at them, go on
+            start, stop = stop + timedelta(days=1), min(stop + lookback, last_day)
+    return result
+
+
+def _write_duplicates(lake: Lake, docs: list[Any], rows: list[Any], start: date,
+                      article_partitions: list[tuple[date, str]], result: DedupResult) -> None:
+    row_of = {r.article_id: r for r in rows}
+    # every articles partition gets its duplicates partition, an empty one included (replaces stale rows)
+    partitions: dict[tuple[date, str], dict[str, dict]] = {key: {} for key in article_partitions}
+    for d in docs:
+        if d.day < start:
+            continue
+        part = partitions.setdefault((d.day, d.outlet), {})
+        part[d.article_id] = row_of[d.article_id]._asdict()
+    for (day, slug), members in sorted(partitions.items()):
+        lake.replace_partition("duplicates", day, slug, list(members.values()), sort_by=("cluster_id", "article_id"))
+        result.partitions += 1
+    result.articles += len(rows)
+    result.clusters += len({r.cluster_id for r in rows})
+    result.copies.update(r.method for r in rows if r.canonical_id != r.article_id)
+
+
+def dedup_day(day: date, data_dir: Path, *, lake_uri: str | None = None, folder: Path | None = None) -> DedupResult:
+    """Cluster one day's articles against the lookback days (the nightly step); later days already in
+    the lake (a back-fill) are re-clustered with it."""
+    return dedup_range(day, day, data_dir, lake_uri=lake_uri, folder=folder)

@@ -171,3 +171,20 @@ def test_extract_file_reads_a_saved_page(tmp_path: Path) -> None:
     ex = extract_file(path, "https://example.ir/fa/news/123")
     assert ex.text.split("\n") == FA_PARAS
     assert EXTRACTOR_VERSION
+
+
+def test_related_block_inside_the_body_keeps_the_paragraphs_after_it():
+    """An «إقرأ أيضاً» box between paragraphs: its headlines go, the paragraphs after it stay (even short
+    ones, which the line rule alone would take for headlines)."""
+    after = ["وأكد الوزيران في مؤتمر صحفي مشترك أهمية التنسيق المستمر في الملفات الإقليمية.",
+             "ومن المقرر أن تعقد اللجنة العليا المشتركة اجتماعها المقبل في عمّان."]
+    headlines = [AR_OTHER_STORY[0], "ارتفاع أسعار الذهب في السوق المحلية وعيار 21 يسجل 3780 جنيهاً"]
+    related = "".join(f'<li><a href="/News/{i}">{h}</a></li>' for i, h in enumerate(headlines))
+    body = "".join(f"<p>{p}</p>" for p in AR_PARAS[:2])
+    html = (f"<html><head><title>t</title></head><body><main><h1>وزير الخارجية يستقبل نظيره</h1>"
+            f"<div class='wysiwyg'>{body}<section class='read-also'><h4>إقرأ أيضاً</h4><ul>{related}</ul>"
+            f"</section>{''.join(f'<p>{p}</p>' for p in after)}</div></main></body></html>")
+    text = extract_article(html, "https://www.example.com/News/2025/1/7/x").text
+    for paragraph in [*AR_PARAS[:2], *after]:
+        assert paragraph in text
+    assert "إقرأ أيضاً" not in text and "الذهب" not in text and AR_OTHER_STORY[0] not in text

@@ -43,6 +43,8 @@ _TAG_LINE = re.compile(r"^\s*([^:：]{2,30}?)\s*[:：]\s*(.*)$")
 _TAG_SPLIT = re.compile(r"\s*[,،؛;|/#]\s*|\s{2,}")
 #: a list item after a label: a headline, not a paragraph
 _HEADLINE_MAX = 160
+#: a line ending like a sentence is a paragraph, even a short one; headlines rarely end this way
+_SENTENCE_END = (".", "؟", "?", "!", "۔", "…", ".»", ".\"")
 
 
 def _key(line: str) -> str:
@@ -66,6 +68,16 @@ def _is_prompt(key: str) -> bool:
     return key in _PROMPTS or key.startswith(_PREFIXES)
 
 
+def is_list_label(text: str) -> bool:
+    """Whether a text is a related/latest-news label («إقرأ أيضاً», «اخبار پیشنهادی», …)."""
+    return _key(text.strip()) in _LIST
+
+
+def _is_headline(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= _HEADLINE_MAX and not line.endswith(_SENTENCE_END) and _key(line) not in _LIST
+
+
 def clean_lines(lines: list[str]) -> Cleaned:
     """The body lines without the boilerplate described in the module docstring."""
     out = Cleaned([])
@@ -80,7 +92,7 @@ def clean_lines(lines: list[str]) -> Cleaned:
         if key in _LIST:
             if ended:
                 break
-            while i < len(lines) and len(lines[i].strip()) <= _HEADLINE_MAX and _key(lines[i]) not in _LIST:
+            while i < len(lines) and _is_headline(lines[i]):
                 i += 1
             continue
         credit = _CREDIT.match(line)

@@ -28,7 +28,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 from trafilatura.utils import load_html
 
-from transforms.boilerplate import clean_lines
+from transforms.boilerplate import clean_lines, is_list_label
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
 from transforms.language import detect_language
@@ -308,6 +308,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
             for node in CSSSelector(selector)(tree):
                 node.drop_tree()
 
+    _drop_related_blocks(tree)
     ld = _article_ld(_jsonld_objects(tree))
     raw, doc = _body(tree, url, ld, overrides.body_selector if overrides is not None else None)
     cleaned = clean_lines((joiners.restore(raw) or "").splitlines())
@@ -344,6 +345,25 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         canonical_url=_canonical(tree, url),
         encoding=encoding,
     )
+
+
+#: share of a block's text inside links above which a labelled block is a list of headlines
+_LINK_DENSITY = 0.5
+
+
+def _drop_related_blocks(tree: Any) -> None:
+    """Remove related-news blocks («إقرأ أيضاً» + links) wherever they sit, also inside the body:
+    trafilatura drops their links but keeps the label, and the lines after it are real paragraphs."""
+    for node in list(tree.iter("section", "div", "aside", "ul", "ol", "nav", "table")):
+        if node.getparent() is None:
+            continue
+        first = next((t for t in node.itertext() if t.strip()), None)
+        if first is None or not is_list_label(first):
+            continue
+        total = len("".join(node.itertext()).strip())
+        linked = sum(len("".join(a.itertext()).strip()) for a in node.iter("a"))
+        if total and linked / total >= _LINK_DENSITY:
+            node.drop_tree()
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:

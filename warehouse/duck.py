@@ -74,8 +74,12 @@ def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool 
 
 
 def refresh_database(data_dir: str | Path, lake_uri: str | None = None) -> Path:
-    """(Re)create the views in the DuckDB file after a load."""
-    connect(data_dir, lake_uri, persist=True).close()
+    """(Re)create the views in the DuckDB file after a load. DuckDB lets one process at a time open
+    the file for writing, so runs of different days take turns (they wait, they never fail)."""
+    from akhbar.locks import partition_lock
+
+    with partition_lock(Path(data_dir), "duckdb", "views", wait=True):
+        connect(data_dir, lake_uri, persist=True).close()
     return Path(data_dir) / DB_FILE
 
 

@@ -60,27 +60,36 @@ class Lake:
         with self.fs.open(path, "rb") as fh:
             return pq.read_table(fh, schema=TABLES[table])
 
-    def read(self, table: str, days: Iterable[date | str] | None = None) -> pa.Table:
-        """A table's rows (optionally for some days) with the day and outlet columns added."""
+    def read(self, table: str, days: Iterable[date | str] | None = None,
+             columns: list[str] | None = None) -> pa.Table:
+        """A table's rows (optionally for some days, some columns) with the day and outlet columns added."""
         parts = []
+        wanted = None if days is None else {_day(d) for d in days}
+        schema = TABLES[table] if columns is None else pa.schema([TABLES[table].field(c) for c in columns])
         for path in sorted(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}")):
             day_s = path.split("/day=", 1)[1].split("/", 1)[0]
             outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
-            if days is not None and day_s not in {_day(d) for d in days}:
+            if wanted is not None and day_s not in wanted:
                 continue
             with self.fs.open(path, "rb") as fh:
-                t = pq.read_table(fh, schema=TABLES[table])
+                t = pq.read_table(fh, schema=schema, columns=columns)
             n = t.num_rows
             t = t.append_column("day", pa.array([date.fromisoformat(day_s)] * n, pa.date32()))
             parts.append(t.append_column("outlet", pa.array([outlet] * n, pa.string())))
         if not parts:
-            schema = TABLES[table].append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string()))
-            return schema.empty_table()
+            return schema.append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string())).empty_table()
         return pa.concat_tables(parts)
 
     def glob(self, table: str) -> str:
         """The glob DuckDB reads a table from."""
         return f"{self.uri}/{table}/**/*.parquet"
+
+    def partitions(self, table: str) -> list[tuple[str, str]]:
+        """(day, outlet) of every partition of a table."""
+        out = []
+        for path in sorted(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}")):
+            out.append((path.split("/day=", 1)[1].split("/", 1)[0], path.split("/outlet=", 1)[1].split("/", 1)[0]))
+        return out
 
     def has_files(self, table: str) -> bool:
         return bool(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}"))

@@ -36,6 +36,8 @@ ARTICLES = pa.schema(
         _f("language_mismatch", pa.bool_(), "detected language differs from the outlet's"),
         _f("text_chars", pa.int32(), "characters in text"),
         _f("content_hash", pa.string(), "sha1 of text_norm (exact-duplicate key)"),
+        _f("signature", pa.binary(), "MinHash of text_norm's word shingles (transforms.dedup.signature), "
+           "read back for near-duplicate search against later days"),
         _f("http_status", pa.int16(), "HTTP status of the archived response"),
         _f("fetched_at", TS, "time the response was archived (WARC-Date)"),
         _f("warc_file", pa.string(), "WARC file holding the raw response, relative to the data dir"),
@@ -80,7 +82,8 @@ RUNS = pa.schema(
         _f("finished_at", TS, "run end, UTC"),
         _f("articles", pa.int32(), "article rows published for the outlet-day"),
         _f("fetched", pa.int32(), "crawl-log rows for the outlet-day"),
-        _f("failed_fetches", pa.int32(), "crawl-log rows with an outcome other than ok"),
+        _f("failed_fetches", pa.int32(), "crawl-log rows that failed: http_error, network_error, timeout, "
+           "too_large or extract_failed (akhbar.quality.FAILED_OUTCOMES)"),
         _f("null_title_rate", pa.float32(), "share of articles without title"),
         _f("null_text_rate", pa.float32(), "share of articles without text"),
         _f("null_published_rate", pa.float32(), "share of articles without published_at"),

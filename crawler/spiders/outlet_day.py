@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 
 from akhbar.registry import Outlet, load_outlet_file, outlets_dir
 from crawler import discovery
-from crawler.crawllog import CrawlLog
+from crawler.crawllog import CrawlLog, read_logs
 from crawler.middlewares import OFFSITE_PREFIX
 from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
 from transforms.identity import normalize_url
@@ -99,6 +99,10 @@ class OutletDaySpider(Spider):
             for rec in iter_responses(self.root, path):
                 if rec.kind == "article" and rec.status == 200:
                     done.add(normalize_url(rec.url))
+        # a URL that redirected to an archived page (a short /news/123 link in a feed) is done too
+        for row in read_logs(self.root, day, self.outlet.slug):
+            if row.get("kind") == "article" and row.get("final_url") and normalize_url(row["final_url"]) in done:
+                done.add(normalize_url(row["url"]))
         return done
 
     # -- requests ---------------------------------------------------------------------------
