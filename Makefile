@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA_DIR ?= data
 DEMO_DATE ?= 2025-01-07
 
-.PHONY: install demo test test-faults lint bench bench-extract bench-dedup clean
+.PHONY: install demo test test-fast test-faults lint bench bench-extract bench-dedup bench-crawl clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,16 +25,24 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
+# everything but the real Airflow scheduler start (about a minute faster)
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -m "not airflow"
+
 test-faults: install
 	$(BIN)/pytest -m faults -s
 
-bench: bench-extract bench-dedup
+bench: bench-extract bench-dedup bench-crawl
 
 bench-extract: install
 	$(BIN)/python -m bench.extract_bench
 
 bench-dedup: install
 	$(BIN)/python -m bench.dedup_bench
+
+bench-crawl: install
+	$(BIN)/python -m bench.crawl_bench
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache

@@ -284,7 +284,7 @@ class _Checker:
         self.robots = ProtegoRobotParser(got.body, None)
         self.robots_sitemaps = discovery.robots_sitemaps(got.body, got.final_url)
         o = self.outlet
-        configured = [o.base_url, *o.discovery.feeds, *o.discovery.sitemaps, *o.archive_urls(self.day, 1)]
+        configured = [o.base_url, *o.discovery.feeds, *o.sitemap_urls([self.day]), *o.archive_urls(self.day, 1)]
         blocked = [u for u in configured if not self.allowed(u)]
         parts = [f"base_url {'allowed' if self.allowed(o.base_url) else 'DISALLOWED'}"]
         if blocked:
@@ -326,7 +326,7 @@ class _Checker:
 
     # sitemaps ------------------------------------------------------------------------------
     def check_sitemaps(self) -> None:
-        urls = list(self.outlet.discovery.sitemaps)
+        urls = self.outlet.sitemap_urls([self.day])
         if self.outlet.discovery.auto:
             urls += [u for u in self.robots_sitemaps if self.outlet.in_domains(urlsplit(u).hostname or "")][
                 :MAX_ROBOTS_SITEMAPS]

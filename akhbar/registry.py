@@ -32,7 +32,9 @@ class Discovery(BaseModel):
     #: read robots.txt `Sitemap:` lines and try common sitemap paths and <link rel=alternate> feeds
     auto: bool = True
     feeds: list[str] = Field(default_factory=list)
-    #: sitemaps, sitemap indexes and news sitemaps alike (the parser tells them apart)
+    #: sitemaps, sitemap indexes and news sitemaps alike (the parser tells them apart); a URL with date
+    #: placeholders (as in ``archives``, e.g. ``/sitemap.xml?yyyy={d:%Y}&mm={d.month}&dd={d.day}``) is a
+    #: per-day sitemap, fetched for each local day the crawl covers
     sitemaps: list[str] = Field(default_factory=list)
     #: date-archive URL templates; placeholders: {d:%Y/%m/%d} (Gregorian strftime), {jy} {jm} {jd}
     #: (Solar Hijri), {page} (1-based page number; pages are followed until one adds no new article)
@@ -119,6 +121,18 @@ class Outlet(BaseModel):
                 raise ValueError(f"URL {url!r} is outside allowed_domains {self.allowed_domains}")
         return self
 
+    @model_validator(mode="after")
+    def _templates_fill(self) -> Outlet:
+        sample = date(2025, 1, 7)
+        for name, templates in (("sitemaps", self.discovery.sitemaps), ("archives", self.discovery.archives)):
+            for t in templates:
+                try:
+                    t.format(d=sample, jy=1403, jm=10, jd=18, page=1)
+                except (KeyError, IndexError, ValueError, AttributeError) as exc:
+                    raise ValueError(f"discovery.{name}: bad placeholder in {t!r} ({exc!r}); "
+                                     "use {d:%Y-%m-%d}, {d.month}, {jy} {jm} {jd}, {page}") from None
+        return self
+
     def in_domains(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
@@ -129,6 +143,20 @@ class Outlet(BaseModel):
 
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_re.search(url)) and self.in_domains(urlsplit(url).hostname or "")
+
+    def sitemap_urls(self, days: list[date]) -> list[str]:
+        """The configured sitemaps, per-day templates filled for each of ``days``."""
+        import jdatetime
+
+        out: list[str] = []
+        for t in self.discovery.sitemaps:
+            if "{" not in t:
+                out.append(t)
+                continue
+            for day in days:
+                j = jdatetime.date.fromgregorian(date=day)
+                out.append(t.format(d=day, jy=j.year, jm=j.month, jd=j.day))
+        return list(dict.fromkeys(out))
 
     def archive_urls(self, day: date, page: int) -> list[str]:
         """The day's archive pages (page is 1-based) built from the templates."""

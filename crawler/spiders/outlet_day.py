@@ -56,6 +56,7 @@ class OutletDaySpider(Spider):
         self.allowed_domains = list(self.outlet.allowed_domains)
         self.download_delay = self.outlet.crawl.download_delay
         self.seen_articles: set[str] = set()  # normalised URLs already requested or archived
+        self.day_sitemaps: set[str] = set()  # filled from per-day sitemap templates in start()
         self.seen_listings: set[str] = set()
         self.pending: dict[str, str] = {}  # url -> kind, until it has an outcome
 
@@ -125,7 +126,9 @@ class OutletDaySpider(Spider):
         if o.discovery.auto:
             wanted.append(self._request(base, "home", self._home))
         wanted += [self._request(u, "feed", self._feed) for u in o.discovery.feeds]
-        wanted += [self._request(u, "sitemap", self._sitemap) for u in o.discovery.sitemaps]
+        wanted += [self._request(u, "sitemap", self._sitemap) for u in o.sitemap_urls(self.local_days)]
+        # per-day sitemaps from templates list the whole local day, whatever their entries' dates say
+        self.day_sitemaps = set(o.sitemap_urls(self.local_days)) - set(o.discovery.sitemaps)
         for local in self.local_days:
             for url in o.archive_urls(local, page=1):
                 wanted.append(self._request(url, "archive", self._archive, page=1, local_day=local))
@@ -209,7 +212,8 @@ class OutletDaySpider(Spider):
             yield from _some(self._listing(url, "sitemap", self._sitemap) for url in children)
             return
         # a sitemap named for the day lists that day's articles whatever their lastmod says
-        whole = any(_names_day(response.url, d) for d in {self.day, *self.local_days})
+        whole = response.meta.get("akhbar_url") in self.day_sitemaps or any(
+            _names_day(response.url, d) for d in {self.day, *self.local_days})
         urls = [e.url for e in listing.entries] if whole else discovery.select_for_day(listing.entries, self.day)
         yield from _some(self._article(url, via=response.url) for url in urls)
 
