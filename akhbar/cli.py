@@ -20,7 +20,8 @@ app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news
                   pretty_exceptions_enable=False)
 outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
 app.add_typer(outlets_app, name="outlets")
-console = Console()
+# piped output (files, CI logs, README examples) keeps whole table rows instead of 80-column wrapping
+console = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200)
 err = Console(stderr=True, soft_wrap=True)
 
 DataDir = Annotated[

@@ -92,3 +92,17 @@ def test_dedup_command_reclusters_a_range_identically(backfilled, testweb_outlet
     assert proc.returncode == 0, proc.stderr
     assert "clusters" in proc.stdout and "near" in proc.stdout
     assert lake.read("duplicates").sort_by("article_id").equals(before)
+
+
+def test_summary_counts_copies_and_failures_per_outlet_day(backfilled, testweb):
+    from warehouse.duck import summary
+
+    rel = summary(backfilled)
+    rows = [dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()]
+    copies: dict[tuple[str, str], int] = {}
+    for d in DAYS:
+        for e in testweb.expected_articles(d):
+            key = (d.isoformat(), e.outlet)
+            copies[key] = copies.get(key, 0) + bool(e.syndicated_from)
+    assert {(r["day"], r["outlet"]): r["copies"] for r in rows} == copies
+    assert all(r["failed"] == 0 and r["fetches"] >= r["articles"] > 0 for r in rows)

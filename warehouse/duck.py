@@ -116,16 +116,27 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None) -> duckdb
     return result
 
 
-SUMMARY_SQL = """
-select cast(l.day as varchar) as day, l.outlet,
-       count(distinct a.article_id) as articles,
-       count(distinct a.article_id) filter (where a.language_mismatch) as lang_mismatch,
-       (select count(*) from crawl_log c where c.day = l.day and c.outlet = l.outlet) as fetches,
-       (select count(*) from crawl_log c where c.day = l.day and c.outlet = l.outlet and c.outcome not in
-           ('ok', 'archived_earlier')) as failed
-from (select distinct day, outlet from crawl_log union select distinct day, outlet from articles) l
-left join articles a on a.day = l.day and a.outlet = l.outlet
-group by all order by day, outlet
+#: a fetch that failed (the rest of the non-ok outcomes — skipped, not_on_day, robots_denied, offsite,
+#: archived_earlier — are pages deliberately not kept); the same list as akhbar.quality.FAILED_OUTCOMES
+FAILED_OUTCOMES = ("http_error", "network_error", "timeout", "too_large", "extract_failed")
+
+SUMMARY_SQL = f"""
+with c as (
+    select day, outlet, count(*) as fetches,
+           count(*) filter (where outcome in {FAILED_OUTCOMES}) as failed,
+           count(*) filter (where outcome not in {FAILED_OUTCOMES} and outcome <> 'ok') as not_kept
+    from crawl_log group by all
+), a as (
+    select a.day, a.outlet, count(distinct a.article_id) as articles,
+           count(distinct a.article_id) filter (where d.canonical_id <> a.article_id) as copies,
+           count(distinct a.article_id) filter (where a.language_mismatch) as lang_mismatch
+    from articles a left join duplicates d using (article_id) group by all
+)
+select cast(day as varchar) as day, outlet, coalesce(a.articles, 0) as articles, coalesce(a.copies, 0) as copies,
+       coalesce(a.lang_mismatch, 0) as lang_mismatch, coalesce(c.fetches, 0) as fetches,
+       coalesce(c.failed, 0) as failed, coalesce(c.not_kept, 0) as not_kept
+from c full join a using (day, outlet)
+order by day, outlet
 """
 
 
