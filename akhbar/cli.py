@@ -72,17 +72,19 @@ def _check_writable(data_dir: Path) -> None:
 
 
 def _print_results(results) -> None:
+    from akhbar.quality import FAILED_OUTCOMES
+
     table = Table(title="run")
     for col in ("outlet", "day", "articles", "fetched ok", "failed", "not kept", "status"):
         table.add_column(col)
     for r in results:
-        failed = sum(v for k, v in r.crawl.items() if k not in ("ok", "archived_earlier"))
+        failed = sum(v for k, v in r.crawl.items() if k in FAILED_OUTCOMES)
         table.add_row(r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)), str(failed),
                       str(sum(r.rejected.values())), "[green]ok[/green]" if r.ok else f"[red]{r.error}[/red]")
     console.print(table)
 
 
-def _print_relation(rel, fmt: str = "table") -> None:
+def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
     if rel is None:
         return
     cols = rel.columns
@@ -98,7 +100,7 @@ def _print_relation(rel, fmt: str = "table") -> None:
         w.writerow(cols)
         w.writerows(rows)
         return
-    table = Table()
+    table = Table(title=title)
     for c in cols:
         table.add_column(c)
     for r in rows:
@@ -205,7 +207,10 @@ def demo(
     _print_results(results)
     summary(data_dir=data_dir)
     console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
-    console.print('try:  akhbar query "select outlet, count(*) from articles group by 1"')
+    exe = Path(sys.argv[0]).resolve()
+    exe = exe.relative_to(Path.cwd()) if exe.is_relative_to(Path.cwd()) else Path("akhbar")
+    data_opt = "" if data_dir == DEFAULT_DATA else f" --data-dir {data_dir}"
+    console.print(f'try:  {exe} query{data_opt} "select outlet, count(*) from articles group by 1"', highlight=False)
 
 
 @app.command()
@@ -227,7 +232,7 @@ def summary(data_dir: DataDir = DEFAULT_DATA) -> None:
     """Articles, fetches and failures per day and outlet."""
     from warehouse.duck import summary as run_summary
 
-    _print_relation(run_summary(data_dir))
+    _print_relation(run_summary(data_dir), title="summary")
 
 
 @app.command()

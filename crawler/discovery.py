@@ -28,6 +28,8 @@ class Listed:
 
     url: str
     when: datetime | None = None
+    #: ``when`` is a publication date (news:publication_date, feed published), not a lastmod
+    published: bool = False
 
 
 def robots_sitemaps(robots_txt: bytes | str, base_url: str) -> list[str]:
@@ -91,8 +93,8 @@ def parse_sitemap(body: bytes) -> SitemapListing:
                 fields.setdefault(etree.QName(el).localname, el.text.strip())
         loc = fields.get("loc")
         if loc:
-            when = parse_when(fields.get("publication_date")) or parse_when(fields.get("lastmod"))
-            entries.append(Listed(loc, when))
+            published = parse_when(fields.get("publication_date"))
+            entries.append(Listed(loc, published or parse_when(fields.get("lastmod")), published is not None))
     return SitemapListing(kind == "sitemapindex", entries)
 
 
@@ -197,6 +199,17 @@ def next_page_links(body: bytes | str, base_url: str) -> list[str]:
         if url not in out and url != base_url:
             out.append(url)
     return out
+
+
+def may_be_on_day(item: Listed, day: date) -> bool:
+    """Whether an entry of a listing that covers the day (a per-day sitemap) can be of that day: undated
+    entries can; a publication date must fall on it; a last modification before the day excludes it
+    (a page is modified after it is published; 14 h slack for date-only lastmods in local time)."""
+    if item.when is None:
+        return True
+    if item.published:
+        return on_day(item.when, day)
+    return item.when >= day_bounds(day)[0] - timedelta(hours=14)
 
 
 def select_for_day(listed: Iterable[Listed], day: date) -> Iterator[str]:

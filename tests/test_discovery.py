@@ -86,3 +86,27 @@ def test_local_days_overlapping_the_utc_day():
     chosen = discovery.child_sitemaps_for_day(listing, date(2025, 1, 6), also=[DAY])
     assert "https://www.yjc.ir/sitemap/2025-01-07.xml" in chosen
     assert "https://www.yjc.ir/sitemap/2025-01-06.xml" in chosen
+
+
+def test_day_sitemap_entries_that_cannot_be_of_the_day_are_skipped():
+    day = date(2025, 1, 7)
+    utc = UTC
+    before = discovery.Listed("https://x.ir/news/1", datetime(2025, 1, 5, 9, 0, tzinfo=utc))
+    modified_later = discovery.Listed("https://x.ir/news/2", datetime(2025, 1, 9, 9, 0, tzinfo=utc))
+    published_next_day = discovery.Listed("https://x.ir/news/3", datetime(2025, 1, 8, 7, 0, tzinfo=utc), True)
+    published_on_day = discovery.Listed("https://x.ir/news/4", datetime(2025, 1, 7, 20, 0, tzinfo=utc), True)
+    undated = discovery.Listed("https://x.ir/news/5")
+    kept = [e.url[-1] for e in (before, modified_later, published_next_day, published_on_day, undated)
+            if discovery.may_be_on_day(e, day)]
+    assert kept == ["2", "4", "5"]
+
+
+def test_news_sitemap_marks_publication_dates():
+    xml = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+      xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+      <url><loc>https://x.ir/news/1</loc><lastmod>2025-01-09T10:00:00Z</lastmod>
+        <news:news><news:publication_date>2025-01-07T10:00:00+03:30</news:publication_date></news:news></url>
+      <url><loc>https://x.ir/news/2</loc><lastmod>2025-01-09T10:00:00Z</lastmod></url></urlset>"""
+    a, b = discovery.parse_sitemap(xml).entries
+    assert a.published and a.when == datetime(2025, 1, 7, 6, 30, tzinfo=UTC)
+    assert not b.published and b.when == datetime(2025, 1, 9, 10, 0, tzinfo=UTC)

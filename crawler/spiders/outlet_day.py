@@ -214,7 +214,10 @@ class OutletDaySpider(Spider):
         # a sitemap named for the day lists that day's articles whatever their lastmod says
         whole = response.meta.get("akhbar_url") in self.day_sitemaps or any(
             _names_day(response.url, d) for d in {self.day, *self.local_days})
-        urls = [e.url for e in listing.entries] if whole else discovery.select_for_day(listing.entries, self.day)
+        if whole:  # the day's own sitemap: everything that can be of the day (lastmod may be later)
+            urls = [e.url for e in listing.entries if discovery.may_be_on_day(e, self.day)]
+        else:
+            urls = list(discovery.select_for_day(listing.entries, self.day))
         yield from _some(self._article(url, via=response.url) for url in urls)
 
     def _archive(self, response: Response) -> Iterable[Request]:
