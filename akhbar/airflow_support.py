@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 NIGHTLY_DAG_ID = "akhbar_nightly"
 COMPACTION_DAG_ID = "akhbar_compaction"
 REPORT_DAG_ID = "akhbar_report"
+DEDUP_DAG_ID = "akhbar_dedup"
 #: the Airflow Asset standing for the lake's day partitions; events carry {"day", "outlets"}
 LAKE_ASSET_NAME = "akhbar_lake_day_partitions"
 LAKE_ASSET_URI = "akhbar://lake/day-partitions"
@@ -125,15 +126,23 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
 
 
 def dedup(day: date) -> dict[str, Any]:
-    """The dedup slot: run akhbar.pipeline.dedup_day when the pipeline has it, else say so."""
+    """Cluster the day's articles against the lookback days (later days follow when back-filling)."""
     from akhbar import pipeline
 
-    dedup_day = getattr(pipeline, "dedup_day", None)
-    if dedup_day is None:
-        log.info("dedup skipped: akhbar.pipeline.dedup_day is not available yet")
-        return {"day": day.isoformat(), "status": "unavailable"}
-    result = dedup_day(day, settings().data_dir)
-    return {"day": day.isoformat(), "status": "done", "result": _jsonable(result)}
+    cfg = settings()
+    result = pipeline.dedup_day(day, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
+    return {"day": day.isoformat(), "status": "done", "result": result.as_dict()}
+
+
+def recluster(first: date, last: date) -> dict[str, Any]:
+    """Re-cluster a range of days (``akhbar dedup --from --to``), then refresh the DuckDB views."""
+    from akhbar import pipeline
+    from warehouse.duck import refresh_database
+
+    cfg = settings()
+    result = pipeline.dedup_range(first, last, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
+    refresh_database(cfg.data_dir, cfg.lake_uri)
+    return {"status": "done", **result.as_dict()}
 
 
 def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:

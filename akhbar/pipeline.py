@@ -227,6 +227,10 @@ class DedupResult:
     copies: Counter = field(default_factory=Counter)  # method -> articles that are not their canonical
     partitions: int = 0
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "articles": self.articles,
+                "clusters": self.clusters, "copies": dict(self.copies), "partitions": self.partitions}
+
 
 def _aggregators(folder: Path | None) -> dict[str, bool]:
     from akhbar.registry import load_outlets

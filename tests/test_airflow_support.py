@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,8 +11,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from akhbar import airflow_support as af
-from akhbar import pipeline, quality
+from akhbar import quality
 from akhbar.locks import partition_lock
+from transforms.dedup import content_hash
+from transforms.normalize import normalize_text
 from warehouse.duck import query
 from warehouse.lake import TMP_PREFIX, Lake
 from warehouse.schema import conform
@@ -84,16 +86,6 @@ def test_gate_records_every_outlet_and_fails_the_run_for_failed_ones(data):
         af.quality_gate(DAY, "run-11", {**summary, "failed": []}, results, None)
 
 
-def test_dedup_slot_uses_pipeline_dedup_day_only_when_it_exists(data, monkeypatch):
-    monkeypatch.delattr(pipeline, "dedup_day", raising=False)
-    assert af.dedup(DAY)["status"] == "unavailable"
-    calls = []
-    monkeypatch.setattr(pipeline, "dedup_day", lambda day, data_dir: calls.append((day, data_dir)) or 7,
-                        raising=False)
-    assert af.dedup(DAY) == {"day": "2025-01-06", "status": "done", "result": 7}
-    assert calls == [(DAY, data)]
-
-
 def test_days_come_from_asset_event_extras():
     events = [SimpleNamespace(extra={"day": "2025-01-07", "outlets": ["fa-payam"]}),
               SimpleNamespace(extra={"day": "2025-01-05", "outlets": []}), SimpleNamespace(extra={}),
@@ -141,3 +133,26 @@ def test_pools_command_prints_the_pools_file(testweb_outlets, capsys):
     assert af.main(["pools", str(testweb_outlets)]) == 0
     assert '"slots": 1' in capsys.readouterr().out
     assert af.main([]) == 2
+
+
+def test_dedup_and_recluster_tasks_write_duplicates_from_the_lake(data):
+    """Two outlets carry the same long body on consecutive days: the later copy joins the earlier one,
+    also when the days are deduplicated newest first and then re-clustered as a range."""
+    body = "\n".join([TEXT_FA] * 3 + [f"بند {i}: " + TEXT_FA.replace("برف", f"برف {i}") for i in range(12)])
+    lake = _lake(data)
+    def load(day: date, slug: str, n: int) -> None:
+        norm = normalize_text(body)
+        row = {**_article(n), "text": body, "text_norm": norm, "text_chars": len(body),
+               "content_hash": content_hash(norm), "published_at": datetime.combine(day, time(9), UTC)}
+        lake.replace_partition("articles", day, slug, [row])
+
+    load(date(2025, 1, 7), "fa-sepehr", 2)
+    assert af.dedup(date(2025, 1, 7))["result"]["copies"] == {}  # its original is not in the lake yet
+    load(date(2025, 1, 6), "fa-payam", 1)
+    later = af.dedup(date(2025, 1, 6))  # the back-filled earlier day re-clusters the day after it
+    assert later["status"] == "done" and later["result"]["copies"] == {"exact": 1}
+    rows = {r["article_id"]: r["canonical_id"] for r in lake.read("duplicates").to_pylist()}
+    assert rows == {"id1": "id1", "id2": "id1"}
+    again = af.recluster(date(2025, 1, 6), date(2025, 1, 7))
+    assert again["copies"] == {"exact": 1} and again["partitions"] == 2
+    assert query(data, "select count(*) from articles_unique").fetchall() == [(1,)]

@@ -125,3 +125,11 @@ def test_pools_file_has_one_single_slot_pool_per_outlet(testweb_outlets, testweb
     spec = af.pools_spec(testweb_outlets)
     assert spec == {f"akhbar_{s.slug}": {"slots": 1, "description": spec[f"akhbar_{s.slug}"]["description"],
                                          "include_deferred": False} for s in testweb.sites}
+
+
+def test_dedup_dag_reclusters_a_range_on_demand(dagbag):
+    dag = dagbag.dags[af.DEDUP_DAG_ID]
+    assert type(dag.timetable).__name__ == "NullTimetable"  # manual only
+    assert set(dag.params.keys()) == {"first_day", "last_day"}
+    [task] = dag.tasks
+    assert [a.uri for a in task.outlets] == [af.LAKE_ASSET_URI]
