@@ -1,0 +1,16 @@
+"""crawler/ is a real Scrapy project: `scrapy list` from the repository root names the spider."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_scrapy_list_names_the_outlet_day_spider():
+    scrapy = Path(sys.executable).with_name("scrapy")
+    proc = subprocess.run([str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["outlet_day"]
