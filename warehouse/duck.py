@@ -57,6 +57,11 @@ def _macro_sql() -> str | None:
     return normalize_sql_macro()
 
 
+#: URL schemes DuckDB reads natively (local files; httpfs/azure extensions for object stores)
+DUCKDB_NATIVE_PROTOCOLS = frozenset({"file", "s3", "s3a", "gs", "gcs", "r2", "az", "azure", "abfss", "http", "https",
+                                     "hf"})
+
+
 def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection with the lake's views. ``persist`` writes them into <data>/akhbar.duckdb too."""
     lake = Lake(lake_uri or str(Path(data_dir).resolve() / "lake"))
@@ -65,6 +70,10 @@ def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool 
         con = duckdb.connect(str(Path(data_dir) / DB_FILE))
     else:
         con = duckdb.connect()
+    protocol = lake.uri.split("://", 1)[0] if "://" in lake.uri else "file"
+    if protocol not in DUCKDB_NATIVE_PROTOCOLS:
+        # DuckDB reads s3/gcs/azure/http itself (httpfs); any other fsspec filesystem goes through fsspec
+        con.register_filesystem(lake.fs)
     macro = _macro_sql()
     if macro:
         con.execute(macro)
