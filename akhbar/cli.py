@@ -30,6 +30,11 @@ DataDir = Annotated[
 OutletsDir = Annotated[
     Path | None, typer.Option("--outlets-dir", envvar="AKHBAR_OUTLETS_DIR", help="Folder of outlet TOML files.")
 ]
+LakeUri = Annotated[
+    str | None, typer.Option("--lake", envvar="AKHBAR_LAKE_URI",
+                             help="The Parquet lake: a path or fsspec URL (s3://bucket/akhbar/lake); "
+                                  "default <data-dir>/lake.")
+]
 DEFAULT_DATA = Path("data")
 
 
@@ -109,7 +114,7 @@ def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
 
 
 def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder: Path | None,
-              refetch: bool, overrides: dict[str, str] | None = None) -> list:
+              refetch: bool, lake: str | None = None) -> list:
     from akhbar import pipeline
     from transforms.dedup import LOOKBACK_DAYS
     from warehouse.duck import refresh_database
@@ -119,12 +124,11 @@ def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder
     with console.status("") as status:
         for d in days:
             status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
-            results += pipeline.run_day(d, data_dir, outlet or None, folder=folder, refetch=refetch,
-                                        overrides=overrides)
+            results += pipeline.run_day(d, data_dir, outlet or None, folder=folder, refetch=refetch, lake_uri=lake)
             status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
-            pipeline.dedup_day(d, data_dir, folder=folder)
+            pipeline.dedup_day(d, data_dir, folder=folder, lake_uri=lake)
         status.update("refreshing DuckDB views…")
-        refresh_database(data_dir)
+        refresh_database(data_dir, lake)
     return results
 
 
@@ -135,10 +139,11 @@ def run(
     outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
     data_dir: DataDir = DEFAULT_DATA,
     outlets_dir: OutletsDir = None,
+    lake: LakeUri = None,
     refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
 ) -> None:
-    """Crawl, archive, extract and load one day, then print the summary."""
-    results = _run_days([_parse_day(date_)], data_dir, outlet, outlets_dir, refetch)
+    """Crawl, archive, extract, load and deduplicate one day, then print what each outlet gave."""
+    results = _run_days([_parse_day(date_)], data_dir, outlet, outlets_dir, refetch, lake)
     _print_results(results)
     if not all(r.ok for r in results):
         raise typer.Exit(1)
@@ -152,6 +157,7 @@ def backfill(
     outlet: Annotated[list[str] | None, typer.Option("--outlet")] = None,
     data_dir: DataDir = DEFAULT_DATA,
     outlets_dir: OutletsDir = None,
+    lake: LakeUri = None,
 ) -> None:
     """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
     from datetime import timedelta
@@ -160,7 +166,7 @@ def backfill(
     if last < first:
         raise ValueError("--to is before --from")
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    results = _run_days(days, data_dir, outlet, outlets_dir, refetch=False)
+    results = _run_days(days, data_dir, outlet, outlets_dir, refetch=False, lake=lake)
     _print_results(results)
     if not all(r.ok for r in results):
         raise typer.Exit(1)
@@ -173,6 +179,7 @@ def dedup(
     to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
     data_dir: DataDir = DEFAULT_DATA,
     outlets_dir: OutletsDir = None,
+    lake: LakeUri = None,
 ) -> None:
     """Re-cluster duplicates over a range of days (after a back-fill; later days follow as needed)."""
     from akhbar import pipeline
@@ -182,8 +189,8 @@ def dedup(
     if last < first:
         raise ValueError("--to is before --from")
     with console.status(f"re-clustering {first}..{last}…"):
-        res = pipeline.dedup_range(first, last, data_dir, folder=outlets_dir)
-        refresh_database(data_dir)
+        res = pipeline.dedup_range(first, last, data_dir, folder=outlets_dir, lake_uri=lake)
+        refresh_database(data_dir, lake)
     copies = ", ".join(f"{k} {v}" for k, v in sorted(res.copies.items())) or "none"
     console.print(f"dedup {first}..{last}: {res.articles} articles in {res.clusters} clusters; "
                   f"copies by method: {copies}; {res.partitions} partitions written")
@@ -218,21 +225,22 @@ def demo(
 def query(
     sql: Annotated[str, typer.Argument(help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
     data_dir: DataDir = DEFAULT_DATA,
+    lake: LakeUri = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
 ) -> None:
     """Query the lake with DuckDB (SELECT only)."""
     from warehouse.duck import query as run_query
 
-    _print_relation(run_query(data_dir, sql), fmt)
+    _print_relation(run_query(data_dir, sql, lake), fmt)
 
 
 @app.command()
 @_user_errors
-def summary(data_dir: DataDir = DEFAULT_DATA) -> None:
+def summary(data_dir: DataDir = DEFAULT_DATA, lake: LakeUri = None) -> None:
     """Articles, fetches and failures per day and outlet."""
     from warehouse.duck import summary as run_summary
 
-    _print_relation(run_summary(data_dir), title="summary")
+    _print_relation(run_summary(data_dir, lake), title="summary")
 
 
 @app.command()

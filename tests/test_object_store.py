@@ -37,3 +37,28 @@ def test_pipeline_on_an_fsspec_lake(testweb, testweb_outlets, tmp_path, fast_cra
     planted = sum(1 for e in expected if e.syndicated_from)
     assert total == len(expected) and unique == total - planted and fa_zwnj >= 3
     assert sorted(r[1] for r in summary(data, lake_uri=uri).fetchall()) == sorted(s.slug for s in testweb.sites)
+
+
+def test_cli_takes_the_lake_url(testweb_outlets, tmp_path):
+    """`--lake` / AKHBAR_LAKE_URI reach the writer and the reader (a file:// URL here: another process
+    cannot see this one's in-memory filesystem)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    akhbar = str(Path(sys.executable).parent / "akhbar")
+    lake_dir = tmp_path / "elsewhere" / "lake"
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "AKHBAR_LAKE_URI": f"file://{lake_dir}",
+           "AKHBAR_SCRAPY_LOG_LEVEL": "WARNING"}
+    run = subprocess.run([akhbar, "run", "--date", DAY.isoformat(), "--outlet", "fa-payam", "--data-dir",
+                          str(tmp_path / "data"), "--outlets-dir", str(testweb_outlets)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert list(lake_dir.glob("articles/day=2025-01-07/outlet=fa-payam/*.parquet"))
+    assert not (tmp_path / "data" / "lake").exists()
+    out = subprocess.run([akhbar, "query", "--data-dir", str(tmp_path / "data"), "--format", "csv",
+                          "select outlet, count(*) as n from articles group by 1"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1].startswith("fa-payam,") and int(out.stdout.splitlines()[1].split(",")[1]) > 0

@@ -71,7 +71,7 @@ def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool 
     else:
         con = duckdb.connect()
     protocol = lake.uri.split("://", 1)[0] if "://" in lake.uri else "file"
-    if protocol not in DUCKDB_NATIVE_PROTOCOLS:
+    if not lake.is_local and protocol not in DUCKDB_NATIVE_PROTOCOLS:
         # DuckDB reads s3/gcs/azure/http itself (httpfs); any other fsspec filesystem goes through fsspec
         con.register_filesystem(lake.fs)
     macro = _macro_sql()
@@ -110,13 +110,13 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None) -> duckdb
     """Run a read-only query over the lake's views; returns the last statement's result."""
     statements = check_read_only(sql)
     con = connect(data_dir, lake_uri)
-    lake = lake_uri or str(Path(data_dir).resolve() / "lake")
-    if "://" not in lake:
+    lake = Lake(lake_uri or str(Path(data_dir).resolve() / "lake"))
+    if lake.is_local:
         # a SELECT may still call read_csv('/etc/…') or pull an extension from the network: confine
         # file access to the lake and turn extension auto-install/auto-load off
         con.execute("set autoinstall_known_extensions = false")
         con.execute("set autoload_known_extensions = false")
-        con.execute("set allowed_directories = $dirs", {"dirs": [lake.rstrip("/") + "/"]})
+        con.execute("set allowed_directories = $dirs", {"dirs": [lake.root.rstrip("/") + "/"]})
         con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")  # nothing the query does can change settings
     result = None

@@ -80,9 +80,15 @@ class Lake:
             return schema.append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string())).empty_table()
         return pa.concat_tables(parts)
 
+    @property
+    def is_local(self) -> bool:
+        """A folder on this machine (a plain path or a file:// URL)."""
+        protocol = self.fs.protocol
+        return bool({"file", "local"} & set(protocol if isinstance(protocol, tuple) else (protocol,)))
+
     def glob(self, table: str) -> str:
-        """The glob DuckDB reads a table from."""
-        return f"{self.uri}/{table}/**/*.parquet"
+        """The glob DuckDB reads a table from (a plain path for a local lake)."""
+        return f"{self.root if self.is_local else self.uri}/{table}/**/*.parquet"
 
     def partitions(self, table: str) -> list[tuple[str, str]]:
         """(day, outlet) of every partition of a table."""
