@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from akhbar.registry import ExtractOverrides
+from transforms.boilerplate import prune_blocks
 from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
 
 ZWNJ = "\u200c"
@@ -188,3 +190,57 @@ def test_related_block_inside_the_body_keeps_the_paragraphs_after_it():
     for paragraph in [*AR_PARAS[:2], *after]:
         assert paragraph in text
     assert "إقرأ أيضاً" not in text and "الذهب" not in text and AR_OTHER_STORY[0] not in text
+
+
+def _article_html(inner: str, title: str = "وزير الخارجية يستقبل نظيره") -> str:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<div class='body'>{inner}</div></article></body></html>")
+
+
+def test_fact_box_tweet_embed_and_teaser_list_are_cut() -> None:
+    fact = "هذه معلومات عامة عن التحالف الياباني الأمريكي منذ عام ألف وتسعمئة وواحد وخمسين وحتى اليوم."
+    tweet = "تغريدة من حساب رسمي تعلق على الزيارة وتدعو إلى المزيد من التعاون بين البلدين الحليفين."
+    teasers = "".join(f'<li><strong>عاجل:</strong> <a href="/n/{i}">{h}</a></li>' for i, h in enumerate(
+        ["ارتفاع أسعار الذهب في السوق المحلية اليوم", "منتخب مصر يتأهل إلى نهائيات كأس العالم", AR_OTHER_STORY[0]]))
+    html = _article_html(
+        f"<p>{AR_PARAS[0]}</p><div class='article-factbox'><h3>حقائق</h3><p>{fact}</p></div>"
+        f"<p>{AR_PARAS[1]}</p><blockquote class='twitter-tweet'><p>{tweet}</p>&mdash; حساب</blockquote>"
+        f"<ul>{teasers}</ul><p>{AR_PARAS[2]}</p>")
+    text = extract_article(html, "https://www.example.com/a/1").text
+    assert text.split("\n") == AR_PARAS
+    assert "الذهب" not in text
+
+
+def test_a_list_of_article_paragraphs_with_a_link_is_kept() -> None:
+    """Only lists whose every item is mostly a link are teasers: a list of sentences stays."""
+    items = [AR_PARAS[1], AR_OTHER_STORY[1], "وقال مسؤول إن الجانبين اتفقا على مواصلة التنسيق في الملفات الإقليمية."]
+    lis = "".join(f"<li>{s} <a href='/src/{i}'>المصدر</a></li>" for i, s in enumerate(items))
+    text = extract_article(_article_html(f"<p>{AR_PARAS[0]}</p><ul>{lis}</ul><p>{AR_PARAS[2]}</p>"),
+                           "https://www.example.com/a/2").text
+    for s in items:
+        assert s in text
+
+
+def test_next_article_appended_by_infinite_scroll_is_pruned() -> None:
+    title = "وزير الخارجية يستقبل نظيره"
+    first = f"<article><h1>{title}</h1>{_p(AR_PARAS)}</article>"
+    second = f"<article><h1>{AR_OTHER_STORY[0]}</h1>{_p([AR_OTHER_STORY[1]])}</article>"
+
+    def page(head_title: str) -> str:
+        return f"<html><head><title>{head_title}</title></head><body><main>{first}{second}</main></body></html>"
+
+    tree = lxml_html.fromstring(page(f"{title} | الموقع"))
+    removed = prune_blocks(tree)
+    assert AR_OTHER_STORY[1] in removed
+    assert len(tree.xpath("//article")) == 1 and AR_PARAS[0] in tree.text_content()
+    # the first <article> is not the page's headline: no way to tell which one is the page's, keep both
+    tree = lxml_html.fromstring(page("عنوان آخر"))
+    assert prune_blocks(tree) == "" and len(tree.xpath("//article")) == 2
+
+
+def test_line_repeated_three_times_is_template_text() -> None:
+    notice = "المحتوى الخارجي غير متاح بسبب إعدادات الخصوصية الخاصة بك"
+    body = "".join(f"<p>{p}</p><p>{notice}</p>" for p in AR_PARAS)
+    text = extract_article(_article_html(body), "https://www.example.com/a/5").text
+    assert notice not in text
+    assert text.split("\n") == AR_PARAS

@@ -1,6 +1,16 @@
-"""Line-level boilerplate that survives generic extraction on Persian and Arabic news pages.
+"""Boilerplate that generic extraction (trafilatura) leaves in, at two levels.
 
-Removal is by structure, never by a word appearing somewhere in a paragraph:
+Blocks, cut from the parsed page before extraction (any language; by markup, never by words):
+- fact/info boxes (class ``factbox``, ``infobox``, ``fact-box`` …) and author biographies: asides
+  next to the story, not part of it;
+- social-media embeds (``blockquote.twitter-tweet``, ``instagram-media``, ``tiktok-embed``);
+- teaser lists: a ``<ul>/<ol>`` of three or more items that are each mostly a link;
+- further articles: when several top-level ``<article>`` elements each carry an ``<h1>`` and the
+  first one is the page's (its headline is in ``<title>``/``og:title``), the others (infinite
+  scroll appends the next story) go.
+Lines, removed after extraction:
+- a line that occurs three or more times is template text (consent placeholders under every embed);
+Persian/Arabic lines; removal is by structure, never by a word appearing somewhere in a paragraph:
 - a related/latest-news *label line* («اخبار پیشنهادی», «إقرأ أيضاً:» …) and the headline list
   that follows it (short lines); after the article's end markers (credit or tag line) such a label
   ends the article, so everything from it on goes (aggregators append whole other stories there);
@@ -14,7 +24,9 @@ variants of the same label all match.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from transforms.normalize import normalize_text
 
@@ -115,3 +127,80 @@ def clean_lines(lines: list[str]) -> Cleaned:
             continue
         out.lines.append(line)
     return out
+
+
+# -- lines repeated --------------------------------------------------------------------------------
+#: a line seen this many times in one body is template text, not writing
+_REPEATS = 3
+
+
+def drop_repeated_lines(lines: list[str]) -> list[str]:
+    """The lines without those that occur ``_REPEATS`` times or more (all their copies)."""
+    counts = Counter(x.strip() for x in lines if x.strip())
+    return [x for x in lines if counts[x.strip()] < _REPEATS]
+
+
+# -- blocks ----------------------------------------------------------------------------------------
+_EMBED_CLASSES = frozenset({"twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq"})
+_BOX_CLASS = re.compile(r"(?i)^(?:fact|facts|fakta)$|factbox|fact-box|infobox|info-box|author[-_]*bio")
+#: a teaser list: at least this many items, each with at least this share of its text in links
+_TEASER_ITEMS = 3
+_TEASER_LINKED = 0.5
+_KEEP_TAGS = frozenset({"html", "body", "article", "main", "head"})
+_WORDS = re.compile(r"\w+")
+
+
+def _classes(node: Any) -> list[str]:
+    return (node.get("class") or "").split()
+
+
+def _link_share(node: Any) -> float:
+    total = len("".join(node.itertext()).strip())
+    linked = sum(len("".join(a.itertext()).strip()) for a in node.iter("a"))
+    return linked / total if total else 0.0
+
+
+def _words(s: str | None) -> str:
+    return " ".join(_WORDS.findall((s or "").lower()))
+
+
+def _further_articles(tree: Any) -> list[Any]:
+    tops = [a for a in tree.iter("article") if a.find(".//h1") is not None
+            and not any(x.tag == "article" for x in a.iterancestors())]
+    if len(tops) < 2:
+        return []
+    titles = [_words(t) for t in tree.xpath("//title/text()|//meta[@property='og:title']/@content")]
+
+    def is_page_article(a: Any) -> bool:
+        h1 = _words(a.find(".//h1").text_content())
+        return bool(h1) and any(h1 in t for t in titles)
+
+    return [a for a in tops[1:] if not is_page_article(a)] if is_page_article(tops[0]) else []
+
+
+def prune_blocks(tree: Any) -> str:
+    """Cut the blocks listed in the module docstring out of ``tree`` (in place); returns their text,
+    so that a JSON-LD body holding the same text is not taken for a fuller extraction."""
+    doomed: list[Any] = []
+    for node in tree.iter():
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _KEEP_TAGS:
+            continue
+        classes = _classes(node)
+        if tag == "blockquote" and _EMBED_CLASSES.intersection(classes):
+            doomed.append(node)
+        elif any(_BOX_CLASS.search(c) for c in classes):
+            doomed.append(node)
+        elif tag in ("ul", "ol"):
+            items = [li for li in node if li.tag == "li"]
+            if len(items) >= _TEASER_ITEMS and all(_link_share(li) >= _TEASER_LINKED for li in items):
+                doomed.append(node)
+    doomed.extend(_further_articles(tree))
+    removed: list[str] = []
+    for node in doomed:
+        # a node inside one already dropped is detached from the tree (getparent None at the top)
+        if node.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
+                                                for a in node.iterancestors()):
+            removed.append(node.text_content())
+            node.drop_tree()
+    return "\n".join(removed)

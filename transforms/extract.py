@@ -9,12 +9,15 @@ metadata and date extraction share. The body comes from trafilatura, with three 
   swapped for rare printable placeholders before parsing and swapped back in every output string.
 - Completeness: when JSON-LD ``articleBody`` holds clearly more of the story than trafilatura's
   result, or that result is short, a recall-oriented pass or the JSON-LD body is used instead.
-- Boilerplate: the Persian/Arabic related-news lists, tag lines, prompts and credit lines that
-  survive generic extraction are removed by transforms.boilerplate; the credit is returned apart.
+- Boilerplate: before trafilatura, blocks that are not the article (fact boxes, social embeds,
+  teaser link lists, further articles appended below it) are cut from the tree; after it, repeated
+  template lines and the Persian/Arabic related-news lists, tag lines, prompts and credit lines go
+  (transforms.boilerplate); the credit is returned apart.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,13 +31,13 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 from trafilatura.utils import load_html
 
-from transforms.boilerplate import clean_lines, is_list_label
+from transforms.boilerplate import clean_lines, drop_repeated_lines, is_list_label, prune_blocks
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
 from transforms.language import detect_language
 from transforms.normalize import normalize_text
 
-EXTRACTOR_VERSION = "akhbar-extract-1 (trafilatura " + trafilatura.__version__ + ")"
+EXTRACTOR_VERSION = "akhbar-extract-2 (trafilatura " + trafilatura.__version__ + ")"
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
@@ -102,10 +105,11 @@ def _tokens(s: str | None) -> list[str]:
     return _TOKEN.findall(s.lower()) if s else []
 
 
-def _coverage(part: str | None, whole: str | None) -> float:
+def _coverage(part: str | None, whole: str | None, ignore: str = "") -> float:
     """Share of ``whole``'s distinct tokens that ``part`` contains (a set, so a body that JSON-LD
-    repeats twice is not mistaken for a longer one)."""
-    w = set(_tokens(whole))
+    repeats twice is not mistaken for a longer one); tokens of ``ignore`` (text we removed on
+    purpose) do not count as missing."""
+    w = set(_tokens(whole)) - set(_tokens(ignore))
     if not w:
         return 1.0
     return len(w & set(_tokens(part))) / len(w)
@@ -195,6 +199,8 @@ def _body_paragraphs(text: str) -> list[str]:
             text = "\n".join(t.strip() for t in frag.xpath("//text()"))
         except (ParserError, ValueError):
             pass
+    else:
+        text = html_lib.unescape(text)  # plain-text bodies still carry entities (&#8217;)
     return list(dict.fromkeys(p.strip() for p in text.splitlines() if p.strip()))
 
 
@@ -252,8 +258,9 @@ def _select(tree: Any, selector: str) -> Any | None:
     return nodes[0] if nodes else None
 
 
-def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None) -> tuple[str, Any]:
-    """(body text before boilerplate cleaning, trafilatura document with the metadata)."""
+def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, pruned: str = "") -> tuple[str, Any]:
+    """(body text before boilerplate cleaning, trafilatura document with the metadata); ``pruned``:
+    the text of the blocks removed from the tree, which JSON-LD may still hold."""
     doc = _trafilatura(tree, url, with_metadata=True)
     text = (doc.text if doc is not None else "") or ""
     if body_selector:
@@ -270,7 +277,7 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None) -> tu
     ld_body = ld.get("articleBody")
     if isinstance(ld_body, str) and len(ld_body) > 200:
         # JSON-LD carries the whole story: prefer it when the extraction misses a good part of it
-        if _coverage(text, ld_body) < 0.8:
+        if _coverage(text, ld_body, pruned) < 0.8:
             text = "\n".join(_body_paragraphs(ld_body))
     return text, doc
 
@@ -309,9 +316,11 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
                 node.drop_tree()
 
     _drop_related_blocks(tree)
+    pruned = prune_blocks(tree)
     ld = _article_ld(_jsonld_objects(tree))
-    raw, doc = _body(tree, url, ld, overrides.body_selector if overrides is not None else None)
-    cleaned = clean_lines((joiners.restore(raw) or "").splitlines())
+    raw, doc = _body(tree, url, ld, overrides.body_selector if overrides is not None else None, pruned)
+    raw_lines = drop_repeated_lines((joiners.restore(raw) or "").splitlines())
+    cleaned = clean_lines(raw_lines)
     r = joiners.restore
     title = r((doc.title if doc is not None else None) or _ld_text(ld.get("headline")))
     lines = cleaned.lines
@@ -383,3 +392,4 @@ def extract_file(path: Path, url: str | None) -> Extracted:
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
     return extract_article(data, url or Path(path).resolve().as_uri())
+
