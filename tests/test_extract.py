@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from akhbar.registry import ExtractOverrides
-from transforms.boilerplate import prune_blocks
+from transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks
 from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
 
 ZWNJ = "\u200c"
@@ -244,3 +244,10 @@ def test_line_repeated_three_times_is_template_text() -> None:
     text = extract_article(_article_html(body), "https://www.example.com/a/5").text
     assert notice not in text
     assert text.split("\n") == AR_PARAS
+
+
+def test_every_list_label_passes_the_cheap_page_pretest() -> None:
+    """drop_related_blocks is skipped on pages failing may_hold_list_labels: no label may fail it."""
+    for label in LIST_LABELS:
+        assert may_hold_list_labels(f"<p>{label}</p>"), label
+    assert not may_hold_list_labels("<p>Read more: the latest news</p>")

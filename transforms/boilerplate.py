@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml.etree import XPath
+
 from transforms.normalize import normalize_text
 
 LIST_LABELS = [
@@ -80,9 +82,15 @@ def _is_prompt(key: str) -> bool:
     return key in _PROMPTS or key.startswith(_PREFIXES)
 
 
+_LABEL_MAX = max(len(x) for x in LIST_LABELS) + 8  # room for punctuation, harakat, spacing
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
 def is_list_label(text: str) -> bool:
     """Whether a text is a related/latest-news label («إقرأ أيضاً», «اخبار پیشنهادی», …)."""
-    return _key(text.strip()) in _LIST
+    text = text.strip()
+    # cheap tests first: this runs on every short text of the page
+    return len(text) <= _LABEL_MAX and bool(_ARABIC_SCRIPT.search(text)) and _key(text) in _LIST
 
 
 def _is_headline(line: str) -> bool:
@@ -155,8 +163,9 @@ def _classes(node: Any) -> list[str]:
 
 
 def _link_share(node: Any) -> float:
-    total = len("".join(node.itertext()).strip())
-    linked = sum(len("".join(a.itertext()).strip()) for a in node.iter("a"))
+    # text_content() is one C-level string(): cheaper than joining itertext() in Python
+    total = len(node.text_content().strip())
+    linked = sum(len(a.text_content().strip()) for a in node.iter("a"))
     return linked / total if total else 0.0
 
 
@@ -178,29 +187,86 @@ def _further_articles(tree: Any) -> list[Any]:
     return [a for a in tops[1:] if not is_page_article(a)] if is_page_article(tops[0]) else []
 
 
+#: candidates for the block rules, chosen in C by lxml (one pass, case-sensitive substrings that
+#: cover the usual spellings); the Python tests in _doomed decide. Far cheaper than visiting every
+#: element from Python, which builds a proxy object per element.
+_CANDIDATES = XPath(
+    "/descendant::*[self::blockquote[@class] or ((self::ul or self::ol) and count(li) >= $n) or "
+    + " or ".join(f"contains(@class, '{w}')" for w in ("act", "akta", "nfo", "NFO", "bio", "Bio"))
+    + "]")
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويیکپچژگأإآةى"
+#: text nodes that could be a label: short and holding an Arabic-script letter (filtered in C)
+_SHORT_ARABIC_TEXTS = XPath("//text()[string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) <= $n"
+                            f" and translate(., '{_ARABIC_LETTERS}', '') != .]")
+_RELATED_CONTAINERS = frozenset({"section", "div", "aside", "ul", "ol", "nav", "table"})
+#: share of a labelled block's text inside links above which it is a list of headlines
+_RELATED_LINKED = 0.5
+
+
+def _root(tree: Any) -> Any:
+    return tree.getroot() if hasattr(tree, "getroot") else tree
+
+
+def _attached(node: Any, root: Any) -> bool:
+    """Still in the document (not inside a subtree dropped earlier)."""
+    return node.getparent() is not None and node.getroottree().getroot() is root
+
+
+def _doomed(node: Any) -> bool:
+    tag = node.tag
+    if tag in _KEEP_TAGS:
+        return False
+    classes = _classes(node)
+    if tag == "blockquote" and _EMBED_CLASSES.intersection(classes):
+        return True
+    if any(_BOX_CLASS.search(c) for c in classes):
+        return True
+    if tag in ("ul", "ol"):
+        items = [li for li in node if li.tag == "li"]
+        return len(items) >= _TEASER_ITEMS and all(_link_share(li) >= _TEASER_LINKED for li in items)
+    return False
+
+
 def prune_blocks(tree: Any) -> str:
     """Cut the blocks listed in the module docstring out of ``tree`` (in place); returns their text,
     so that a JSON-LD body holding the same text is not taken for a fuller extraction."""
-    doomed: list[Any] = []
-    for node in tree.iter():
-        tag = node.tag
-        if not isinstance(tag, str) or tag in _KEEP_TAGS:
-            continue
-        classes = _classes(node)
-        if tag == "blockquote" and _EMBED_CLASSES.intersection(classes):
-            doomed.append(node)
-        elif any(_BOX_CLASS.search(c) for c in classes):
-            doomed.append(node)
-        elif tag in ("ul", "ol"):
-            items = [li for li in node if li.tag == "li"]
-            if len(items) >= _TEASER_ITEMS and all(_link_share(li) >= _TEASER_LINKED for li in items):
-                doomed.append(node)
+    root = _root(tree)
+    doomed = [n for n in _CANDIDATES(tree, n=_TEASER_ITEMS) if _doomed(n)]
     doomed.extend(_further_articles(tree))
     removed: list[str] = []
     for node in doomed:
-        # a node inside one already dropped is detached from the tree (getparent None at the top)
-        if node.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
-                                                for a in node.iterancestors()):
+        if _attached(node, root):
             removed.append(node.text_content())
             node.drop_tree()
     return "\n".join(removed)
+
+
+#: every label holds one of these letters: a page without any of them has no label to look for
+_LABEL_HINT = "اأإیي"
+
+
+def may_hold_list_labels(page: str) -> bool:
+    """Cheap pre-test on the page source (a few substring scans) before drop_related_blocks."""
+    return any(c in page for c in _LABEL_HINT)
+
+
+def drop_related_blocks(tree: Any) -> None:
+    """Remove related-news blocks («إقرأ أيضاً» + links) wherever they sit, also inside the body:
+    trafilatura drops their links but keeps the label, and the lines after it are real paragraphs.
+    A block is a container whose first text is such a label and whose text is mostly links; it is
+    found from the label's text node upwards, so only pages with a label pay for the check."""
+    root, doomed = _root(tree), []
+    for text in _SHORT_ARABIC_TEXTS(tree, n=_LABEL_MAX):
+        if not is_list_label(text):
+            continue
+        node = text.getparent()
+        chain = ([] if text.is_tail else [node]) + list(node.iterancestors())
+        for container in chain:
+            first = next((t for t in container.itertext() if t.strip()), None)
+            if first is None or not is_list_label(first):
+                break
+            if container.tag in _RELATED_CONTAINERS and _link_share(container) >= _RELATED_LINKED:
+                doomed.append(container)
+    for node in doomed:
+        if _attached(node, root):
+            node.drop_tree()

@@ -31,13 +31,19 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 from trafilatura.utils import load_html
 
-from transforms.boilerplate import clean_lines, drop_repeated_lines, is_list_label, prune_blocks
+from transforms.boilerplate import (
+    clean_lines,
+    drop_related_blocks,
+    drop_repeated_lines,
+    may_hold_list_labels,
+    prune_blocks,
+)
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
 from transforms.language import detect_language
 from transforms.normalize import normalize_text
 
-EXTRACTOR_VERSION = "akhbar-extract-2 (trafilatura " + trafilatura.__version__ + ")"
+EXTRACTOR_VERSION = "akhbar-extract-3 (trafilatura " + trafilatura.__version__ + ")"
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
@@ -315,7 +321,8 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
             for node in CSSSelector(selector)(tree):
                 node.drop_tree()
 
-    _drop_related_blocks(tree)
+    if may_hold_list_labels(page):
+        drop_related_blocks(tree)
     pruned = prune_blocks(tree)
     ld = _article_ld(_jsonld_objects(tree))
     raw, doc = _body(tree, url, ld, overrides.body_selector if overrides is not None else None, pruned)
@@ -354,25 +361,6 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         canonical_url=_canonical(tree, url),
         encoding=encoding,
     )
-
-
-#: share of a block's text inside links above which a labelled block is a list of headlines
-_LINK_DENSITY = 0.5
-
-
-def _drop_related_blocks(tree: Any) -> None:
-    """Remove related-news blocks («إقرأ أيضاً» + links) wherever they sit, also inside the body:
-    trafilatura drops their links but keeps the label, and the lines after it are real paragraphs."""
-    for node in list(tree.iter("section", "div", "aside", "ul", "ol", "nav", "table")):
-        if node.getparent() is None:
-            continue
-        first = next((t for t in node.itertext() if t.strip()), None)
-        if first is None or not is_list_label(first):
-            continue
-        total = len("".join(node.itertext()).strip())
-        linked = sum(len("".join(a.itertext()).strip()) for a in node.iter("a"))
-        if total and linked / total >= _LINK_DENSITY:
-            node.drop_tree()
 
 
 def _canonical(tree: Any, url: str | None) -> str | None:
