@@ -7,7 +7,9 @@ Blocks, cut from the parsed page before extraction (any language; by markup, nev
 - teaser lists: a ``<ul>/<ol>`` of three or more items that are each mostly a link;
 - further articles: when several top-level ``<article>`` elements each carry an ``<h1>`` and the
   first one is the page's (its headline is in ``<title>``/``og:title``), the others (infinite
-  scroll appends the next story) go.
+  scroll appends the next story) go;
+- fa/ar related-news blocks: a container whose first text is a list label and whose text is mostly
+  links (drop_related_blocks), wherever it sits, so the paragraphs after it survive.
 Lines, removed after extraction:
 - a line that occurs three or more times is template text (consent placeholders under every embed);
 Persian/Arabic lines; removal is by structure, never by a word appearing somewhere in a paragraph:
