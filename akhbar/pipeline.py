@@ -63,16 +63,30 @@ def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, f
 
 # -- stage 2: extract from the WARC files -----------------------------------------------------
 def latest_articles(data_dir: Path, day: date, outlet: Outlet) -> list[ArchivedResponse]:
-    """The newest successful archived response of every article URL of the outlet-day."""
+    """The newest successful archived response of every article URL of the outlet-day: from the day's
+    WARC files, plus the pages its crawl found archived by a neighbouring day's crawl (the crawl log
+    names them ``archived_earlier`` with the archived URL)."""
+    from datetime import timedelta
+
     recover_open_files(data_dir, day.isoformat(), outlet.slug)
     newest: dict[str, ArchivedResponse] = {}
+
+    def take(rec: ArchivedResponse) -> None:
+        key = normalize_url(rec.url)
+        if key not in newest or rec.fetched_at >= newest[key].fetched_at:
+            newest[key] = rec
+
     for path in warc_files(data_dir, day.isoformat(), outlet.slug):
         for rec in iter_responses(data_dir, path):
-            if rec.kind != "article" or rec.status != 200:
-                continue
-            key = normalize_url(rec.url)
-            if key not in newest or rec.fetched_at >= newest[key].fetched_at:
-                newest[key] = rec
+            if rec.kind == "article" and rec.status == 200:
+                take(rec)
+    borrowed = {normalize_url(r["final_url"] or r["url"]) for r in read_logs(data_dir, day.isoformat(), outlet.slug)
+                if r["kind"] == "article" and r["outcome"] == "archived_earlier"} - set(newest)
+    for other in (day - timedelta(days=1), day + timedelta(days=1)) if borrowed else ():
+        for path in warc_files(data_dir, other.isoformat(), outlet.slug):
+            for rec in iter_responses(data_dir, path):
+                if rec.kind == "article" and rec.status == 200 and normalize_url(rec.url) in borrowed:
+                    take(rec)
     return list(newest.values())
 
 

@@ -10,7 +10,7 @@ canonical URL. Every response goes to WARC (crawler.middlewares), every URL gets
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -72,7 +72,7 @@ class OutletDaySpider(Spider):
     def _opened(self, spider: Spider) -> None:
         d = self.day.isoformat()
         recover_open_files(self.root, d, self.outlet.slug)
-        self.archived = set() if self.refetch else self._archived_articles(d)
+        self.archived = {} if self.refetch else self._archived_articles()
         self.warc = WarcArchive(self.root, d, self.outlet.slug, self.run_id, SOFTWARE)
         self.crawl_log = CrawlLog(self.root, d, self.outlet.slug, self.run_id)
 
@@ -93,17 +93,27 @@ class OutletDaySpider(Spider):
                 "skipped", f"duplicate of a request already made: {request.url}")
             self.crawl_log.write(url, kind, outcome, reason=why)
 
-    def _archived_articles(self, day: str) -> set[str]:
-        """Articles an earlier run of this outlet-day already archived with status 200."""
-        done = set()
-        for path in warc_files(self.root, day, self.outlet.slug):
-            for rec in iter_responses(self.root, path):
-                if rec.kind == "article" and rec.status == 200:
-                    done.add(normalize_url(rec.url))
-        # a URL that redirected to an archived page (a short /news/123 link in a feed) is done too
-        for row in read_logs(self.root, day, self.outlet.slug):
-            if row.get("kind") == "article" and row.get("final_url") and normalize_url(row["final_url"]) in done:
-                done.add(normalize_url(row["url"]))
+    def _archived_articles(self) -> dict[str, tuple[str, str]]:
+        """Articles already archived with status 200, by normalised URL: (day folder, archived URL).
+
+        This outlet-day's earlier runs first, then the days either side: the outlet's local days overlap
+        two UTC days, so the crawl of D-1 or D+1 may have fetched (and left out as not on its day) a page
+        that belongs to D. It is read back from their WARC files instead of being fetched twice."""
+        done: dict[str, tuple[str, str]] = {}
+        for day in (self.day, self.day - timedelta(days=1), self.day + timedelta(days=1)):
+            d = day.isoformat()
+            here: dict[str, tuple[str, str]] = {}
+            for path in warc_files(self.root, d, self.outlet.slug):
+                for rec in iter_responses(self.root, path):
+                    if rec.kind == "article" and rec.status == 200:
+                        here.setdefault(normalize_url(rec.url), (d, rec.url))
+            # a URL that redirected to an archived page (a short /news/123 link in a feed) is done too
+            for row in read_logs(self.root, d, self.outlet.slug):
+                target = here.get(normalize_url(row["final_url"] or ""))
+                if row.get("kind") == "article" and target:
+                    here.setdefault(normalize_url(row["url"]), target)
+            for key, value in here.items():
+                done.setdefault(key, value)
         return done
 
     # -- requests ---------------------------------------------------------------------------
@@ -151,7 +161,10 @@ class OutletDaySpider(Spider):
             return None
         self.seen_articles.add(key)
         if key in self.archived:
-            self.crawl_log.write(url, "article", "archived_earlier", reason="archived by an earlier run of this day")
+            day, archived_url = self.archived[key]
+            reason = ("archived by an earlier run of this day" if day == self.day.isoformat() else
+                      f"archived by the crawl of {day} (overlapping local day); read from its WARC files")
+            self.crawl_log.write(url, "article", "archived_earlier", reason=reason, final_url=archived_url)
             return None
         return self._request(url, "article", self._article_done, via=via)
 
