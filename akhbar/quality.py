@@ -20,11 +20,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from warehouse import schema
 from warehouse.lake import Lake
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, not_on_day, offsite…)
-FAILED_OUTCOMES = frozenset({"http_error", "network_error", "timeout", "too_large", "extract_failed"})
+FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
 #: runs kept per outlet-day partition (newest first), so re-runs leave a short history
 RUNS_KEPT = 20
 

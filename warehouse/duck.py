@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.lake import Lake
-from warehouse.schema import TABLES
+from warehouse.schema import FAILED_OUTCOMES, TABLES
 
 DB_FILE = "akhbar.duckdb"
 #: statements `akhbar query` runs; everything else (writes, COPY, ATTACH, INSTALL/LOAD, SET, PRAGMA…) is refused
@@ -125,9 +125,6 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None) -> duckdb
     return result
 
 
-#: a fetch that failed (the rest of the non-ok outcomes — skipped, not_on_day, robots_denied, offsite,
-#: archived_earlier — are pages deliberately not kept); the same list as akhbar.quality.FAILED_OUTCOMES
-FAILED_OUTCOMES = ("http_error", "network_error", "timeout", "too_large", "extract_failed")
 
 SUMMARY_SQL = f"""
 with c as (

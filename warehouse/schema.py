@@ -9,6 +9,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")
+#: crawl-log outcomes that are failures; the other non-ok outcomes (skipped, not_on_day, robots_denied,
+#: offsite, archived_earlier) are pages deliberately not kept
+FAILED_OUTCOMES = ("http_error", "network_error", "timeout", "too_large", "extract_failed")
 PARTITION_COLUMNS = ("day", "outlet")
 
 
@@ -83,7 +86,7 @@ RUNS = pa.schema(
         _f("articles", pa.int32(), "article rows published for the outlet-day"),
         _f("fetched", pa.int32(), "crawl-log rows for the outlet-day"),
         _f("failed_fetches", pa.int32(), "crawl-log rows that failed: http_error, network_error, timeout, "
-           "too_large or extract_failed (akhbar.quality.FAILED_OUTCOMES)"),
+           "too_large or extract_failed (warehouse.schema.FAILED_OUTCOMES)"),
         _f("null_title_rate", pa.float32(), "share of articles without title"),
         _f("null_text_rate", pa.float32(), "share of articles without text"),
         _f("null_published_rate", pa.float32(), "share of articles without published_at"),
