@@ -70,6 +70,13 @@ def _parse_day(value: str) -> date:
         raise ValueError(f"malformed date {value!r}: expected YYYY-MM-DD") from None
 
 
+def _parse_range(first: str, last: str) -> tuple[date, date]:
+    start, end = _parse_day(first), _parse_day(last)
+    if end < start:
+        raise ValueError("--to is before --from")
+    return start, end
+
+
 def _check_writable(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     if not os.access(data_dir, os.W_OK):
@@ -162,9 +169,7 @@ def backfill(
     """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
     from datetime import timedelta
 
-    first, last = _parse_day(from_), _parse_day(to)
-    if last < first:
-        raise ValueError("--to is before --from")
+    first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     results = _run_days(days, data_dir, outlet, outlets_dir, refetch=False, lake=lake)
     _print_results(results)
@@ -185,9 +190,7 @@ def dedup(
     from akhbar import pipeline
     from warehouse.duck import refresh_database
 
-    first, last = _parse_day(from_), _parse_day(to)
-    if last < first:
-        raise ValueError("--to is before --from")
+    first, last = _parse_range(from_, to)
     with console.status(f"re-clustering {first}..{last}…"):
         res = pipeline.dedup_range(first, last, data_dir, folder=outlets_dir, lake_uri=lake)
         refresh_database(data_dir, lake)
