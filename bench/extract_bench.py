@@ -129,10 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  worse: {r['page']}  ours {r['ours_f1']:.3f}  bare {r['bare_f1']:.3f}")
 
     ours(pages[0])  # load models once before timing
-    rate_ours, rate_bare = _rate(ours, pages), _rate(bare_with_metadata, pages)
+    # best of 3, interleaved: another process on the machine slows whichever run it overlaps
+    timings = [(_rate(ours, pages), _rate(bare_with_metadata, pages)) for _ in range(3)]
+    rate_ours, rate_bare = max(t[0] for t in timings), max(t[1] for t in timings)
     rate_par = _parallel_rate(pages, args.workers)
     print(f"docs/s  ours 1 proc: {rate_ours:.1f}   bare trafilatura+metadata 1 proc: {rate_bare:.1f}   "
-          f"ratio {rate_ours / rate_bare:.2f}x")
+          f"ratio {rate_ours / rate_bare:.2f}x   (best of 3 interleaved runs)")
     print(f"docs/s  ours {args.workers} procs: {rate_par:.1f}   scaling {rate_par / rate_ours:.2f}x")
     return 0
 

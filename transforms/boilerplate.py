@@ -193,9 +193,10 @@ def _further_articles(tree: Any) -> list[Any]:
 #: cover the usual spellings); the Python tests in _doomed decide. Far cheaper than visiting every
 #: element from Python, which builds a proxy object per element.
 _CANDIDATES = XPath(
-    "/descendant::*[self::blockquote[@class] or ((self::ul or self::ol) and count(li) >= $n) or "
-    + " or ".join(f"contains(@class, '{w}')" for w in ("act", "akta", "nfo", "NFO", "bio", "Bio"))
-    + "]")
+    # lists: only those whose every item holds a link can be teaser lists; classes tested only where present
+    "//blockquote[@class] | //ul[count(li) >= $n][not(li[not(.//a)])] | //ol[count(li) >= $n][not(li[not(.//a)])]"
+    " | //*[@class][" + " or ".join(f"contains(@class, '{w}')" for w in ("fact", "Fact", "FACT", "akta", "nfo",
+                                                                       "NFO", "bio", "Bio")) + "]")
 _ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويیکپچژگأإآةى"
 #: text nodes that could be a label: short and holding an Arabic-script letter (filtered in C)
 _SHORT_ARABIC_TEXTS = XPath("//text()[string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) <= $n"

@@ -86,7 +86,7 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
         content_type) else None
     m = _META_CHARSET.search(body[:4096])
     meta = _codec(m.group(1).decode("ascii", "ignore")) if m else None
-    if not any(b > 127 for b in body):
+    if body.isascii():
         return body.decode("ascii"), header or meta or "ascii"
     for codec in dict.fromkeys(c for c in (header, meta) if c):
         if codec in _LATIN:
