@@ -358,18 +358,20 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         published_at=published,
         modified_at=modified,
         language=detect_language(text),
-        canonical_url=_canonical(tree, url),
+        canonical_url=_canonical(tree, url, metas),
         encoding=encoding,
     )
 
 
-def _canonical(tree: Any, url: str | None) -> str | None:
-    for xp in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        vals = [v.strip() for v in tree.xpath(xp) if v and v.strip()]
-        if vals:
-            absolute = urljoin(url or "", vals[0])
-            return absolute if absolute.startswith(("http://", "https://")) else None
-    return None
+def _canonical(tree: Any, url: str | None, metas: dict[str, str]) -> str | None:
+    """rel=canonical, else og:url (from the meta index), made absolute; None when not http(s)."""
+    hrefs = (link.get("href") or "" for link in tree.iter("link")
+             if "canonical" in (link.get("rel") or "").lower().split())
+    found = next((h.strip() for h in hrefs if h.strip()), None) or metas.get("og:url")
+    if not found:
+        return None
+    absolute = urljoin(url or "", found)
+    return absolute if absolute.startswith(("http://", "https://")) else None
 
 
 def extract_file(path: Path, url: str | None) -> Extracted:
