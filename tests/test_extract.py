@@ -251,3 +251,23 @@ def test_every_list_label_passes_the_cheap_page_pretest() -> None:
     for label in LIST_LABELS:
         assert may_hold_list_labels(f"<p>{label}</p>"), label
     assert not may_hold_list_labels("<p>Read more: the latest news</p>")
+
+
+def test_headline_forms_at_the_top_of_the_body_are_dropped() -> None:
+    """The headline is the title, not text, in whatever form the body repeats it: with a kicker
+    line above it, or the <title> carrying the site name after it; a first paragraph that only
+    shares the headline's words stays."""
+    kicker, headline = "دیپلماسی", "رایزنی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه"
+    lead = f"{headline} روز یکشنبه انجام شد و دو طرف درباره آینده منطقه و برنامه هسته‌ای ایران گفت‌وگو کردند."
+
+    def page(first_lines: str) -> bytes:
+        return (f"<html><head><title>{headline} | خبرگزاری نمونه</title></head><body><article>"
+                f"{first_lines}{_p(FA_PARAS)}</article></body></html>").encode()
+
+    url = "https://example.ir/fa/news/9"
+    kicked = extract_article(page(f"<div><span>{kicker}</span></div><div>{headline}</div>"), url)
+    assert kicked.text.split("\n") == FA_PARAS
+    h1_form = extract_article(page(f"<h1>{kicker}: {headline} (گزارش تصویری)</h1>"), url)
+    assert h1_form.text.split("\n") == FA_PARAS
+    kept = extract_article(page(f"<p>{lead}</p>"), url)
+    assert kept.text.split("\n") == [lead, *FA_PARAS]

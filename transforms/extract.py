@@ -334,6 +334,52 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, prune
     return text, doc
 
 
+# -- headline -------------------------------------------------------------------------------------
+#: lines above the headline that may go with it (kicker, section, date): at most this many tokens
+_KICKER_TOKENS = 8
+
+
+def _token_key(s: str | None) -> str:
+    """Words only, in the normalised form (ي/ی, ك/ک, digits and diacritics do not matter)."""
+    return " " + " ".join(_tokens(normalize_text(s))) + " " if s else ""
+
+
+def _headlines(tree: Any, title: str | None, ld: dict, metas: dict[str, str]) -> list[str]:
+    """The page's headline in every form it gives (title, og/twitter title, JSON-LD headline, <h1>),
+    as token keys."""
+    forms = [title, _ld_text(ld.get("headline")), _meta(metas, "og:title"), _meta(metas, "twitter:title")]
+    forms += [h.text_content() for h in tree.iter("h1")][:3]
+    keys = (_token_key(f) for f in forms)
+    return list(dict.fromkeys(k for k in keys if len(k) > 2))
+
+
+def _is_headline(line: str, headlines: list[str]) -> bool:
+    """The line is one of the headline's forms, or holds one (kicker + headline, headline +
+    standfirst in one <h1>), or is most of one (the title with the site name after it)."""
+    key = _token_key(line)
+    if len(key) <= 2:
+        return False
+    for head in headlines:
+        if key == head:
+            return True
+        if head in key and len(key) <= 2 * len(head):
+            return True
+        if key in head and len(key) >= 0.6 * len(head):
+            return True
+    return False
+
+
+def _drop_headline(lines: list[str], headlines: list[str]) -> list[str]:
+    """Without the headline at the top of the body (gold and users count it as the title, not
+    text), and the short kicker or date lines above it."""
+    for i, line in enumerate(lines[:3]):
+        if _is_headline(line, headlines):
+            return lines[i + 1:]
+        if len(_tokens(line)) > _KICKER_TOKENS:
+            break
+    return lines
+
+
 # -- the public functions --------------------------------------------------------------------------
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
                     overrides: Any | None = None, tz: str | None = None) -> Extracted:
@@ -377,10 +423,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     cleaned = clean_lines(raw_lines)
     r = joiners.restore
     title = r(meta.title or _ld_text(ld.get("headline")))
-    lines = cleaned.lines
-    # the headline repeated at the top of the body is the title, not text
-    if lines and title and normalize_text(lines[0]) == normalize_text(title):
-        lines = lines[1:]
+    lines = _drop_headline(cleaned.lines, _headlines(tree, title, ld, metas := _meta_index(tree)))
     text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
@@ -389,7 +432,6 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         r(a) for a in _ld_list(ld.get("author"))]
     tags = [r(t) for t in meta.tags or []] or [r(t) for t in cleaned.tags]
     tags = list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
-    metas = _meta_index(tree)
     section = _ld_text(ld.get("articleSection")) or _meta(metas, "article:section") or (
         meta.categories[0] if meta.categories else None) or next(iter(_category_links(tree)), None)
     published, modified = _dates(tree, metas, ld, url, tz)
