@@ -271,3 +271,31 @@ def test_headline_forms_at_the_top_of_the_body_are_dropped() -> None:
     assert h1_form.text.split("\n") == FA_PARAS
     kept = extract_article(page(f"<p>{lead}</p>"), url)
     assert kept.text.split("\n") == [lead, *FA_PARAS]
+
+
+def test_byline_date_and_copyright_lines_at_the_edges_go_to_metadata() -> None:
+    """A byline naming the page's author, a date line and a copyright line around the body are
+    metadata, not text; a paragraph that mentions a date stays."""
+    dated = "در تاریخ ۱۲ آبان ۱۴۰۲ نشست دو وزیر در توکیو برگزار شد و دو طرف درباره همکاری‌های منطقه‌ای گفت‌وگو کردند."
+    page = (f'<html><head><title>عنوان</title><meta name="author" content="مریم احمدی"></head><body><article>'
+            f"<p>به قلم: مریم احمدی</p><p>۱۲ آبان ۱۴۰۲ - ۱۰:۳۰</p><p>{dated}</p>{_p(FA_PARAS)}"
+            "<p>© ۱۴۰۲ کلیه حقوق این سایت محفوظ است</p></article></body></html>")
+    ex = extract_article(page.encode(), "https://example.ir/fa/news/10")
+    assert ex.authors == ["مریم احمدی"]
+    assert ex.text.split("\n") == [dated, *FA_PARAS]
+
+
+def test_body_split_into_sibling_containers_is_joined() -> None:
+    """Pages that cut the story into several containers of one class (ads between them) keep every
+    part, in page order; a teaser box of another class does not come in."""
+    parts = [AR_PARAS[:2], AR_PARAS[2:] + AR_OTHER_STORY[1:]]
+    body = '<div class="story-body">{}</div>'
+    teaser_text = f"{AR_OTHER_STORY[0]} وقد أكد الوزير على أهمية التعاون المشترك بين البلدين."
+    teaser = f'<div class="teaser"><p>{teaser_text}</p></div>'
+    html = (f"<html><head><title>t</title></head><body><main><h1>وزير الخارجية يستقبل نظيره</h1>"
+            f'<div class="col"><div class="wrap">{body.format(_p(parts[0]))}</div></div>'
+            f'<div class="ad"><img src="/ad.png"></div>{teaser}'
+            f'<div class="col"><div class="wrap">{body.format(_p(parts[1]))}</div></div>'
+            "</main></body></html>")
+    ex = extract_article(html.encode(), "https://example.com/ar/news/5")
+    assert ex.text.split("\n") == [*parts[0], *parts[1]]

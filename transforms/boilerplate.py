@@ -32,6 +32,7 @@ from typing import Any
 
 from lxml.etree import XPath
 
+from transforms.dates import parse_date_text
 from transforms.normalize import normalize_text
 
 LIST_LABELS = [
@@ -137,6 +138,50 @@ def clean_lines(lines: list[str]) -> Cleaned:
             continue
         out.lines.append(line)
     return out
+
+
+# -- byline, date and copyright lines at the edges of the body ------------------------------------
+#: how many lines at the top (and bottom) of the body are looked at
+_EDGE = 3
+#: a date line is short: the date, a label, a time
+_DATE_LINE_TOKENS = 10
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|كتب|كتبت|إعداد|اعداد)\s*[:：]?\s+", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|حقوق|جميع الحقوق|کلیه حقوق|تمامی حقوق)", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def _word_key(s: str) -> str:
+    return " ".join(_WORDS.findall(normalize_text(s).lower()))
+
+
+def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
+    """A line that is the page's metadata, not its text: the byline (an author of the page, with or
+    without «by»/«بقلم»), a date line, or a bare counter («47» comments)."""
+    words = _WORDS.findall(line)
+    if not words:
+        return False
+    if all(w.isdigit() for w in words) and len(line.strip()) <= 12:
+        return True
+    if _word_key(_BYLINE_PREFIX.sub("", line)) in author_keys:
+        return True
+    stripped = line.strip()
+    return (len(words) <= _DATE_LINE_TOKENS and bool(_DIGIT.search(stripped))
+            and not stripped.endswith(_SENTENCE_END) and parse_date_text(stripped) is not None)
+
+
+def trim_edges(lines: list[str], authors: list[str]) -> list[str]:
+    """The body without byline, date and counter lines among its first and last ``_EDGE`` lines,
+    and without a copyright line at its end: that is metadata (stored in its own fields), not text."""
+    author_keys = {k for k in (_word_key(a) for a in authors) if k}
+    start = 0
+    while start < min(_EDGE, len(lines)) and _is_metadata_line(lines[start], author_keys):
+        start += 1
+    end = len(lines)
+    while end > max(start, len(lines) - _EDGE) and (
+            _is_metadata_line(lines[end - 1], author_keys) or _COPYRIGHT.match(lines[end - 1])):
+        end -= 1
+    return lines[start:end]
 
 
 # -- lines repeated --------------------------------------------------------------------------------

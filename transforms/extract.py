@@ -37,6 +37,7 @@ from transforms.boilerplate import (
     drop_repeated_lines,
     may_hold_list_labels,
     prune_blocks,
+    trim_edges,
 )
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
@@ -380,6 +381,65 @@ def _drop_headline(lines: list[str], headlines: list[str]) -> list[str]:
     return lines
 
 
+# -- bodies split across containers ---------------------------------------------------------------
+#: how far above the body's container the other parts may branch off
+_SPLIT_DEPTH = 4
+_SPLIT_MIN_CHARS = 200
+
+
+def _container(tree: Any, line: str) -> Any | None:
+    """The nearest element with a class around the paragraph that starts with ``line``."""
+    key = line.strip()[:60]
+    for p in tree.iter("p"):
+        if p.text_content().lstrip().startswith(key):
+            node = p.getparent()
+            while node is not None and node.tag != "body":
+                if node.get("class"):
+                    return node
+                node = node.getparent()
+            return None
+    return None
+
+
+def _split_parts(tree: Any, text: str) -> list[Any]:
+    """The other parts of a body that the page splits into sibling containers of one class (ads or
+    teasers between them), for which trafilatura returns the first part only; [] when not split."""
+    first = next((x for x in text.splitlines() if len(x) >= 60), None)
+    box = _container(tree, first) if first else None
+    if box is None:
+        return []
+    above = list(box.iterancestors())[:_SPLIT_DEPTH + 1]
+    parts = []
+    for node in tree.iter(box.tag):
+        if node is box or node.get("class") != box.get("class") or node in above:
+            continue
+        if any(a is box for a in node.iterancestors()):
+            continue
+        if not any(a in above for a in node.iterancestors()):
+            continue
+        if len(node.text_content().strip()) >= _SPLIT_MIN_CHARS and node.find(".//p") is not None:
+            parts.append(node)
+    return [box, *parts] if parts else []
+
+
+def _joined_parts(tree: Any, text: str, url: str | None) -> str:
+    """``text``, or the text of all parts of a split body when they hold clearly more of the story."""
+    parts = _split_parts(tree, text)
+    if not parts:
+        return text
+    order = {node: i for i, node in enumerate(tree.iter())}
+    texts = []
+    for node in sorted(parts, key=order.__getitem__):  # one by one: trafilatura keeps one container
+        markup = lxml_html.tostring(node, encoding="unicode")
+        doc = _trafilatura(lxml_html.fromstring(f"<html><body>{markup}</body></html>"), url, favor_recall=True)
+        texts.append((doc.text if doc is not None else "") or "")
+    joined = "\n".join(t for t in texts if t)
+    mine, theirs = set(_tokens(text)), set(_tokens(joined))
+    if mine and len(mine & theirs) >= 0.9 * len(mine) and len(theirs - mine) >= 0.3 * len(mine):
+        return joined
+    return text
+
+
 # -- the public functions --------------------------------------------------------------------------
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
                     overrides: Any | None = None, tz: str | None = None) -> Extracted:
@@ -419,17 +479,19 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     ld = _article_ld(_jsonld_objects(tree))
     meta = _page_meta(tree)
     raw, _ = _body(tree, url, ld, overrides.body_selector if overrides is not None else None, pruned)
+    raw = _joined_parts(tree, raw, url)
     raw_lines = drop_repeated_lines((joiners.restore(raw) or "").splitlines())
     cleaned = clean_lines(raw_lines)
     r = joiners.restore
     title = r(meta.title or _ld_text(ld.get("headline")))
-    lines = _drop_headline(cleaned.lines, _headlines(tree, title, ld, metas := _meta_index(tree)))
+    authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", meta.author or "") if a.strip()] or [
+        r(a) for a in _ld_list(ld.get("author"))]
+    lines = trim_edges(cleaned.lines, authors)
+    lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas := _meta_index(tree))), authors)
     text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
 
-    authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", meta.author or "") if a.strip()] or [
-        r(a) for a in _ld_list(ld.get("author"))]
     tags = [r(t) for t in meta.tags or []] or [r(t) for t in cleaned.tags]
     tags = list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
     section = _ld_text(ld.get("articleSection")) or _meta(metas, "article:section") or (
