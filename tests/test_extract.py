@@ -299,3 +299,20 @@ def test_body_split_into_sibling_containers_is_joined() -> None:
             "</main></body></html>")
     ex = extract_article(html.encode(), "https://example.com/ar/news/5")
     assert ex.text.split("\n") == [*parts[0], *parts[1]]
+
+
+def test_jsonld_metadata_read_from_the_one_parse() -> None:
+    """Title, authors and section come from JSON-LD parsed once; entities inside JSON strings are
+    decoded in the fields (trafilatura's own reader un-escapes the whole JSON first, which turns
+    ``&quot;`` into a bare quote that breaks the JSON)."""
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"headline": "وزير الخارجية: &quot;التحالف أقوى من أي وقت مضى&quot;", '
+          '"articleSection": "سياسة", '
+          '"author": [{"@type": "Person", "name": "محمد علي"}, {"@type": "Person", "name": "سارة حسن"}]}')
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"{_p(AR_PARAS)}</article></body></html>")
+    ex = extract_article(html.encode(), "https://example.com/ar/news/7")
+    assert ex.title == 'وزير الخارجية: "التحالف أقوى من أي وقت مضى"'
+    assert ex.authors == ["محمد علي", "سارة حسن"]
+    assert ex.section == "سياسة"
+    assert ex.text.split("\n") == AR_PARAS
