@@ -275,10 +275,12 @@ def test_headline_forms_at_the_top_of_the_body_are_dropped() -> None:
 
 def test_byline_date_and_copyright_lines_at_the_edges_go_to_metadata() -> None:
     """A byline naming the page's author, a date line and a copyright line around the body are
-    metadata, not text; a paragraph that mentions a date stays."""
+    metadata, not text; so is a closing line that introduces something not there (ends with a
+    colon); a paragraph that mentions a date stays."""
     dated = "در تاریخ ۱۲ آبان ۱۴۰۲ نشست دو وزیر در توکیو برگزار شد و دو طرف درباره همکاری‌های منطقه‌ای گفت‌وگو کردند."
     page = (f'<html><head><title>عنوان</title><meta name="author" content="مریم احمدی"></head><body><article>'
             f"<p>به قلم: مریم احمدی</p><p>۱۲ آبان ۱۴۰۲ - ۱۰:۳۰</p><p>{dated}</p>{_p(FA_PARAS)}"
+            "<p>برای دیدن گزارش کامل نشست به این صفحه بروید:</p>"
             "<p>© ۱۴۰۲ کلیه حقوق این سایت محفوظ است</p></article></body></html>")
     ex = extract_article(page.encode(), "https://example.ir/fa/news/10")
     assert ex.authors == ["مریم احمدی"]
@@ -316,3 +318,23 @@ def test_jsonld_metadata_read_from_the_one_parse() -> None:
     assert ex.authors == ["محمد علي", "سارة حسن"]
     assert ex.section == "سياسة"
     assert ex.text.split("\n") == AR_PARAS
+
+
+def test_standfirst_above_the_body_is_kept_first() -> None:
+    """The lead paragraph under the headline (a copy of the page's description) sits in the header,
+    which generic extraction drops: it comes back as the first line. A description that the page
+    does not show above the body is not text."""
+    lead = ("تاکیشی ایوایا، وزیر خارجه ژاپن، در گفت‌وگوی تلفنی با همتای آمریکایی خود درباره جنگ غزه و "
+            "برنامه هسته‌ای ایران رایزنی کرد.")
+
+    def page(header: str, footer: str = "") -> bytes:
+        return (f'<html><head><title>رایزنی تلفنی</title><meta name="description" content="{lead}"></head><body>'
+                f'<header class="news-head"><h1>رایزنی تلفنی وزرای خارجه</h1>{header}</header>'
+                f'<article><div class="body">{_p(FA_PARAS)}</div></article>{footer}</body></html>').encode()
+
+    url = "https://example.ir/fa/news/11"
+    shown = extract_article(page(f'<div class="lead">{lead}</div>'), url)
+    assert shown.text.split("\n") == [lead, *FA_PARAS]
+    assert extract_article(page(""), url).text.split("\n") == FA_PARAS
+    below = extract_article(page("", footer=f'<div class="teaser"><p>{lead}</p></div>'), url)
+    assert not below.text.startswith(lead)

@@ -179,7 +179,8 @@ def trim_edges(lines: list[str], authors: list[str]) -> list[str]:
         start += 1
     end = len(lines)
     while end > max(start, len(lines) - _EDGE) and (
-            _is_metadata_line(lines[end - 1], author_keys) or _COPYRIGHT.match(lines[end - 1])):
+            _is_metadata_line(lines[end - 1], author_keys) or _COPYRIGHT.match(lines[end - 1])
+            or lines[end - 1].rstrip().endswith((":", "："))):
         end -= 1
     return lines[start:end]
 

@@ -351,6 +351,38 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, prune
     return text, doc
 
 
+# -- standfirst -----------------------------------------------------------------------------------
+_STARTING = XPath("//body//*[self::p or self::div or self::h2 or self::span or self::strong or self::section]"
+                  "[starts-with(normalize-space(.), $start)]")
+_BEFORE_P = XPath("boolean(following::p[starts-with(normalize-space(.), $start)])")
+
+
+def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> str:
+    """``text`` with the standfirst (the lead paragraph under the headline) first, when the page
+    shows it above the body and the extraction left it out: trafilatura drops it with the header it
+    sits in. It is found as the visible copy of the page's description."""
+    desc = _meta(metas, "og:description", "description", "twitter:description") or _ld_text(ld.get("description"))
+    first = next((x for x in text.splitlines() if len(x) >= 60), None)
+    if not desc or not first:
+        return text
+    desc = " ".join(desc.split(" ")).strip().rstrip(" .…")  # ASCII spaces only, as XPath's normalize-space
+    words = _token_key(desc).split()
+    if len(desc) < 60 or " ".join(words[:10]) in _token_key(text):
+        return text
+    start = desc[:40].split("\xa0")[0]
+    if len(start) < 15:
+        return text
+    candidates = [n for n in _STARTING(tree, start=start)
+                  if len(" ".join(n.text_content().split())) <= 1.5 * len(desc) + 40]
+    if not candidates:
+        return text
+    node = candidates[-1]  # the innermost: matches come in document order, parents first
+    lead = " ".join(node.text_content().split())
+    if not _BEFORE_P(node, start=" ".join(first.split())[:40]):
+        return text
+    return lead + "\n" + text
+
+
 # -- headline -------------------------------------------------------------------------------------
 #: lines above the headline that may go with it (kicker, section, date): at most this many tokens
 _KICKER_TOKENS = 8
@@ -510,6 +542,8 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     meta = _page_meta(tree, ld_docs)
     raw, _ = _body(tree, url, ld, overrides.body_selector if overrides is not None else None, pruned)
     raw = _joined_parts(tree, raw, url)
+    metas = _meta_index(tree)
+    raw = _with_standfirst(tree, raw, metas, ld)
     raw_lines = drop_repeated_lines((joiners.restore(raw) or "").splitlines())
     cleaned = clean_lines(raw_lines)
     r = joiners.restore
@@ -517,7 +551,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", meta.author or "") if a.strip()] or [
         r(a) for a in _ld_list(ld.get("author"))]
     lines = trim_edges(cleaned.lines, authors)
-    lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas := _meta_index(tree))), authors)
+    lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas)), authors)
     text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
