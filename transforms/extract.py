@@ -366,8 +366,7 @@ def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> s
     if not desc or not first:
         return text
     desc = " ".join(desc.split(" ")).strip().rstrip(" .…")  # ASCII spaces only, as XPath's normalize-space
-    words = _token_key(desc).split()
-    if len(desc) < 60 or " ".join(words[:10]) in _token_key(text):
+    if len(desc) < 60 or " ".join(_tokens(desc)[:10]) in " ".join(_tokens(text)):
         return text
     start = desc[:40].split("\xa0")[0]
     if len(start) < 15:
