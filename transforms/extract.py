@@ -2,17 +2,23 @@
 benchmark all call.
 
 The page is decoded once (transforms.encoding) and parsed once into an lxml tree that body,
-metadata and date extraction share. The body comes from trafilatura, with three repairs:
+metadata and date extraction share; JSON-LD is parsed once too. The body comes from trafilatura,
+with these repairs:
 
 - ZWNJ: trafilatura's sanitiser drops every non-printable character and Python counts ZWNJ
   (U+200C, category Cf) as one, so «گفت‌وگو» would come out as «گفتوگو». Invisible joiners are
   swapped for rare printable placeholders before parsing and swapped back in every output string.
 - Completeness: when JSON-LD ``articleBody`` holds clearly more of the story than trafilatura's
-  result, or that result is short, a recall-oriented pass or the JSON-LD body is used instead.
+  result, or that result is short, a recall-oriented pass or the JSON-LD body is used instead; a
+  story split into sibling containers of one class (ads between them) gets its other parts back;
+  the standfirst (lead paragraph) that trafilatura drops with the header it sits in comes back
+  first, found as the visible copy of the page's description.
 - Boilerplate: before trafilatura, blocks that are not the article (fact boxes, social embeds,
   teaser link lists, further articles appended below it) are cut from the tree; after it, repeated
   template lines and the Persian/Arabic related-news lists, tag lines, prompts and credit lines go
-  (transforms.boilerplate); the credit is returned apart.
+  (transforms.boilerplate); the credit is returned apart. The headline repeated at the top (in any
+  of its forms, with its kicker), byline, date and counter lines at the edges and a closing
+  copyright line are metadata, not text.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ from transforms.encoding import decode_html
 from transforms.language import detect_language
 from transforms.normalize import normalize_text
 
-EXTRACTOR_VERSION = "akhbar-extract-4 (trafilatura " + trafilatura.__version__ + ")"
+EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + trafilatura.__version__ + ")"
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
