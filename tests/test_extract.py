@@ -271,6 +271,8 @@ def test_headline_forms_at_the_top_of_the_body_are_dropped() -> None:
     assert h1_form.text.split("\n") == FA_PARAS
     kept = extract_article(page(f"<p>{lead}</p>"), url)
     assert kept.text.split("\n") == [lead, *FA_PARAS]
+    short_lead = f"{headline} روز یکشنبه انجام شد."  # opens with the headline, but is a sentence
+    assert extract_article(page(f"<p>{short_lead}</p>"), url).text.split("\n") == [short_lead, *FA_PARAS]
 
 
 def test_byline_date_and_copyright_lines_at_the_edges_go_to_metadata() -> None:

@@ -413,10 +413,12 @@ def _is_headline(line: str, headlines: list[str]) -> bool:
     key = _token_key(line)
     if len(key) <= 2:
         return False
+    # a line ending in a full stop is a sentence: a lead that opens with the headline's words stays
+    sentence = line.rstrip().endswith((".", "۔", ".»", '."', ".”"))
     for head in headlines:
         if key == head:
             return True
-        if head in key and len(key) <= 2 * len(head):
+        if head in key and len(key) <= 2 * len(head) and not sentence:
             return True
         if key in head and len(key) >= 0.6 * len(head):
             return True
