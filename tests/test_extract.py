@@ -282,7 +282,7 @@ def test_byline_date_and_copyright_lines_at_the_edges_go_to_metadata() -> None:
     dated = "در تاریخ ۱۲ آبان ۱۴۰۲ نشست دو وزیر در توکیو برگزار شد و دو طرف درباره همکاری‌های منطقه‌ای گفت‌وگو کردند."
     page = (f'<html><head><title>عنوان</title><meta name="author" content="مریم احمدی"></head><body><article>'
             f"<p>به قلم: مریم احمدی</p><p>۱۲ آبان ۱۴۰۲ - ۱۰:۳۰</p><p>{dated}</p>{_p(FA_PARAS)}"
-            "<p>برای دیدن گزارش کامل نشست به این صفحه بروید:</p>"
+            "<p>برای دیدن گزارش کامل نشست به این صفحه بروید:</p><p>خبرنگار: مریم احمدی</p>"
             "<p>© ۱۴۰۲ کلیه حقوق این سایت محفوظ است</p></article></body></html>")
     ex = extract_article(page.encode(), "https://example.ir/fa/news/10")
     assert ex.authors == ["مریم احمدی"]

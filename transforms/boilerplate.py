@@ -146,7 +146,8 @@ _EDGE = 3
 #: a date line is short: the date, a label, a time
 _DATE_LINE_TOKENS = 10
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|كتب|كتبت|إعداد|اعداد)\s*[:：]?\s+", re.I)
+    r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|خبرنگار|گزارشگر|گزارش|ترجمه|كتب|كتبت|"
+    r"إعداد|اعداد|تقرير|مراسل|محرر)\s*[:：]?\s+", re.I)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|حقوق|جميع الحقوق|کلیه حقوق|تمامی حقوق)", re.I)
 _DIGIT = re.compile(r"\d")
 
