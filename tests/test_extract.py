@@ -335,8 +335,10 @@ def test_standfirst_above_the_body_is_kept_first() -> None:
                 f'<article><div class="body">{_p(FA_PARAS)}</div></article>{footer}</body></html>').encode()
 
     url = "https://example.ir/fa/news/11"
-    shown = extract_article(page(f'<div class="lead">{lead}</div>'), url)
-    assert shown.text.split("\n") == [lead, *FA_PARAS]
+    for markup in (f'<div class="lead">{lead}</div>', f'<h3 class="lead">{lead}</h3>',
+                   f'<p class="summary introtext">{lead}</p>'):  # as Persian outlets write it
+        shown = extract_article(page(markup), url)
+        assert shown.text.split("\n") == [lead, *FA_PARAS], markup
     assert extract_article(page(""), url).text.split("\n") == FA_PARAS
     below = extract_article(page("", footer=f'<div class="teaser"><p>{lead}</p></div>'), url)
     assert not below.text.startswith(lead)

@@ -358,7 +358,8 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, prune
 
 
 # -- standfirst -----------------------------------------------------------------------------------
-_STARTING = XPath("//body//*[self::p or self::div or self::h2 or self::span or self::strong or self::section]"
+_STARTING = XPath("//body//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span or self::strong"
+                  " or self::section or self::em or self::b]"
                   "[starts-with(normalize-space(.), $start)]")
 _BEFORE_P = XPath("boolean(following::p[starts-with(normalize-space(.), $start)])")
 
