@@ -7,6 +7,9 @@ prints a summary; then it times docs/s: ours against bare trafilatura with metad
 (``bare_extraction(..., with_metadata=True)``), single process, page by page in turns; and ours on
 one process against ours on 2 processes, whole runs in turns.
 
+The project's own test pages (the built-in test web's article pages, Persian and Arabic, one Arabic
+copy of each in windows-1256) are scored the same way first; they need nothing outside the repo.
+
 Run: ``python -m bench.extract_bench [--pages N] [--workers 2]``.
 """
 
@@ -113,33 +116,42 @@ def _scaling(pages: list[Page], workers: int, rounds: int = 3) -> tuple[float, f
     return single, parallel
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=None, help="only the first N pages")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=REPO / ".bench" / "extract.csv")
-    args = parser.parse_args(argv)
+def load_testweb_pages() -> list[Page]:
+    """The project's own test pages: every article page of the built-in test web (four Persian and
+    Arabic outlet layouts with related lists, tags, credits, prompts around the body), rendered as
+    served, plus each Arabic page re-encoded in windows-1256; gold is the article's paragraphs."""
+    from akhbar.testweb.content import Catalog
+    from akhbar.testweb.faults import cp1256_page
+    from akhbar.testweb.pages import article_page
 
-    pages = load_pages(limit=args.pages)
-    if not pages:
-        print(f"skipped: {PAGES_DIR} is absent")
-        return 0
+    base = "http://127.0.0.1:8000"
+    catalog = Catalog()
+    pages = []
+    for art in catalog.all():
+        html = article_page(art, catalog, base)
+        name = f"testweb/{art.site.slug}/{art.key}"
+        gold = "\n".join(art.paragraphs)
+        pages.append(Page(name, base + art.path, html.encode("utf-8"), gold))
+        if art.site.language == "ar":
+            pages.append(Page(name + "-cp1256", base + art.path, cp1256_page(html, "meta")[1], gold))
+    return pages
+
+
+def _score(pages: list[Page]) -> list[dict]:
     rows = []
     for page in pages:
         o, b = prf(ours(page), page.gold), prf(bare(page), page.gold)
         rows.append({"page": page.name, "ours_p": o[0], "ours_r": o[1], "ours_f1": o[2],
                      "bare_p": b[0], "bare_r": b[1], "bare_f1": b[2], "delta_f1": o[2] - b[2]})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: (f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()} for r in rows)
+    return rows
 
+
+def _report(title: str, rows: list[dict]) -> None:
     def mean(key: str) -> float:
         return sum(r[key] for r in rows) / len(rows)
 
     worse = sorted((r for r in rows if r["delta_f1"] < -0.02), key=lambda r: r["delta_f1"])
-    print(f"pages: {len(rows)}   per-page CSV: {args.out}")
+    print(f"{title}: {len(rows)} pages")
     print(f"{'':24}{'precision':>10}{'recall':>10}{'F1':>10}")
     for who in ("ours", "bare"):
         label = "ours (extract_article)" if who == "ours" else "bare trafilatura"
@@ -147,6 +159,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages better / worse by > 0.02 F1: {sum(r['delta_f1'] > 0.02 for r in rows)} / {len(worse)}")
     for r in worse:
         print(f"  worse: {r['page']}  ours {r['ours_f1']:.3f}  bare {r['bare_f1']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=None, help="only the first N real pages")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=REPO / ".bench" / "extract.csv")
+    args = parser.parse_args(argv)
+
+    own = _score(load_testweb_pages())
+    pages = load_pages(limit=args.pages)
+    real = _score(pages)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["corpus", *own[0]])
+        writer.writeheader()
+        for corpus, rows in (("real-pages", real), ("testweb", own)):
+            writer.writerows({"corpus": corpus, **{k: (f"{v:.4f}" if isinstance(v, float) else v)
+                                                   for k, v in r.items()}} for r in rows)
+    print(f"per-page CSV: {args.out}")
+    _report("test web (Persian and Arabic outlet layouts, ours/bare on the same pages)", own)
+    if not pages:
+        print(f"real pages skipped: {PAGES_DIR} is absent (no speed figures without them)")
+        return 0
+    _report(f"real pages ({PAGES_DIR.name})", real)
 
     for page in pages[:5]:  # load models and lazy tables of both before timing
         ours(page)

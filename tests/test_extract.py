@@ -342,3 +342,20 @@ def test_standfirst_above_the_body_is_kept_first() -> None:
     assert extract_article(page(""), url).text.split("\n") == FA_PARAS
     below = extract_article(page("", footer=f'<div class="teaser"><p>{lead}</p></div>'), url)
     assert not below.text.startswith(lead)
+
+
+def test_every_test_web_article_page_extracts_to_its_paragraphs() -> None:
+    """The benchmark's own corpus: every article page of the four test-web layouts (UTF-8, and each
+    Arabic one in windows-1256) gives exactly the article's paragraphs, ZWNJ and all, while bare
+    trafilatura loses ZWNJ or keeps boilerplate on them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    from bench.extract_bench import bare, load_testweb_pages, ours
+
+    pages = load_testweb_pages()
+    assert len(pages) >= 60 and any(p.name.endswith("-cp1256") for p in pages)
+    wrong = [p.name for p in pages if ours(p) != p.gold]
+    assert not wrong, wrong
+    assert sum(bare(p) == p.gold for p in pages) < len(pages) / 2
+    assert any(ZWNJ in p.gold for p in pages)
