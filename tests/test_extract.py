@@ -342,6 +342,8 @@ def test_standfirst_above_the_body_is_kept_first() -> None:
     assert extract_article(page(""), url).text.split("\n") == FA_PARAS
     below = extract_article(page("", footer=f'<div class="teaser"><p>{lead}</p></div>'), url)
     assert not below.text.startswith(lead)
+    masthead = page("").replace(b"<header", f'<div class="tagline">{lead}</div><header'.encode(), 1)
+    assert extract_article(masthead, url).text.split("\n") == FA_PARAS  # above the headline: not the lead
 
 
 def test_every_test_web_article_page_extracts_to_its_paragraphs() -> None:

@@ -362,6 +362,7 @@ _STARTING = XPath("//body//*[self::p or self::div or self::h2 or self::h3 or sel
                   " or self::section or self::em or self::b]"
                   "[starts-with(normalize-space(.), $start)]")
 _BEFORE_P = XPath("boolean(following::p[starts-with(normalize-space(.), $start)])")
+_AFTER_H1 = XPath("boolean(preceding::h1)")
 
 
 def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> str:
@@ -386,6 +387,8 @@ def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> s
     lead = " ".join(node.text_content().split())
     if not _BEFORE_P(node, start=" ".join(first.split())[:40]):
         return text
+    if tree.find(".//h1") is not None and not _AFTER_H1(node):
+        return text  # above the headline: a masthead tagline, not this story's lead
     return lead + "\n" + text
 
 
