@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from akhbar.registry import ExtractOverrides
-from transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks
+from transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
 from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
 
 ZWNJ = "\u200c"
@@ -361,3 +361,16 @@ def test_every_test_web_article_page_extracts_to_its_paragraphs() -> None:
     assert not wrong, wrong
     assert sum(bare(p) == p.gold for p in pages) < len(pages) / 2
     assert any(ZWNJ in p.gold for p in pages)
+
+
+@pytest.mark.parametrize("closing", [
+    "حقوق بشر در این نشست محور اصلی گفت‌وگوها بود و دو طرف بر آن تأکید کردند",
+    "حقوق الإنسان كانت محور المحادثات بين الجانبين",
+    "وقد عقد الاجتماع الأول في 7 يناير 2025 بالقاهرة",
+])
+def test_closing_paragraphs_that_look_like_metadata_stay(closing: str) -> None:
+    """Only real copyright, byline and date lines go from the end: a paragraph on human rights
+    («حقوق بشر», «حقوق الإنسان») or one naming a date stays."""
+    body = [*FA_PARAS[:2], closing]
+    assert trim_edges(body, ["مریم احمدی"]) == body
+    assert trim_edges([*body, "جميع الحقوق محفوظة لموقع الخبر 2025"], []) == body

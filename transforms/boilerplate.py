@@ -143,12 +143,15 @@ def clean_lines(lines: list[str]) -> Cleaned:
 # -- byline, date and copyright lines at the edges of the body ------------------------------------
 #: how many lines at the top (and bottom) of the body are looked at
 _EDGE = 3
-#: a date line is short: the date, a label, a time
-_DATE_LINE_TOKENS = 10
+#: a date line is the date and time with a label at most: this many words without a digit
+_DATE_LINE_WORDS = 5
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|خبرنگار|گزارشگر|گزارش|ترجمه|كتب|كتبت|"
     r"إعداد|اعداد|تقرير|مراسل|محرر)\s*[:：]?\s+", re.I)
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|حقوق|جميع الحقوق|کلیه حقوق|تمامی حقوق)", re.I)
+#: a closing copyright line; not a bare «حقوق» (rights), which opens paragraphs on human rights
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|جميع الحقوق|حقوق (?:النشر|الطبع)|کلیه حقوق|تمامی حقوق"
+                        r"|حقوق (?:این|مادی))", re.I)
+_COPYRIGHT_MAX = 200
 _DIGIT = re.compile(r"\d")
 
 
@@ -167,23 +170,30 @@ def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
     if _word_key(_BYLINE_PREFIX.sub("", line)) in author_keys:
         return True
     stripped = line.strip()
-    return (len(words) <= _DATE_LINE_TOKENS and bool(_DIGIT.search(stripped))
+    return (sum(not _DIGIT.search(w) for w in words) <= _DATE_LINE_WORDS and bool(_DIGIT.search(stripped))
             and not stripped.endswith(_SENTENCE_END) and parse_date_text(stripped) is not None)
 
 
 def trim_edges(lines: list[str], authors: list[str]) -> list[str]:
     """The body without byline, date and counter lines among its first and last ``_EDGE`` lines,
-    and without a copyright line at its end: that is metadata (stored in its own fields), not text."""
+    and without copyright or dangling-label lines at its end: metadata (stored in its own fields)
+    and interface, not text."""
     author_keys = {k for k in (_word_key(a) for a in authors) if k}
     start = 0
     while start < min(_EDGE, len(lines)) and _is_metadata_line(lines[start], author_keys):
         start += 1
     end = len(lines)
-    while end > max(start, len(lines) - _EDGE) and (
-            _is_metadata_line(lines[end - 1], author_keys) or _COPYRIGHT.match(lines[end - 1])
-            or lines[end - 1].rstrip().endswith((":", "："))):
+    while end > max(start, len(lines) - _EDGE) and _is_closing_line(lines[end - 1], author_keys):
         end -= 1
     return lines[start:end]
+
+
+def _is_closing_line(line: str, author_keys: set[str]) -> bool:
+    """Metadata at the end of the body: as at the top, or a copyright line, or a line that
+    introduces something that is not there (ends with a colon)."""
+    return (_is_metadata_line(line, author_keys)
+            or (len(line) <= _COPYRIGHT_MAX and _COPYRIGHT.match(line) is not None)
+            or line.rstrip().endswith((":", "：")))
 
 
 # -- lines repeated --------------------------------------------------------------------------------
