@@ -155,8 +155,10 @@ _COPYRIGHT_MAX = 200
 _DIGIT = re.compile(r"\d")
 
 
-def _word_key(s: str) -> str:
-    return " ".join(_WORDS.findall(normalize_text(s).lower()))
+def word_key(s: str | None) -> str:
+    """The words of ``s`` in normalised form (ي/ی, ك/ک, digits, diacritics and punctuation do not
+    matter), lower-cased and space-joined: for comparing a line with a headline or a name."""
+    return " ".join(_WORDS.findall(normalize_text(s).lower())) if s else ""
 
 
 def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
@@ -167,7 +169,7 @@ def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
         return False
     if all(w.isdigit() for w in words) and len(line.strip()) <= 12:
         return True
-    if _word_key(_BYLINE_PREFIX.sub("", line)) in author_keys:
+    if word_key(_BYLINE_PREFIX.sub("", line)) in author_keys:
         return True
     stripped = line.strip()
     return (sum(not _DIGIT.search(w) for w in words) <= _DATE_LINE_WORDS and bool(_DIGIT.search(stripped))
@@ -178,7 +180,7 @@ def trim_edges(lines: list[str], authors: list[str]) -> list[str]:
     """The body without byline, date and counter lines among its first and last ``_EDGE`` lines,
     and without copyright or dangling-label lines at its end: metadata (stored in its own fields)
     and interface, not text."""
-    author_keys = {k for k in (_word_key(a) for a in authors) if k}
+    author_keys = {k for k in (word_key(a) for a in authors) if k}
     start = 0
     while start < min(_EDGE, len(lines)) and _is_metadata_line(lines[start], author_keys):
         start += 1

@@ -44,11 +44,11 @@ from transforms.boilerplate import (
     may_hold_list_labels,
     prune_blocks,
     trim_edges,
+    word_key,
 )
 from transforms.dates import parse_date_text
 from transforms.encoding import decode_html
 from transforms.language import detect_language
-from transforms.normalize import normalize_text
 
 EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + trafilatura.__version__ + ")"
 
@@ -365,12 +365,22 @@ _BEFORE_P = XPath("boolean(following::p[starts-with(normalize-space(.), $start)]
 _AFTER_H1 = XPath("boolean(preceding::h1)")
 
 
+def _first_long_line(text: str) -> str | None:
+    """The first line that is surely a paragraph (not a kicker, date or caption)."""
+    return next((x for x in text.splitlines() if len(x) >= 60), None)
+
+
+def _xpath_start(s: str) -> str:
+    """The opening of ``s`` as XPath's normalize-space() gives it, for starts-with() tests."""
+    return " ".join(s.split())[:40]
+
+
 def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> str:
     """``text`` with the standfirst (the lead paragraph under the headline) first, when the page
     shows it above the body and the extraction left it out: trafilatura drops it with the header it
     sits in. It is found as the visible copy of the page's description."""
     desc = _meta(metas, "og:description", "description", "twitter:description") or _ld_text(ld.get("description"))
-    first = next((x for x in text.splitlines() if len(x) >= 60), None)
+    first = _first_long_line(text)
     if not desc or not first:
         return text
     desc = " ".join(desc.split(" ")).strip().rstrip(" .…")  # ASCII spaces only, as XPath's normalize-space
@@ -385,7 +395,7 @@ def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> s
         return text
     node = candidates[-1]  # the innermost: matches come in document order, parents first
     lead = " ".join(node.text_content().split())
-    if not _BEFORE_P(node, start=" ".join(first.split())[:40]):
+    if not _BEFORE_P(node, start=_xpath_start(first)):
         return text
     if tree.find(".//h1") is not None and not _AFTER_H1(node):
         return text  # above the headline: a masthead tagline, not this story's lead
@@ -398,8 +408,8 @@ _KICKER_TOKENS = 8
 
 
 def _token_key(s: str | None) -> str:
-    """Words only, in the normalised form (ي/ی, ك/ک, digits and diacritics do not matter)."""
-    return " " + " ".join(_tokens(normalize_text(s))) + " " if s else ""
+    """word_key padded with spaces, so that containment tests match whole words only."""
+    return f" {word_key(s)} " if s else ""
 
 
 def _headlines(tree: Any, title: str | None, ld: dict, metas: dict[str, str]) -> list[str]:
@@ -454,7 +464,7 @@ _SAME_CLASS = XPath("//*[@class = $cls]")
 
 def _container(tree: Any, line: str) -> Any | None:
     """The nearest element with a class around the paragraph that starts with ``line``."""
-    found = _P_STARTING(tree, start=" ".join(line.split())[:40])
+    found = _P_STARTING(tree, start=_xpath_start(line))
     node = found[0].getparent() if found else None
     while node is not None and node.tag != "body":
         if node.get("class"):
@@ -463,11 +473,11 @@ def _container(tree: Any, line: str) -> Any | None:
     return None
 
 
-def _missing_parts(tree: Any, text: str) -> tuple[Any, list[Any]]:
-    """(the body's container, the other parts of the body that ``text`` lacks) for pages that split
-    the story into sibling containers of one class (ads or teasers between them): trafilatura keeps
-    the first container only."""
-    first = next((x for x in text.splitlines() if len(x) >= 60), None)
+def _missing_parts(tree: Any, text: str, have: set[str]) -> tuple[Any, list[Any]]:
+    """(the body's container, the other parts of the body that ``text``, whose words are ``have``,
+    lacks) for pages that split the story into sibling containers of one class (ads or teasers
+    between them): trafilatura keeps the first container only."""
+    first = _first_long_line(text)
     box = _container(tree, first) if first else None
     if box is None:
         return None, []
@@ -475,7 +485,6 @@ def _missing_parts(tree: Any, text: str) -> tuple[Any, list[Any]]:
     if not same:
         return box, []
     above = list(box.iterancestors())[:_SPLIT_DEPTH + 1]
-    have = set(_tokens(text))
     parts = []
     for node in same:
         if node in above or any(a is box for a in node.iterancestors()):
@@ -493,7 +502,8 @@ def _missing_parts(tree: Any, text: str) -> tuple[Any, list[Any]]:
 
 def _joined_parts(tree: Any, text: str, url: str | None) -> str:
     """``text`` with the missing parts of a split body put back in page order."""
-    box, parts = _missing_parts(tree, text)
+    have = set(_tokens(text))
+    box, parts = _missing_parts(tree, text, have)
     if not parts:
         return text
     order = {node: i for i, node in enumerate(tree.iter())}
@@ -507,7 +517,6 @@ def _joined_parts(tree: Any, text: str, url: str | None) -> str:
         doc = _trafilatura(lxml_html.fromstring(f"<html><body>{markup}</body></html>"), url, favor_recall=True)
         texts.append((doc.text if doc is not None else "") or "")
     joined = "\n".join(t for t in texts if t)
-    have = set(_tokens(text))
     # a small addition is more likely a box of the same generic class than the rest of the story
     return joined if len(set(_tokens(joined)) - have) >= _SPLIT_MIN_GAIN * len(have) else text
 
