@@ -273,6 +273,11 @@ def test_headline_forms_at_the_top_of_the_body_are_dropped() -> None:
     assert kept.text.split("\n") == [lead, *FA_PARAS]
     short_lead = f"{headline} روز یکشنبه انجام شد."  # opens with the headline, but is a sentence
     assert extract_article(page(f"<p>{short_lead}</p>"), url).text.split("\n") == [short_lead, *FA_PARAS]
+    # a headline with ZWNJ given only by <h1> (the parser sees the joiners as placeholders)
+    joined = f"گفت{ZWNJ}وگوی تلفنی وزرای خارجه آمریکا و ژاپن درباره غزه"
+    only_h1 = (f'<html><head><title>عنوان دیگر</title><meta property="og:title" content="عنوان دیگر"></head>'
+               f"<body><article><h1>{joined}</h1><p>{joined}</p>{_p(FA_PARAS)}</article></body></html>")
+    assert extract_article(only_h1.encode(), url).text.split("\n") == FA_PARAS
 
 
 def test_byline_date_and_copyright_lines_at_the_edges_go_to_metadata() -> None:

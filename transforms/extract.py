@@ -412,12 +412,13 @@ def _token_key(s: str | None) -> str:
     return f" {word_key(s)} " if s else ""
 
 
-def _headlines(tree: Any, title: str | None, ld: dict, metas: dict[str, str]) -> list[str]:
+def _headlines(tree: Any, title: str | None, ld: dict, metas: dict[str, str], restore: Any) -> list[str]:
     """The page's headline in every form it gives (title, og/twitter title, JSON-LD headline, <h1>),
-    as token keys."""
-    forms = [title, _ld_text(ld.get("headline")), _meta(metas, "og:title"), _meta(metas, "twitter:title")]
-    forms += [h.text_content() for h in tree.iter("h1")][:3]
-    keys = (_token_key(f) for f in forms)
+    as token keys. ``restore`` puts the joiners back in the forms read from the protected tree: the
+    body lines they are compared with have them back already."""
+    tree_forms = [_ld_text(ld.get("headline")), _meta(metas, "og:title"), _meta(metas, "twitter:title")]
+    tree_forms += [h.text_content() for h in tree.iter("h1")][:3]
+    keys = (_token_key(f) for f in [title, *map(restore, tree_forms)])
     return list(dict.fromkeys(k for k in keys if len(k) > 2))
 
 
@@ -571,7 +572,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", meta.author or "") if a.strip()] or [
         r(a) for a in _ld_list(ld.get("author"))]
     lines = trim_edges(cleaned.lines, authors)
-    lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas)), authors)
+    lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas, r)), authors)
     text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
