@@ -1,16 +1,33 @@
-"""Bytes -> text for HTML pages: header charset vs <meta charset> vs detection.
+"""Bytes -> text for HTML pages: header charset vs <meta charset> vs detection, repaired per sequence.
 
 Arabic and Persian sites still serve windows-1256, and some label it wrongly (a server default of
 iso-8859-1, or utf-8 in the header over cp1256 bytes). A declared encoding is trusted only when it
 decodes the bytes strictly; a Latin single-byte label (which decodes any bytes) is trusted only when
-the bytes do not read better as Arabic-script text. A body cut inside a UTF-8 sequence (a truncated
-download) loses the incomplete tail instead of gaining a U+FFFD.
+the bytes do not read better as Arabic-script text.
+
+A page that is mostly UTF-8 (at least half of its non-ASCII bytes form valid multi-byte sequences) stays
+UTF-8 even when some bytes are invalid; decoding degrades per sequence, not per page:
+
+- an invalid run (non-ASCII bytes, with the spaces, digits and punctuation between them, up to markup,
+  an ASCII letter or the next valid UTF-8 word) that reads as windows-1256 Arabic-script text (at least
+  two letters, every letter in U+0600-U+06FF, the rest spaces, digits, punctuation or joiners) is decoded
+  as windows-1256: a paragraph pasted from a legacy CMS keeps its words;
+- any other invalid byte is dropped (a lone 0xff or continuation byte, a 3-byte sequence cut mid-page,
+  a stray windows-1256 letter on its own); the ASCII between dropped bytes stays;
+- an incomplete sequence at the very end (a truncated download) is dropped.
+
+Nothing becomes U+FFFD; every repaired byte is counted in ``Decoded.repairs`` and summed up in
+``Decoded.note`` so the caller can record it. A page that is mostly invalid as UTF-8 is not UTF-8
+and goes on to the other candidates (a mislabelled windows-1256 page decodes whole as cp1256).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -18,7 +35,40 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: labels that decode any byte sequence, so a strict decode proves nothing
 _LATIN = {"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = ((codecs.BOM_UTF8, "utf_8"), (codecs.BOM_UTF16_LE, "utf_16_le"), (codecs.BOM_UTF16_BE, "utf_16_be"))
+#: one well-formed non-ASCII UTF-8 sequence (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                       rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                       rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]{2,}")
+#: ASCII that windows-1256 prose has between its words; anything else (letters, markup) ends a run
+_RUN_ASCII = frozenset(b" \t\r\n0123456789.,:;!?()-\"'/%")
+_JOINERS = frozenset("\u200c\u200d\u200e\u200f")
+_REPAIR = "akhbar-repair"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded page: text, the codec used, and what was repaired on the way."""
+
+    text: str
+    codec: str
+    #: invalid bytes repaired: decoded as windows-1256 (``rescued``) or dropped
+    repairs: int = 0
+    rescued: int = 0
+    note: str | None = None
+
+
+@dataclass
+class _Tally:
+    rescued: int = 0
+    runs: int = 0
+    dropped: int = 0
+
+
+#: repairs of the decode running in this context (the codecs error handler has no other way back)
+_TALLY: ContextVar[_Tally] = ContextVar("akhbar_decode_tally")
 
 
 def _codec(label: str | None) -> str | None:
@@ -44,6 +94,105 @@ def _strict(body: bytes, codec: str) -> str | None:
         return None
 
 
+# -- per-sequence repair -----------------------------------------------------------------------------
+def _utf8_word_at(data: bytes, i: int) -> bool:
+    """A valid non-ASCII UTF-8 character starts at i and is followed by ASCII, the end or another one:
+    genuine UTF-8 text resumes here (a chance valid pair inside windows-1256 bytes sits between invalid ones)."""
+    m = _UTF8_SEQ.match(data, i)
+    if not m:
+        return False
+    j = m.end()
+    return j >= len(data) or data[j] < 0x80 or _UTF8_SEQ.match(data, j) is not None
+
+
+def _run_end(data: bytes, start: int, min_end: int) -> int:
+    """End of the invalid run starting at ``start``: its last non-ASCII byte before genuine UTF-8 resumes."""
+    end, j = min_end, min_end
+    while j < len(data):
+        b = data[j]
+        if b < 0x80:
+            if b not in _RUN_ASCII:
+                break
+        elif _utf8_word_at(data, j) or (len(data) - j < 4 and _strict(data[j:], "utf_8") == ""):
+            break  # genuine UTF-8 again, or the truncated tail (dropped by the decoder, not ours to read)
+        else:
+            end = j + 1
+        j += 1
+    return end
+
+
+def _plausible_arabic(text: str) -> bool:
+    """Arabic-script prose: at least two letters, all in U+0600-U+06FF; the rest spaces, digits,
+    punctuation, combining marks or joiners (windows-1256 also maps é, œ, ƒ, €: those are not text here)."""
+    letters = 0
+    for c in text:
+        if "\u0600" <= c <= "\u06ff":
+            letters += c.isalpha()
+        elif not (c.isspace() or c.isdigit() or c in _JOINERS or unicodedata.category(c)[0] == "P"):
+            return False
+    return letters >= 2
+
+
+def _as_cp1256(run: bytes) -> str | None:
+    text = run.decode("cp1256")
+    return text if _plausible_arabic(text) else None
+
+
+def _repair(exc: UnicodeError) -> tuple[str, int]:
+    """codecs error handler: an invalid UTF-8 run -> windows-1256 text when plausible, else dropped bytes."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    tally = _TALLY.get(None) or _Tally()
+    data, start = exc.object, exc.start
+    if exc.encoding.replace("-", "_").lower() not in ("utf_8", "utf8"):
+        tally.dropped += exc.end - start
+        return "", exc.end
+    end = _run_end(data, start, exc.end)
+    # try the whole run, then the run without the first invalid sequence (a stray byte before a paragraph)
+    for skip in (start, exc.end):
+        text = _as_cp1256(data[skip:end]) if skip < end else None
+        if text is not None:
+            tally.dropped += skip - start
+            tally.rescued += end - skip
+            tally.runs += 1
+            return text, end
+    # not Arabic-script text: drop its non-ASCII bytes, keep the ASCII between them
+    run = data[start:end]
+    tally.dropped += len(_HIGH.findall(run))
+    return _HIGH.sub(b"", run).decode("ascii"), end
+
+
+codecs.register_error(_REPAIR, _repair)
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """At least half of the non-ASCII bytes form valid UTF-8 sequences (windows-1256 Arabic text forms
+    a few by chance; a UTF-8 page with some bad bytes or one legacy paragraph is far above)."""
+    high = len(_HIGH.findall(body))
+    return bool(high) and sum(len(m) for m in _UTF8_SEQ.findall(body)) >= 0.5 * high
+
+
+def _repaired(body: bytes, codec: str = "utf_8") -> Decoded:
+    """Decode with per-sequence repair; the tally of this call becomes the report."""
+    tally = _Tally()
+    token = _TALLY.set(tally)
+    try:
+        if codec.startswith("utf_8"):
+            text = codecs.getincrementaldecoder(codec)(_REPAIR).decode(body, final=False)
+        else:
+            text = body.decode(codec, errors=_REPAIR)
+    finally:
+        _TALLY.reset(token)
+    repairs = tally.rescued + tally.dropped
+    parts = []
+    if tally.rescued:
+        parts.append(f"{tally.rescued} bytes in {tally.runs} run(s) decoded as windows-1256")
+    if tally.dropped:
+        parts.append(f"{tally.dropped} invalid bytes dropped")
+    return Decoded(text, codec, repairs, tally.rescued, f"{codec}: " + ", ".join(parts) if parts else None)
+
+
+# -- Latin labels --------------------------------------------------------------------------------------
 def _arabic_ratio(text: str) -> float:
     """Share of Arabic-script letters among the non-ASCII characters."""
     high = [c for c in text if ord(c) > 127]
@@ -52,51 +201,58 @@ def _arabic_ratio(text: str) -> float:
     return sum(1 for c in high if "\u0600" <= c <= "\u06ff") / len(high)
 
 
-def _latin_or_arabic(body: bytes, latin: str) -> tuple[str, str]:
-    """Decide between a declared Latin single-byte charset, UTF-8 and windows-1256 for the same bytes."""
-    utf8 = _strict(body, "utf_8")
-    if utf8 is not None:  # valid multi-byte UTF-8 is never an accident of Latin text
-        return utf8, "utf_8"
-    as_latin = body.decode(latin, errors="replace")
-    as_arabic = body.decode("cp1256", errors="replace")
-    # Arabic text in cp1256 is whole words of high bytes; read as cp1252 it is accented-letter soup,
-    # while a real Latin page has few high bytes, isolated inside ASCII words
-    if _arabic_ratio(as_arabic) > 0.8 and _run_share(body) > 0.6:
-        return as_arabic, "cp1256"
-    return as_latin, latin
-
-
-_HIGH = re.compile(rb"[\x80-\xff]")
-_HIGH_RUNS = re.compile(rb"[\x80-\xff]{2,}")
-
-
 def _run_share(body: bytes) -> float:
     """Share of high bytes that have a high-byte neighbour (words written wholly in high bytes)."""
     high = len(_HIGH.findall(body))
     return sum(len(r) for r in _HIGH_RUNS.findall(body)) / high if high else 0.0
 
 
-def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """(text, codec used). Order: BOM, header charset, <meta charset>, detection, UTF-8 with the
-    truncated tail dropped. Never returns U+FFFD when some candidate decodes the bytes cleanly."""
+def _reads_as_arabic(body: bytes) -> bool:
+    """windows-1256 Arabic-script text: whole words of high bytes that decode to Arabic letters; read as
+    cp1252 it is accented-letter soup, while a real Latin page has few high bytes, isolated in ASCII words."""
+    return _arabic_ratio(body.decode("cp1256")) > 0.8 and _run_share(body) > 0.6
+
+
+def _latin_or_arabic(body: bytes, latin: str) -> Decoded:
+    """Decide between a declared Latin single-byte charset, UTF-8 and windows-1256 for the same bytes."""
+    utf8 = _strict(body, "utf_8")
+    if utf8 is not None:  # valid multi-byte UTF-8 is never an accident of Latin text
+        return Decoded(utf8, "utf_8")
+    if _mostly_utf8(body):
+        return _repaired(body)
+    if _reads_as_arabic(body):
+        return Decoded(body.decode("cp1256"), "cp1256")
+    return _repaired(body, latin)  # cp1252 leaves 5 bytes undefined: those are dropped, counted
+
+
+# -- the public functions --------------------------------------------------------------------------------
+def decode_page(body: bytes, content_type: str | None) -> Decoded:
+    """Decoded text, codec and repairs. Order: BOM, header charset, <meta charset>, UTF-8 (repaired per
+    sequence when mostly valid), detection, windows-1256. Never returns U+FFFD for invalid bytes."""
     for bom, codec in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(codec, errors="replace"), codec
-    header = _codec(_HEADER_CHARSET.search(content_type).group(1)) if content_type and _HEADER_CHARSET.search(
-        content_type) else None
+            return _repaired(body[len(bom):], codec)
+    found = _HEADER_CHARSET.search(content_type) if content_type else None
+    header = _codec(found.group(1)) if found else None
     m = _META_CHARSET.search(body[:4096])
     meta = _codec(m.group(1).decode("ascii", "ignore")) if m else None
     if body.isascii():
-        return body.decode("ascii"), header or meta or "ascii"
+        return Decoded(body.decode("ascii"), header or meta or "ascii")
     for codec in dict.fromkeys(c for c in (header, meta) if c):
         if codec in _LATIN:
             return _latin_or_arabic(body, codec)
         text = _strict(body, codec)
         if text is not None:
-            return text, codec
+            return Decoded(text, codec)
+        if codec.startswith("utf_8") and _mostly_utf8(body):
+            return _repaired(body, codec)
     text = _strict(body, "utf_8")
     if text is not None:
-        return text, "utf_8"
+        return Decoded(text, "utf_8")
+    if _mostly_utf8(body):
+        return _repaired(body)
+    if _reads_as_arabic(body):  # before detection, which takes short cp1256 pages for kz1048 or cp1251
+        return Decoded(body.decode("cp1256"), "cp1256")
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         codec = _codec(best.encoding) or best.encoding
@@ -104,6 +260,12 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
             return _latin_or_arabic(body, codec)
         text = _strict(body, codec)
         if text is not None:
-            return text, codec
+            return Decoded(text, codec)
     # nothing decodes cleanly: cp1256 maps every byte, and is the likeliest legacy charset here
-    return body.decode("cp1256", errors="replace"), "cp1256"
+    return Decoded(body.decode("cp1256"), "cp1256")
+
+
+def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """(text, codec used): ``decode_page`` without the repair report."""
+    decoded = decode_page(body, content_type)
+    return decoded.text, decoded.codec

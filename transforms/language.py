@@ -1,8 +1,16 @@
-"""Body language: py3langid, plus a Persian-vs-Arabic rule for Arabic-script text.
+"""Body language: py3langid, plus letter rules for Arabic-script text.
 
 langid confuses Persian and Arabic on short texts (they share most letters), so for text written
 mostly in Arabic script the decision rests on letters only one of the two uses (پ چ ژ گ ک ی vs
 ي ك ة ى) and on very common function words; langid restricted to {fa, ar} breaks ties.
+
+Before that, the other Arabic-script languages a Persian or Arabic outlet may carry are told by the
+letters Persian and Arabic never write (langid alone calls them fa or ar, and knows no Sindhi or Sorani):
+Urdu ٹ ڈ ڑ ں ے ہ, Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ ځ څ, Sorani Kurdish ڕ ڵ ێ, Sindhi ڄ ڃ ڇ ڊ ڌ ڍ ڏ ڙ ڦ ڳ ڻ ڪ ٻ ٽ ٿ ۾ ۽,
+Uyghur ۇ ۈ ۋ; ې (Pashto, Uyghur) and ە ۆ (Sorani, Uyghur) count half for each. ھ is left out: some
+Arabic sites write it for ه. A language wins with at least two of its letters making 2% of the text's
+Arabic-script letters (one stray ے from a bad byte, or a quoted name, does not flip a Persian page).
+Codes: ISO 639-1, and ckb (ISO 639-3) for Sorani, which has no two-letter code of its own.
 """
 
 from __future__ import annotations
@@ -16,6 +24,30 @@ _FA_LETTERS = frozenset("پچژگکی")
 _AR_LETTERS = frozenset("يكةى")
 _FA_WORDS = frozenset("است این را که می‌شود برای های بود کرد شد نیز آن‌ها اند".split())
 _AR_WORDS = frozenset("في من على إلى التي الذي عن هذا هذه أن كان التى الذى قد".split())
+
+
+def _letter_table() -> dict[str, dict[str, float]]:
+    """letter -> {language: weight} for letters of the other Arabic-script languages that neither
+    Persian nor Arabic writes; a letter two of them share weighs half for each."""
+    table: dict[str, dict[str, float]] = {}
+    for lang, letters, weight in (
+        ("ur", "ٹڈڑںےہۂۃ", 1.0),
+        ("ps", "ټډړږښګڼۍځڅ", 1.0),
+        ("ckb", "ڕڵێ", 1.0),
+        ("sd", "ڄڃڇڊڌڍڏڙڦڳڻڪٻٽٿٺڀڱ۾۽", 1.0),
+        ("ug", "ۇۈۋ", 1.0),
+        ("ps", "ې", 0.5), ("ug", "ې", 0.5),
+        ("ckb", "ەۆ", 0.5), ("ug", "ەۆ", 0.5),
+    ):
+        for c in letters:
+            table.setdefault(c, {})[lang] = weight
+    return table
+
+
+_OTHER_LETTERS = _letter_table()
+#: a language needs this many of its letters, and this share of the Arabic-script letters
+_MIN_LETTERS = 2.0
+_MIN_SHARE = 0.02
 _WORD = re.compile(r"[\w\u200c]+")
 #: how much text to look at: enough for a stable answer, bounded cost (langid's time grows with it)
 _SAMPLE = 1500
@@ -59,11 +91,26 @@ def persian_or_arabic(text: str) -> str:
     return _fa_ar().classify(text)[0]
 
 
+def other_arabic_script(text: str) -> str | None:
+    """'ur', 'ps', 'ckb', 'sd' or 'ug' when the text is written in one of them, None for Persian/Arabic."""
+    scores: dict[str, float] = {}
+    letters = 0
+    for c in text:
+        if c.isalpha() and _ARABIC_SCRIPT.match(c):
+            letters += 1
+            for lang, weight in _OTHER_LETTERS.get(c, {}).items():
+                scores[lang] = scores.get(lang, 0.0) + weight
+    if not scores:
+        return None
+    lang, score = max(scores.items(), key=lambda kv: kv[1])
+    return lang if score >= _MIN_LETTERS and score >= _MIN_SHARE * letters else None
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, None when there is no text to judge."""
+    """ISO 639-1 code of the text's language (ckb for Sorani), None when there is no text to judge."""
     sample = (text or "")[:_SAMPLE]
     if not any(c.isalpha() for c in sample):
         return None
     if _arabic_script_share(sample) > 0.5:
-        return persian_or_arabic(sample)
+        return other_arabic_script(sample) or persian_or_arabic(sample)
     return _general().classify(sample[:_LANGID_SAMPLE])[0]
