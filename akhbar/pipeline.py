@@ -55,10 +55,13 @@ def lake_for(data_dir: Path, lake_uri: str | None = None) -> Lake:
 
 # -- stage 1: crawl ---------------------------------------------------------------------------
 def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, folder: Path, *,
-                refetch: bool = False, overrides: dict[str, str] | None = None) -> dict[str, Counter]:
+                refetch: bool = False, overrides: dict[str, str] | None = None,
+                lock_fds: dict[str, int] | None = None) -> dict[str, Counter]:
+    """Crawl in a child process; ``lock_fds`` (the outlet-day locks held here) are handed to it, so the
+    locks stay held while the crawler lives even if this process is killed."""
     log_file = data_dir / "logs" / f"crawl-{day.isoformat()}-{run_id}.log"
     return crawl_runner.crawl([o.slug for o in outlets], day, data_dir, run_id, folder, refetch=refetch,
-                              overrides=overrides, log_file=log_file)
+                              overrides=overrides, log_file=log_file, lock_fds=lock_fds)
 
 
 # -- stage 2: extract from the WARC files -----------------------------------------------------
@@ -208,10 +211,10 @@ def run_day(
     lake = lake_for(data_dir, lake_uri)
     results = {o.slug: OutletDay(o.slug, day, run_id) for o in outlets}
     with ExitStack() as locks:
-        for o in outlets:
-            locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug))
+        held = {o.slug: locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug)).fd for o in outlets}
         try:
-            counts = crawl_stage(outlets, day, data_dir, run_id, folder, refetch=refetch, overrides=overrides)
+            counts = crawl_stage(outlets, day, data_dir, run_id, folder, refetch=refetch, overrides=overrides,
+                                 lock_fds=held)
         except Exception as exc:  # the crawl process died: still publish what it archived
             log.error("crawl of %s failed: %s", day, exc)
             counts = {o.slug: crawl_runner.run_outcomes(data_dir, day, o.slug, run_id) for o in outlets}

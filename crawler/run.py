@@ -2,16 +2,22 @@
 
 The pipeline runs each crawl in a child process (``python -m crawler.run``) because Twisted's reactor
 cannot be restarted inside one Python process, and so a crash or kill of a crawl never takes the
-caller (the CLI, an Airflow task) down with it.
+caller (the CLI, an Airflow task) down with it. The reverse holds too: the child dies with its parent
+(``PR_SET_PDEATHSIG``), runs in its own process group (``kill -- -PGID`` stops it), and writes only
+under the outlet-day locks, either handed down by the parent (``--lock-fd``) or taken itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
+import signal
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Mapping
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -69,15 +75,21 @@ def crawl(
     refetch: bool = False,
     overrides: dict[str, str] | None = None,
     log_file: Path | None = None,
+    lock_fds: Mapping[str, int] | None = None,
 ) -> dict[str, Counter]:
     """Crawl in a child process; returns the outcome counts of this run per outlet.
 
+    ``lock_fds`` (slug -> descriptor of the outlet-day lock this process holds) are handed to the child,
+    which then holds the same locks; outlets without one are locked by the child itself.
     Raises CalledProcessError when the crawl process fails (its log names the cause).
     """
     cmd = [sys.executable, "-m", "crawler.run", "--day", day.isoformat(), "--data-dir", str(data_dir),
-           "--run-id", run_id, "--outlets-dir", str(outlets_dir)]
+           "--run-id", run_id, "--outlets-dir", str(outlets_dir), "--parent-pid", str(os.getpid())]
     for slug in slugs:
         cmd += ["--outlet", slug]
+    fds = dict(lock_fds or {})
+    for slug, fd in fds.items():
+        cmd += ["--lock-fd", f"{slug}={fd}"]
     if refetch:
         cmd.append("--refetch")
     for key, value in (overrides or {}).items():
@@ -85,10 +97,55 @@ def crawl(
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         with open(log_file, "ab") as fh:
-            subprocess.run(cmd, check=True, stdout=fh, stderr=subprocess.STDOUT)
+            _run_child(cmd, tuple(fds.values()), fh)
     else:
-        subprocess.run(cmd, check=True)
+        _run_child(cmd, tuple(fds.values()), None)
     return {slug: run_outcomes(data_dir, day, slug, run_id) for slug in slugs}
+
+
+def _run_child(cmd: list[str], pass_fds: tuple[int, ...], out) -> None:
+    """Run the crawl child in its own process group; if this process is interrupted, stop the group."""
+    stderr = subprocess.STDOUT if out is not None else None
+    # process_group=0, not preexec_fn: no Python code runs between fork and exec (safe with threads)
+    proc = subprocess.Popen(cmd, stdout=out, stderr=stderr, pass_fds=pass_fds, process_group=0)
+    try:
+        code = proc.wait()
+    except BaseException:  # KeyboardInterrupt, Airflow's SIGTERM handler: the group no longer gets them
+        _stop_group(proc)
+        raise
+    if code != 0:
+        raise subprocess.CalledProcessError(code, cmd)
+
+
+def _stop_group(proc: subprocess.Popen, grace: float = 10.0) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel SIGKILL this process when its parent dies (Linux); exit if it already has.
+
+    The death signal fires when the *thread* that forked us ends; ``crawl`` waits on the child in that
+    thread, so it lives as long as the crawl. The getppid check closes the race of a parent that died
+    before prctl ran (we would have been re-parented already).
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if os.getppid() != parent_pid:
+        sys.exit(f"error: the run that started this crawl (pid {parent_pid}) is gone; not crawling")
 
 
 def run_outcomes(data_dir: Path, day: date, slug: str, run_id: str) -> Counter:
@@ -106,11 +163,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--run-id", required=True)
     parser.add_argument("--refetch", action="store_true")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
+    parser.add_argument("--parent-pid", type=int, help="die with this parent (set by `crawl`)")
+    parser.add_argument("--lock-fd", action="append", default=[], metavar="SLUG=FD",
+                        help="inherited descriptor of the outlet-day lock the parent holds")
     args = parser.parse_args(argv)
+    if args.parent_pid:
+        die_with_parent(args.parent_pid)
     outlets = select_outlets(args.outlet, args.outlets_dir)
     overrides = dict(item.split("=", 1) for item in args.set)
-    crawl_in_process(outlets, args.day, args.data_dir, args.run_id, args.outlets_dir,
-                     refetch=args.refetch, overrides=overrides)
+    inherited = {slug: int(fd) for slug, fd in (item.split("=", 1) for item in args.lock_fd)}
+    from akhbar.locks import PartitionBusy
+
+    with ExitStack() as locks:
+        try:
+            hold_locks(locks, [o.slug for o in outlets], args.day, args.data_dir, inherited, args.parent_pid)
+        except (PartitionBusy, ValueError) as exc:
+            sys.exit(f"error: {exc}")
+        crawl_in_process(outlets, args.day, args.data_dir, args.run_id, args.outlets_dir,
+                         refetch=args.refetch, overrides=overrides)
+
+
+def hold_locks(stack: ExitStack, slugs: list[str], day: date, data_dir: Path, inherited: Mapping[str, int],
+               parent_pid: int | None) -> None:
+    """Hold every outlet-day lock for the crawl: verify the inherited ones, take the others (standalone)."""
+    from akhbar.locks import adopt_lock, partition_lock
+
+    for slug in slugs:
+        if slug in inherited:
+            adopt_lock(inherited[slug], data_dir, day.isoformat(), slug, parent_pid=parent_pid)
+        else:
+            stack.enter_context(partition_lock(data_dir, day.isoformat(), slug))
 
 
 if __name__ == "__main__":

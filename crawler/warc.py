@@ -3,14 +3,21 @@
 Layout: ``<data>/warc/day=YYYY-MM-DD/outlet=SLUG/<run_id>-<n>.warc.gz`` (gzip per record).
 A file being written is named ``*.warc.gz.open`` and renamed when closed, so a finished file is
 never partial; a file left ``.open`` by a killed run is cut back to its last whole record and
-closed by :func:`recover_open_files` before the next run of that outlet-day.
+closed by :func:`recover_open_files` before the next run of that outlet-day (under its lock).
+Recovery checks the file gzip member by member with bounded memory and never decodes payloads, so a
+stored compression bomb costs nothing; it cuts only on real damage, and any other failure leaves the
+file exactly as it was.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterator
+import os
+import re
+import shutil
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -21,13 +28,21 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawler.settings import DOWNLOAD_MAXSIZE
+
 log = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
 #: roll over to a new file past this size (the WARC convention is ~1 GB)
 MAX_FILE_BYTES = 1_000_000_000
-#: a stored body that inflates past this (a compression bomb the crawler refused) is not read back
-MAX_BODY_BYTES = 32 * 1024 * 1024
+#: a stored body that inflates past this (a compression bomb the crawler refused) is not read back:
+#: the crawl's own cap, so a reader never holds more than the crawler would have
+MAX_BODY_BYTES = DOWNLOAD_MAXSIZE
+#: recovery reads compressed input and inflates output in pieces of this size (its memory bound)
+RECOVERY_CHUNK = 64 * 1024
+#: a WARC header block longer than this is not a header (the writer's are well under 4 KB)
+MAX_HEADER_BYTES = 1024 * 1024
+DAMAGED_SUFFIX = ".damaged"
 #: extension header fields: which outlet and run fetched the record, and why
 KIND_HEADER = "Akhbar-Kind"
 OUTLET_HEADER = "Akhbar-Outlet"
@@ -164,10 +179,12 @@ class ArchivedResponse:
         return None
 
 
-def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES) -> Iterator[ArchivedResponse]:
+def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES,
+                   on_skip: Callable[[str, int, str], None] | None = None) -> Iterator[ArchivedResponse]:
     """Response records of one WARC file; a damaged tail ends the iteration instead of raising.
 
-    Records whose body decodes to more than ``max_body`` bytes are skipped (memory stays bounded).
+    Records whose body decodes to more than ``max_body`` bytes are skipped (memory stays bounded: at
+    most ``max_body`` plus one decoded block is held); ``on_skip(url, offset, reason)`` hears of each.
     """
     rel = str(warc_path.relative_to(root)).removesuffix(OPEN_SUFFIX)
     with open(warc_path, "rb") as fh:
@@ -184,7 +201,10 @@ def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES) 
                     log.warning("%s: %s: cannot decode body (%s); using raw payload", rel, uri, exc)
                     body = record.raw_stream.read(max_body + 1)
                 if len(body) > max_body:
-                    log.warning("%s: %s: body inflates past %d bytes; skipped", rel, uri, max_body)
+                    reason = f"body inflates past {max_body} bytes (the crawl's DOWNLOAD_MAXSIZE); not read back"
+                    log.warning("%s: %s: %s", rel, uri, reason)
+                    if on_skip is not None:
+                        on_skip(uri, it.get_record_offset(), reason)
                     continue
                 date = record.rec_headers.get_header("WARC-Date")
                 yield ArchivedResponse(
@@ -208,27 +228,128 @@ def warc_files(root: Path, day: str, outlet: str) -> list[Path]:
     return sorted(directory.glob("*.warc.gz")) if directory.is_dir() else []
 
 
+class WarcRecoveryError(RuntimeError):
+    """An open WARC file could not be checked (not damage: memory, I/O); it was left exactly as it was."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Where the whole records of a WARC file end, and what stopped the scan there (None: the file end)."""
+
+    good_end: int
+    damage: str | None = None
+    truncated: bool = False  # the file ends inside a gzip member: what a killed writer leaves
+
+
+class _RecordCheck:
+    """Follows one record's inflated bytes: a WARC header block, then exactly Content-Length + 4 bytes."""
+
+    _LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)[ \t]*\r\n", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.header_end: int | None = None
+        self.length: int | None = None
+        self.size = 0
+
+    def feed(self, data: bytes) -> str | None:
+        self.size += len(data)
+        if self.header_end is None:
+            self.head += data[: MAX_HEADER_BYTES + 4 - len(self.head)]
+            end = self.head.find(b"\r\n\r\n")
+            if end >= 0:
+                return self._parse(end)
+            if len(self.head) > MAX_HEADER_BYTES:
+                return "no WARC header end"
+        return None
+
+    def _parse(self, end: int) -> str | None:
+        self.header_end = end + 4
+        block = bytes(self.head[: self.header_end])
+        self.head = bytearray()
+        if not block.startswith(b"WARC/"):
+            return "not a WARC record"
+        match = self._LENGTH.search(block)
+        if match is None:
+            return "WARC header without Content-Length"
+        self.length = int(match.group(1))
+        return None
+
+    def finish(self) -> str | None:
+        if self.header_end is None or self.length is None:
+            return "incomplete WARC header"
+        want = self.header_end + self.length + 4  # the record ends in CRLF CRLF
+        return None if self.size == want else f"record of {self.size} bytes, its header says {want}"
+
+
+def scan_records(fh: io.BufferedIOBase) -> Scan:
+    """Walk a gzip-per-record WARC file member by member, inflating into bounded pieces that are dropped.
+
+    Only damage stops the scan: a member cut short by the end of the file, a corrupt member (zlib,
+    CRC) or a member that is not one whole WARC record. MemoryError, OSError etc. propagate.
+    """
+    good_end, offset, data = 0, 0, b""  # offset: file position of data[0]
+    while True:
+        if not data:
+            data = fh.read(RECOVERY_CHUNK)
+            if not data:
+                return Scan(good_end)
+        start, inflater, check = offset, zlib.decompressobj(16 + zlib.MAX_WBITS), _RecordCheck()
+        while not inflater.eof:
+            fresh = data or fh.read(RECOVERY_CHUNK)
+            try:
+                out = inflater.decompress(fresh, RECOVERY_CHUNK)
+            except zlib.error as exc:
+                return Scan(good_end, f"corrupt gzip member at byte {start}: {exc}")
+            if not fresh and not out:  # no input left, nothing buffered, member not ended
+                return Scan(good_end, f"file ends inside the gzip member at byte {start}", truncated=True)
+            rest = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+            offset += len(fresh) - len(rest)
+            data = rest
+            problem = check.feed(out)
+            if problem:
+                return Scan(good_end, f"record at byte {start}: {problem}")
+        problem = check.finish()
+        if problem:
+            return Scan(good_end, f"record at byte {start}: {problem}")
+        good_end = offset
+
+
 def recover_open_files(root: Path, day: str, outlet: str) -> list[Path]:
-    """Close files a killed run left open: cut each back to its last whole record, then rename."""
+    """Close files a killed run left open: cut each back to its last whole record, then rename.
+
+    Call it only while holding the outlet-day's lock (a live writer's file is ``.open`` too). A file
+    cut short by the kill loses its incomplete last record; bytes after any other damage are kept
+    beside it as ``<name>.damaged``. A file that cannot be checked raises WarcRecoveryError, untouched.
+    """
     directory = partition_dir(root, day, outlet)
     recovered = []
     for path in sorted(directory.glob(f"*.warc.gz{OPEN_SUFFIX}")) if directory.is_dir() else []:
-        good_end = 0
-        with open(path, "rb") as fh:
-            it = ArchiveIterator(fh)
-            try:
-                for record in it:
-                    record.content_stream().read()
-                    it.read_to_end(record)
-                    good_end = it.get_record_offset() + it.get_record_length()
-            except Exception as exc:
-                log.warning("%s: damaged tail after byte %d: %s", path, good_end, exc)
-        with open(path, "r+b") as fh:
-            fh.truncate(good_end)
+        try:
+            with open(path, "rb") as fh:
+                scan = scan_records(fh)
+        except Exception as exc:
+            raise WarcRecoveryError(f"{path}: cannot check the open WARC file ({type(exc).__name__}: {exc}); "
+                                    "left untouched") from exc
         final = path.with_name(path.name.removesuffix(OPEN_SUFFIX))
-        if good_end == 0:
+        if scan.damage:
+            log.warning("%s: damaged tail after byte %d: %s", path, scan.good_end, scan.damage)
+            if not scan.truncated:
+                _keep_tail(path, scan.good_end, final.with_name(final.name + DAMAGED_SUFFIX))
+            with open(path, "r+b") as fh:
+                fh.truncate(scan.good_end)
+        if scan.good_end == 0:
             path.unlink()
             continue
         path.rename(final)
         recovered.append(final)
     return recovered
+
+
+def _keep_tail(path: Path, start: int, target: Path) -> None:
+    """Copy the bytes from ``start`` to the end aside (fsynced) before the file is cut there."""
+    with open(path, "rb") as src, open(target, "wb") as dst:
+        src.seek(start)
+        shutil.copyfileobj(src, dst, RECOVERY_CHUNK)
+        dst.flush()
+        os.fsync(dst.fileno())

@@ -15,6 +15,7 @@ import pytest
 from faultkit import FAULT_CRAWL, ROOT, archived_pages, log_rows, report
 
 from akhbar.locks import PartitionBusy, partition_lock
+from akhbar.locks import lock_path as lock_file
 from akhbar.testweb import TestWeb
 from crawler.run import crawl
 from crawler.warc import partition_dir
@@ -229,3 +230,130 @@ def test_same_outlet_day_at_once_fails_other_day_side_by_side_succeeds(tmp_path:
     assert other_day.returncode == 0, (out3, err3)
     report("two runs of one outlet-day + another day beside them", "3 concurrent `akhbar run`",
            "same day: exit 2 (PartitionBusy); other day: exit 0", 0)
+
+
+# `akhbar run`'s body (pipeline.run_day) in a process the test can SIGKILL; its crawl child is a grandchild.
+_RUN_DAY = """
+import json, sys
+from datetime import date
+from pathlib import Path
+from akhbar.pipeline import run_day
+a = json.loads(sys.argv[1])
+run_day(date.fromisoformat(a["day"]), Path(a["data"]), [a["slug"]], folder=Path(a["outlets"]),
+        overrides=a["overrides"], run_id=a["run_id"])
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Any thread of the process still running. A zombie holds no files and no locks, but the leader of a
+    killed multi-threaded process turns zombie while its other threads still exit (and hold its files)."""
+    states = []
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            states.append(stat.read_text().rsplit(")", 1)[1].split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return any(s not in ("Z", "X") for s in states)
+
+
+def _crawler_pid(data: Path, day: date, slug: str) -> int | None:
+    """The crawl child names itself in the lock file it inherited: '<parent pid>, crawler <pid>'."""
+    path = lock_file(data, day.isoformat(), slug)
+    text = path.read_text() if path.exists() else ""
+    return int(text.rsplit("crawler ", 1)[1]) if "crawler " in text else None
+
+
+def _stall_half(web, slug: str, day: date) -> list:
+    arts = sorted((a for a in web.catalog.all() if a.site.slug == slug and a.published.date() == day),
+                  key=lambda a: a.path)
+    stalled = arts[len(arts) // 2:]
+    for a in stalled:
+        web.set_fault(slug, a.path, "slow", sleep=120)
+    return stalled
+
+
+def test_sigkill_of_the_run_kills_its_crawler_and_the_rerun_never_overlaps_it(tmp_path: Path):
+    pytest.importorskip("transforms.extract")
+    from akhbar.pipeline import run_day
+
+    data = tmp_path / "data"
+    with TestWeb(port=0) as web:
+        outlets = web.write_outlet_configs(tmp_path / "outlets")
+        stalled = _stall_half(web, SLUG, DAY)
+        args = {"day": DAY.isoformat(), "data": str(data), "slug": SLUG, "outlets": str(outlets),
+                "overrides": {**FAULT_CRAWL, "DOWNLOAD_TIMEOUT": "180"}, "run_id": "killed"}
+        parent = subprocess.Popen([sys.executable, "-c", _RUN_DAY, json.dumps(args)], cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for(lambda: _crawler_pid(data, DAY, SLUG) is not None, what="the crawl child")
+            child = _crawler_pid(data, DAY, SLUG)
+            _wait_for(lambda: all(web.attempts(SLUG, a.path) for a in stalled), what="stalled requests")
+            assert _alive(child) and os.getpgid(child) == child, "the crawler runs in its own process group"
+        finally:
+            parent.send_signal(signal.SIGKILL)
+            parent.wait()
+        # from the kill on: whenever the lock can be taken, no crawler of that outlet-day may be alive
+        t0, refused, gone_after = time.monotonic(), 0, None
+        while time.monotonic() - t0 < 10:
+            try:
+                with partition_lock(data, DAY.isoformat(), SLUG):
+                    assert not _alive(child), "the lock was free while the orphaned crawler still ran"
+                    gone_after = time.monotonic() - t0
+                    break
+            except PartitionBusy:
+                assert _alive(child)
+                refused += 1
+                time.sleep(0.05)
+        assert gone_after is not None and gone_after < 5, "the crawler outlived its parent"
+        assert not _alive(child)
+        web.clear_faults()
+        (again,) = run_day(DAY, data, [SLUG], folder=outlets, overrides=FAULT_CRAWL, run_id="rerun")
+        assert again.ok and again.articles, again
+        files = sorted(partition_dir(data, DAY.isoformat(), SLUG).iterdir())
+        assert files and all(f.name.endswith(".warc.gz") for f in files)  # the orphan's .open file recovered
+        for f in files:
+            subprocess.run([WARCIO, "index", str(f)], check=True, capture_output=True)
+    report("SIGKILL of `akhbar run` mid-crawl", f"parent killed with {len(stalled)} articles stalled",
+           f"crawler gone {gone_after:.2f} s after the kill ({refused} lock attempts refused meanwhile), "
+           f"re-run ok, {len(files)} WARC files readable", again.articles)
+
+
+def test_a_standalone_crawler_holds_the_lock_so_a_run_is_refused(tmp_path: Path):
+    data = tmp_path / "data"
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
+    with TestWeb(port=0) as web:
+        outlets = web.write_outlet_configs(tmp_path / "outlets")
+        stalled = _stall_half(web, SLUG, DAY)
+        crawler = subprocess.Popen(_crawl_cmd(DAY, data, outlets, "alone", {**FAULT_CRAWL, "DOWNLOAD_TIMEOUT": "180"}),
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for(lambda: all(web.attempts(SLUG, a.path) for a in stalled), what="stalled requests")
+            assert list(partition_dir(data, DAY.isoformat(), SLUG).glob("*.open"))
+            proc = subprocess.run([AKHBAR, "run", "--date", DAY.isoformat(), "--outlet", SLUG, "--data-dir",
+                                   str(data), "--outlets-dir", str(outlets)], capture_output=True, text=True,
+                                  env=env, timeout=120)
+            assert crawler.poll() is None
+            open_files = list(partition_dir(data, DAY.isoformat(), SLUG).glob("*.open"))
+        finally:
+            crawler.send_signal(signal.SIGKILL)
+            crawler.wait()
+    assert proc.returncode == 2 and "being written by another run" in proc.stderr, proc.stderr
+    assert f"pid {crawler.pid}" in proc.stderr
+    assert open_files, "the refused run must not recover (rename) the live crawler's open WARC file"
+    report("`akhbar run` beside a standalone crawler of the same outlet-day", "python -m crawler.run alone",
+           f"exit 2: {proc.stderr.strip()[:80]}", 0)
+
+
+def test_the_crawler_refuses_a_descriptor_that_is_not_its_lock(tmp_path: Path):
+    from crawler.run import main
+
+    data = tmp_path / "data"
+    lock_file(data, DAY.isoformat(), "yjc").parent.mkdir(parents=True)
+    lock_file(data, DAY.isoformat(), "yjc").write_text("")
+    other = os.open(tmp_path / "other", os.O_RDWR | os.O_CREAT)
+    try:
+        with pytest.raises(SystemExit, match="is not the lock file"):
+            main(["--day", DAY.isoformat(), "--data-dir", str(data), "--outlets-dir", str(ROOT / "akhbar/outlets"),
+                  "--run-id", "x", "--outlet", "yjc", "--lock-fd", f"yjc={other}"])
+    finally:
+        os.close(other)
