@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA_DIR ?= data
 DEMO_DATE ?= 2025-01-07
 
-.PHONY: install demo test test-fast test-faults lint bench bench-extract bench-dedup bench-crawl clean
+.PHONY: install demo test test-fast test-faults lint bench bench-extract bench-metadata bench-dedup bench-crawl clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,13 @@ test-fast: install
 test-faults: install
 	$(BIN)/pytest -m faults -s
 
-bench: bench-extract bench-dedup bench-crawl
+bench: bench-extract bench-metadata bench-dedup bench-crawl
 
 bench-extract: install
 	$(BIN)/python -m bench.extract_bench
+
+bench-metadata: install
+	$(BIN)/python -m bench.metadata_bench
 
 bench-dedup: install
 	$(BIN)/python -m bench.dedup_bench

@@ -368,6 +368,22 @@ def test_every_test_web_article_page_extracts_to_its_paragraphs() -> None:
     assert any(ZWNJ in p.gold for p in pages)
 
 
+def test_every_test_web_article_page_gives_its_title_authors_and_tags() -> None:
+    """Metadata on the same corpus: the headline without « - <site>» of <title>, the author without
+    «خبرنگار:»/«كتب:»/«بقلم:» and with the dot of «د.», the keywords split into their tags."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    from bench.metadata_bench import load_testweb_pages, run_ours
+
+    pages = load_testweb_pages()
+    found = {p.name: run_ours(p) for p in pages}
+    assert not [p.name for p in pages if found[p.name].title != p.gold.title]
+    assert not [p.name for p in pages if found[p.name].authors != set(p.gold.authors or [])]
+    assert not [p.name for p in pages if found[p.name].tags != set(p.gold.tags or [])]
+    assert any("." in a for p in pages for a in p.gold.authors or [])
+
+
 @pytest.mark.parametrize("closing", [
     "حقوق بشر در این نشست محور اصلی گفت‌وگوها بود و دو طرف بر آن تأکید کردند",
     "حقوق الإنسان كانت محور المحادثات بين الجانبين",

@@ -332,3 +332,116 @@ def drop_related_blocks(tree: Any) -> None:
     for node in doomed:
         if _attached(node, root):
             node.drop_tree()
+
+
+# -- metadata fields: the site's name in titles and bylines, tag lists ----------------------------
+#: separators between a title and the site name, section or date the page adds to it
+_TITLE_SEP = re.compile(r"\s+[-|–—:•·»«]\s+|\s+[|–—]|[|–—]\s+")
+#: a kicker or section before the headline: cut when the other headline forms leave it out
+_KICKER_SEP = re.compile(r"\s[-|–—]\s*$|[|–—]\s*$")
+#: a segment is "site-like" only when short: a real headline part is longer
+_SITE_SEGMENT_WORDS = 6
+_AGENCY = re.compile(r"^(?:وكالة|وکالة|خبرگزاری|خبرگزارى|پایگاه خبری|موقع|شبكة|صحيفة|جريدة|روزنامه)\s", re.I)
+
+
+def _fold(s: str) -> str:
+    """Letters only, no diacritics or spacing: «Seznam Zprávy» and seznamzpravy.cz meet."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", normalize_text(s).lower())
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c))
+
+
+def site_names(names: list[str | None], host: str | None) -> set[str]:
+    """Folded forms of the outlet's names (og:site_name, publisher, registry name) and of the
+    host's distinctive label (www.golem.de -> golem), for site_like()."""
+    out = {_fold(n) for n in names if n and _fold(n)}
+    if host:
+        labels = [x for x in host.lower().split(".") if x not in ("www", "m", "amp", "news", "com", "co")]
+        if labels:
+            out.add(_fold(max(labels[:-1] or labels, key=len)))
+    return {n for n in out if len(n) >= 2}
+
+
+def site_like(segment: str, names: set[str]) -> bool:
+    """The segment is the site's name (or holds it, or is held by it: «BBC News عربي» for
+    «BBC News»), a date, or an agency name («وكالة أنباء …», «خبرگزاری …»)."""
+    words = _WORDS.findall(segment)
+    if not words or len(words) > _SITE_SEGMENT_WORDS:
+        return False
+    if all(_DIGIT.search(w) for w in words) or parse_date_text(segment) is not None:
+        return True
+    folded = _fold(segment)
+    if _AGENCY.match(segment.strip()) and len(words) <= 4:
+        return True
+    return any(n == folded or (len(n) >= 3 and (n in folded or (folded in n and len(folded) >= 0.5 * len(n))))
+               for n in names)
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in _TITLE_SEP.split(title) if s and s.strip()]
+
+
+def strip_site_name(title: str | None, names: set[str], others: list[str] = ()) -> str | None:
+    """``title`` without leading/trailing segments that are the site's name or a date, and without
+    a tail or head that the page's other headline forms (``others``: <h1>, JSON-LD headline) leave
+    out: their agreement shows it is not part of the headline."""
+    if not title:
+        return title
+    title = " ".join(title.split())
+    for other in others:
+        other = " ".join((other or "").split())
+        if other and other != title and len(other) >= 10 and title.startswith(other) and \
+                _TITLE_SEP.match(title[len(other):]):
+            return other
+        head = title[:-len(other)] if other and title.endswith(other) else ""
+        if other and other != title and len(other) >= 10 and head and _KICKER_SEP.search(head):
+            return other
+    parts = [m for m in re.split(f"({_TITLE_SEP.pattern})", title)]
+    # parts alternate text, separator, text ...; cut site-like text at either end
+    while len(parts) >= 3 and site_like(parts[-1], names):
+        parts = parts[:-2]
+    while len(parts) >= 3 and site_like(parts[0], names):
+        parts = parts[2:]
+    return "".join(parts).strip() or title
+
+
+#: Persian/Arabic/English byline words before a name
+_BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|بقلم|به قلم|كتب|كتبت|كتبه|خبرنگار|نویسنده|گزارش|گزارشگر|"
+                          r"تقرير|إعداد|اعداد|مراسل|محرر|reporter)\s*[:：]?\s*", re.I)
+_IMAGE_WORD = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp)\b|^https?://|/|logo|\blogo\b|_")
+#: «و» between two names only when it stands alone («أحمد علي و سارة محمود»); «وليد» is a name
+_INITIALS = re.compile(r"\s*\([^()]{1,8}\)\s*$")
+_AUTHOR_SPLIT = re.compile(r"\s*[;,،|]\s*|\s+(?:و|and|und|et|y|e)\s+(?=\S)")
+
+
+def clean_authors(raw: list[str], names: set[str]) -> list[str]:
+    """Author names: split on separators and a free-standing «و»/"and", trimmed of byline words,
+    without site or agency names and logo/image-file words, de-duplicated (first form kept)."""
+    out: dict[str, str] = {}
+    for item in raw:
+        for name in _AUTHOR_SPLIT.split(item or ""):
+            # the initials some bylines append («Corina Gall (cog.)») are not part of the name
+            name = " ".join(_INITIALS.sub("", _BYLINE_LEAD.sub("", name)).split()).strip(" :：-–—|.,،")
+            if not name or not _WORDS.search(name) or _IMAGE_WORD.search(name):
+                continue
+            if site_like(name, names) and not all(_DIGIT.search(w) for w in _WORDS.findall(name)):
+                continue
+            if name.lower() in ("staff", "admin", "editor", "redaktion", "news", "bbc news"):
+                continue
+            out.setdefault(word_key(name), name)
+    return list(out.values())
+
+
+_TAG_SEP = re.compile(r"\s*[,،؛;]\s*")
+
+
+def split_tags(raw: list[str]) -> list[str]:
+    """Tags as a list: each value split on , ، ؛ ;, trimmed, empty ones dropped, de-duplicated."""
+    out: dict[str, str] = {}
+    for item in raw:
+        for tag in _TAG_SEP.split(item or ""):
+            tag = " ".join(tag.split()).strip(" #")
+            if tag:
+                out.setdefault(word_key(tag) or tag, tag)
+    return list(out.values())

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -38,11 +38,15 @@ from lxml.etree import ParserError, XPath
 from trafilatura.utils import load_html
 
 from transforms.boilerplate import (
+    clean_authors,
     clean_lines,
     drop_related_blocks,
     drop_repeated_lines,
     may_hold_list_labels,
     prune_blocks,
+    site_names,
+    split_tags,
+    strip_site_name,
     trim_edges,
     word_key,
 )
@@ -349,12 +353,46 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, prune
         recall = _trafilatura(tree, url, favor_recall=True)
         if recall is not None and recall.text and len(recall.text) > len(text):
             text = recall.text
-    ld_body = ld.get("articleBody")
-    if isinstance(ld_body, str) and len(ld_body) > 200:
-        # JSON-LD carries the whole story: prefer it when the extraction misses a good part of it
-        if _coverage(text, ld_body, pruned) < 0.8:
-            text = "\n".join(_body_paragraphs(ld_body))
+    ld_body = _ld_body(ld)
+    if ld_body and len(ld_body) > 200 and _coverage(text, ld_body, pruned) < 0.8:
+        # JSON-LD carries the whole story and the extraction misses a good part of it: take it when
+        # the extraction is next to nothing (a page rendered by script) or it is the page's own text
+        if len(text) < _SHORT or _is_page_body(ld_body, text, tree):
+            text = ld_body
     return text, doc
+
+
+#: share of the JSON-LD body's distinct words the page must show for it to be the page's body
+_LD_AGREES = 0.9
+#: a JSON-LD body with less than this share of the extraction's punctuation per word was stripped of it
+_LD_PUNCT = 0.5
+_PUNCT = re.compile(r"[.,;:!?؟،؛«»\"'’‘“”()\-]")
+_VISIBLE = XPath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+
+
+def _ld_body(ld: dict) -> str | None:
+    """JSON-LD articleBody as text: entities decoded (named ones too: &ccedil; &nbsp;), markup gone."""
+    body = ld.get("articleBody")
+    if isinstance(body, list):
+        body = "\n".join(b for b in body if isinstance(b, str))
+    if not isinstance(body, str) or not body.strip():
+        return None
+    return "\n".join(_body_paragraphs(html_lib.unescape(body) if "&" in body else body))
+
+
+def _punct_rate(s: str) -> float:
+    return len(_PUNCT.findall(s)) / max(1, len(_tokens(s)))
+
+
+def _is_page_body(ld_body: str, text: str, tree: Any) -> bool:
+    """Whether the JSON-LD body is the text the page shows, not a degraded copy: nearly all its
+    words are on the page (entities left in it or apostrophes dropped make words the page lacks) and
+    it keeps the punctuation the extraction has (some CMSs strip it from the JSON-LD copy)."""
+    if text.strip() and _punct_rate(ld_body) < _LD_PUNCT * _punct_rate(text):
+        return False
+    visible = set(_tokens(" ".join(_VISIBLE(tree))))
+    words = set(_tokens(ld_body))
+    return bool(words) and len(words & visible) / len(words) >= _LD_AGREES
 
 
 # -- standfirst -----------------------------------------------------------------------------------
@@ -522,6 +560,45 @@ def _joined_parts(tree: Any, text: str, url: str | None) -> str:
     return joined if len(set(_tokens(joined)) - have) >= _SPLIT_MIN_GAIN * len(have) else text
 
 
+# -- title, authors, tags -------------------------------------------------------------------------
+def _outlet_names(metas: dict[str, str], ld: dict, objs: list[dict], url: str | None) -> set[str]:
+    """The names the page gives its outlet (og:site_name, application-name, JSON-LD publisher or
+    Organization/WebSite objects) and its host, for recognising them in titles and bylines."""
+    names = [_meta(metas, "og:site_name"), _meta(metas, "application-name"), _meta(metas, "twitter:site")]
+    names += [_ld_text(ld.get("publisher")) if isinstance(ld.get("publisher"), dict | list) else None]
+    names += [_ld_text(o.get("name")) for o in objs if _types(o) & {"organization", "newsmediaorganization",
+                                                                   "website"}]
+    return site_names([html_lib.unescape(n).lstrip("@") for n in names if n], urlsplit(url or "").hostname)
+
+
+#: headline forms in order of trust: og:title is what the outlet shows when the story is shared
+#: (measured best against gold on the 225 real pages, see BENCHMARKS.md "Metadata"), then JSON-LD,
+#: twitter, the first <h1>, <title>
+def _title(tree: Any, meta_title: str | None, ld: dict, metas: dict[str, str], names: set[str]) -> str | None:
+    """The headline without the site name, section or date the page adds around it."""
+    forms = [_meta(metas, "og:title"), _ld_text(ld.get("headline")), _meta(metas, "twitter:title"),
+             next((h.text_content() for h in tree.iter("h1")), None), meta_title,
+             next((t.text_content() for t in tree.iter("title")), None)]
+    forms = [" ".join(html_lib.unescape(f).split()) for f in forms if f and f.strip()]
+    for i, form in enumerate(forms):
+        title = strip_site_name(form, names, forms[:i] + forms[i + 1:])
+        if title:
+            return title
+    return None
+
+
+def _authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str]) -> list[str]:
+    """Authors as the page writes them (JSON-LD author, <meta name=author>), else trafilatura's byline
+    (which drops the dot of «د.»), without site names and logo words (boilerplate.clean_authors)."""
+    for raw in (_ld_list(ld.get("author")), [_meta(metas, "author", "article:author", "dc.creator") or ""],
+                [meta_author or ""]):
+        found = clean_authors([html_lib.unescape(a) for a in raw if not a.startswith(("http://", "https://"))],
+                              names)
+        if found:
+            return found
+    return []
+
+
 # -- the public functions --------------------------------------------------------------------------
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
                     overrides: Any | None = None, tz: str | None = None) -> Extracted:
@@ -559,7 +636,8 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         drop_related_blocks(tree)
     pruned = prune_blocks(tree)
     ld_docs = _jsonld_documents(tree)
-    ld = _article_ld(_jsonld_objects(ld_docs))
+    ld_objs = _jsonld_objects(ld_docs)
+    ld = _article_ld(ld_objs)
     meta = _page_meta(tree, ld_docs)
     raw, _ = _body(tree, url, ld, overrides.body_selector if overrides is not None else None, pruned)
     raw = _joined_parts(tree, raw, url)
@@ -568,17 +646,16 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     raw_lines = drop_repeated_lines((joiners.restore(raw) or "").splitlines())
     cleaned = clean_lines(raw_lines)
     r = joiners.restore
-    title = r(meta.title or _ld_text(ld.get("headline")))
-    authors = [r(a.strip()) for a in re.split(r";|\s+و\s+|,", meta.author or "") if a.strip()] or [
-        r(a) for a in _ld_list(ld.get("author"))]
+    names = _outlet_names(metas, ld, ld_objs, url)
+    title = r(_title(tree, meta.title, ld, metas, names))
+    authors = [r(a) for a in _authors(meta.author, ld, metas, names)]
     lines = trim_edges(cleaned.lines, authors)
     lines = trim_edges(_drop_headline(lines, _headlines(tree, title, ld, metas, r)), authors)
     text = "\n".join(lines)
     if not text.strip():
         raise ExtractionError("no article text found")
 
-    tags = [r(t) for t in meta.tags or []] or [r(t) for t in cleaned.tags]
-    tags = list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
+    tags = split_tags([r(t) for t in meta.tags or []] or [r(t) for t in cleaned.tags])
     section = _ld_text(ld.get("articleSection")) or _meta(metas, "article:section") or (
         meta.categories[0] if meta.categories else None) or next(iter(_category_links(tree)), None)
     published, modified = _dates(tree, metas, ld, url, tz)

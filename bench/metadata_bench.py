@@ -1,0 +1,224 @@
+"""Metadata benchmark: published date, title, authors and tags of our extract_article against bare
+trafilatura (``extract_metadata``) and bare htmldate (``find_date``) in the same run.
+
+Corpora:
+- the test web's article pages (every article of the four Persian/Arabic outlets as served, plus
+  each Arabic page re-encoded in windows-1256); gold: the articles JSON (title, author, tags, the
+  local publication time made UTC); our extractor gets the outlet's timezone, as the pipeline does;
+- ``<repo>/../shared/real-pages`` (meta.json: gold ``title`` and ``publishing_date``; no author or
+  tag gold there); skipped cleanly when the folder is absent.
+
+Scores, per tool: published date on the right UTC day (%) and within one hour (%); title exact
+after whitespace normalisation (%); authors exact set (%, pages whose gold has authors); tags exact
+set (%, pages whose gold has tags). A date without a time of day (trafilatura's is a day only) counts
+for the day and never for the hour; a date without an offset is taken as UTC. Writes a per-page CSV
+under ``.bench/`` and prints a table.
+
+Run: ``python -m bench.metadata_bench [--pages N]`` (``make bench-metadata``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES_DIR = REPO.parent / "shared" / "real-pages"
+TOOLS = ("ours", "trafilatura", "htmldate")
+METRICS = ("day", "hour", "title", "authors", "tags")
+
+
+@dataclass(frozen=True)
+class Gold:
+    published: datetime
+    title: str
+    authors: frozenset[str] | None = None  # None: no gold for this field
+    tags: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+    html: bytes
+    gold: Gold
+    tz: str | None = None
+
+
+@dataclass
+class Found:
+    """What one tool found on one page."""
+
+    published: datetime | None = None
+    has_time: bool = True
+    title: str | None = None
+    authors: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    dates_only: bool = False  # htmldate
+
+
+# -- corpora ---------------------------------------------------------------------------------------
+def load_testweb_pages() -> list[Page]:
+    """Every article page of the built-in test web as served, Arabic ones also in windows-1256."""
+    from akhbar.testweb.content import Catalog
+    from akhbar.testweb.faults import cp1256_page
+    from akhbar.testweb.pages import article_page
+
+    base = "http://127.0.0.1:8000"
+    catalog = Catalog()
+    pages = []
+    for art in catalog.all():
+        html = article_page(art, catalog, base)
+        gold = Gold(art.published, art.title, frozenset([art.author]) if art.author else None,
+                    frozenset(art.tags) if art.tags else None)
+        name = f"testweb/{art.site.slug}/{art.key}"
+        pages.append(Page(name, base + art.path, html.encode("utf-8"), gold, art.site.timezone))
+        if art.site.language == "ar":
+            pages.append(Page(name + "-cp1256", base + art.path, cp1256_page(html, "meta")[1], gold,
+                              art.site.timezone))
+    return pages
+
+
+def load_real_pages(directory: Path = PAGES_DIR, limit: int | None = None) -> list[Page]:
+    """The real pages with a gold title and date, sorted by name; empty when the folder is absent."""
+    if not directory.is_dir():
+        return []
+    pages = []
+    for d in sorted(p for p in directory.iterdir() if (p / "meta.json").is_file()):
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+        if not meta.get("title") or not meta.get("publishing_date"):
+            continue
+        gold = Gold(_as_utc(datetime.fromisoformat(meta["publishing_date"])), meta["title"])
+        pages.append(Page(d.name, meta["url"], gzip.decompress((d / "source.html.gz").read_bytes()), gold))
+    return pages[:limit] if limit else pages
+
+
+# -- the three tools -------------------------------------------------------------------------------
+def _as_utc(d: datetime) -> datetime:
+    return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
+
+
+def run_ours(page: Page) -> Found:
+    from transforms.extract import ExtractionError, extract_article
+
+    try:
+        e = extract_article(page.html, page.url, tz=page.tz)
+    except ExtractionError:
+        return Found()
+    return Found(e.published_at, True, e.title, set(e.authors), set(e.tags))
+
+
+def run_trafilatura(page: Page) -> Found:
+    import trafilatura
+
+    md = trafilatura.extract_metadata(page.html, default_url=page.url)
+    if md is None:
+        return Found()
+    published = datetime.fromisoformat(md.date) if md.date else None
+    authors = {a.strip() for a in (md.author or "").split(";") if a.strip()}
+    return Found(published, False, md.title, authors, set(md.tags or []))
+
+
+def run_htmldate(page: Page) -> Found:
+    from htmldate import find_date
+
+    found = find_date(page.html, url=page.url, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True)
+    return Found(datetime.fromisoformat(found) if found else None, dates_only=True)
+
+
+RUNNERS: dict[str, Callable[[Page], Found]] = {"ours": run_ours, "trafilatura": run_trafilatura,
+                                               "htmldate": run_htmldate}
+
+
+# -- scoring ---------------------------------------------------------------------------------------
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+def score(found: Found, gold: Gold) -> dict[str, bool | None]:
+    """Per metric: True/False, or None where the gold or the tool has nothing to compare."""
+    out: dict[str, bool | None] = {}
+    d = _as_utc(found.published) if found.published else None
+    out["day"] = d is not None and d.date() == gold.published.date()
+    out["hour"] = d is not None and found.has_time and abs((d - gold.published).total_seconds()) <= 3600
+    out["title"] = None if found.dates_only else _norm(found.title) == _norm(gold.title)
+    out["authors"] = None if gold.authors is None or found.dates_only else (
+        {_norm(a) for a in found.authors} == {_norm(a) for a in gold.authors})
+    out["tags"] = None if gold.tags is None or found.dates_only else (
+        {_norm(t) for t in found.tags} == {_norm(t) for t in gold.tags})
+    return out
+
+
+def evaluate(pages: list[Page]) -> list[dict]:
+    rows = []
+    for page in pages:
+        row: dict = {"page": page.name}
+        for tool in TOOLS:
+            found = RUNNERS[tool](page)
+            for metric, ok in score(found, page.gold).items():
+                row[f"{tool}_{metric}"] = ok
+            row[f"{tool}_found_date"] = found.published.isoformat() if found.published else ""
+            row[f"{tool}_found_title"] = found.title or ""
+        row["gold_date"] = page.gold.published.isoformat()
+        row["gold_title"] = page.gold.title
+        rows.append(row)
+    return rows
+
+
+def rate(rows: list[dict], tool: str, metric: str) -> tuple[float | None, int]:
+    """(share in %, pages counted); None when no page has gold for the metric."""
+    values = [r[f"{tool}_{metric}"] for r in rows if r[f"{tool}_{metric}"] is not None]
+    return (100 * sum(values) / len(values) if values else None), len(values)
+
+
+def table(title: str, rows: list[dict]) -> str:
+    head = {"day": "date day", "hour": "date ±1h", "title": "title", "authors": "authors", "tags": "tags"}
+    lines = [f"{title}: {len(rows)} pages", f"{'':14}" + "".join(f"{head[m]:>12}" for m in METRICS)]
+    for tool in TOOLS:
+        cells = []
+        for metric in METRICS:
+            value, n = rate(rows, tool, metric)
+            cells.append(f"{'-':>12}" if value is None else f"{value:8.1f}% {n:>3}"[-12:].rjust(12))
+        lines.append(f"{tool:14}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def _write_csv(path: Path, corpora: dict[str, list[dict]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fields = ["corpus", *next(iter(r for rows in corpora.values() for r in rows)).keys()]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        for corpus, rows in corpora.items():
+            writer.writerows({"corpus": corpus, **r} for r in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=None, help="only the first N real pages")
+    parser.add_argument("--out", type=Path, default=REPO / ".bench" / "metadata.csv")
+    args = parser.parse_args(argv)
+
+    corpora = {"testweb": evaluate(load_testweb_pages())}
+    real = load_real_pages(limit=args.pages)
+    if real:
+        corpora["real-pages"] = evaluate(real)
+    _write_csv(args.out, corpora)
+    print(f"per-page CSV: {args.out}   (cells: % of pages right, pages counted)")
+    print(table("test web (Persian/Arabic outlets, Arabic also in windows-1256)", corpora["testweb"]))
+    if real:
+        print(table(f"real pages ({PAGES_DIR.name}; gold: title and date only)", corpora["real-pages"]))
+    else:
+        print(f"real pages skipped: {PAGES_DIR} is absent")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
