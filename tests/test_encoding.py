@@ -91,8 +91,8 @@ def test_a_windows_1256_paragraph_in_a_utf8_page_keeps_both() -> None:
     d = decode_page(body, "text/html")
     assert d.codec == "utf_8"
     assert d.text == head + AR_SENT + f"</p><p>{FA_SENT}</p></body></html>"
-    assert d.repairs == d.rescued == len(AR_SENT.encode("cp1256"))
-    assert d.note == f"utf_8: {d.rescued} bytes in 1 run(s) decoded as windows-1256"
+    assert d.repairs == d.rescued == len(AR_SENT.replace(" ", ""))  # its letters; the spaces were ASCII
+    assert d.note == f"utf_8: {d.rescued} bytes in 1 run(s) read as windows-1256"
     assert "\ufffd" not in d.text
 
 
@@ -102,14 +102,14 @@ def test_inline_windows_1256_run_with_persian_letters_and_joiners() -> None:
     body = _page(_u("<p>خبر فوری — "), legacy.encode("cp1256"), _u(" — ادامه دارد</p>"))
     d = decode_page(body, "text/html; charset=utf-8")
     assert d.text == f"<p>خبر فوری — {legacy} — ادامه دارد</p>"
-    assert d.rescued == len(legacy) and d.repairs == d.rescued
+    assert d.rescued == len(legacy.replace(" ", "")) and d.repairs == d.rescued
 
 
 def test_stray_byte_before_a_legacy_run_is_dropped_and_the_run_kept() -> None:
     body = _page(_u(f"<p>{FA_SENT}</p><p>"), b"\x80", AR_SENT.encode("cp1256"), _u(f"</p><p>{FA_SENT}</p>"))
     d = decode_page(body, "text/html; charset=utf-8")
     assert d.text == f"<p>{FA_SENT}</p><p>{AR_SENT}</p><p>{FA_SENT}</p>"
-    assert (d.repairs, d.rescued) == (1 + len(AR_SENT), len(AR_SENT))
+    assert (d.repairs, d.rescued) == (1 + len(AR_SENT.replace(" ", "")), len(AR_SENT.replace(" ", "")))
 
 
 def test_invalid_latin_run_is_dropped_but_its_ascii_kept() -> None:
@@ -145,3 +145,23 @@ def test_undeclared_short_persian_cp1256_is_not_detected_as_cyrillic() -> None:
 def test_utf16_be_bom() -> None:
     d = decode_page(codecs.BOM_UTF16_BE + f"<p>{AR_SENT}</p>".encode("utf-16-be"), None)
     assert (d.text, d.codec, d.repairs) == (f"<p>{AR_SENT}</p>", "utf_16_be", 0)
+
+
+def test_legacy_paragraphs_as_long_as_the_utf8_ones_still_leave_the_page_utf8() -> None:
+    # half the letters in windows-1256 (a third of the non-ASCII bytes): the UTF-8 parts are real, not chance
+    head = f"<html><head><title>{FA_SENT}</title></head><body>"
+    legacy = f"{AR_SENT}. {AR_SENT}."
+    body = _page(_u(f"{head}<p>{FA_SENT}</p><p>"), legacy.encode("cp1256"), _u("</p></body></html>"))
+    d = decode_page(body, None)
+    assert (d.text, d.codec) == (f"{head}<p>{FA_SENT}</p><p>{legacy}</p></body></html>", "utf_8")
+
+
+def test_extracted_article_records_its_repairs() -> None:
+    from transforms.extract import extract_article
+
+    paragraphs = [f"<p>{FA_SENT} و در ادامه نشست خبری برگزار شد.</p>"] * 4
+    page = _u(f"<html><head><title>{FA_SENT}</title></head><body><article>{''.join(paragraphs)}")
+    bad = page.replace(_u("نشست"), _u("نش") + b"\xff" + _u("ست"), 1) + _u("</article></body></html>")
+    ex = extract_article(bad, "http://127.0.0.11/news/2", content_type="text/html; charset=utf-8")
+    assert ex.encoding == "utf_8" and ex.decode_repairs == 1
+    assert ex.title == FA_SENT and "نشست خبری" in ex.text and "\ufffd" not in ex.text

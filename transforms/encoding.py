@@ -41,9 +41,8 @@ _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe
                        rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
                        rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _HIGH = re.compile(rb"[\x80-\xff]")
+_ASCII = bytes(range(128))
 _HIGH_RUNS = re.compile(rb"[\x80-\xff]{2,}")
-#: ASCII that windows-1256 prose has between its words; anything else (letters, markup) ends a run
-_RUN_ASCII = frozenset(b" \t\r\n0123456789.,:;!?()-\"'/%")
 _JOINERS = frozenset("\u200c\u200d\u200e\u200f")
 _REPAIR = "akhbar-repair"
 
@@ -54,7 +53,7 @@ class Decoded:
 
     text: str
     codec: str
-    #: invalid bytes repaired: decoded as windows-1256 (``rescued``) or dropped
+    #: non-ASCII bytes repaired: read as windows-1256 (``rescued``) or dropped
     repairs: int = 0
     rescued: int = 0
     note: str | None = None
@@ -95,47 +94,50 @@ def _strict(body: bytes, codec: str) -> str | None:
 
 
 # -- per-sequence repair -----------------------------------------------------------------------------
-def _utf8_word_at(data: bytes, i: int) -> bool:
-    """A valid non-ASCII UTF-8 character starts at i and is followed by ASCII, the end or another one:
-    genuine UTF-8 text resumes here (a chance valid pair inside windows-1256 bytes sits between invalid ones)."""
-    m = _UTF8_SEQ.match(data, i)
-    if not m:
-        return False
-    j = m.end()
-    return j >= len(data) or data[j] < 0x80 or _UTF8_SEQ.match(data, j) is not None
+_RUN_ASCII = b" \t\r\n0123456789.,:;!?()-\"'/%"
+#: where an invalid run ends: genuine UTF-8 resumes (a valid sequence followed by ASCII, the end or another
+#: valid sequence; a chance valid pair inside windows-1256 bytes sits between invalid ones), or ASCII that
+#: windows-1256 prose does not have between its words (letters, markup)
+_RUN_STOP = re.compile(b"(?:" + _UTF8_SEQ.pattern + b")(?=[\x00-\x7f]|" + _UTF8_SEQ.pattern + b"|\\Z)"
+                       rb"|[^\x80-\xff \t\r\n0-9.,:;!?()\-\"'/%]")
 
 
-def _run_end(data: bytes, start: int, min_end: int) -> int:
-    """End of the invalid run starting at ``start``: its last non-ASCII byte before genuine UTF-8 resumes."""
-    end, j = min_end, min_end
-    while j < len(data):
-        b = data[j]
-        if b < 0x80:
-            if b not in _RUN_ASCII:
-                break
-        elif _utf8_word_at(data, j) or (len(data) - j < 4 and _strict(data[j:], "utf_8") == ""):
-            break  # genuine UTF-8 again, or the truncated tail (dropped by the decoder, not ours to read)
-        else:
-            end = j + 1
-        j += 1
-    return end
-
-
-def _plausible_arabic(text: str) -> bool:
-    """Arabic-script prose: at least two letters, all in U+0600-U+06FF; the rest spaces, digits,
-    punctuation, combining marks or joiners (windows-1256 also maps é, œ, ƒ, €: those are not text here)."""
-    letters = 0
-    for c in text:
+def _cp1256_classes() -> tuple[bytes, bytes]:
+    """(bytes whose windows-1256 character may appear in Arabic-script prose, bytes that are letters):
+    letters in U+0600-U+06FF, spaces, digits, punctuation, marks, joiners; not é, œ, ƒ or €."""
+    allowed, letters = bytearray(), bytearray()
+    for byte in range(256):
+        c = bytes([byte]).decode("cp1256")
         if "\u0600" <= c <= "\u06ff":
-            letters += c.isalpha()
-        elif not (c.isspace() or c.isdigit() or c in _JOINERS or unicodedata.category(c)[0] == "P"):
-            return False
-    return letters >= 2
+            allowed.append(byte)
+            if c.isalpha():
+                letters.append(byte)
+        elif c.isspace() or c.isdigit() or c in _JOINERS or unicodedata.category(c)[0] == "P":
+            allowed.append(byte)
+    return bytes(allowed), bytes(letters)
+
+
+_CP1256_ALLOWED, _CP1256_LETTERS = _cp1256_classes()
+
+
+def _run_end(data: bytes, min_end: int) -> int:
+    """End of an invalid run that reaches at least ``min_end``: after its last non-ASCII byte before genuine UTF-8
+    resumes, markup or an ASCII letter, or the truncated tail (which the decoder drops, not ours to read)."""
+    stop = _RUN_STOP.search(data, min_end)
+    limit = stop.start() if stop else len(data)
+    if not stop:
+        for k in (1, 2, 3):  # an incomplete sequence at the very end
+            if len(data) - k >= min_end and data[-k] >= 0xC2 and _strict(data[-k:], "utf_8") == "":
+                limit = len(data) - k
+                break
+    return min_end + len(data[min_end:limit].rstrip(_RUN_ASCII))
 
 
 def _as_cp1256(run: bytes) -> str | None:
-    text = run.decode("cp1256")
-    return text if _plausible_arabic(text) else None
+    """The run as windows-1256 when it reads as Arabic-script prose (at least two letters)."""
+    if run.translate(None, _CP1256_ALLOWED) or len(run) - len(run.translate(None, _CP1256_LETTERS)) < 2:
+        return None
+    return run.decode("cp1256")
 
 
 def _repair(exc: UnicodeError) -> tuple[str, int]:
@@ -147,13 +149,13 @@ def _repair(exc: UnicodeError) -> tuple[str, int]:
     if exc.encoding.replace("-", "_").lower() not in ("utf_8", "utf8"):
         tally.dropped += exc.end - start
         return "", exc.end
-    end = _run_end(data, start, exc.end)
+    end = _run_end(data, exc.end)
     # try the whole run, then the run without the first invalid sequence (a stray byte before a paragraph)
     for skip in (start, exc.end):
         text = _as_cp1256(data[skip:end]) if skip < end else None
         if text is not None:
             tally.dropped += skip - start
-            tally.rescued += end - skip
+            tally.rescued += len(_HIGH.findall(data, skip, end))
             tally.runs += 1
             return text, end
     # not Arabic-script text: drop its non-ASCII bytes, keep the ASCII between them
@@ -168,8 +170,9 @@ codecs.register_error(_REPAIR, _repair)
 def _mostly_utf8(body: bytes) -> bool:
     """At least half of the non-ASCII bytes form valid UTF-8 sequences (windows-1256 Arabic text forms
     a few by chance; a UTF-8 page with some bad bytes or one legacy paragraph is far above)."""
-    high = len(_HIGH.findall(body))
-    return bool(high) and sum(len(m) for m in _UTF8_SEQ.findall(body)) >= 0.5 * high
+    high = len(body.translate(None, _ASCII))
+    stray = len(body) - len(body.decode("utf-8", "ignore").encode("utf-8"))  # bytes in no valid sequence
+    return bool(high) and high - stray >= 0.5 * high
 
 
 def _repaired(body: bytes, codec: str = "utf_8") -> Decoded:
@@ -186,7 +189,7 @@ def _repaired(body: bytes, codec: str = "utf_8") -> Decoded:
     repairs = tally.rescued + tally.dropped
     parts = []
     if tally.rescued:
-        parts.append(f"{tally.rescued} bytes in {tally.runs} run(s) decoded as windows-1256")
+        parts.append(f"{tally.rescued} bytes in {tally.runs} run(s) read as windows-1256")
     if tally.dropped:
         parts.append(f"{tally.dropped} invalid bytes dropped")
     return Decoded(text, codec, repairs, tally.rescued, f"{codec}: " + ", ".join(parts) if parts else None)
