@@ -51,7 +51,7 @@ from transforms.boilerplate import (
     word_key,
 )
 from transforms.dates import parse_date_text
-from transforms.encoding import decode_html
+from transforms.encoding import decode_page
 from transforms.language import detect_language
 
 EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + trafilatura.__version__ + ")"
@@ -94,6 +94,8 @@ class Extracted:
     language: str | None = None
     canonical_url: str | None = None
     encoding: str | None = None
+    #: invalid bytes repaired while decoding (transforms.encoding.Decoded.repairs)
+    decode_repairs: int = 0
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -609,9 +611,10 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     if isinstance(html, bytes):
         if not html.strip():
             raise ExtractionError("empty page")
-        page, encoding = decode_html(html, content_type)
+        decoded = decode_page(html, content_type)
+        page, encoding, repairs = decoded.text, decoded.codec, decoded.repairs
     else:
-        page, encoding = html, "unicode"
+        page, encoding, repairs = html, "unicode", 0
     if not page.strip():
         raise ExtractionError("empty page")
     head = page.lstrip()[:1000].lower()
@@ -673,6 +676,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         language=detect_language(text),
         canonical_url=_canonical(tree, url, metas),
         encoding=encoding,
+        decode_repairs=repairs,
     )
 
 
