@@ -357,3 +357,18 @@ def test_the_crawler_refuses_a_descriptor_that_is_not_its_lock(tmp_path: Path):
                   "--run-id", "x", "--outlet", "yjc", "--lock-fd", f"yjc={other}"])
     finally:
         os.close(other)
+
+
+def test_a_standalone_crawler_refuses_an_outlet_day_another_run_holds(tmp_path: Path, testweb_outlets):
+    data = tmp_path / "data"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(data), DAY.isoformat(), SLUG], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        proc = subprocess.run(_crawl_cmd(DAY, data, testweb_outlets, "second", FAULT_CRAWL), cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert proc.returncode != 0 and f"being written by another run (pid {holder.pid})" in proc.stderr, proc.stderr
+    assert not (data / "warc").exists() and not (data / "crawl").exists(), "the refused crawler wrote files"
