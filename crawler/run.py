@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -103,7 +104,7 @@ def crawl(
     return {slug: run_outcomes(data_dir, day, slug, run_id) for slug in slugs}
 
 
-def _run_child(cmd: list[str], pass_fds: tuple[int, ...], out) -> None:
+def _run_child(cmd: list[str], pass_fds: tuple[int, ...], out: IO[bytes] | None) -> None:
     """Run the crawl child in its own process group; if this process is interrupted, stop the group."""
     stderr = subprocess.STDOUT if out is not None else None
     # process_group=0, not preexec_fn: no Python code runs between fork and exec (safe with threads)

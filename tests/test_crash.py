@@ -372,3 +372,50 @@ def test_a_standalone_crawler_refuses_an_outlet_day_another_run_holds(tmp_path: 
         holder.wait()
     assert proc.returncode != 0 and f"being written by another run (pid {holder.pid})" in proc.stderr, proc.stderr
     assert not (data / "warc").exists() and not (data / "crawl").exists(), "the refused crawler wrote files"
+
+
+# As an Airflow task is stopped: SIGTERM becomes an exception, and the task process lives on to record it.
+_RUN_DAY_TERM = """
+import json, signal, sys, time
+from datetime import date
+from pathlib import Path
+from akhbar.pipeline import run_day
+def stop(*_):
+    raise SystemExit("terminated")
+signal.signal(signal.SIGTERM, stop)
+a = json.loads(sys.argv[1])
+try:
+    run_day(date.fromisoformat(a["day"]), Path(a["data"]), [a["slug"]], folder=Path(a["outlets"]),
+            overrides=a["overrides"], run_id=a["run_id"])
+except SystemExit:
+    print("caught", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_terminated_run_stops_its_crawler_and_lives_on(tmp_path: Path):
+    data = tmp_path / "data"
+    with TestWeb(port=0) as web:
+        outlets = web.write_outlet_configs(tmp_path / "outlets")
+        stalled = _stall_half(web, SLUG, DAY)
+        args = {"day": DAY.isoformat(), "data": str(data), "slug": SLUG, "outlets": str(outlets),
+                "overrides": {**FAULT_CRAWL, "DOWNLOAD_TIMEOUT": "180"}, "run_id": "terminated"}
+        parent = subprocess.Popen([sys.executable, "-c", _RUN_DAY_TERM, json.dumps(args)], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            _wait_for(lambda: _crawler_pid(data, DAY, SLUG) is not None, what="the crawl child")
+            child = _crawler_pid(data, DAY, SLUG)
+            _wait_for(lambda: all(web.attempts(SLUG, a.path) for a in stalled), what="stalled requests")
+            t0 = time.monotonic()
+            parent.send_signal(signal.SIGTERM)
+            assert parent.stdout.readline().strip() == "caught"
+            took = time.monotonic() - t0
+            # the run process is alive (no death signal for the child), yet its crawler is gone and unlocked
+            assert parent.poll() is None and not _alive(child), "the interrupted run left its crawler running"
+            with partition_lock(data, DAY.isoformat(), SLUG):
+                pass
+        finally:
+            parent.kill()
+            parent.wait()
+    report("SIGTERM of a run mid-crawl (Airflow stopping a task)", "SIGTERM to the run, crawler stalled",
+           f"crawler group stopped (SIGTERM, SIGKILL after the 10 s grace) in {took:.1f} s; the lock is free", 0)
