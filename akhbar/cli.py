@@ -252,13 +252,24 @@ def extract(
     page: Annotated[Path, typer.Argument(help="A saved HTML page.", exists=True, dir_okay=False)],
     url: Annotated[str | None, typer.Option(help="The page's URL (helps metadata and links).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole record as JSON.")] = False,
+    outlet: Annotated[str | None, typer.Option(help="Outlet slug: its timezone and extraction overrides, "
+                                                    "as the pipeline uses them.")] = None,
+    tz: Annotated[str | None, typer.Option(help="IANA timezone for local times on the page "
+                                                "(default: the outlet's, else UTC).")] = None,
+    outlets_dir: OutletsDir = None,
 ) -> None:
     """Extract one saved page with exactly the code the pipeline runs."""
     from dataclasses import asdict
 
     from transforms.extract import extract_file
 
-    ex = extract_file(page, url)
+    chosen = None
+    if outlet:
+        from akhbar.registry import select_outlets
+
+        chosen = select_outlets([outlet], outlets_dir)[0]
+    ex = extract_file(page, url, tz=tz or (chosen.timezone if chosen else None),
+                      overrides=chosen.extract if chosen else None)
     if as_json:
         print(json.dumps(asdict(ex), ensure_ascii=False, indent=2, default=str))
     else:

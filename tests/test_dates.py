@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from transforms.dates import parse_date_text
+from transforms.dates import is_copyright, parse_date, parse_date_text
 
 NOW = datetime(2025, 1, 7, 12, 0, tzinfo=UTC)
 TEHRAN = "Asia/Tehran"  # UTC+03:30 (no DST since 2022)
@@ -61,3 +61,72 @@ def test_yeh_kaf_variants_of_month_names() -> None:
     # Arabic-keyboard yeh in a Persian month name, Persian-keyboard yeh in an Arabic one
     assert parse_date_text("۱ ارديبهشت ۱۴۰۳", tz=TEHRAN) == parse_date_text("۱ اردیبهشت ۱۴۰۳", tz=TEHRAN)
     assert parse_date_text("5 ینایر 2025") == parse_date_text("5 يناير 2025")
+
+
+TUNIS = "Africa/Tunis"  # UTC+01:00, no DST
+BEIRUT = "Asia/Beirut"  # UTC+02:00 in winter, +03:00 in summer
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Maghreb month names (Tunisia, Algeria, Morocco), date only -> noon Tunis = 11:00 UTC
+    ("الأحد ١٢ جانفي ٢٠٢٥", datetime(2025, 1, 12, 11, tzinfo=UTC)),
+    ("3 فيفري 2025", datetime(2025, 2, 3, 11, tzinfo=UTC)),
+    ("15 مارس 2025", datetime(2025, 3, 15, 11, tzinfo=UTC)),
+    ("10 أفريل 2024", datetime(2024, 4, 10, 11, tzinfo=UTC)),
+    ("1 ماي 2024", datetime(2024, 5, 1, 11, tzinfo=UTC)),
+    ("5 جوان 2024 - 14:05", datetime(2024, 6, 5, 13, 5, tzinfo=UTC)),
+    ("14 جويلية 2024", datetime(2024, 7, 14, 11, tzinfo=UTC)),
+    ("20 أوت 2024", datetime(2024, 8, 20, 11, tzinfo=UTC)),
+    ("٣٠ سبتمبر ٢٠٢٤", datetime(2024, 9, 30, 11, tzinfo=UTC)),
+    ("١ أكتوبر ٢٠٢٤", datetime(2024, 10, 1, 11, tzinfo=UTC)),
+    ("٢٨ نوفمبر ٢٠٢٤", datetime(2024, 11, 28, 11, tzinfo=UTC)),
+    ("٢٥ ديسمبر ٢٠٢٤", datetime(2024, 12, 25, 11, tzinfo=UTC)),
+])
+def test_maghreb_month_names(text: str, expected: datetime) -> None:
+    assert parse_date_text(text, tz=TUNIS) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # double month names (Levantine/Iraqi name, then the Egyptian one) as Al Jazeera and Asharq Al-Awsat print them
+    ("الخميس ١٥ آب/أغسطس ٢٠٢٤", datetime(2024, 8, 15, 9, tzinfo=UTC)),
+    ("5 نيسان / أبريل 2024 - 10:30", datetime(2024, 4, 5, 7, 30, tzinfo=UTC)),
+    ("٣ كانون الثاني/يناير ٢٠٢٥ ٠٩:١٥ ص", datetime(2025, 1, 3, 7, 15, tzinfo=UTC)),
+    ("٢٠ تشرين الأول (أكتوبر) ٢٠٢٤", datetime(2024, 10, 20, 9, tzinfo=UTC)),
+    # Levantine names alone
+    ("٥ أيار ٢٠٢٤", datetime(2024, 5, 5, 9, tzinfo=UTC)),
+    ("١٧ حزيران ٢٠٢٤ - ١٨:٤٠", datetime(2024, 6, 17, 15, 40, tzinfo=UTC)),
+    ("٩ أيلول ٢٠٢٤", datetime(2024, 9, 9, 9, tzinfo=UTC)),
+    ("٢ تشرين الثاني ٢٠٢٤", datetime(2024, 11, 2, 10, tzinfo=UTC)),
+    ("١٠ آذار ٢٠٢٥", datetime(2025, 3, 10, 10, tzinfo=UTC)),
+])
+def test_double_and_levantine_month_names(text: str, expected: datetime) -> None:
+    assert parse_date_text(text, tz=BEIRUT) == expected
+
+
+def test_solar_hijri_with_persian_digits_and_time() -> None:
+    # 20 Esfand 1403 = 10 March 2025; 21:18 Tehran = 17:48 UTC
+    assert parse_date_text("۲۰ اسفند ۱۴۰۳ - ۲۱:۱۸", tz=TEHRAN) == datetime(2025, 3, 10, 17, 48, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", [
+    "© 2024", "جميع الحقوق محفوظة ٢٠٢٣", "آب/أغسطس ٢٠٢٤", "كانون الثاني ٢٠٢٥", "اسفند ۱۴۰۳", "2024/05", "۱۴۰۳",
+])
+def test_a_year_or_year_month_alone_is_no_date(text: str) -> None:
+    assert parse_date_text(text, tz=CAIRO) is None
+
+
+def test_copyright_notices() -> None:
+    for notice in ("© 2024 الجزيرة", "جميع الحقوق محفوظة ٢٠٢٣", "کلیه حقوق این سایت محفوظ است ۱۴۰۳", "Copyright 2025"):
+        assert is_copyright(notice)
+    assert not is_copyright("۲۰ اسفند ۱۴۰۳ - ۲۱:۱۸")
+
+
+def test_parse_date_keeps_what_the_page_wrote() -> None:
+    labelled = parse_date("2025-01-07T14:30:00Z", tz=CAIRO)
+    assert labelled.labelled and labelled.has_time and labelled.wall == datetime(2025, 1, 7, 14, 30)
+    assert labelled.utc == datetime(2025, 1, 7, 14, 30, tzinfo=UTC)
+    printed = parse_date("الثلاثاء، ٠٧ يناير ٢٠٢٥ ٠٢:٣٠ م", tz=CAIRO)
+    assert not printed.labelled and printed.wall == datetime(2025, 1, 7, 14, 30)
+    assert printed.utc == datetime(2025, 1, 7, 12, 30, tzinfo=UTC)
+    day = parse_date("۱۸ دی ۱۴۰۳", tz=TEHRAN)
+    assert not day.has_time and day.wall == datetime(2025, 1, 7, 12, 0)

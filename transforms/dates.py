@@ -1,18 +1,22 @@
 """Publication dates as Persian and Arabic pages write them, to aware UTC datetimes.
 
 Handles ISO 8601 (metadata), Solar Hijri («۱۸ دی ۱۴۰۳ - ۱۴:۳۰», «1402/08/12», «۱۲ آبان ۱۴۰۲») via
-jdatetime, Gregorian months named the Egyptian/Maghreb way (يناير, فبراير …), the Levantine/Iraqi
-way (كانون الثاني, شباط …), the Persian way (ژانویه, فوریه …) or in English, Persian and
+jdatetime, Gregorian months named the Egyptian way (يناير, فبراير …), the Maghreb way (جانفي, فيفري,
+أفريل, ماي, جوان, جويلية, أوت …), the Levantine/Iraqi way (كانون الثاني, شباط …), both at once
+(«آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»), the Persian way (ژانویه, فوریه …) or in English, Persian and
 Arabic-Indic digits, «م/ص» and «ب.ظ/ق.ظ» (pm/am), and relative times («۲ ساعت پیش», «منذ 3 ساعات»).
 A local time is read in the outlet's timezone ``tz`` (UTC when none is given). A date without a time
 is placed at 12:00 local, so it stays on its own day in UTC for every outlet between UTC-11 and
-UTC+11.
+UTC+11. A year or a year-month alone («© 2024», «آب/أغسطس ٢٠٢٤») is no date. ``parse_date`` also
+returns what the page wrote (wall-clock, whether a time and an offset were given), which the extractor
+needs to weigh one date signal against another.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -27,10 +31,10 @@ SOLAR_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "�
 _GREGORIAN: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "ینایر|یناير|کانون الثانی|ژانویه|ژانویهٔ|january|jan",
-        "فبرایر|شباط|فوریه|february|feb",
-        "مارس|آذار|march|mar",
-        "أبریل|إبریل|ابریل|أفریل|نیسان|آوریل|april|apr",
+        "ینایر|یناير|جانفی|کانون الثانی|ژانویه|ژانویهٔ|january|jan",
+        "فبرایر|فیفری|شباط|فوریه|february|feb",
+        "مارس|آذار|اذار|march|mar",
+        "أبریل|إبریل|ابریل|أفریل|افریل|نیسان|آوریل|april|apr",
         "مایو|مای|أیار|ایار|مه|می|may",
         "یونیو|یونیه|جوان|حزیران|ژوئن|june|jun",
         "یولیو|یولیه|جویلیة|جویلیه|تموز|ژوئیه|july|jul",
@@ -56,8 +60,10 @@ _NUMERIC = re.compile(
     r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 )
 _NAMED_SOLAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:ام|م)?\s+({_alt(SOLAR_MONTHS)})(?:\s*ماه)?[\s,،]+(\d{{4}})(?!\d)")
+#: the second name of a double month name: «آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»
+_SECOND_MONTH = rf"(?:\s*/\s*(?:{_alt(list(_GREGORIAN))})|\s*\(\s*[^()\d]{{1,20}}\s*\))?"
 _NAMED_GREG = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?[\s,،]+(?:من\s+)?({_alt(list(_GREGORIAN))})\.?(?:\s*\(\s*\w+\s*\))?[\s,،]+(\d{{4}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?[\s,،]+(?:من\s+)?({_alt(list(_GREGORIAN))})\.?{_SECOND_MONTH}[\s,،]+(\d{{4}})(?!\d)"
     rf"|({_alt(list(_GREGORIAN))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.I,
 )
@@ -85,13 +91,25 @@ def _clean(s: str) -> str:
     return " ".join(s.translate(_DIGITS).translate(_LETTERS).split())
 
 
-def _to_utc(d: date, t: time | None, tz: str | None, offset: timedelta | None = None) -> datetime | None:
-    local = datetime.combine(d, t or time(12, 0))
-    if offset is not None:
-        from datetime import timezone
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date read from a page: ``utc`` for storing, plus what the page wrote, which the extractor
+    needs to weigh one signal against another."""
 
-        return local.replace(tzinfo=timezone(offset)).astimezone(UTC)
-    return local.replace(tzinfo=ZoneInfo(tz) if tz else UTC).astimezone(UTC)
+    utc: datetime
+    #: the wall-clock time as written (naive), before any timezone was applied
+    wall: datetime
+    #: a time of day was written (otherwise the date sits at 12:00 local)
+    has_time: bool
+    #: the string carried its own offset («Z», «+02:00», «GMT»), so the outlet's timezone was not used
+    labelled: bool
+
+
+def _to_utc(d: date, t: time | None, tz: str | None, offset: timedelta | None = None,
+            labelled: bool = False) -> ParsedDate:
+    wall = datetime.combine(d, t or time(12, 0))
+    zone = timezone(offset) if offset is not None else ZoneInfo(tz) if tz else UTC
+    return ParsedDate(wall.replace(tzinfo=zone).astimezone(UTC), wall, t is not None, labelled or offset is not None)
 
 
 def _time_of(s: str) -> time | None:
@@ -138,10 +156,17 @@ def _relative(s: str, now: datetime) -> datetime | None:
 
 def parse_date_text(s: str, *, tz: str | None = None, now: datetime | None = None) -> datetime | None:
     """The first date (with its time, when given) in ``s`` as an aware UTC datetime, or None."""
+    found = parse_date(s, tz=tz, now=now)
+    return found.utc if found else None
+
+
+def parse_date(s: str, *, tz: str | None = None, now: datetime | None = None) -> ParsedDate | None:
+    """The first full date in ``s`` (a year or a year-month alone is none), with what was written."""
     if not s:
         return None
     s = _clean(s)
-    if tz and _UTC_MARK.search(s):
+    labelled = bool(_UTC_MARK.search(s))
+    if labelled:
         tz = None
     m = _ISO.search(s)
     if m:
@@ -158,11 +183,11 @@ def parse_date_text(s: str, *, tz: str | None = None, now: datetime | None = Non
                     sign = -1 if z[0] == "-" else 1
                     z = z[1:].replace(":", "")
                     offset = sign * timedelta(hours=int(z[:2]), minutes=int(z[2:]))
-            return _to_utc(d, t, tz, offset)
+            return _to_utc(d, t, tz, offset, labelled)
     for m in _NAMED_SOLAR.finditer(s):
         d = _date_of(int(m.group(3)), _SOLAR[m.group(2)], int(m.group(1)))
         if d:
-            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz, labelled=labelled)
     for m in _NAMED_GREG.finditer(s):
         if m.group(1):
             day, month, year = int(m.group(1)), _GREGORIAN.get(m.group(2).lower()), int(m.group(3))
@@ -170,12 +195,23 @@ def parse_date_text(s: str, *, tz: str | None = None, now: datetime | None = Non
             day, month, year = int(m.group(5)), _GREGORIAN.get(m.group(4).lower()), int(m.group(6))
         d = _date_of(year, month, day) if month else None
         if d:
-            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz, labelled=labelled)
     for m in _NUMERIC.finditer(s):
         if m.group(1):
             d = _date_of(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         else:  # day/month/year, the order used across the region
             d = _date_of(int(m.group(6)), int(m.group(5)), int(m.group(4)))
         if d:
-            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz)
-    return _relative(s, (now or datetime.now(UTC)).astimezone(UTC))
+            return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz, labelled=labelled)
+    rel = _relative(s, (now or datetime.now(UTC)).astimezone(UTC))
+    if rel is None:
+        return None
+    return ParsedDate(rel, rel.astimezone(ZoneInfo(tz) if tz else UTC).replace(tzinfo=None), True, False)
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|&copy;|copyright|all rights reserved|حقوق|کپی\s*رایت", re.I)
+
+
+def is_copyright(s: str) -> bool:
+    """``s`` is a copyright notice («© 2024», «جميع الحقوق محفوظة ٢٠٢٣»): its year dates the site, not a story."""
+    return bool(_COPYRIGHT.search(_clean(s)))

@@ -27,10 +27,11 @@ import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import trafilatura
 from lxml import html as lxml_html
@@ -50,7 +51,7 @@ from transforms.boilerplate import (
     trim_edges,
     word_key,
 )
-from transforms.dates import parse_date_text
+from transforms.dates import ParsedDate, is_copyright, parse_date
 from transforms.encoding import decode_page
 from transforms.language import detect_language
 
@@ -91,6 +92,9 @@ class Extracted:
     source_credit: str | None = None
     published_at: datetime | None = None
     modified_at: datetime | None = None
+    #: where published_at came from (one of DATE_SOURCES) and every date signal seen, «source=ISO»
+    date_source: str | None = None
+    date_signals: list[str] = field(default_factory=list)
     language: str | None = None
     canonical_url: str | None = None
     encoding: str | None = None
@@ -231,14 +235,43 @@ def _body_paragraphs(text: str) -> list[str]:
 
 
 # -- dates -----------------------------------------------------------------------------------------
-_PUBLISHED_META = ("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
-                   "publish-date", "publish_date", "parsely-pub-date", "sailthru.date", "dcterms.created",
-                   "DC.date.issued", "dc.date", "date", "article.published", "cXenseParse:recs:publishtime")
+#: where ``published_at`` came from (``Extracted.date_source``), in order of precedence: the page's
+#: structured data, its <time> elements, the date printed near the headline, the URL's full date, and
+#: last htmldate's guess (called only when none of the others gave a date)
+DATE_SOURCES = ("jsonld", "meta", "time", "text", "url", "htmldate")
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datePublished",
+                   "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+                   "dcterms.created", "dcterms.issued", "DC.date.issued", "dc.date.created", "dcterms.date",
+                   "dc.date", "date", "article.published", "article:published", "cXenseParse:recs:publishtime")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "lastmod",
                   "dcterms.modified", "article.updated")
-_DATE_NODES = ('//*[@itemprop="datePublished"]', '//time[@datetime]',
-               '//*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish")'
-               ' or contains(@id, "date")][string-length(normalize-space(.)) < 80]')
+_TIME_NODES = XPath('//time[@datetime] | //*[@itemprop="datePublished"][not(self::meta)]')
+_TEXT_NODES = XPath('//*[contains(@class, "date") or contains(@class, "time") or contains(@class, "publish")'
+                    ' or contains(@class, "byline") or contains(@id, "date")][string-length(normalize-space(.)) < 120]')
+#: a box that shows today's date (site furniture, the same on every page), not the story's date
+_WIDGET = re.compile(r"today|date-?now|current-?date|top-?bar|header-?date|site-?date|clock|weather|ticker|footer",
+                     re.I)
+#: a box holding another date than the story's: its update, a comment's, a related story's
+_OTHER = re.compile(r"modif|update|comment|related", re.I)
+_FURNITURE = {"header", "nav", "footer", "aside"}
+#: a date before the headline is the story's when both sit in one box at most this far above the <h1>
+_NEAR_H1 = 6
+#: date nodes read per kind (teaser lists hold hundreds) and refusals kept as evidence
+_MAX_DATE_NODES = 40
+_MAX_REFUSED = 3
+_URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/_.-]|$)|/(20\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+#: dates outside this range are not a story's (a placeholder 1970, a template's 2099)
+_EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+_AHEAD = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class PageDates:
+    published: datetime | None
+    modified: datetime | None
+    source: str | None
+    #: the evidence, «source=UTC ISO» (with a note when a signal was weak, refused or re-read)
+    signals: list[str]
 
 
 def _htmldate(tree: Any, url: str | None) -> str | None:
@@ -252,32 +285,157 @@ def _htmldate(tree: Any, url: str | None) -> str | None:
     return find_date(deepcopy(tree), **{**set_date_params(True), "url": url})
 
 
-def _dates(tree: Any, metas: dict[str, str], ld: dict, url: str | None,
-           tz: str | None) -> tuple[datetime | None, datetime | None]:
-    def first(*vals: str | None) -> datetime | None:
-        for v in vals:
-            d = parse_date_text(v, tz=tz) if v else None
-            if d:
-                return d
+def _headline_node(tree: Any) -> Any | None:
+    """The story's <h1>: the first inside an <article>, else the first outside the site header (a
+    logo in an <h1> is not a headline)."""
+    heads = list(tree.iter("h1"))
+    inside = (h for h in heads if any(a.tag == "article" for a in h.iterancestors()))
+    clear = (h for h in heads if not any(a.tag in _FURNITURE for a in h.iterancestors()))
+    found = next(inside, None)
+    return found if found is not None else next(clear, None)
+
+
+def _story_box(tree: Any, h1: Any | None) -> Any | None:
+    """The element holding the story: the <article> with the headline (the only one, when the page
+    has no <h1>); None when the headline stands outside every <article> (those are teasers)."""
+    if h1 is not None:
+        return next((a for a in h1.iterancestors() if a.tag == "article"), None)
+    return next(tree.iter("article"), None)
+
+
+def _near_headline(node: Any, h1: Any) -> bool:
+    """``node`` and the headline share a box a few levels above the <h1>, not the page's body."""
+    above = {id(a): i for i, a in enumerate(h1.iterancestors())}
+    common = next((a for a in node.iterancestors() if id(a) in above), None)
+    return common is not None and common.tag not in ("body", "html") and above[id(common)] < _NEAR_H1
+
+
+def _refusal(node: Any, box: Any | None, h1: Any | None, order: dict[Any, int]) -> str | None:
+    """Why a date node is not the story's: "widget" (site furniture: a «today» box, a header/nav
+    outside the story), "teaser" (a link, another <article>, an update or related box) or None
+    when it belongs to the story (inside its <article>, near or after the headline)."""
+    chain = [node, *node.iterancestors()]
+    marks = [f"{n.get('class') or ''} {n.get('id') or ''}" for n in chain]
+    if any(_WIDGET.search(m) for m in marks):
+        return "widget"
+    if any(_OTHER.search(m) for m in marks) or any(n.tag == "a" or (n.tag == "article" and n is not box)
+                                                   for n in chain):
+        return "teaser"
+    if box is not None and any(n is box for n in chain):
+        return None
+    if h1 is not None and _near_headline(node, h1):
+        return None
+    if any(n.tag in _FURNITURE for n in chain):
+        return "widget"
+    if h1 is None or order.get(node, 0) > order.get(h1, 0):
+        return None
+    return "widget"
+
+
+def _visible_dates(tree: Any, tz: str | None) -> tuple[ParsedDate | None, ParsedDate | None,
+                                                       list[tuple[str, ParsedDate]]]:
+    """(first story <time>/itemprop date, first date printed in the story's date/byline boxes, the
+    dates refused, with why)."""
+    h1 = _headline_node(tree)
+    box = _story_box(tree, h1)
+    order = {n: i for i, n in enumerate(tree.iter())}
+    refused: list[tuple[str, ParsedDate]] = []
+
+    def first(nodes: list[Any], attrs: bool) -> ParsedDate | None:
+        for node in nodes[:_MAX_DATE_NODES]:
+            seen = (node.get("datetime") or node.get("content") if attrs else None) or node.text_content()
+            if not seen or not seen.strip() or is_copyright(seen):
+                continue
+            found = parse_date(seen, tz=tz)
+            if found is None:
+                continue
+            why = _refusal(node, box, h1, order)
+            if why is None:
+                return found
+            refused.append((why, found))
         return None
 
-    published = first(_ld_text(ld.get("datePublished")), _meta(metas, *_PUBLISHED_META))
-    modified = first(_ld_text(ld.get("dateModified")), _meta(metas, *_MODIFIED_META))
-    if published is None:
-        # visible text next, agreeing with htmldate's day when it found one
-        found = _htmldate(tree, url)
-        day = parse_date_text(found, tz=tz) if found else None
-        for xp in _DATE_NODES:
-            for node in tree.xpath(xp)[:5]:
-                seen = node.get("datetime") or node.get("content") or node.text_content()
-                d = parse_date_text(seen, tz=tz) if seen and seen.strip() else None
-                if d and (day is None or abs((d - day).total_seconds()) < 86400):
-                    published = d
-                    break
-            if published:
-                break
-        published = published or day
-    return published, modified
+    return first(_TIME_NODES(tree), True), first(_TEXT_NODES(tree), False), refused
+
+
+def _url_date(url: str | None, tz: str | None) -> tuple[ParsedDate | None, str | None]:
+    """The full date in the URL's path (/2024/05/03/, /20240503/, Solar /1403/10/18/), or a note
+    on a year-month alone, which dates no story."""
+    if not url:
+        return None, None
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None, None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    if d is None:
+        return None, f"url={y}-{int(mo):02d} (year-month only: not a date)"
+    return parse_date(f"{y}-{int(mo):02d}-{int(d):02d}", tz=tz), None
+
+
+def _relabelled(chosen: ParsedDate, text: ParsedDate | None, tz: str | None) -> ParsedDate | None:
+    """The chosen structured time re-read in the outlet's timezone when it is the local time the page
+    prints but labelled UTC (or another offset): Egyptian sites write «14:30Z» for «٢:٣٠ م» Cairo."""
+    if not (tz and text and chosen.labelled and chosen.has_time and text.has_time and not text.labelled):
+        return None
+    if chosen.wall.replace(second=0) != text.wall.replace(second=0) or chosen.utc == text.utc:
+        return None
+    return ParsedDate(chosen.wall.replace(tzinfo=ZoneInfo(tz)).astimezone(UTC), chosen.wall, True, False)
+
+
+def _dates(tree: Any, metas: dict[str, str], ld: dict, url: str | None, tz: str | None) -> PageDates:
+    """published_at by evidence: every signal with its source, the first plausible one in
+    DATE_SOURCES order, its time of day taken from a later signal of the same day when it has none."""
+    now = datetime.now(UTC)
+    signals: list[str] = []
+    found: list[tuple[str, ParsedDate]] = []
+
+    def add(source: str, value: ParsedDate | None) -> None:
+        if value is None:
+            return
+        if not _EARLIEST <= value.utc <= now + _AHEAD:
+            signals.append(f"{source}={value.utc.isoformat()} (implausible)")
+            return
+        signals.append(f"{source}={value.utc.isoformat()}" + ("" if value.has_time else " (day only)"))
+        found.append((source, value))
+
+    def parsed(v: str | None) -> ParsedDate | None:
+        return parse_date(v, tz=tz) if v else None
+
+    add("jsonld", parsed(_ld_text(ld.get("datePublished"))))
+    add("meta", parsed(_meta(metas, *_PUBLISHED_META)))
+    time_node, text_node, refused = _visible_dates(tree, tz)
+    add("time", time_node)
+    add("text", text_node)
+    url_day, url_note = _url_date(url, tz)
+    add("url", url_day)
+    notes = dict.fromkeys(f"{why}={d.utc.isoformat()} (not the story's)" for why, d in refused)
+    signals += list(notes)[:_MAX_REFUSED] + ([url_note] if url_note else [])
+    if not found:
+        guess = parsed(_htmldate(tree, url))
+        same = next((why for why, d in refused if guess is not None and guess.wall.date() == d.wall.date()), None)
+        if guess is not None and same:
+            # htmldate reads the whole page, furniture and teasers included: its day is likely theirs
+            signals.append(f"htmldate={guess.utc.isoformat()} (a {same}'s day: refused)")
+        else:
+            add("htmldate", guess)
+    modified = next((d.utc for d in map(parsed, (_ld_text(ld.get("dateModified")), _meta(metas, *_MODIFIED_META)))
+                     if d), None)
+    if not found:
+        return PageDates(None, modified, None, signals)
+    source, chosen = found[0]
+    if tz is None and chosen.has_time and not chosen.labelled:
+        # without the outlet's timezone a time without offset was read as UTC: one with its offset is surer
+        source, chosen = next(((s, d) for s, d in found[1:] if s in ("meta", "time") and d.labelled and d.has_time
+                               and abs(d.utc - chosen.utc) < timedelta(days=1)), (source, chosen))
+    if not chosen.has_time:
+        source, chosen = next(((s, d) for s, d in found[1:] if d.has_time and d.wall.date() == chosen.wall.date()),
+                              (source, chosen))
+    again = _relabelled(chosen, text_node, tz) if source in ("jsonld", "meta", "time") else None
+    if again is not None:
+        signals.append(f"{source}={again.utc.isoformat()} (labelled {chosen.utc.isoformat()}; the page prints "
+                       f"{chosen.wall:%H:%M} local: re-read in {tz})")
+        chosen = again
+    return PageDates(chosen.utc, modified, source, signals)
 
 
 def _page_meta(tree: Any, ld_docs: list[Any]) -> Any:
@@ -661,7 +819,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     tags = split_tags([r(t) for t in meta.tags or []] or [r(t) for t in cleaned.tags])
     section = _ld_text(ld.get("articleSection")) or _meta(metas, "article:section") or (
         meta.categories[0] if meta.categories else None) or next(iter(_category_links(tree)), None)
-    published, modified = _dates(tree, metas, ld, url, tz)
+    dates = _dates(tree, metas, ld, url, tz)
     return Extracted(
         title=title,
         text=text,
@@ -671,8 +829,10 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         section=r(section),
         image=meta.image or _ld_text(ld.get("image")),
         source_credit=cleaned.source_credit,
-        published_at=published,
-        modified_at=modified,
+        published_at=dates.published,
+        modified_at=dates.modified,
+        date_source=dates.source,
+        date_signals=dates.signals,
         language=detect_language(text),
         canonical_url=_canonical(tree, url, metas),
         encoding=encoding,
@@ -691,12 +851,19 @@ def _canonical(tree: Any, url: str | None, metas: dict[str, str]) -> str | None:
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 
-def extract_file(path: Path, url: str | None) -> Extracted:
-    """``akhbar extract``: one saved page (gzip allowed), extracted exactly as the pipeline does."""
+def extract_file(path: Path, url: str | None, *, tz: str | None = None, overrides: Any | None = None) -> Extracted:
+    """``akhbar extract``: one saved page (gzip allowed), extracted exactly as the pipeline does
+    (given the outlet's ``tz`` and ``overrides``, the same dates and text)."""
     import gzip
+    from zoneinfo import ZoneInfoNotFoundError
 
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown IANA timezone {tz!r}") from None
     data = Path(path).read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
-    return extract_article(data, url or Path(path).resolve().as_uri())
+    return extract_article(data, url or Path(path).resolve().as_uri(), overrides=overrides, tz=tz)
 
