@@ -102,6 +102,21 @@ def test_persian_and_arabic_with_a_few_foreign_letters_do_not_flip(text: str, la
     assert detect_language(text) == lang
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("کابینہ کا اجلاس", "ur"),      # one Urdu letter: its function word «کا» and langid agree
+    ("د کابل ښار", "ps"),
+    ("ڪراچي ۾ مينهن", "sd"),
+    ("ڕێگای هەولێر", "ckb"),
+    ("ئۈرۈمچى ھاۋاسى", "ug"),
+    # Persian (Dari) naming Afghan places in Pashto spelling: Persian function words outnumber Pashto ones
+    ("سفر وزیر به ننګرهار و لښکرګاه", "fa"),
+    ("والی ننګرهار در دیدار با بزرگان قومی لښکرګاه گفت که امنیت بهتر شده است", "fa"),
+    ("نخست‌وزیر پاکستان شہباز شریف به تهران رفت", "fa"),
+])
+def test_short_texts(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
 def test_other_arabic_script_needs_two_letters_and_two_percent() -> None:
     assert other_arabic_script("کابینہ") is None  # one Urdu letter is not enough
     assert other_arabic_script("کابینہ نے") == "ur"

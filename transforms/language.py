@@ -9,7 +9,9 @@ letters Persian and Arabic never write (langid alone calls them fa or ar, and kn
 Urdu ٹ ڈ ڑ ں ے ہ, Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ ځ څ, Sorani Kurdish ڕ ڵ ێ, Sindhi ڄ ڃ ڇ ڊ ڌ ڍ ڏ ڙ ڦ ڳ ڻ ڪ ٻ ٽ ٿ ۾ ۽,
 Uyghur ۇ ۈ ۋ; ې (Pashto, Uyghur) and ە ۆ (Sorani, Uyghur) count half for each. ھ is left out: some
 Arabic sites write it for ه. A language wins with at least two of its letters making 2% of the text's
-Arabic-script letters (one stray ے from a bad byte, or a quoted name, does not flip a Persian page).
+Arabic-script letters (one stray ے from a bad byte, or a quoted name, does not flip a Persian page),
+unless Persian/Arabic function words outnumber its own (a Dari sentence naming «ننګرهار»); a short
+text with a single such letter wins only when its function words and langid both agree.
 Codes: ISO 639-1, and ckb (ISO 639-3) for Sorani, which has no two-letter code of its own.
 """
 
@@ -45,6 +47,19 @@ def _letter_table() -> dict[str, dict[str, float]]:
 
 
 _OTHER_LETTERS = _letter_table()
+#: very common function words of each language; Persian and Arabic ones veto a flip (see other_arabic_script)
+_OTHER_WORDS = {
+    "ur": frozenset("کے کی کا میں ہے ہیں نے سے کو اور یہ وہ تھا تھی بھی لیے گیا گئی".split()),
+    "ps": frozenset("د په کې چې له سره دي لپاره شوي شوې دا ته یې وو".split()),  # not هم: Persian too
+    "ckb": frozenset("لە بۆ کە ئەو ئەم لەگەڵ بە دوای هەر دەکات".split()),
+    "sd": frozenset("جي جو ۾ ۽ کي آهي هئي پڻ تي".split()),  # not هو: Arabic «he»
+    "ug": frozenset("ۋە بىلەن ئۈچۈن بۇ دەپ ھەم بولۇپ قىلىپ".split()),
+}
+#: words for the function-word count: Sindhi writes «۾» (in) and «۽» (and), symbols to Python, as words
+_OTHER_WORD = re.compile(r"[\w\u200c\u06fd\u06fe]+")
+#: the other Arabic-script languages py3langid has a model for
+_LANGID_KNOWS = frozenset({"ur", "ps", "ug"})
+_FA_AR_WORDS = _FA_WORDS | _AR_WORDS | frozenset("به از در با".split())
 #: a language needs this many of its letters, and this share of the Arabic-script letters
 _MIN_LETTERS = 2.0
 _MIN_SHARE = 0.02
@@ -94,16 +109,26 @@ def persian_or_arabic(text: str) -> str:
 def other_arabic_script(text: str) -> str | None:
     """'ur', 'ps', 'ckb', 'sd' or 'ug' when the text is written in one of them, None for Persian/Arabic."""
     scores: dict[str, float] = {}
-    letters = 0
     for c in text:
-        if c.isalpha() and _ARABIC_SCRIPT.match(c):
-            letters += 1
-            for lang, weight in _OTHER_LETTERS.get(c, {}).items():
-                scores[lang] = scores.get(lang, 0.0) + weight
+        for lang, weight in _OTHER_LETTERS.get(c, {}).items():
+            scores[lang] = scores.get(lang, 0.0) + weight
     if not scores:
         return None
     lang, score = max(scores.items(), key=lambda kv: kv[1])
-    return lang if score >= _MIN_LETTERS and score >= _MIN_SHARE * letters else None
+    # a Persian or Arabic sentence naming places in another language's spelling («ننګرهار», «لښکرګاه»)
+    # has the letters but not the grammar: its own function words outnumber the other language's
+    words = _OTHER_WORD.findall(text)
+    own = sum(1 for w in words if w in _OTHER_WORDS[lang])
+    theirs = sum(1 for w in words if w in _FA_AR_WORDS)
+    if own < theirs:
+        return None
+    letters = sum(1 for c in text if c.isalpha() and _ARABIC_SCRIPT.match(c))
+    if score >= _MIN_LETTERS and score >= _MIN_SHARE * letters:
+        return lang
+    # a short text with one such letter («کابینہ کا اجلاس»): its function words and langid must agree
+    if own > theirs and lang in _LANGID_KNOWS and _general().classify(text)[0] == lang:
+        return lang
+    return None
 
 
 def detect_language(text: str) -> str | None:
