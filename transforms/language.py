@@ -47,6 +47,7 @@ def _letter_table() -> dict[str, dict[str, float]]:
 
 
 _OTHER_LETTERS = _letter_table()
+_OTHER_LETTER = re.compile("[" + "".join(_OTHER_LETTERS) + "]")
 #: very common function words of each language; Persian and Arabic ones veto a flip (see other_arabic_script)
 _OTHER_WORDS = {
     "ur": frozenset("کے کی کا میں ہے ہیں نے سے کو اور یہ وہ تھا تھی بھی لیے گیا گئی".split()),
@@ -109,8 +110,8 @@ def persian_or_arabic(text: str) -> str:
 def other_arabic_script(text: str) -> str | None:
     """'ur', 'ps', 'ckb', 'sd' or 'ug' when the text is written in one of them, None for Persian/Arabic."""
     scores: dict[str, float] = {}
-    for c in text:
-        for lang, weight in _OTHER_LETTERS.get(c, {}).items():
+    for c in _OTHER_LETTER.findall(text):  # most Persian and Arabic texts have none: one regex pass
+        for lang, weight in _OTHER_LETTERS[c].items():
             scores[lang] = scores.get(lang, 0.0) + weight
     if not scores:
         return None
