@@ -16,9 +16,13 @@ UTF-8 even when some bytes are invalid; decoding degrades per sequence, not per 
   a stray windows-1256 letter on its own); the ASCII between dropped bytes stays;
 - an incomplete sequence at the very end (a truncated download) is dropped.
 
-Nothing becomes U+FFFD; every repaired byte is counted in ``Decoded.repairs`` and summed up in
-``Decoded.note`` so the caller can record it. A page that is mostly invalid as UTF-8 is not UTF-8
-and goes on to the other candidates (a mislabelled windows-1256 page decodes whole as cp1256).
+This is the codecs error handler ``akhbar-repair`` (codecs.register_error). Nothing becomes U+FFFD:
+every repaired byte is counted in ``Decoded.repairs`` (``rescued`` of them read as windows-1256) and
+summed up in ``Decoded.note``, and extract_article keeps the count as ``Extracted.decode_repairs``. A
+page that is mostly invalid as UTF-8 is not UTF-8 and goes on to the other candidates: a mislabelled or
+undeclared windows-1256 page decodes whole as cp1256 (checked before charset detection, which takes
+short cp1256 Persian for kz1048 or cp1251); under a Latin label the bytes cp1252 leaves undefined are
+dropped and counted.
 """
 
 from __future__ import annotations
