@@ -327,9 +327,11 @@ def _refusal(node: Any, box: Any | None, h1: Any | None, order: dict[Any, int]) 
         return None
     if any(n.tag in _FURNITURE for n in chain):
         return "widget"
-    if h1 is None or order.get(node, 0) > order.get(h1, 0):
+    if h1 is None:
         return None
-    return "widget"
+    if not order:
+        order.update((n, i) for i, n in enumerate(h1.getroottree().iter()))
+    return None if order.get(node, 0) > order.get(h1, 0) else "widget"
 
 
 def _visible_dates(tree: Any, tz: str | None) -> tuple[ParsedDate | None, ParsedDate | None,
@@ -338,7 +340,7 @@ def _visible_dates(tree: Any, tz: str | None) -> tuple[ParsedDate | None, Parsed
     dates refused, with why)."""
     h1 = _headline_node(tree)
     box = _story_box(tree, h1)
-    order = {n: i for i, n in enumerate(tree.iter())}
+    order: dict[Any, int] = {}  # document order, built only for a date outside the story box (costly)
     refused: list[tuple[str, ParsedDate]] = []
 
     def first(nodes: list[Any], attrs: bool) -> ParsedDate | None:
