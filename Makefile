@@ -49,3 +49,10 @@ bench-crawl: install
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache
+
+# the lake two revisions write from the test web (demo + back-fill), row for row; about 2.5 minutes
+LAKE_DIFF_BASE ?= HEAD
+LAKE_DIFF_HEAD ?= .
+.PHONY: lake-diff
+lake-diff: install
+	$(BIN)/python -m bench.lake_diff --base $(LAKE_DIFF_BASE) --head $(LAKE_DIFF_HEAD) --noise

@@ -22,6 +22,8 @@ from bench.lake_diff import (
     render,
     snapshot,
     source_tree,
+    unstable,
+    without,
 )
 
 DAY = "2025-01-07"
@@ -151,3 +153,15 @@ def test_a_revision_is_built_from_a_temporary_worktree_that_is_removed(tmp_path)
 def test_an_unknown_revision_is_a_clear_error():
     with pytest.raises(BuildError, match="no-such-rev"), source_tree("no-such-rev"):
         pass
+
+
+def test_noise_seen_between_two_base_runs_is_set_aside_but_other_changes_still_count(base, tmp_path):
+    """An order-dependent listing row (present in one base run only) must not hide a changed text."""
+    again = _lake(tmp_path / "again", 40123, "20261202T090909Z", {"a1": TEXT_FA, "a2": TEXT_AR, "a3": TEXT_AR})
+    head = _lake(tmp_path / "head", 41000, "20261202T111111Z",
+                 {"a1": TEXT_FA, "a2": TEXT_AR.replace("الذهب", "الفضة"), "a3": TEXT_AR})
+    noisy = unstable(diff(snapshot(base), snapshot(again)))
+    assert noisy["articles"] == {(DAY, "fa-payam", "a3")}
+    kept = {d.table: d for d in (without(d, noisy.get(d.table, set())) for d in diff(snapshot(base), snapshot(head)))}
+    assert kept["duplicates"].identical and kept["crawl_log"].identical
+    assert not kept["articles"].only_b and list(kept["articles"].changed) == [(DAY, "fa-payam", "a2")]
