@@ -22,14 +22,17 @@ Excluded columns: they differ between two runs of the same code (found by runnin
 * runs: ``run_id``, ``started_at``, ``finished_at``
 
 The test web listens on a random port: ``127.x.y.z:PORT`` and ``localhost:PORT`` in every string become
-``127.x.y.z:<port>`` (the host, which tells the sites apart, is kept). Keys: articles and duplicates by
+``127.x.y.z:<port>`` (the host, which tells the sites apart, is kept); a run id inside a string (runs.checks
+holds ``"crawl_run_id": "20261201T235528318956Z"``) becomes ``<run-id>``. Keys: articles and duplicates by
 ``article_id``; crawl_log by ``kind, url, outcome``; runs by day and outlet; all within ``day, outlet``;
 a key seen twice (robots.txt is logged by the middleware and the spider) gets an occurrence number.
 
 Known noise (two back-fills of the same revision, 2026-12): crawl_log of 2025-01-06 sometimes has the
 neighbour day's ``archive …?page=3`` rows and sometimes not: ``_archive`` in crawler/spiders/outlet_day.py
 follows the ``{page}`` template only when the page queued new articles, which depends on whether the
-sitemaps' responses came first. articles and duplicates were identical. ``--noise`` catches only the noise
+sitemaps' responses came first; and an article listed both in the feed (``?utm_source=rss…``) and in a
+sitemap is fetched from whichever link came first, so articles.url and its crawl_log rows vary (article_id,
+from the canonical URL, does not). duplicates were identical. ``--noise`` catches only the noise
 that shows up in its own repeat, and hides a real change at a noisy key.
 """
 
@@ -68,6 +71,8 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 HOST_PORT = re.compile(r"\b(127(?:\.\d{1,3}){3}|localhost):\d{1,5}\b")
 PORT_PLACEHOLDER = r"\1:<port>"
+#: run ids (``20261201T235528318956Z``) also appear inside strings: runs.checks' ``crawl_run_id``, WARC names
+RUN_ID = re.compile(r"\b\d{8}T\d{6,12}Z\b")
 DEMO_DAY = date(2025, 1, 7)
 BACKFILL_DAYS = (date(2025, 1, 5), date(2025, 1, 8))
 REPO = Path(__file__).resolve().parent.parent
@@ -84,7 +89,7 @@ class BuildError(RuntimeError):
 def _plain(value: Any) -> Any:
     """One cell as a comparable plain value: port placeholder in strings, lists recursively."""
     if isinstance(value, str):
-        return HOST_PORT.sub(PORT_PLACEHOLDER, value)
+        return RUN_ID.sub("<run-id>", HOST_PORT.sub(PORT_PLACEHOLDER, value))
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

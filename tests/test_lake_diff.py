@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -165,3 +166,17 @@ def test_noise_seen_between_two_base_runs_is_set_aside_but_other_changes_still_c
     kept = {d.table: d for d in (without(d, noisy.get(d.table, set())) for d in diff(snapshot(base), snapshot(head)))}
     assert kept["duplicates"].identical and kept["crawl_log"].identical
     assert not kept["articles"].only_b and list(kept["articles"].changed) == [(DAY, "fa-payam", "a2")]
+
+
+def test_a_run_id_inside_the_gate_checks_is_masked(base, tmp_path):
+    other = _lake(tmp_path / "b", 40123, "20261202T090909Z", {"a1": TEXT_FA, "a2": TEXT_AR})
+    for root, run_id in ((base, "20261201T235528318956Z"), (other, "20261202T090909123456Z")):
+        checks = {"checks": {"min_articles": {"ok": True, "threshold": 1, "value": 2}}, "crawl_run_id": run_id}
+        Lake(str(root / "lake")).replace_partition("runs", DAY, "fa-payam", [
+            {"run_id": run_id, "status": "ok", "articles": 2, "checks": json.dumps(checks),
+             "started_at": datetime.now(UTC), "finished_at": datetime.now(UTC)}])
+    a, b = snapshot(base), snapshot(other)
+    assert '"crawl_run_id": "<run-id>"' in a["runs"][0]["checks"]
+    assert {d.table: d for d in diff(a, b)}["runs"].identical
+    b["runs"][0]["status"] = "gate_failed"
+    assert not {d.table: d for d in diff(a, b)}["runs"].identical
