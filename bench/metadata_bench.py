@@ -9,7 +9,8 @@ Corpora:
   tag gold there); skipped cleanly when the folder is absent.
 
 Scores, per tool: published date on the right UTC day (%) and within one hour (%); title exact
-after whitespace normalisation (%); authors exact set (%, pages whose gold has authors); tags exact
+after whitespace normalisation (NBSP included; zero-width space, soft hyphen, word joiner and BOM
+dropped, ZWNJ/ZWJ kept) (%); authors exact set (%, pages whose gold has authors); tags exact
 set (%, pages whose gold has tags). A date without a time of day (trafilatura's is a day only) counts
 for the day and never for the hour; a date without an offset is taken as UTC. Writes a per-page CSV
 under ``.bench/`` and prints a table.
@@ -138,8 +139,15 @@ RUNNERS: dict[str, Callable[[Page], Found]] = {"ours": run_ours, "trafilatura": 
 
 
 # -- scoring ---------------------------------------------------------------------------------------
+#: invisible characters that carry no letter (zero-width space, soft hyphen, word joiner, BOM): gold
+#: titles keep stray ones («Fortschritt\u200b»). ZWNJ/ZWJ are letters' joins in Persian and stay.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u00ad\u2060\ufeff"))
+
+
 def _norm(s: str | None) -> str:
-    return " ".join((s or "").split())
+    """Whitespace (NBSP too) collapsed and invisible characters dropped: "exact after whitespace
+    normalisation", nothing looser."""
+    return " ".join((s or "").translate(_INVISIBLE).split())
 
 
 def score(found: Found, gold: Gold) -> dict[str, bool | None]:

@@ -4,6 +4,8 @@ kept, tags split, and a JSON-LD articleBody used only when it is the page's own,
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -38,6 +40,16 @@ def _names(site: str | None, host: str) -> set[str]:
     # a colon inside the headline is not a site separator, and a segment that is not the site stays
     ("الحكومة: لا زيادة في أسعار الخبز - والمعارضة تشكك", "اليوم السابع", "www.youm7.com",
      "الحكومة: لا زيادة في أسعار الخبز - والمعارضة تشكك"),
+    # a byline after the site's name goes with it; « * » separates too
+    ("افتتاح کتابخانه عمومی یزد | خبرگزاری مهر | نویسنده: مریم صالحی", None, "www.mehrnews.com",
+     "افتتاح کتابخانه عمومی یزد"),
+    ("New Plot Twist in Idaho Case | The Gateway Pundit | by Cristina Laila", "The Gateway Pundit",
+     "www.thegatewaypundit.com", "New Plot Twist in Idaho Case"),
+    ("Zelensky Is Now Considering Firing Top General * The Gateway Pundit * by Paul Serran", "The Gateway Pundit",
+     "www.thegatewaypundit.com", "Zelensky Is Now Considering Firing Top General"),
+    # a «von …» segment that follows the headline, not the site's name, is not taken for a byline
+    ("Wahl in Graz - Stichwahl nötig - von Kurt Maier", "Kleine Zeitung", "www.kleinezeitung.at",
+     "Wahl in Graz - Stichwahl nötig - von Kurt Maier"),
 ])
 def test_site_name_is_stripped_from_titles(raw: str, site: str | None, host: str, gold: str) -> None:
     assert strip_site_name(raw, _names(site, host)) == gold
@@ -49,6 +61,44 @@ def test_other_headline_forms_show_a_section_tail_and_a_kicker() -> None:
     assert strip_site_name(h1 + " - National | Globalnews.ca", names, [h1]) == h1
     assert strip_site_name("Vierschanzentournee | Beleidigen und beschuldigen", set(),
                            ["Beleidigen und beschuldigen"]) == "Beleidigen und beschuldigen"
+
+
+@pytest.mark.parametrize(("title", "other", "gold"), [
+    # the social title and the on-page heading carry different kickers over one headline
+    ("غزة: مباحثات في الدوحة بشأن وقف إطلاق النار", "عاجل - مباحثات في الدوحة بشأن وقف إطلاق النار",
+     "مباحثات في الدوحة بشأن وقف إطلاق النار"),
+    ("عاجل: مباحثات في الدوحة بشأن وقف إطلاق النار", "غزة: مباحثات في الدوحة بشأن وقف إطلاق النار",
+     "مباحثات في الدوحة بشأن وقف إطلاق النار"),
+    ("Iranischer Angriff auf Israel: «Die Zurückhaltung hat viel mit den USA zu tun»",
+     "Eskalation im Nahen Osten - «Die Zurückhaltung hat viel mit den USA zu tun»",
+     "«Die Zurückhaltung hat viel mit den USA zu tun»"),
+    # one kicker written with two separators is part of the headline in both forms
+    ("رياضة: الأهلي يفوز على الزمالك في نهائي الكأس", "رياضة - الأهلي يفوز على الزمالك في نهائي الكأس",
+     "رياضة: الأهلي يفوز على الزمالك في نهائي الكأس"),
+    # a shared end of three words is a phrase, not a headline
+    ("الحكومة: لا زيادة في الأسعار", "المعارضة: لا زيادة في الأسعار", "الحكومة: لا زيادة في الأسعار"),
+])
+def test_a_headline_shared_under_different_kickers_is_the_title(title: str, other: str, gold: str) -> None:
+    assert strip_site_name(title, set(), [other]) == gold
+
+
+def test_a_title_cut_at_an_unescaped_quote_is_read_whole() -> None:
+    # content="… "الأمل" …": the attribute ends at the quote; <title> still holds the whole headline
+    e = extract_article(_page("".join(f"<p>{p}</p>" for p in AR_PARAS), {},
+                              title='الوزير: افتتاح مستشفى "الأمل" في أسوان - صوت الوادي'),
+                        "https://wadi.example/news/6")
+    assert e.title == 'الوزير: افتتاح مستشفى "الأمل" في أسوان'
+
+
+def test_bench_title_comparison_ignores_whitespace_and_invisible_characters_only() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    from bench.metadata_bench import _norm
+
+    assert _norm("Ein bisschen Fortschritt\u200b") == _norm("Ein  bisschen\xa0Fortschritt")
+    assert _norm("Helikopter\xadlandeplatz") == _norm("Helikopterlandeplatz")
+    # ZWNJ is spelling in Persian (می‌خواهم, not میخواهم); quotes and case still count
+    assert _norm("می\u200cخواهم") != _norm("میخواهم")
+    assert _norm("US’s favor") != _norm("US's favor")
 
 
 @pytest.mark.parametrize(("raw", "gold"), [

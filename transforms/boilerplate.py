@@ -336,11 +336,13 @@ def drop_related_blocks(tree: Any) -> None:
 
 # -- metadata fields: the site's name in titles and bylines, tag lists ----------------------------
 #: separators between a title and the site name, section or date the page adds to it
-_TITLE_SEP = re.compile(r"\s+[-|–—:•·»«]\s+|\s+[|–—]|[|–—]\s+")
+_TITLE_SEP = re.compile(r"\s+[-|–—:•·»«*]\s+|\s+[|–—]|[|–—]\s+")
 #: a kicker or section before the headline: cut when the other headline forms leave it out
 _KICKER_SEP = re.compile(r"\s[-|–—]\s*$|[|–—]\s*$")
 #: a segment is "site-like" only when short: a real headline part is longer
 _SITE_SEGMENT_WORDS = 6
+#: a byline segment after the site's name («Headline | Site | by Name»): the author, not the headline
+_BYLINE_TAIL = re.compile(r"^\s*(?:by|von|par|por|بقلم|به قلم|نویسنده|نوشته)\s*[:：]?\s+\S", re.I)
 _AGENCY = re.compile(r"^(?:وكالة|وکالة|خبرگزاری|خبرگزارى|پایگاه خبری|موقع|شبكة|صحيفة|جريدة|روزنامه)\s", re.I)
 
 
@@ -382,6 +384,33 @@ def _segments(title: str) -> list[str]:
     return [s for s in _TITLE_SEP.split(title) if s and s.strip()]
 
 
+#: a headline both forms end with, after different kickers, has at least this many words
+_SHARED_TAIL_WORDS = 4
+_HEAD_SEP = re.compile(f"(?:{_TITLE_SEP.pattern}|[:：]\\s+)$")
+#: what the shared end may open with before the headline: the separator both kickers use («A: X», «B: X»)
+_LEADING_SEP = re.compile(r"^\s*(?:[-|–—:：•·»«*](?=\s))?\s*")
+
+
+def _shared_tail(title: str, other: str | None) -> str | None:
+    """The headline two forms share after different kickers («Kicker A: Headline», «Kicker B - Headline»):
+    the tail both end with, when each puts a separator right before it. Editors change the kicker
+    per channel (social title, on-page heading); the headline under it is the story's."""
+    if not other or other == title:
+        return None
+    shorter = min(len(title), len(other))
+    pairs = zip(reversed(title), reversed(other), strict=False)  # unequal lengths: stops at the shorter
+    n = next((i for i, (a, b) in enumerate(pairs) if a != b), shorter)
+    if n >= shorter:
+        return None  # one form ends the other: the kicker rule's case, not two kickers
+    common = title[len(title) - n:]
+    tail = common[_LEADING_SEP.match(common).end():]
+    heads = (title[:len(title) - len(tail)], other[:len(other) - len(tail)])
+    if len(_WORDS.findall(tail)) < _SHARED_TAIL_WORDS or not all(_HEAD_SEP.search(h) for h in heads):
+        return None
+    # one kicker written with two separators is still the same kicker, and part of the headline
+    return tail if word_key(heads[0]) != word_key(heads[1]) else None
+
+
 def strip_site_name(title: str | None, names: set[str], others: list[str] = ()) -> str | None:
     """``title`` without leading/trailing segments that are the site's name or a date, and without
     a tail or head that the page's other headline forms (``others``: <h1>, JSON-LD headline) leave
@@ -397,8 +426,13 @@ def strip_site_name(title: str | None, names: set[str], others: list[str] = ()) 
         head = title[:-len(other)] if other and title.endswith(other) else ""
         if other and other != title and len(other) >= 10 and head and _KICKER_SEP.search(head):
             return other
+        tail = _shared_tail(title, other)
+        if tail:
+            return tail
     parts = [m for m in re.split(f"({_TITLE_SEP.pattern})", title)]
     # parts alternate text, separator, text ...; cut site-like text at either end
+    while len(parts) >= 5 and _BYLINE_TAIL.match(parts[-1]) and site_like(parts[-3], names):
+        parts = parts[:-2]
     while len(parts) >= 3 and site_like(parts[-1], names):
         parts = parts[:-2]
     while len(parts) >= 3 and site_like(parts[0], names):
