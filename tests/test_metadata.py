@@ -82,6 +82,13 @@ def test_a_headline_shared_under_different_kickers_is_the_title(title: str, othe
     assert strip_site_name(title, set(), [other]) == gold
 
 
+def test_the_shared_headline_loses_the_site_name_both_forms_end_with() -> None:
+    names = _names("الجزيرة نت", "www.aljazeera.net")
+    assert strip_site_name("غزة - مباحثات في الدوحة بشأن وقف إطلاق النار | الجزيرة نت", names,
+                           ["عاجل - مباحثات في الدوحة بشأن وقف إطلاق النار | الجزيرة نت"]) == \
+        "مباحثات في الدوحة بشأن وقف إطلاق النار"
+
+
 def test_a_title_cut_at_an_unescaped_quote_is_read_whole() -> None:
     # content="… "الأمل" …": the attribute ends at the quote; <title> still holds the whole headline
     e = extract_article(_page("".join(f"<p>{p}</p>" for p in AR_PARAS), {},

@@ -427,8 +427,9 @@ def strip_site_name(title: str | None, names: set[str], others: list[str] = ()) 
         if other and other != title and len(other) >= 10 and head and _KICKER_SEP.search(head):
             return other
         tail = _shared_tail(title, other)
-        if tail:
-            return tail
+        if tail:  # the site's name may still end it («K1 - X - Site», «K2 - X - Site»)
+            title = tail
+            break
     parts = [m for m in re.split(f"({_TITLE_SEP.pattern})", title)]
     # parts alternate text, separator, text ...; cut site-like text at either end
     while len(parts) >= 5 and _BYLINE_TAIL.match(parts[-1]) and site_like(parts[-3], names):
