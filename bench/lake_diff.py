@@ -75,6 +75,7 @@ PORT_PLACEHOLDER = r"\1:<port>"
 RUN_ID = re.compile(r"\b\d{8}T\d{6,12}Z\b")
 DEMO_DAY = date(2025, 1, 7)
 BACKFILL_DAYS = (date(2025, 1, 5), date(2025, 1, 8))
+CONCURRENCY = re.compile(r"^concurrency\s*=\s*\d+\s*$", re.M)
 REPO = Path(__file__).resolve().parent.parent
 Row = dict[str, Any]
 Snapshot = dict[str, list[Row]]
@@ -253,10 +254,17 @@ def source_tree(rev_or_worktree: str) -> Iterator[tuple[Path, str]]:
     tree = tmp / "tree"
     _git("worktree", "add", "--detach", str(tree), sha)
     try:
-        yield tree, f"{rev_or_worktree} = {sha[:10]}"
+        yield tree, sha[:10] if rev_or_worktree == sha else f"{rev_or_worktree} = {sha[:10]}"
     finally:
         _git("worktree", "remove", "--force", str(tree))
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def pin(rev_or_worktree: str) -> str:
+    """A revision as its commit id, resolved once: other commits landing mid-run must not change a side."""
+    if rev_or_worktree == "." or Path(rev_or_worktree).is_dir():
+        return rev_or_worktree
+    return _git("rev-parse", "--verify", "--quiet", f"{rev_or_worktree}^{{commit}}")
 
 
 def _child_env(src: Path) -> dict[str, str]:
@@ -284,8 +292,21 @@ def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
         return subprocess.run(cmd, cwd=src, env=env, stdout=fh, stderr=subprocess.STDOUT, timeout=900).returncode
 
 
+def serialise(outlets_dir: Path) -> int:
+    """One request at a time per site (``[crawl] concurrency = 1``), so listing order and pagination do not
+    depend on which response came back first; returns how many outlet files were changed."""
+    changed = 0
+    for toml in sorted(outlets_dir.glob("*.toml")):
+        text = toml.read_text(encoding="utf-8")
+        new = CONCURRENCY.sub("concurrency = 1", text)
+        if new != text:
+            toml.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 @contextmanager
-def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterator[None]:
+def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path, serial: bool) -> Iterator[int]:
     """The source tree's test web in a child process, its outlet TOMLs written to outlets_dir."""
     proc = subprocess.Popen([sys.executable, "-m", "akhbar.testweb", "serve", "--port", "0", "--outlets-dir",
                              str(outlets_dir)], cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -299,7 +320,7 @@ def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterato
                 break
         if not seen or seen[-1] != "ready":
             raise BuildError("test web did not start: " + " | ".join(seen[-5:]))
-        yield
+        yield serialise(outlets_dir) if serial else 0
     finally:
         proc.terminate()
         try:
@@ -309,7 +330,7 @@ def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterato
 
 
 def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFILL_DAYS, demo_day: date = DEMO_DAY,
-          backfill: bool = True) -> list[str]:
+          backfill: bool = True, serial: bool = True) -> list[str]:
     """Run the demo (and the back-fill, when the revision can) of one side into out_dir/demo, out_dir/backfill.
 
     Returns notes for the report (source, exit codes, timings). A non-zero exit of the pipeline (a failed
@@ -332,8 +353,9 @@ def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFIL
             started = time.monotonic()
             log = out_dir / f"{name}.log"
             if name == "backfill":
-                with served_testweb(src, env, out_dir / "backfill-outlets"):
+                with served_testweb(src, env, out_dir / "backfill-outlets", serial) as serialised:
                     rc = _run(cmd, src, env, log)
+                notes.append(f"backfill: {serialised} outlet files set to concurrency = 1")
             else:
                 rc = _run(cmd, src, env, log)
             notes.append(f"{name}: exit {rc} in {time.monotonic() - started:.1f} s (log {log})")
@@ -362,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-backfill", action="store_true", help="the demo day only")
     parser.add_argument("--noise", action="store_true",
                         help="build base twice; rows that differ between those two runs are listed, not counted")
+    parser.add_argument("--parallel", action="store_true",
+                        help="back-fill with the outlets' own concurrency (default: one request at a time per site)")
     parser.add_argument("--limit", type=int, default=8, help="rows shown per kind of difference and table")
     args = parser.parse_args(argv)
 
@@ -369,10 +393,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         snaps = {}
-        sides = [("base", args.base), ("head", args.head)] + ([("base-again", args.base)] if args.noise else [])
+        base, head = pin(args.base), pin(args.head)
+        print(f"base: {args.base} -> {base}; head: {args.head} -> {head}", flush=True)
+        sides = [("base", base), ("head", head)] + ([("base-again", base)] if args.noise else [])
         for side, rev in sides:
             t0 = time.monotonic()
-            for note in build(rev, work / side, backfill=not args.no_backfill):
+            for note in build(rev, work / side, backfill=not args.no_backfill, serial=not args.parallel):
                 print(f"{side}: {note}", flush=True)
             snaps[side] = snapshot_build(work / side)
             print(f"{side}: built in {time.monotonic() - t0:.1f} s", flush=True)

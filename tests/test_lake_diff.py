@@ -20,6 +20,7 @@ from bench.lake_diff import (
     _child_env,
     check_imports,
     diff,
+    pin,
     render,
     snapshot,
     source_tree,
@@ -180,3 +181,10 @@ def test_a_run_id_inside_the_gate_checks_is_masked(base, tmp_path):
     assert {d.table: d for d in diff(a, b)}["runs"].identical
     b["runs"][0]["status"] = "gate_failed"
     assert not {d.table: d for d in diff(a, b)}["runs"].identical
+
+
+def test_a_revision_is_pinned_to_its_commit_once():
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    assert pin("HEAD") == head and pin(".") == "."
+    with pytest.raises(BuildError, match="no-such-rev"):
+        pin("no-such-rev")
