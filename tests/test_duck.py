@@ -61,3 +61,68 @@ def test_duckdb_file_holds_the_views(tmp_path: Path):
     path = refresh_database(tmp_path)
     con = duckdb.connect(str(path), read_only=True)
     assert con.sql("select count(*) from articles").fetchall() == [(1,)]
+
+
+@pytest.mark.parametrize("sql", [
+    "explain analyze select 1",
+    "EXPLAIN ANALYSE select 1",
+    "explain (analyze) select 1",
+    "explain (format json, analyze) select 1",
+    "-- a comment\nexplain analyze copy (select 1) to 'x.csv'",
+    "explain copy (select 1) to 'x.csv'",
+    "explain create table t as select 1",
+    "explain insert into articles select * from articles",
+])
+def test_explain_passes_only_without_analyze_and_of_a_select(sql: str):
+    with pytest.raises(QueryRefused, match="only SELECT"):
+        check_read_only(sql)
+
+
+def test_plain_explain_of_a_select_passes():
+    sql = "explain (format json) select 1; /* c */ EXPLAIN with a as (select 1) select * from a"
+    assert len(check_read_only(sql)) == 2
+
+
+def test_sql_string_keeps_a_quote_inside_one_literal():
+    import duckdb
+
+    from warehouse.duck import sql_string
+
+    path = "/data/it's/دادهها/x"
+    assert duckdb.sql(f"select {sql_string(path)}").fetchall() == [(path,)]
+
+
+@pytest.mark.parametrize("name", ["d[1]", "a*b", "q?", "it's"])
+def test_lake_root_is_never_a_pattern(tmp_path: Path, name: str):
+    """A root named like a glob finds exactly its own partitions (not those of a sibling it would match)."""
+    lake = Lake(str(tmp_path / name / "lake"))
+    sibling = Lake(str(tmp_path / "d1" / "lake"))  # what an unescaped d[1] would match instead
+    row = {"article_id": "a1", "url": "https://x.example/1", "title": "خبر", "text": "متن خبر"}
+    lake.replace_partition("articles", "2025-01-07", "fa-payam", [row])
+    sibling.replace_partition("articles", "2025-01-08", "other", [row, {**row, "article_id": "a2"}])
+    (Path(lake.root) / "articles/day=2025-01-07/outlet=fa-payam/.tmp-x.partial").write_bytes(b"")
+    assert lake.has_files("articles") and lake.partitions("articles") == [("2025-01-07", "fa-payam")]
+    assert lake.read("articles").num_rows == 1
+    assert lake.clean_temporaries() == 1
+    assert query(tmp_path / name, "select count(*), any_value(outlet) from articles").fetchall() == [(1, "fa-payam")]
+
+
+def test_read_only_filesystem_refuses_every_write(tmp_path: Path):
+    _lake(tmp_path)
+    fs = Lake(str(tmp_path / "lake")).reader()
+    [part] = fs.glob(f"akhbarlake://{tmp_path}/lake/articles/*/*/*.parquet")
+    assert fs.cat_file(part)[:4] == b"PAR1"
+    for write in (lambda: fs.open(part, "wb"), lambda: fs.rm(part), lambda: fs.mv(part, part + ".x"),
+                  lambda: fs.makedirs(f"{tmp_path}/lake/new"), lambda: fs.pipe_file(part, b"")):
+        with pytest.raises(PermissionError, match="read-only"):
+            write()
+    assert Lake(str(tmp_path / "lake")).read("articles").num_rows == 1
+
+
+def test_refresh_after_data_arrives_shows_it(tmp_path: Path):
+    import duckdb
+
+    path = refresh_database(tmp_path)
+    _lake(tmp_path)
+    assert refresh_database(tmp_path) == path
+    assert duckdb.connect(str(path), read_only=True).sql("select count(*) from articles").fetchall() == [(1,)]

@@ -7,6 +7,14 @@ it with the duckdb CLI.
 
 from __future__ import annotations
 
+import fcntl
+import glob
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -17,10 +25,27 @@ from warehouse.schema import FAILED_OUTCOMES, TABLES
 DB_FILE = "akhbar.duckdb"
 #: statements `akhbar query` runs; everything else (writes, COPY, ATTACH, INSTALL/LOAD, SET, PRAGMA…) is refused
 READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+#: a query runs at most this long (seconds) unless AKHBAR_QUERY_TIMEOUT or ``timeout=`` says otherwise
+DEFAULT_QUERY_TIMEOUT = 60.0
+#: DuckDB's memory cap for a query (AKHBAR_QUERY_MEMORY); there is no temp directory to spill to
+DEFAULT_QUERY_MEMORY = "2GB"
+#: how long a refresh keeps retrying while another process holds <data>/akhbar.duckdb
+DEFAULT_REFRESH_WAIT = 20.0
+
+log = logging.getLogger(__name__)
 
 
 class QueryRefused(ValueError):
     """A statement that could write, leave the lake or change settings."""
+
+
+class QueryTimeout(TimeoutError):
+    """A query that ran past its time limit and was interrupted."""
+
+
+def sql_string(text: str) -> str:
+    """``text`` as a SQL string literal (a path with a quote in it stays one literal)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _empty_select(table: str) -> str:
@@ -31,11 +56,13 @@ def _empty_select(table: str) -> str:
     return f"select {', '.join(cols)} where false"
 
 
-def view_sql(lake: Lake) -> list[str]:
+def view_sql(lake: Lake, *, reader: bool = False) -> list[str]:
+    """The views; with ``reader`` they read through the lake's read-only filesystem (``Lake.reader``)."""
     statements = []
     for table in TABLES:
         if lake.has_files(table):
-            source = (f"select * from read_parquet('{lake.glob(table)}', hive_partitioning=true, "
+            glob_sql = sql_string(lake.glob(table, reader=reader))
+            source = (f"select * from read_parquet({glob_sql}, hive_partitioning=true, "
                       f"hive_types={{'day': date, 'outlet': varchar}}, union_by_name=true)")
         else:
             source = _empty_select(table)
@@ -60,36 +87,144 @@ def _macro_sql() -> str | None:
 #: URL schemes DuckDB reads natively (local files; httpfs/azure extensions for object stores)
 DUCKDB_NATIVE_PROTOCOLS = frozenset({"file", "s3", "s3a", "gs", "gcs", "r2", "az", "azure", "abfss", "http", "https",
                                      "hf"})
+#: the extension a native remote lake needs, loaded by us before the query is confined (autoload is off then)
+_EXTENSION_FOR = {"az": "azure", "azure": "azure", "abfss": "azure"}
 
 
-def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection with the lake's views. ``persist`` writes them into <data>/akhbar.duckdb too."""
-    lake = Lake(lake_uri or str(Path(data_dir).resolve() / "lake"))
+def _protocol(lake: Lake) -> str:
+    return lake.uri.split("://", 1)[0] if "://" in lake.uri else "file"
+
+
+def _open(data_dir: str | Path, lake: Lake, *, persist: bool) -> duckdb.DuckDBPyConnection:
+    """The file's views name the lake natively (for the duckdb CLI); an in-memory connection reads it
+    through the read-only filesystem only, whatever kind of lake it is."""
     if persist:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(Path(data_dir) / DB_FILE))
     else:
         con = duckdb.connect()
-    protocol = lake.uri.split("://", 1)[0] if "://" in lake.uri else "file"
-    if not lake.is_local and protocol not in DUCKDB_NATIVE_PROTOCOLS:
+    protocol = _protocol(lake)
+    if not persist:
+        con.register_filesystem(lake.reader())
+    elif not lake.is_local and protocol not in DUCKDB_NATIVE_PROTOCOLS:
         # DuckDB reads s3/gcs/azure/http itself (httpfs); any other fsspec filesystem goes through fsspec
         con.register_filesystem(lake.fs)
+    elif not lake.is_local:
+        extension = _EXTENSION_FOR.get(protocol, "httpfs")
+        try:
+            con.load_extension(extension)
+        except duckdb.Error:
+            con.install_extension(extension)  # once per machine; a query itself can never install one
+            con.load_extension(extension)
     macro = _macro_sql()
     if macro:
         con.execute(macro)
-    for sql in view_sql(lake):
+    for sql in view_sql(lake, reader=not persist):
         con.execute(sql)
     return con
 
 
-def refresh_database(data_dir: str | Path, lake_uri: str | None = None) -> Path:
-    """(Re)create the views in the DuckDB file after a load. DuckDB lets one process at a time open
-    the file for writing, so runs of different days take turns (they wait, they never fail)."""
-    from akhbar.locks import partition_lock
+def _lake(data_dir: str | Path, lake_uri: str | None) -> Lake:
+    return Lake(lake_uri or str(Path(data_dir).resolve() / "lake"))
 
-    with partition_lock(Path(data_dir), "duckdb", "views", wait=True):
-        connect(data_dir, lake_uri, persist=True).close()
-    return Path(data_dir) / DB_FILE
+
+def connect(data_dir: str | Path, lake_uri: str | None = None, *, persist: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection with the lake's views. ``persist`` writes them into <data>/akhbar.duckdb too."""
+    return _open(data_dir, _lake(data_dir, lake_uri), persist=persist)
+
+
+def allowed_prefixes(lake: Lake) -> list[str]:
+    """The lake under the read-only filesystem's scheme, as files and as the glob-escaped pattern the views use
+    (DuckDB checks both): no local path, no object-store URL of its own."""
+    return sorted({f.rstrip("/") + "/" for f in (lake.reader_root, glob.escape(lake.reader_root))})
+
+
+def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | None = None) -> None:
+    """After this, a statement on ``con`` (from ``_open(persist=False)``) can read the lake through its read-only
+    filesystem and nothing else, write no file anywhere (no temp directory either) and change no setting.
+    The same for a local folder, s3:// or any fsspec lake."""
+    memory = memory_limit or os.environ.get("AKHBAR_QUERY_MEMORY", DEFAULT_QUERY_MEMORY)
+    con.execute("set autoinstall_known_extensions = false")
+    con.execute("set autoload_known_extensions = false")
+    con.execute("set temp_directory = ''")  # DuckDB always allows its temp dir: have none (no spilling)
+    con.execute("set memory_limit = $1", [memory])
+    con.execute("set allowed_directories = $1", [allowed_prefixes(lake)])
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
+
+
+@contextmanager
+def _views_lock(data_dir: Path) -> Iterator[None]:
+    """The same flock as ``akhbar.locks.partition_lock(data, "duckdb", "views", wait=True)``, held here so the
+    warehouse needs nothing from the app package."""
+    path = data_dir / "locks" / "duckdb.views.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _is_held_elsewhere(exc: duckdb.Error) -> bool:
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def refresh_database(data_dir: str | Path, lake_uri: str | None = None, *,
+                     max_wait: float = DEFAULT_REFRESH_WAIT) -> Path | None:
+    """(Re)create the views in the DuckDB file after a load. DuckDB lets one process at a time open the file
+    for writing: our runs take turns (the flock), and while an outside reader (a duckdb CLI) holds the file we
+    retry with backoff for ``max_wait`` seconds, then leave the file as it is and log a warning — the lake
+    already holds the run's data and `akhbar query` builds its views in memory, so a run never fails here
+    (any other DuckDB error on the file is logged the same way). None when not refreshed."""
+    data = Path(data_dir)
+    lake = _lake(data, lake_uri)
+    delay = 0.1
+    with _views_lock(data):
+        deadline = time.monotonic() + max_wait  # waiting for our own runs (the flock) does not count
+        while True:
+            try:
+                _open(data, lake, persist=True).close()
+                return data / DB_FILE
+            except duckdb.Error as exc:
+                left = deadline - time.monotonic()
+                if not _is_held_elsewhere(exc) or left <= 0:
+                    why = "the file is held by another process" if _is_held_elsewhere(exc) else "DuckDB failed"
+                    log.warning("views in %s not refreshed: %s (%s); the lake is up to date and `akhbar query` "
+                                "reads it directly", data / DB_FILE, why, str(exc).splitlines()[0])
+                    return None
+            time.sleep(min(delay, left))  # the last try lands on the deadline
+            delay = min(delay * 2, 2.0)
+
+
+def _explain_refusal(st: duckdb.Statement) -> str | None:
+    """Why an EXPLAIN is refused, or None. EXPLAIN ANALYZE runs its statement (a COPY would write), so only a
+    plain EXPLAIN of one SELECT passes — decided on DuckDB's own tokens and parse of the inner statement."""
+    text = st.query
+    tokens = [pos for pos, kind in duckdb.tokenize(text) if kind != duckdb.token_type.comment]
+    words = [text[a:b].strip().lower() for a, b in zip(tokens, [*tokens[1:], len(text)], strict=True)]
+    i = 1  # words[0] is EXPLAIN
+    if i < len(words) and words[i] == "(":  # EXPLAIN (FORMAT json, ANALYZE) …
+        while i < len(words) and words[i] != ")":
+            if words[i] in ("analyze", "analyse"):
+                return "EXPLAIN ANALYZE runs its statement; use EXPLAIN without ANALYZE"
+            i += 1
+        i += 1
+    if i < len(words) and words[i] in ("analyze", "analyse"):
+        return "EXPLAIN ANALYZE runs its statement; use EXPLAIN without ANALYZE"
+    if i >= len(tokens):
+        return "EXPLAIN of nothing"
+    try:
+        inner = duckdb.extract_statements(text[tokens[i]:])
+    except duckdb.Error as exc:
+        return f"cannot parse the explained statement: {exc}"
+    if [s.type for s in inner] != [duckdb.StatementType.SELECT]:
+        kinds = ", ".join(s.type.name for s in inner) or "nothing"
+        return f"EXPLAIN only of a SELECT; refused an EXPLAIN of {kinds}"
+    return None
 
 
 def check_read_only(sql: str) -> list[duckdb.Statement]:
@@ -103,27 +238,54 @@ def check_read_only(sql: str) -> list[duckdb.Statement]:
     for st in statements:
         if st.type not in READ_ONLY_STATEMENTS:
             raise QueryRefused(f"only SELECT queries are allowed; refused a {st.type.name} statement")
+        if st.type == duckdb.StatementType.EXPLAIN and (why := _explain_refusal(st)):
+            raise QueryRefused(f"only SELECT queries are allowed; refused: {why}")
     return statements
 
 
-def query(data_dir: str | Path, sql: str, lake_uri: str | None = None) -> duckdb.DuckDBPyRelation | None:
-    """Run a read-only query over the lake's views; returns the last statement's result."""
-    statements = check_read_only(sql)
-    con = connect(data_dir, lake_uri)
-    lake = Lake(lake_uri or str(Path(data_dir).resolve() / "lake"))
-    if lake.is_local:
-        # a SELECT may still call read_csv('/etc/…') or pull an extension from the network: confine
-        # file access to the lake and turn extension auto-install/auto-load off
-        con.execute("set autoinstall_known_extensions = false")
-        con.execute("set autoload_known_extensions = false")
-        con.execute("set allowed_directories = $dirs", {"dirs": [lake.root.rstrip("/") + "/"]})
-        con.execute("set enable_external_access = false")
-    con.execute("set lock_configuration = true")  # nothing the query does can change settings
-    result = None
-    for st in statements:
-        result = con.sql(st.query)
-    return result
+def _timeout() -> float:
+    raw = os.environ.get("AKHBAR_QUERY_TIMEOUT", "")
+    try:
+        value = float(raw) if raw else DEFAULT_QUERY_TIMEOUT
+    except ValueError:
+        raise ValueError(f"AKHBAR_QUERY_TIMEOUT={raw!r}: expected seconds, e.g. 60") from None
+    if value <= 0:
+        raise ValueError(f"AKHBAR_QUERY_TIMEOUT={raw!r}: must be more than 0 seconds")
+    return value
 
+
+def _run_with_deadline(con: duckdb.DuckDBPyConnection, statements: list[duckdb.Statement],
+                       timeout: float) -> duckdb.DuckDBPyRelation:
+    """Run every statement within ``timeout`` seconds in all (DuckDB has no statement timeout: a timer
+    interrupts the connection) and return the last one's rows, already fetched."""
+    timer = threading.Timer(timeout, con.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        result = None
+        for st in statements:
+            result = con.sql(st.query).materialize()
+        return result
+    except duckdb.InterruptException:
+        raise QueryTimeout(f"query stopped after the {timeout:g} s limit (set AKHBAR_QUERY_TIMEOUT to allow "
+                           "longer)") from None
+    finally:
+        timer.cancel()
+        timer.join()
+
+
+def query(data_dir: str | Path, sql: str, lake_uri: str | None = None, *,
+          timeout: float | None = None) -> duckdb.DuckDBPyRelation | None:
+    """Run a read-only query over the lake's views; returns the last statement's result (already computed).
+
+    Refused by statement type before anything runs; what runs is confined (see ``confine``) and stopped
+    after ``timeout`` seconds (default AKHBAR_QUERY_TIMEOUT or 60) with QueryTimeout."""
+    statements = check_read_only(sql)
+    limit = _timeout() if timeout is None else timeout
+    lake = _lake(data_dir, lake_uri)
+    con = _open(data_dir, lake, persist=False)
+    confine(con, lake)
+    return _run_with_deadline(con, statements, limit)
 
 
 SUMMARY_SQL = f"""
@@ -147,4 +309,7 @@ order by day, outlet
 
 
 def summary(data_dir: str | Path, lake_uri: str | None = None) -> duckdb.DuckDBPyRelation:
-    return connect(data_dir, lake_uri).sql(SUMMARY_SQL)
+    lake = _lake(data_dir, lake_uri)
+    con = _open(data_dir, lake, persist=False)
+    confine(con, lake)
+    return con.sql(SUMMARY_SQL)

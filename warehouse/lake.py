@@ -9,6 +9,7 @@ store's whole-object put gives the same all-or-nothing visibility.
 
 from __future__ import annotations
 
+import glob as globmod
 import io
 import uuid
 from collections.abc import Iterable
@@ -17,11 +18,14 @@ from datetime import date
 import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
+from fsspec.spec import AbstractFileSystem
 
 from warehouse.schema import TABLES, conform
 
 PART_FILE = "part-0.parquet"
 TMP_PREFIX = ".tmp-"  # hidden names: pyarrow and DuckDB globs skip them
+#: the URL scheme under which queries see the lake (through ReadOnlyFileSystem, whatever the lake's own kind)
+READER_PROTOCOL = "akhbarlake"
 
 
 class Lake:
@@ -66,7 +70,7 @@ class Lake:
         parts = []
         wanted = None if days is None else {_day(d) for d in days}
         schema = TABLES[table] if columns is None else pa.schema([TABLES[table].field(c) for c in columns])
-        for path in sorted(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}")):
+        for path in sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}")):
             day_s = path.split("/day=", 1)[1].split("/", 1)[0]
             outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
             if wanted is not None and day_s not in wanted:
@@ -86,26 +90,78 @@ class Lake:
         protocol = self.fs.protocol
         return bool({"file", "local"} & set(protocol if isinstance(protocol, tuple) else (protocol,)))
 
-    def glob(self, table: str) -> str:
-        """The glob DuckDB reads a table from (a plain path for a local lake)."""
-        return f"{self.root if self.is_local else self.uri}/{table}/**/*.parquet"
+    @property
+    def pattern_root(self) -> str:
+        """The root as a glob pattern that matches only itself: a data dir named ``d[1]`` or ``a*b`` is a
+        folder name, not a pattern (``[[]``-style escapes, which fsspec and DuckDB both read)."""
+        return globmod.escape(self.root)
+
+    @property
+    def reader_root(self) -> str:
+        """The lake's root as the read-only filesystem (``reader()``) names it."""
+        return f"{READER_PROTOCOL}://{self.root}"
+
+    def reader(self) -> ReadOnlyFileSystem:
+        """The lake as a filesystem that reads and never writes, for DuckDB to register."""
+        return ReadOnlyFileSystem(self.fs)
+
+    def glob(self, table: str, *, reader: bool = False) -> str:
+        """The glob DuckDB reads a table from, its root escaped: a plain path for a local lake, the lake's URL
+        otherwise, or with ``reader`` the read-only filesystem's URL."""
+        root = self.reader_root if reader else self.root if self.is_local else self.uri
+        return f"{globmod.escape(root)}/{table}/**/*.parquet"
 
     def partitions(self, table: str) -> list[tuple[str, str]]:
         """(day, outlet) of every partition of a table."""
         out = []
-        for path in sorted(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}")):
+        for path in sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}")):
             out.append((path.split("/day=", 1)[1].split("/", 1)[0], path.split("/outlet=", 1)[1].split("/", 1)[0]))
         return out
 
     def has_files(self, table: str) -> bool:
-        return bool(self.fs.glob(f"{self.root}/{table}/day=*/outlet=*/{PART_FILE}"))
+        return bool(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}"))
 
     def clean_temporaries(self) -> int:
         """Remove temp files left by writers that were killed mid-write (they were never visible)."""
-        stale = self.fs.glob(f"{self.root}/*/day=*/outlet=*/{TMP_PREFIX}*")
+        stale = self.fs.glob(f"{self.pattern_root}/*/day=*/outlet=*/{TMP_PREFIX}*")
         for path in stale:
             self.fs.rm(path)
         return len(stale)
+
+
+class ReadOnlyFileSystem(AbstractFileSystem):
+    """Another filesystem seen through ``akhbarlake://<its path>``: open for reading, list and stat pass
+    through, every write, move or delete raises PermissionError. `akhbar query` reads the lake only this way,
+    so even a statement that got past the statement check could not change or delete a partition."""
+
+    protocol = READER_PROTOCOL
+    cachable = False
+
+    def __init__(self, inner: fsspec.AbstractFileSystem) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def _strip_protocol(self, path: str) -> str:  # type: ignore[override]  # fsspec calls it on the instance
+        return self.inner._strip_protocol(str(path).removeprefix(f"{READER_PROTOCOL}://"))
+
+    def _open(self, path: str, mode: str = "rb", **kwargs):
+        if mode != "rb":
+            raise PermissionError(f"the lake is read-only here (mode {mode!r}): {path}")
+        return self.inner.open(self._strip_protocol(path), "rb", **kwargs)
+
+    def ls(self, path: str, detail: bool = True, **kwargs):
+        return self.inner.ls(self._strip_protocol(path), detail=detail, **kwargs)
+
+    def info(self, path: str, **kwargs):
+        return self.inner.info(self._strip_protocol(path), **kwargs)
+
+    def modified(self, path: str):
+        return self.inner.modified(self._strip_protocol(path))
+
+    def _refuse(self, *args, **kwargs):
+        raise PermissionError("the lake is read-only here")
+
+    rm = rm_file = _rm = rmdir = mv = cp_file = copy = mkdir = makedirs = touch = pipe_file = put_file = _refuse
 
 
 def _day(day: date | str) -> str:
