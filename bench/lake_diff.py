@@ -27,13 +27,15 @@ holds ``"crawl_run_id": "20261201T235528318956Z"``) becomes ``<run-id>``. Keys: 
 ``article_id``; crawl_log by ``kind, url, outcome``; runs by day and outlet; all within ``day, outlet``;
 a key seen twice (robots.txt is logged by the middleware and the spider) gets an occurrence number.
 
-Known noise (two back-fills of the same revision, 2026-12): crawl_log of 2025-01-06 sometimes has the
-neighbour day's ``archive …?page=3`` rows and sometimes not: ``_archive`` in crawler/spiders/outlet_day.py
+Known noise (back-fills of the same commit, 3 pairs, 2026-12): crawl_log sometimes has a neighbour day's
+``archive …?page=2/3`` rows and sometimes not: ``_archive`` in crawler/spiders/outlet_day.py
 follows the ``{page}`` template only when the page queued new articles, which depends on whether the
 sitemaps' responses came first; and an article listed both in the feed (``?utm_source=rss…``) and in a
 sitemap is fetched from whichever link came first, so articles.url and its crawl_log rows vary (article_id,
-from the canonical URL, does not). duplicates were identical. ``--noise`` catches only the noise
-that shows up in its own repeat, and hides a real change at a noisy key.
+from the canonical URL, does not). duplicates were identical. One request at a time per site
+(``concurrency = 1`` in the outlet files) left the same noise (7 keys vs 9): the order in which Scrapy
+interleaves start requests with callbacks' requests varies too, so this tool does not change the crawl.
+``--noise`` catches only the noise that shows up in its own repeat, and hides a real change at a noisy key.
 """
 
 from __future__ import annotations
@@ -75,7 +77,6 @@ PORT_PLACEHOLDER = r"\1:<port>"
 RUN_ID = re.compile(r"\b\d{8}T\d{6,12}Z\b")
 DEMO_DAY = date(2025, 1, 7)
 BACKFILL_DAYS = (date(2025, 1, 5), date(2025, 1, 8))
-CONCURRENCY = re.compile(r"^concurrency\s*=\s*\d+\s*$", re.M)
 REPO = Path(__file__).resolve().parent.parent
 Row = dict[str, Any]
 Snapshot = dict[str, list[Row]]
@@ -292,21 +293,8 @@ def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
         return subprocess.run(cmd, cwd=src, env=env, stdout=fh, stderr=subprocess.STDOUT, timeout=900).returncode
 
 
-def serialise(outlets_dir: Path) -> int:
-    """One request at a time per site (``[crawl] concurrency = 1``), so listing order and pagination do not
-    depend on which response came back first; returns how many outlet files were changed."""
-    changed = 0
-    for toml in sorted(outlets_dir.glob("*.toml")):
-        text = toml.read_text(encoding="utf-8")
-        new = CONCURRENCY.sub("concurrency = 1", text)
-        if new != text:
-            toml.write_text(new, encoding="utf-8")
-            changed += 1
-    return changed
-
-
 @contextmanager
-def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path, serial: bool) -> Iterator[int]:
+def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterator[None]:
     """The source tree's test web in a child process, its outlet TOMLs written to outlets_dir."""
     proc = subprocess.Popen([sys.executable, "-m", "akhbar.testweb", "serve", "--port", "0", "--outlets-dir",
                              str(outlets_dir)], cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -320,7 +308,7 @@ def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path, serial: bo
                 break
         if not seen or seen[-1] != "ready":
             raise BuildError("test web did not start: " + " | ".join(seen[-5:]))
-        yield serialise(outlets_dir) if serial else 0
+        yield
     finally:
         proc.terminate()
         try:
@@ -330,7 +318,7 @@ def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path, serial: bo
 
 
 def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFILL_DAYS, demo_day: date = DEMO_DAY,
-          backfill: bool = True, serial: bool = True) -> list[str]:
+          backfill: bool = True) -> list[str]:
     """Run the demo (and the back-fill, when the revision can) of one side into out_dir/demo, out_dir/backfill.
 
     Returns notes for the report (source, exit codes, timings). A non-zero exit of the pipeline (a failed
@@ -353,9 +341,8 @@ def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFIL
             started = time.monotonic()
             log = out_dir / f"{name}.log"
             if name == "backfill":
-                with served_testweb(src, env, out_dir / "backfill-outlets", serial) as serialised:
+                with served_testweb(src, env, out_dir / "backfill-outlets"):
                     rc = _run(cmd, src, env, log)
-                notes.append(f"backfill: {serialised} outlet files set to concurrency = 1")
             else:
                 rc = _run(cmd, src, env, log)
             notes.append(f"{name}: exit {rc} in {time.monotonic() - started:.1f} s (log {log})")
@@ -384,8 +371,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-backfill", action="store_true", help="the demo day only")
     parser.add_argument("--noise", action="store_true",
                         help="build base twice; rows that differ between those two runs are listed, not counted")
-    parser.add_argument("--parallel", action="store_true",
-                        help="back-fill with the outlets' own concurrency (default: one request at a time per site)")
     parser.add_argument("--limit", type=int, default=8, help="rows shown per kind of difference and table")
     args = parser.parse_args(argv)
 
@@ -398,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         sides = [("base", base), ("head", head)] + ([("base-again", base)] if args.noise else [])
         for side, rev in sides:
             t0 = time.monotonic()
-            for note in build(rev, work / side, backfill=not args.no_backfill, serial=not args.parallel):
+            for note in build(rev, work / side, backfill=not args.no_backfill):
                 print(f"{side}: {note}", flush=True)
             snaps[side] = snapshot_build(work / side)
             print(f"{side}: built in {time.monotonic() - t0:.1f} s", flush=True)
