@@ -100,7 +100,9 @@ def partition_day(data_interval_start: datetime) -> date:
 
 # -- tasks of the nightly DAG -----------------------------------------------------------------
 def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> dict[str, Any]:
-    """Crawl, extract and publish one outlet-day; raise OutletFailed (after recording it) if it failed."""
+    """Crawl, extract and publish one outlet-day; raise OutletFailed (after recording it) if it failed: an
+    error, or an outage (no successful fetch, or more failed fetches than the gate allows: quality.outage).
+    What an outage run did fetch or log is still published (its crawl_log keeps every refusal)."""
     from akhbar.pipeline import new_run_id, run_day
 
     cfg = settings()
@@ -109,7 +111,8 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
     try:
         [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
                            overrides=cfg.crawl_settings or None, run_id=crawl_run_id)
-        error = result.error
+        # an outlet that was down all night failed, even though nothing crashed: the task retries
+        error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug))
     except Exception as exc:  # e.g. PartitionBusy, a bad outlet file: same path as a failed crawl
         log.exception("archiving %s %s failed", slug, day)
         result, error = None, f"{type(exc).__name__}: {exc}"
@@ -162,25 +165,11 @@ def quality_gate(day: date, run_id: str, summary: Mapping[str, Any], results: Ma
                  dedup_status: Mapping[str, Any] | None) -> list[dict]:
     """Judge each published outlet-day, write the runs table, and raise if anything failed."""
     cfg = settings()
-    lake = cfg.lake
-    overrides = quality.load_overrides()
-    verdicts = []
-    for slug in summary["published"]:
-        res = results[slug] or {}
-        verdict = quality.gate_outlet_day(lake, day, slug, quality.thresholds_for(slug, overrides))
-        started = datetime.fromisoformat(res["started_at"]) if res.get("started_at") else None
-        extra = {"crawl_run_id": res.get("crawl_run_id"), "try_number": res.get("try_number"),
-                 "crawl": res.get("crawl"), "rejected": res.get("rejected")}
-        quality.record_run(lake, day, slug, verdict.run_row(run_id, started, extra))
+    published = {slug: results[slug] or {} for slug in summary["published"]}
+    verdicts, not_archived = quality.judge_day(cfg.lake, day, run_id, published,
+                                               dict.fromkeys(summary["failed"]))
+    for verdict in verdicts:
         log.info("quality %s", verdict.describe())
-        verdicts.append(verdict)
-    not_archived = {}
-    for slug in summary["failed"]:
-        last = quality.latest_run(lake, day, slug)
-        if last is None or last["run_id"] != run_id:  # the task died before it could record why
-            quality.record_run(lake, day, slug, quality.failed_run_row(run_id, "task failed before publishing"))
-            last = quality.latest_run(lake, day, slug)
-        not_archived[slug] = (last or {}).get("error") or "failed"
     if dedup_status is None:
         not_archived["(dedup)"] = "the dedup task failed"
     quality.raise_if_failed(verdicts, not_archived)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import wraps
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from akhbar.pipeline import OutletDay
+    from akhbar.quality import GateResult
+    from warehouse.lake import Lake
 
 app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -36,6 +43,10 @@ LakeUri = Annotated[
                                   "default <data-dir>/lake.")
 ]
 DEFAULT_DATA = Path("data")
+#: the earliest day the archive accepts (page dates before it are not trusted either)
+FIRST_DAY = date(1990, 1, 1)
+#: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
+DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
 
 def _user_errors(fn: Callable) -> Callable:
@@ -50,24 +61,48 @@ def _user_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except (OutletConfigError, PartitionBusy, QueryRefused, PermissionError, OSError, ValueError) as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(_describe(exc, kwargs.get('data_dir')))}", highlight=False)
             raise typer.Exit(2) from None
         except Exception as exc:
             import duckdb
 
             if isinstance(exc, duckdb.Error):
-                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+                err.print(f"[red]error:[/red] {escape(_describe(exc, kwargs.get('data_dir')))}", highlight=False)
                 raise typer.Exit(2) from None
             raise
 
     return wrapper
 
 
+def _describe(exc: Exception, data_dir: Path | None) -> str:
+    """The error line's text; a full disk names where it was writing (a failed write() has no filename)."""
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+        where = exc.filename or data_dir or "the data dir"
+        return f"disk full while writing {where}: {exc.strerror or exc} (errno {errno.errorcode[exc.errno]})"
+    # DuckDB reports a failed write of its database file in the message only
+    for number in DISK_FULL:
+        found = re.search(rf'Could not write file "([^"]+)": {re.escape(os.strerror(number))}', str(exc))
+        if found:
+            return f"disk full while writing {found[1]}: {os.strerror(number)} (errno {errno.errorcode[number]})"
+    return str(exc)
+
+
 def _parse_day(value: str) -> date:
+    """A UTC day from 1990-01-01 to tomorrow (a day not over anywhere yet can still be crawled)."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"malformed date {value!r}: expected YYYY-MM-DD") from None
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    if not FIRST_DAY <= day <= tomorrow:
+        raise ValueError(f"date {value} out of range: expected a day from {FIRST_DAY} to {tomorrow} "
+                         "(tomorrow, UTC)")
+    return day
+
+
+def _unique(values: list[str] | None) -> list[str] | None:
+    """Repeated --outlet values once each, in the order given."""
+    return list(dict.fromkeys(values)) if values else None
 
 
 def _parse_range(first: str, last: str) -> tuple[date, date]:
@@ -83,17 +118,33 @@ def _check_writable(data_dir: Path) -> None:
         raise PermissionError(f"data dir {data_dir} is not writable")
 
 
-def _print_results(results) -> None:
+def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
     from akhbar.quality import FAILED_OUTCOMES
 
     table = Table(title="run")
     for col in ("outlet", "day", "articles", "fetched ok", "failed", "not kept", "status"):
         table.add_column(col)
-    for r in results:
+    for r, verdict in judged:
         failed = sum(v for k, v in r.crawl.items() if k in FAILED_OUTCOMES)
         table.add_row(r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)), str(failed),
-                      str(sum(r.rejected.values())), "[green]ok[/green]" if r.ok else f"[red]{r.error}[/red]")
+                      str(sum(r.rejected.values())), _status(r, verdict))
     console.print(table)
+
+
+def _status(r: OutletDay, verdict: GateResult | None) -> str:
+    if not r.ok:
+        return f"[red]failed: {escape(r.error or '')}[/red]"
+    if verdict is not None and not verdict.ok:
+        return f"[yellow]gate_failed: {escape(verdict.describe().split(': ', 1)[1])}[/yellow]"
+    return "[green]ok[/green]"
+
+
+def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+    """Exit 1 with one line naming every outlet-day that was not archived (an outage included)."""
+    failed = [f"{r.outlet} {r.day} ({r.error})" for r, _ in judged if not r.ok]
+    if failed:
+        err.print(f"failed: {len(failed)} outlet-day(s): {escape('; '.join(failed))}", highlight=False)
+        raise typer.Exit(1)
 
 
 def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
@@ -121,22 +172,47 @@ def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
 
 
 def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder: Path | None,
-              refetch: bool, lake: str | None = None) -> list:
-    from akhbar import pipeline
+              refetch: bool, lake: str | None = None) -> list[tuple[OutletDay, GateResult | None]]:
+    """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
+    from akhbar import pipeline, quality
     from transforms.dedup import LOOKBACK_DAYS
     from warehouse.duck import refresh_database
 
+    quality.load_overrides()  # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
     _check_writable(data_dir)
-    results = []
+    store = pipeline.lake_for(data_dir, lake)
+    judged = []
     with console.status("") as status:
         for d in days:
             status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
-            results += pipeline.run_day(d, data_dir, outlet or None, folder=folder, refetch=refetch, lake_uri=lake)
+            started = datetime.now(UTC)
+            results = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake)
             status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
             pipeline.dedup_day(d, data_dir, folder=folder, lake_uri=lake)
+            status.update(f"quality gate of {d}…")
+            judged += _judge(store, d, results, started)
         status.update("refreshing DuckDB views…")
         refresh_database(data_dir, lake)
-    return results
+    return judged
+
+
+def _judge(lake: Lake, day: date, results: list[OutletDay],
+           started: datetime) -> list[tuple[OutletDay, GateResult | None]]:
+    """Mark outages failed, then the DAG's quality gate (quality.judge_day) over the day's outlets."""
+    from akhbar import quality
+
+    if not results:
+        return []
+    overrides = quality.load_overrides()
+    for r in results:
+        if r.ok:
+            r.error = quality.outage(r.crawl, quality.thresholds_for(r.outlet, overrides))
+    published = {r.outlet: {"started_at": started, "crawl_run_id": r.run_id, "try_number": 1, "crawl": dict(r.crawl),
+                            "rejected": dict(r.rejected)} for r in results if r.ok}
+    verdicts, _ = quality.judge_day(lake, day, results[0].run_id, published,
+                                    {r.outlet: r.error for r in results if not r.ok})
+    by_slug = {v.outlet: v for v in verdicts}
+    return [(r, by_slug.get(r.outlet)) for r in results]
 
 
 @app.command()
@@ -150,10 +226,9 @@ def run(
     refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
 ) -> None:
     """Crawl, archive, extract, load and deduplicate one day, then print what each outlet gave."""
-    results = _run_days([_parse_day(date_)], data_dir, outlet, outlets_dir, refetch, lake)
-    _print_results(results)
-    if not all(r.ok for r in results):
-        raise typer.Exit(1)
+    judged = _run_days([_parse_day(date_)], data_dir, _unique(outlet), outlets_dir, refetch, lake)
+    _print_results(judged)
+    _exit_if_failed(judged)
 
 
 @app.command()
@@ -171,10 +246,9 @@ def backfill(
 
     first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    results = _run_days(days, data_dir, outlet, outlets_dir, refetch=False, lake=lake)
-    _print_results(results)
-    if not all(r.ok for r in results):
-        raise typer.Exit(1)
+    judged = _run_days(days, data_dir, _unique(outlet), outlets_dir, refetch=False, lake=lake)
+    _print_results(judged)
+    _exit_if_failed(judged)
 
 
 @app.command()
@@ -213,14 +287,15 @@ def demo(
     with TestWeb() as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
-        results = _run_days([day], data_dir, None, folder, refetch=False)
-    _print_results(results)
+        judged = _run_days([day], data_dir, None, folder, refetch=False)
+    _print_results(judged)
     summary(data_dir=data_dir)
     console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
     exe = Path(sys.argv[0]).resolve()
     exe = exe.relative_to(Path.cwd()) if exe.is_relative_to(Path.cwd()) else Path("akhbar")
     data_opt = "" if data_dir == DEFAULT_DATA else f" --data-dir {data_dir}"
     console.print(f'try:  {exe} query{data_opt} "select outlet, count(*) from articles group by 1"', highlight=False)
+    _exit_if_failed(judged)
 
 
 @app.command()

@@ -6,6 +6,7 @@ beyond what it wrote to the data dir, so any stage can be re-run on its own.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections import Counter
@@ -204,6 +205,7 @@ def run_day(
     run_id: str | None = None,
 ) -> list[OutletDay]:
     """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others."""
+    slugs = list(dict.fromkeys(slugs)) if slugs else slugs  # a slug named twice would wait for its own lock
     folder = folder or outlets_dir()
     outlets = select_outlets(slugs, folder)
     run_id = run_id or new_run_id()
@@ -226,6 +228,8 @@ def run_day(
             try:
                 r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake)
             except Exception as exc:
+                if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                    raise  # a full disk fails every outlet alike: stop, the caller reports it once
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
     return list(results.values())

@@ -223,6 +223,51 @@ def raise_if_failed(results: Iterable[GateResult], not_archived: Mapping[str, st
         raise QualityGateFailed("quality gate failed for " + "; ".join(problems))
 
 
+def outage(crawl: Mapping[str, int], thresholds: Thresholds) -> str | None:
+    """Why a crawl's outcome counts mean the outlet was down (None: it answered).
+
+    No successful fetch at all, or more failed fetches than the gate's ``max_fetch_failure_rate`` allows:
+    the outlet-day is then a failure of the run (its task retries), not a thin day to publish as ok."""
+    total = sum(crawl.values())
+    failed = sum(n for outcome, n in crawl.items() if outcome in FAILED_OUTCOMES)
+    detail = ", ".join(f"{outcome} {n}" for outcome, n in sorted(crawl.items()) if outcome in FAILED_OUTCOMES)
+    if not crawl.get("ok"):  # every outcome says why (an unreachable robots.txt gives robots_denied)
+        every = ", ".join(f"{outcome} {n}" for outcome, n in sorted(crawl.items()) if n)
+        return f"outage: no successful fetch ({every or 'nothing fetched'})"
+    rate = _rate(failed, total)
+    if rate > thresholds.max_fetch_failure_rate:
+        return (f"outage: {failed} of {total} fetches failed ({rate:.0%}, limit "
+                f"{thresholds.max_fetch_failure_rate:.0%}: {detail})")
+    return None
+
+
+def judge_day(lake: Lake, day: date, run_id: str, published: Mapping[str, Mapping[str, Any]],
+              failed: Mapping[str, str | None]) -> tuple[list[GateResult], dict[str, str]]:
+    """The quality gate of a day as the DAG's quality_gate task and ``akhbar run`` both run it.
+
+    Each published outlet-day is judged and its runs row recorded (``published`` maps the slug to the
+    archive's summary: started_at, crawl_run_id, try_number, crawl, rejected). Each failed one keeps the
+    ``failed`` row this run recorded, else gets one (with the error given, or "task failed before
+    publishing"). Returns the verdicts and, per failed slug, why it failed."""
+    overrides = load_overrides()
+    verdicts = []
+    for slug, res in published.items():
+        verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))
+        started = res.get("started_at")
+        started = datetime.fromisoformat(started) if isinstance(started, str) else started
+        extra = {k: res.get(k) for k in ("crawl_run_id", "try_number", "crawl", "rejected")}
+        record_run(lake, day, slug, verdict.run_row(run_id, started, extra))
+        verdicts.append(verdict)
+    not_archived = {}
+    for slug, error in failed.items():
+        last = latest_run(lake, day, slug)
+        if last is None or last["run_id"] != run_id:  # nothing recorded why (e.g. the task died)
+            record_run(lake, day, slug, failed_run_row(run_id, error or "task failed before publishing"))
+            last = latest_run(lake, day, slug)
+        not_archived[slug] = (last or {}).get("error") or "failed"
+    return verdicts, not_archived
+
+
 def _rows(lake: Lake, table: str, day: date, outlet: str) -> list[dict] | None:
     t = lake.read_partition(table, day, outlet)
     return None if t is None else t.to_pylist()

@@ -156,3 +156,38 @@ def test_dedup_and_recluster_tasks_write_duplicates_from_the_lake(data):
     again = af.recluster(date(2025, 1, 6), date(2025, 1, 7))
     assert again["copies"] == {"exact": 1} and again["partitions"] == 2
     assert query(data, "select count(*) from articles_unique").fetchall() == [(1,)]
+
+
+def test_an_outlet_down_all_night_fails_its_task_and_keeps_what_it_logged(data, testweb, tmp_path, monkeypatch,
+                                                                           fast_crawl):
+    """Every request refused: archive_outlet records a `failed` run and raises, so Airflow retries it; the crawl
+    log of the refused fetches is still published; the gate then names the outlet-day as not archived."""
+    import json
+
+    from test_cli_errors import down_outlet
+
+    outlets = testweb.write_outlet_configs(tmp_path / "down-outlets")
+    down_outlet(outlets, "ar-wadi")
+    monkeypatch.setenv("AKHBAR_OUTLETS_DIR", str(outlets))
+    monkeypatch.setenv("AKHBAR_CRAWL_SETTINGS", json.dumps(fast_crawl))
+    with pytest.raises(af.OutletFailed, match=r"ar-wadi 2025-01-06: outage: no successful fetch \(\w+ \d+"):
+        af.archive_outlet("ar-wadi", DAY, "scheduled__2025-01-07", try_number=1)
+    lake = _lake(data)
+    row = quality.latest_run(lake, DAY, "ar-wadi")
+    assert row["status"] == "failed" and row["error"].startswith("try 1: outage: no successful fetch")
+    logged = lake.read_partition("crawl_log", DAY, "ar-wadi").to_pylist()
+    assert logged and all("Connection refused" in r["reason"] for r in logged)
+    summary = af.publish(DAY, {"ar-wadi": None})
+    with pytest.raises(quality.QualityGateFailed, match=r"ar-wadi: not archived \(try 1: outage"):
+        af.quality_gate(DAY, "scheduled__2025-01-07", summary, {"ar-wadi": None}, {"status": "done"})
+
+
+def test_run_day_takes_an_outlet_named_twice_once(testweb, tmp_path, fast_crawl):
+    from test_cli_errors import down_outlet
+
+    from akhbar.pipeline import run_day
+
+    outlets = testweb.write_outlet_configs(tmp_path / "outlets")
+    down_outlet(outlets, "ar-wadi")  # quick: nothing to fetch, only the locks matter here
+    results = run_day(DAY, tmp_path / "data", ["ar-wadi", "ar-wadi"], folder=outlets, overrides=fast_crawl)
+    assert [r.outlet for r in results] == ["ar-wadi"] and results[0].error is None

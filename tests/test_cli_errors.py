@@ -97,6 +97,35 @@ def test_malformed_date(outlets: Path, tmp_path: Path, value: str):
     assert not files_under(data)
 
 
+@pytest.mark.parametrize("args", [
+    ("run", "--date", "9999-12-31"),
+    ("run", "--date", "2999-06-01"),
+    ("run", "--date", "1989-12-31"),
+    ("backfill", "--from", "2025-01-05", "--to", "2999-06-01"),
+    ("dedup", "--from", "1900-01-01", "--to", "2025-01-07"),
+    ("demo", "--date", "9999-12-31"),
+])
+def test_date_out_of_range(outlets: Path, tmp_path: Path, args: tuple[str, ...]):
+    data = tmp_path / "data"
+    extra = () if args[0] == "demo" else ("--outlets-dir", str(outlets))
+    line = one_error_line(akhbar(*args, "--data-dir", str(data), *extra))
+    assert "out of range" in line and "1990-01-01" in line
+    assert not files_under(data) and not data.exists()
+    report("date out of range", " ".join(args), line[:90], 0)
+
+
+def test_dates_up_to_tomorrow_are_accepted():
+    from datetime import UTC, datetime, timedelta
+
+    from akhbar.cli import _parse_day
+
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    assert _parse_day(tomorrow.isoformat()) == tomorrow
+    assert _parse_day("1990-01-01") == date(1990, 1, 1)
+    with pytest.raises(ValueError, match="out of range"):
+        _parse_day((tomorrow + timedelta(days=1)).isoformat())
+
+
 def test_backfill_range_backwards(outlets: Path, tmp_path: Path):
     line = one_error_line(akhbar("backfill", "--from", "2025-01-07", "--to", "2025-01-05",
                                  "--data-dir", str(tmp_path / "d"), "--outlets-dir", str(outlets)))
@@ -118,7 +147,7 @@ def test_data_dir_is_a_file(outlets: Path, tmp_path: Path):
 
 def test_full_data_dir(testweb, outlets: Path, tmp_path: Path, fast_crawl):
     """A disk that fills mid-run (RLIMIT_FSIZE: every write past 16 KB fails with EFBIG, as ENOSPC would):
-    the run fails loudly and the lake holds no partial partition."""
+    one `error: disk full while writing …` line, exit 2, and the lake holds no partial partition."""
     import resource
     import signal
 
@@ -129,18 +158,95 @@ def test_full_data_dir(testweb, outlets: Path, tmp_path: Path, fast_crawl):
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
 
     data = tmp_path / "data"
-    env = {**os.environ, "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
     proc = subprocess.run([AKHBAR, "run", "--date", DAY.isoformat(), "--outlet", "fa-sepehr", "--data-dir",
                            str(data), "--outlets-dir", str(outlets)], capture_output=True, text=True, env=env,
                           preexec_fn=limit, timeout=300)
-    assert proc.returncode != 0, proc.stdout
-    assert "File too large" in proc.stdout + proc.stderr, (proc.stdout[-2000:], proc.stderr[-2000:])
+    errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
+    assert proc.returncode == 2, (proc.stdout[-2000:], proc.stderr[-2000:])
+    # the limit is met by the lake writer or by DuckDB's database file, whichever writes past 16 KB first
+    assert len(errors) == 1 and errors[0].startswith(f"error: disk full while writing {data}"), proc.stderr
+    assert errors[0].endswith(": File too large (errno EFBIG)"), proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
     # nothing half-written: every Parquet file in the lake reads back whole
     import pyarrow.parquet as pq
 
     for f in (data / "lake").rglob("*.parquet"):
         pq.read_table(f)
-    report("full data dir (EFBIG past 16 KB)", "akhbar run", f"exit {proc.returncode}", 0)
+    report("full data dir (EFBIG past 16 KB)", "akhbar run", errors[0][:90], 0)
+    temporaries = [p for p in (data / "lake").rglob(".tmp-*")]
+    if temporaries:  # the lake writer's job (warehouse/lake.py): remove its temporary when a write fails
+        pytest.xfail(f"the lake writer left {len(temporaries)} temporary file(s): {temporaries[0].name}")
+
+
+def test_disk_full_errors_name_where_they_were_writing(tmp_path: Path):
+    import errno
+
+    import duckdb
+
+    from akhbar.cli import _describe
+
+    for number in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        line = _describe(OSError(number, os.strerror(number)), tmp_path)
+        assert line == f"disk full while writing {tmp_path}: {os.strerror(number)} (errno {errno.errorcode[number]})"
+    named = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / "lake" / "x.partial"))
+    assert _describe(named, tmp_path).startswith(f"disk full while writing {tmp_path / 'lake' / 'x.partial'}: ")
+    wal = tmp_path / "akhbar.duckdb.wal"
+    duck = duckdb.IOException(f'Failed to commit: Could not write file "{wal}": {os.strerror(errno.ENOSPC)}')
+    assert _describe(duck, tmp_path) == f"disk full while writing {wal}: {os.strerror(errno.ENOSPC)} (errno ENOSPC)"
+    assert _describe(OSError(errno.EACCES, "Permission denied"), tmp_path) == "[Errno 13] Permission denied"
+
+
+def test_an_outlet_named_twice_is_crawled_once(testweb, outlets: Path, tmp_path: Path):
+    """`--outlet X --outlet X` used to wait for its own partition lock; now X runs once."""
+    data = tmp_path / "data"
+    proc = akhbar("run", "--date", DAY.isoformat(), "--outlet", "fa-sepehr", "--outlet", "fa-sepehr",
+                  "--data-dir", str(data), "--outlets-dir", str(outlets))
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
+    assert len([ln for ln in proc.stdout.splitlines() if "fa-sepehr" in ln and "2025-01-07" in ln]) == 1
+    assert Lake(str(data / "lake")).read_partition("articles", DAY, "fa-sepehr").num_rows > 0
+
+
+def down_outlet(outlets: Path, slug: str) -> None:
+    """Point the outlet's config at a port nobody listens on: every request is refused all night."""
+    import re
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # free once closed: connecting to it is refused
+    config = outlets / f"{slug}.toml"
+    config.write_text(re.sub(r"(http://127\.0\.0\.\d+):\d+", rf"\g<1>:{port}", config.read_text()))
+
+
+def test_an_outlet_down_all_night_fails_the_run(testweb, outlets: Path, tmp_path: Path):
+    """An outlet whose every fetch is refused is `failed` (exit 1, one summary line), the other outlet's day is
+    published, and the runs table holds the gate's verdict for both, as the nightly DAG writes it."""
+    import json
+
+    down_outlet(outlets, "ar-wadi")
+    data = tmp_path / "data"
+    proc = akhbar("run", "--date", DAY.isoformat(), "--outlet", "fa-sepehr", "--outlet", "ar-wadi",
+                  "--data-dir", str(data), "--outlets-dir", str(outlets))
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    row = next(ln for ln in proc.stdout.splitlines() if "ar-wadi" in ln)
+    assert "failed: outage: no successful fetch" in row, proc.stdout
+    assert "fa-sepehr" not in proc.stderr and proc.stderr.strip().splitlines()[-1].startswith(
+        "failed: 1 outlet-day(s): ar-wadi 2025-01-07 (outage: no successful fetch ("), proc.stderr
+    lake = Lake(str(data / "lake"))
+    assert lake.read_partition("articles", DAY, "fa-sepehr").num_rows > 0
+    refused = lake.read_partition("crawl_log", DAY, "ar-wadi").to_pylist()  # the failures are kept, with reasons
+    # every URL logged with the refused connection as its reason (robots.txt unreachable: robots_denied)
+    assert refused and all(r["outcome"] != "ok" and "Connection refused" in r["reason"] for r in refused)
+    runs = akhbar("query", "select outlet, status, error, checks from runs order by outlet", "--data-dir", str(data),
+                  "--format", "json")
+    assert runs.returncode == 0, runs.stderr
+    got = {r["outlet"]: r for r in json.loads(runs.stdout)}
+    assert got["ar-wadi"]["status"] == "failed" and got["ar-wadi"]["error"].startswith("outage: no successful")
+    assert got["fa-sepehr"]["status"] in {"ok", "gate_failed"} and "article_yield" in got["fa-sepehr"]["checks"]
+    kept = lake.read_partition("articles", DAY, "fa-sepehr").num_rows
+    report("outlet down all night (connection refused)", f"{len(refused)} URLs of ar-wadi",
+           f"failed ({got['ar-wadi']['error'][:60]}), exit 1", kept)
 
 
 # -- akhbar query stays read-only ---------------------------------------------------------------
@@ -202,3 +308,26 @@ def test_settings_are_locked_inside_a_select(lake_dir: Path):
     assert proc.stdout.splitlines()[1].lower() == "true,false,1"
     report("query safety", f"{len(REFUSED)} writing statements + 4 file/network reads",
            "all refused with one error line; settings locked", 1)
+
+
+def test_the_run_table_tells_failed_from_gate_failed(capsys):
+    """Only a failed outlet-day (error or outage) fails the command; a gate verdict below a threshold is shown."""
+    import typer
+
+    from akhbar.cli import _exit_if_failed, _status
+    from akhbar.pipeline import OutletDay
+    from akhbar.quality import Check, GateResult, Metrics
+
+    metrics = Metrics(articles=0, fetched=3, failed_fetches=0, article_pages=0, rows_without_fetch=0,
+                      null_title_rate=0.0, null_text_rate=0.0, null_published_rate=0.0, language_mismatch_rate=0.0,
+                      duplicate_rate=None)
+    thin = GateResult("fa-payam", DAY, metrics, [Check("min_articles", 0, 1, False)])
+    ok, down = OutletDay("fa-payam", DAY, "r1"), OutletDay("ar-wadi", DAY, "r1", error="outage: no successful fetch")
+    assert _status(ok, thin) == "[yellow]gate_failed: min_articles=0 (limit 1)[/yellow]"
+    assert _status(down, None) == "[red]failed: outage: no successful fetch[/red]"
+    _exit_if_failed([(ok, thin)])  # no exit
+    with pytest.raises(typer.Exit) as stop:
+        _exit_if_failed([(ok, thin), (down, None)])
+    assert stop.value.exit_code == 1
+    line = "failed: 1 outlet-day(s): ar-wadi 2025-01-07 (outage: no successful fetch)"
+    assert capsys.readouterr().err.strip() == line

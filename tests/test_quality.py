@@ -183,3 +183,75 @@ def test_raise_if_failed_names_every_problem(lake):
     assert "ar-mojaz 2025-01-06: min_articles=0" in str(exc.value)
     assert "ar-wadi: not archived (ConnectionRefusedError)" in str(exc.value)
     assert "fa-payam" not in str(exc.value)
+
+
+def test_every_fetched_article_page_must_be_accounted_for(lake):
+    rows = [_article("ar-wadi", i, t, x, "ar") for i, (t, x) in enumerate(AR)]
+    site = "http://127.0.0.13/ar-wadi/news"
+    pages = [_fetch(f"{site}/{n}") for n in (50, 51, 52, 53)]
+    why = {50: ("not_article", "index page: 64 links around 120 characters of text"),
+           51: ("extract_failed", "unparsable HTML"),
+           52: ("other_day", "belongs to 2025-01-07: published 2025-01-07T09:00:00+00:00 (jsonld)")}
+    lines = [{**_fetch(f"{site}/{n}", outcome=o), "reason": r, "run_id": "extract"} for n, (o, r) in why.items()]
+    _publish(lake, "ar-wadi", rows, pages + lines)
+    result = quality.gate_outlet_day(lake, DAY, "ar-wadi", quality.Thresholds(min_article_yield=0))
+    assert result.metrics.unaccounted_fetches == 1  # page 53: fetched, kept nowhere, no reason given
+    assert [c.name for c in result.failed_checks] == ["unaccounted_fetches"]
+    assert quality.unaccounted_fetches(rows, lake.read_partition("crawl_log", DAY, "ar-wadi").to_pylist()) == {
+        f"{site}/53"}
+
+    # a reasonless line accounts for nothing; a 404 page is no fetched article
+    lines.append({**_fetch(f"{site}/53", outcome="not_article"), "reason": None, "run_id": "extract"})
+    _publish(lake, "ar-wadi", rows, pages + lines + [_fetch(f"{site}/60", outcome="http_error", status=404)])
+    assert quality.gate_outlet_day(lake, DAY, "ar-wadi").metrics.unaccounted_fetches == 1
+    lines[-1]["reason"] = "no body text"
+    _publish(lake, "ar-wadi", rows, pages + lines)
+    assert quality.gate_outlet_day(lake, DAY, "ar-wadi", quality.Thresholds(min_article_yield=0)).ok
+
+
+def test_a_row_handed_over_from_a_neighbour_day_is_not_a_row_without_fetch(lake):
+    rows = [_article("fa-payam", i, t, x, "fa") for i, (t, x) in enumerate(FA)]
+    # archived by the crawl of the day before, whose crawl log has the fetch and the other_day line
+    borrowed = {**_article("fa-payam", 9, *FA[0], "fa"), "warc_file": "warc/day=2025-01-05/outlet=fa-payam/a.warc.gz"}
+    own = {**_article("fa-payam", 8, *FA[1], "fa"), "warc_file": f"warc/day={DAY}/outlet=fa-payam/b.warc.gz"}
+    _publish(lake, "fa-payam", rows)
+    lake.replace_partition("articles", DAY, "fa-payam", [*rows, borrowed, own])
+    m = quality.gate_outlet_day(lake, DAY, "fa-payam").metrics
+    assert m.rows_without_fetch == 1  # only the row of this day's own WARC that its crawl never logged
+
+
+# -- an outage is a failure, not a thin day ---------------------------------------------------
+def test_no_successful_fetch_is_an_outage():
+    why = quality.outage({"network_error": 9, "skipped": 1}, quality.Thresholds())
+    assert why is not None and why.startswith("outage: no successful fetch") and "network_error 9" in why
+    assert quality.outage({}, quality.Thresholds()) == "outage: no successful fetch (nothing fetched)"
+
+
+def test_a_failure_rate_above_the_gate_limit_is_an_outage():
+    t = quality.Thresholds()
+    # 2 failed of 12 (17%) is under the default 25%; 4 of 10 (40%) is over it
+    assert quality.outage({"ok": 10, "http_error": 2}, t) is None
+    why = quality.outage({"ok": 6, "timeout": 3, "http_error": 1}, t)
+    assert why is not None and "4 of 10 fetches failed" in why and "http_error 1, timeout 3" in why
+    # the limit is the gate's own, so an outlet's override moves it
+    assert quality.outage({"ok": 6, "timeout": 4}, quality.Thresholds(max_fetch_failure_rate=0.5)) is None
+
+
+def test_judge_day_records_verdicts_and_failures_once(lake):
+    _publish(lake, "fa-payam", _fa_rows())
+    started = datetime(2025, 1, 7, 2, tzinfo=UTC)
+    verdicts, failed = quality.judge_day(
+        lake, DAY, "run-1", {"fa-payam": {"started_at": started.isoformat(), "crawl_run_id": "c1", "try_number": 1,
+                                          "crawl": {"ok": 4}, "rejected": {}}},
+        {"ar-wadi": "outage: no successful fetch (network_error 7)", "ar-mojaz": None})
+    assert [v.outlet for v in verdicts] == ["fa-payam"] and verdicts[0].ok
+    ok_row = quality.latest_run(lake, DAY, "fa-payam")
+    assert ok_row["status"] == "ok" and ok_row["started_at"] == started
+    assert json.loads(ok_row["checks"])["crawl_run_id"] == "c1"
+    assert failed == {"ar-wadi": "outage: no successful fetch (network_error 7)",
+                      "ar-mojaz": "task failed before publishing"}
+    # a failure the task recorded itself under this run is kept as it is, not overwritten
+    quality.record_run(lake, DAY, "ar-wadi", quality.failed_run_row("run-2", "try 3: outage: x"))
+    _, failed = quality.judge_day(lake, DAY, "run-2", {}, {"ar-wadi": None})
+    assert failed == {"ar-wadi": "try 3: outage: x"}
+    assert len(lake.read_partition("runs", DAY, "ar-wadi")) == 2
