@@ -146,6 +146,7 @@ def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | N
     memory = memory_limit or os.environ.get("AKHBAR_QUERY_MEMORY", DEFAULT_QUERY_MEMORY)
     con.execute("set autoinstall_known_extensions = false")
     con.execute("set autoload_known_extensions = false")
+    con.execute("set python_enable_replacements = false")  # no reading Python objects in scope by name
     con.execute("set temp_directory = ''")  # DuckDB always allows its temp dir: have none (no spilling)
     con.execute("set memory_limit = $1", [memory])
     con.execute("set allowed_directories = $1", [allowed_prefixes(lake)])
