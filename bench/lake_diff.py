@@ -226,7 +226,10 @@ def render(diffs: list[TableDiff], limit: int = 8, names: tuple[str, str] = ("ba
             if len(keys) > limit:
                 lines.append(f"  {sign} … {len(keys) - limit} more")
         for key, cells in list(d.changed.items())[:limit]:
-            what = "; ".join(f"{c}: {_short(x, 40)} -> {_short(y, 40)}" for c, (x, y) in cells.items())
+            shown = list(cells.items())[:4]
+            what = "; ".join(f"{c}: {_short(x, 40)} -> {_short(y, 40)}" for c, (x, y) in shown)
+            if len(cells) > len(shown):
+                what += f"; +{len(cells) - len(shown)} more: {', '.join(list(cells)[len(shown):])}"
             lines.append(f"  ~ {_short(list(key), 80)} {what}")
         if len(d.changed) > limit:
             lines.append(f"  ~ … {len(d.changed) - limit} more")
