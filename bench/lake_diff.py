@@ -253,7 +253,7 @@ def source_tree(rev_or_worktree: str) -> Iterator[tuple[Path, str]]:
         root = REPO if rev_or_worktree == "." else path.resolve()
         yield root, f"{root} (working tree)"
         return
-    sha = _git("rev-parse", "--verify", "--quiet", f"{rev_or_worktree}^{{commit}}")
+    sha = _commit(rev_or_worktree)
     tmp = Path(tempfile.mkdtemp(prefix="lake-diff-src-"))
     tree = tmp / "tree"
     _git("worktree", "add", "--detach", str(tree), sha)
@@ -268,7 +268,14 @@ def pin(rev_or_worktree: str) -> str:
     """A revision as its commit id, resolved once: other commits landing mid-run must not change a side."""
     if rev_or_worktree == "." or Path(rev_or_worktree).is_dir():
         return rev_or_worktree
-    return _git("rev-parse", "--verify", "--quiet", f"{rev_or_worktree}^{{commit}}")
+    return _commit(rev_or_worktree)
+
+
+def _commit(rev: str) -> str:
+    try:
+        return _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except BuildError:
+        raise BuildError(f"{rev!r} is neither a folder nor a git revision of {REPO}") from None
 
 
 def _child_env(src: Path) -> dict[str, str]:

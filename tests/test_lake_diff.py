@@ -20,6 +20,7 @@ from bench.lake_diff import (
     _child_env,
     check_imports,
     diff,
+    main,
     pin,
     render,
     snapshot,
@@ -188,3 +189,10 @@ def test_a_revision_is_pinned_to_its_commit_once():
     assert pin("HEAD") == head and pin(".") == "."
     with pytest.raises(BuildError, match="no-such-rev"):
         pin("no-such-rev")
+
+
+def test_the_command_exits_2_with_one_error_line_for_an_unknown_revision(capsys):
+    assert main(["--base", "no-such-rev", "--head", "."]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    repo = Path(__file__).resolve().parents[1]
+    assert err == [f"error: 'no-such-rev' is neither a folder nor a git revision of {repo}"]
