@@ -130,3 +130,35 @@ def test_parse_date_keeps_what_the_page_wrote() -> None:
     assert printed.utc == datetime(2025, 1, 7, 12, 30, tzinfo=UTC)
     day = parse_date("۱۸ دی ۱۴۰۳", tz=TEHRAN)
     assert not day.has_time and day.wall == datetime(2025, 1, 7, 12, 0)
+
+
+BERLIN = "Europe/Berlin"  # UTC+02:00 in May
+
+
+@pytest.mark.parametrize(("text", "tz", "expected"), [
+    # German: the day's dot, «um» before the time (AFP Faktencheck), «März» with its umlaut
+    ("Veröffentlicht am 13. Mai 2026 um 15:44", BERLIN, datetime(2026, 5, 13, 13, 44, tzinfo=UTC)),
+    ("erstellt: 01. April 2025, 15:25", None, datetime(2025, 4, 1, 15, 25, tzinfo=UTC)),
+    ("22. März 2024", BERLIN, datetime(2024, 3, 22, 11, 0, tzinfo=UTC)),  # noon Berlin, UTC+1 in March
+    # French, Spanish («de» between the parts), Italian, Dutch, Portuguese
+    ("le 3 mars 2024 à 10:00", "Europe/Paris", datetime(2024, 3, 3, 9, 0, tzinfo=UTC)),
+    ("12 août 2023", None, datetime(2023, 8, 12, 12, 0, tzinfo=UTC)),
+    ("13 de mayo de 2026, 09:30", "Europe/Madrid", datetime(2026, 5, 13, 7, 30, tzinfo=UTC)),
+    ("3 maggio 2024 alle 10:20", "Europe/Rome", datetime(2024, 5, 3, 8, 20, tzinfo=UTC)),
+    ("5 mei 2024 14:00", "Europe/Amsterdam", datetime(2024, 5, 5, 12, 0, tzinfo=UTC)),
+    ("9 de dezembro de 2023", None, datetime(2023, 12, 9, 12, 0, tzinfo=UTC)),
+])
+def test_european_month_names(text: str, tz: str | None, expected: datetime) -> None:
+    assert parse_date_text(text, tz=tz) == expected
+
+
+@pytest.mark.parametrize("text", ["13. Mai", "Mai 2026", "Dezember 2024", "am 3. mars"])
+def test_a_european_month_without_day_or_year_is_no_date(text: str) -> None:
+    assert parse_date_text(text, now=NOW) is None
+
+
+def test_european_names_leave_the_arabic_and_persian_ones_alone() -> None:
+    # «مه» (Persian May) and «ماي» (Maghreb May) still read as before the European names were added
+    assert parse_date_text("۱۲ مه ۲۰۲۴", tz=TEHRAN) == datetime(2024, 5, 12, 8, 30, tzinfo=UTC)
+    assert parse_date_text("3 ماي 2024 - 10:00", tz="Africa/Algiers") == datetime(2024, 5, 3, 9, 0, tzinfo=UTC)
+    assert parse_date_text("3 من يناير 2024", tz=CAIRO) == datetime(2024, 1, 3, 10, 0, tzinfo=UTC)

@@ -103,17 +103,23 @@ def test_solar_hijri_url_date():
     assert ex.published_at == _utc(2025, 1, 7, 8, 30)
 
 
-def test_structured_data_wins_and_every_signal_is_recorded():
-    head = ('<meta property="article:published_time" content="2025-01-07T10:30:00+03:30">'
-            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-01-07T10:30:00+03:30"}'
-            "</script>")
+@pytest.mark.parametrize(("meta", "sources"), [
+    # only the meta date: the headline's region is read too, and its <time> is recorded
+    ("", ["meta", "time", "url"]),
+    # JSON-LD and meta agree, with Tehran's own offset: nothing visible could change the choice, so the
+    # visible dates are not read, and the evidence says why
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-01-07T10:30:00+03:30"}'
+     "</script>", ["jsonld", "meta", "url"]),
+])
+def test_structured_data_wins_and_every_signal_read_is_recorded(meta: str, sources: list[str]):
+    head = '<meta property="article:published_time" content="2025-01-07T10:30:00+03:30">' + meta
     page = _page(head, meta_line='<time datetime="2025-01-07T10:30:00+03:30">۱۸ دی ۱۴۰۳ - ۱۰:۳۰</time>',
                  lang="fa", title="برنامه دولت برای مهار تورم", body=FA_BODY)
     ex = extract_article(page, "https://www.example.ir/fa/news/2025/01/07/4512", tz=TEHRAN)
-    assert ex.published_at == _utc(2025, 1, 7, 7, 0) and ex.date_source == "jsonld"
-    sources = [s.split("=")[0] for s in ex.date_signals]
-    assert sources == ["jsonld", "meta", "time", "url"]
-    assert set(sources) <= set(DATE_SOURCES)
+    assert ex.published_at == _utc(2025, 1, 7, 7, 0) and ex.date_source == sources[0]
+    found = [s.split("=")[0] for s in ex.date_signals if "=" in s]
+    assert found == sources and set(found) <= set(DATE_SOURCES)
+    assert ("jsonld+meta agree: the page's visible dates not read" in ex.date_signals) is ("time" not in sources)
 
 
 def test_day_only_structured_date_gets_the_printed_time_of_that_day():
@@ -183,3 +189,97 @@ def test_cli_extract_uses_the_outlets_timezone(tmp_path: Path):
         assert record["date_source"] == "meta"
     bad = run("--tz", "Mars/Olympus")
     assert bad.returncode == 2 and "unknown IANA timezone 'Mars/Olympus'" in bad.stderr
+
+
+def test_json_ld_wrapped_in_cdata_is_read():
+    # «//<![CDATA[ … //]]>» around the JSON (Krautreporter): without unwrapping, no JSON-LD date at all
+    head = ('<script type="application/ld+json">\n//<![CDATA[\n{"@type": "NewsArticle",'
+            ' "datePublished": "2025-01-07T14:30:00+02:00"}\n//]]>\n</script>')
+    page = _page(head, meta_line='<time class="date" datetime="2025-01-07">٧ يناير ٢٠٢٥</time>')
+    ex = extract_article(page, "https://www.example.com/news/44", tz=CAIRO)
+    assert ex.published_at == _utc(2025, 1, 7, 12, 30) and ex.date_source == "jsonld"
+
+
+def test_published_time_meta_written_with_colons():
+    # «article:published:time» (Börsen-Zeitung) beats the 12-hour «3:48 Uhr» printed without am/pm
+    head = '<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">'
+    page = _page(head, meta_line='<div class="publication-date">Frankfurt, October 23, 2024, 3:48 Uhr</div>')
+    ex = extract_article(page, "https://www.example.de/artikel/dax")
+    assert ex.published_at == _utc(2024, 10, 23, 15, 48, 15) and ex.date_source == "meta"
+
+
+def test_the_storys_date_is_found_behind_many_teaser_dates():
+    # a sidebar before the story with more dated teasers than are read page-wide: the headline's region
+    # is read first, so its date is found
+    sidebar = "".join(f'<li><span class="date">{d} يناير ٢٠٢٥</span> خبر قديم رقم {d}</li>' for d in range(1, 29))
+    sidebar = f'<div class="side"><ul>{sidebar}{sidebar}</ul></div>'
+    page = _page(before=sidebar, meta_line='<span class="date">٣١ يناير ٢٠٢٥ - ٠٩:١٥ ص</span>')
+    ex = extract_article(page, "https://www.example.com/news/77", tz=CAIRO)
+    assert ex.published_at == _utc(2025, 1, 31, 7, 15) and ex.date_source == "text"
+
+
+def test_conclusive_structured_date_reads_only_the_headline_region(monkeypatch: pytest.MonkeyPatch):
+    roots: list[str] = []
+    real = extract_mod._date_nodes
+
+    def spy(root: object) -> object:
+        roots.append(root.tag)
+        return real(root)
+
+    monkeypatch.setattr(extract_mod, "_date_nodes", spy)
+    widget = '<header><div class="date-now">الثلاثاء ٧ يناير ٢٠٢٥</div></header>'
+    later = '<div class="more"><span class="date">٢ يناير ٢٠٢٥</span></div>'
+    head = '<meta property="article:published_time" content="2025-01-03T09:15:00+02:00">'
+    ex = extract_article(_page(head, before=widget, after=later), "https://www.example.com/news/77", tz=CAIRO)
+    assert ex.published_at == _utc(2025, 1, 3, 7, 15) and ex.date_source == "meta"
+    assert roots == ["article"]  # the page-wide pass is skipped: the widget is neither read nor listed
+    assert not any(s.startswith("widget=") for s in ex.date_signals)
+    # without a conclusive date (a day only) the whole page is read, as before
+    roots.clear()
+    day = '<meta property="article:published_time" content="2025-01-03">'
+    ex = extract_article(_page(day, before=widget, after=later), "https://www.example.com/news/77", tz=CAIRO)
+    assert roots == ["article", "html"]
+    assert "widget=2025-01-07T10:00:00+00:00 (not the story's)" in ex.date_signals
+
+
+REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
+
+
+@pytest.mark.skipif(not REAL_PAGES.is_dir(), reason="../shared/real-pages not present")
+@pytest.mark.parametrize("name", ["de-AFPFaktencheck_2026_05_24", "de-BoersenZeitung_2024_10_23",
+                                  "de-Krautreporter_2024_08_22", "it-Tageszeitung_2025_04_16"])
+def test_real_pages_dated_to_the_minute(name: str):
+    # one page per rule: a German month name, «article:published:time», CDATA JSON-LD, «01. April 2025»
+    import gzip
+
+    meta = json.loads((REAL_PAGES / name / "meta.json").read_text(encoding="utf-8"))
+    gold = datetime.fromisoformat(meta["publishing_date"]).astimezone(UTC)
+    ex = extract_article(gzip.decompress((REAL_PAGES / name / "source.html.gz").read_bytes()), meta["url"])
+    assert ex.published_at is not None and abs((ex.published_at - gold).total_seconds()) < 60
+
+
+def test_agreeing_json_ld_and_meta_in_utc_are_still_checked_against_the_printed_local_time():
+    # both say 14:30Z, the page prints «٢:٣٠ م»: Cairo is not UTC, so the printed time is read and re-reads it
+    stamp = "2025-01-07T14:30:00Z"
+    head = (f'<meta property="article:published_time" content="{stamp}">'
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}</script>')
+    page = _page(head, meta_line='<div class="post-date">الثلاثاء، ٠٧ يناير ٢٠٢٥ ٠٢:٣٠ م</div>')
+    ex = extract_article(page, "https://www.albawabhnews.com/5123456", tz=CAIRO)
+    assert ex.published_at == _utc(2025, 1, 7, 12, 30) and ex.date_source == "jsonld"
+    assert any("re-read in Africa/Cairo" in s for s in ex.date_signals)
+    # without the outlet's timezone nothing could re-read it: the visible dates are not read at all
+    ex = extract_article(page, "https://www.albawabhnews.com/5123456")
+    assert ex.published_at == _utc(2025, 1, 7, 14, 30)
+    assert "jsonld+meta agree: the page's visible dates not read" in ex.date_signals
+
+
+def test_htmldate_leaves_the_shared_tree_untouched():
+    # htmldate cleans what it reads; it copies an HtmlElement first, so we pass ours without a copy
+    from lxml import html as lxml_html
+    from trafilatura.utils import load_html
+
+    page = _page(after='<footer><script>var d = "2024-03-02";</script><p>نشر في 2 مارس 2024</p></footer>')
+    tree = load_html(page)
+    before = lxml_html.tostring(tree, encoding="unicode")
+    assert extract_mod._htmldate(tree, "https://www.example.com/news/8") is not None
+    assert lxml_html.tostring(tree, encoding="unicode") == before

@@ -3,8 +3,10 @@
 Handles ISO 8601 (metadata), Solar Hijri («۱۸ دی ۱۴۰۳ - ۱۴:۳۰», «1402/08/12», «۱۲ آبان ۱۴۰۲») via
 jdatetime, Gregorian months named the Egyptian way (يناير, فبراير …), the Maghreb way (جانفي, فيفري,
 أفريل, ماي, جوان, جويلية, أوت …), the Levantine/Iraqi way (كانون الثاني, شباط …), both at once
-(«آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»), the Persian way (ژانویه, فوریه …) or in English, Persian and
-Arabic-Indic digits, «م/ص» and «ب.ظ/ق.ظ» (pm/am), and relative times («۲ ساعت پیش», «منذ 3 ساعات»).
+(«آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»), the Persian way (ژانویه, فوریه …), in English or in
+the common European languages («13. Mai 2026 um 15:44», «3 mars 2024», «13 de mayo de 2026»: the outlets
+the project compares itself with), Persian and Arabic-Indic digits, «م/ص» and «ب.ظ/ق.ظ» (pm/am), and relative
+times («۲ ساعت پیش», «منذ 3 ساعات»).
 A local time is read in the outlet's timezone ``tz`` (UTC when none is given). A date without a time
 is placed at 12:00 local, so it stays on its own day in UTC for every outlet between UTC-11 and
 UTC+11. A year or a year-month alone («© 2024», «آب/أغسطس ٢٠٢٤») is no date. ``parse_date`` also
@@ -31,18 +33,18 @@ SOLAR_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "�
 _GREGORIAN: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "ینایر|یناير|جانفی|کانون الثانی|ژانویه|ژانویهٔ|january|jan",
-        "فبرایر|فیفری|شباط|فوریه|february|feb",
-        "مارس|آذار|اذار|march|mar",
-        "أبریل|إبریل|ابریل|أفریل|افریل|نیسان|آوریل|april|apr",
-        "مایو|مای|أیار|ایار|مه|می|may",
-        "یونیو|یونیه|جوان|حزیران|ژوئن|june|jun",
-        "یولیو|یولیه|جویلیة|جویلیه|تموز|ژوئیه|july|jul",
-        "أغسطس|اغسطس|أوت|آب|اوت|august|aug",
-        "سبتمبر|أیلول|ایلول|سپتامبر|september|sep|sept",
-        "أکتوبر|اکتوبر|تشرین الأول|تشرین الاول|اکتبر|october|oct",
-        "نوفمبر|تشرین الثانی|نوامبر|november|nov",
-        "دیسمبر|کانون الأول|کانون الاول|دسامبر|december|dec",
+        "ینایر|یناير|جانفی|کانون الثانی|ژانویه|ژانویهٔ|january|jan|januar|jänner|janvier|enero|gennaio|januari|janeiro",
+        "فبرایر|فیفری|شباط|فوریه|february|feb|februar|feber|février|fevrier|febrero|febbraio|februari|fevereiro",
+        "مارس|آذار|اذار|march|mar|märz|maerz|mars|marzo|maart|março|marco",
+        "أبریل|إبریل|ابریل|أفریل|افریل|نیسان|آوریل|april|apr|avril|abril|aprile",
+        "مایو|مای|أیار|ایار|مه|می|may|mai|mayo|maggio|mei|maio",
+        "یونیو|یونیه|جوان|حزیران|ژوئن|june|jun|juni|juin|junio|giugno|junho",
+        "یولیو|یولیه|جویلیة|جویلیه|تموز|ژوئیه|july|jul|juli|juillet|julio|luglio|julho",
+        "أغسطس|اغسطس|أوت|آب|اوت|august|aug|août|aout|agosto|augustus",
+        "سبتمبر|أیلول|ایلول|سپتامبر|september|sep|sept|septembre|septiembre|setiembre|settembre|setembro",
+        "أکتوبر|اکتوبر|تشرین الأول|تشرین الاول|اکتبر|october|oct|oktober|okt|octobre|octubre|ottobre|outubro",
+        "نوفمبر|تشرین الثانی|نوامبر|november|nov|novembre|noviembre|novembro",
+        "دیسمبر|کانون الأول|کانون الاول|دسامبر|december|dec|dezember|dez|décembre|decembre|diciembre|dicembre|dezembro",
     ],
     start=1,
 ):
@@ -62,8 +64,10 @@ _NUMERIC = re.compile(
 _NAMED_SOLAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:ام|م)?\s+({_alt(SOLAR_MONTHS)})(?:\s*ماه)?[\s,،]+(\d{{4}})(?!\d)")
 #: the second name of a double month name: «آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»
 _SECOND_MONTH = rf"(?:\s*/\s*(?:{_alt(list(_GREGORIAN))})|\s*\(\s*[^()\d]{{1,20}}\s*\))?"
+#: «13. Mai 2026», «13 de mayo de 2026», «3 من يناير 2024»: the day's dot and the word between day, month and year
 _NAMED_GREG = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?[\s,،]+(?:من\s+)?({_alt(list(_GREGORIAN))})\.?{_SECOND_MONTH}[\s,،]+(\d{{4}})(?!\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|\.)?[\s,،]+(?:(?:من|de|del)\s+)?({_alt(list(_GREGORIAN))})\.?{_SECOND_MONTH}"
+    rf"(?:\s+de)?[\s,،]+(\d{{4}})(?!\d)"
     rf"|({_alt(list(_GREGORIAN))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.I,
 )
