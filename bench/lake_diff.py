@@ -12,7 +12,8 @@ Each build runs with this .venv's python and PYTHONPATH set to the source tree (
 * ``demo``: ``python -m akhbar.cli demo --date 2025-01-07 --data-dir <out>/demo``
 * ``backfill``: ``python -m akhbar.testweb serve --port 0 --outlets-dir …`` and
   ``python -m akhbar.cli backfill --from 2025-01-05 --to 2025-01-08`` against it (skipped, with a note,
-  when the revision has no ``akhbar/testweb/__main__.py``).
+  when the revision has no ``akhbar/testweb/__main__.py``). ``--testweb base|head`` serves one side's
+  test web to both back-fills, so a change to the test web itself is not taken for a pipeline change.
 
 Excluded columns: they differ between two runs of the same code (found by running the demo twice):
 
@@ -50,7 +51,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -251,7 +252,7 @@ def source_tree(rev_or_worktree: str) -> Iterator[tuple[Path, str]]:
     path = Path(rev_or_worktree)
     if rev_or_worktree == "." or path.is_dir():
         root = REPO if rev_or_worktree == "." else path.resolve()
-        yield root, f"{root} (working tree)"
+        yield root, f"{root} (working tree)" if rev_or_worktree == "." else str(root)
         return
     sha = _commit(rev_or_worktree)
     tmp = Path(tempfile.mkdtemp(prefix="lake-diff-src-"))
@@ -328,34 +329,38 @@ def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterato
 
 
 def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFILL_DAYS, demo_day: date = DEMO_DAY,
-          backfill: bool = True) -> list[str]:
+          backfill: bool = True, testweb_src: Path | None = None) -> list[str]:
     """Run the demo (and the back-fill, when the revision can) of one side into out_dir/demo, out_dir/backfill.
 
-    Returns notes for the report (source, exit codes, timings). A non-zero exit of the pipeline (a failed
-    quality gate) is noted, not fatal: its lake is still compared; no lake at all is a BuildError.
+    The back-fill's test web is served from testweb_src when given (a fixed input for both sides), else from
+    the side's own tree; the demo always starts its own. Returns notes for the report (source, exit codes,
+    timings). A non-zero exit of the pipeline (a failed quality gate) is noted, not fatal: its lake is still
+    compared; no lake at all is a BuildError.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     notes = []
     with source_tree(rev_or_worktree) as (src, label):
         env = _child_env(src)
         notes.append(f"source {label}; transforms from {check_imports(src, env)}")
+        web = testweb_src or src
         py = [sys.executable, "-m", "akhbar.cli"]
         steps = [("demo", [*py, "demo", "--date", demo_day.isoformat(), "--data-dir", str(out_dir / "demo")])]
-        if backfill and (src / "akhbar" / "testweb" / "__main__.py").exists():
+        if backfill and (web / "akhbar" / "testweb" / "__main__.py").exists():
             steps.append(("backfill", [*py, "backfill", "--from", days[0].isoformat(), "--to", days[1].isoformat(),
                                        "--data-dir", str(out_dir / "backfill"),
                                        "--outlets-dir", str(out_dir / "backfill-outlets")]))
         elif backfill:
-            notes.append("backfill skipped: no `python -m akhbar.testweb serve` in this revision")
+            notes.append(f"backfill skipped: no `python -m akhbar.testweb serve` in {web}")
         for name, cmd in steps:
             started = time.monotonic()
             log = out_dir / f"{name}.log"
             if name == "backfill":
-                with served_testweb(src, env, out_dir / "backfill-outlets"):
+                with served_testweb(web, _child_env(web), out_dir / "backfill-outlets"):
                     rc = _run(cmd, src, env, log)
             else:
                 rc = _run(cmd, src, env, log)
-            notes.append(f"{name}: exit {rc} in {time.monotonic() - started:.1f} s (log {log})")
+            served = f", test web from {web}" if name == "backfill" and web != src else ""
+            notes.append(f"{name}: exit {rc} in {time.monotonic() - started:.1f} s{served} (log {log})")
             if not (out_dir / name / "lake").is_dir():
                 tail = " | ".join(log.read_text(errors="replace").splitlines()[-3:])
                 raise BuildError(f"{name} wrote no lake (exit {rc}): {tail}")
@@ -381,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-backfill", action="store_true", help="the demo day only")
     parser.add_argument("--noise", action="store_true",
                         help="build base twice; rows that differ between those two runs are listed, not counted")
+    parser.add_argument("--testweb", choices=("own", "base", "head"), default="own",
+                        help="whose test web the back-fill crawls: each side its own (default), or one for both "
+                             "(tells a pipeline change from a test-web change; the demo always uses its own)")
     parser.add_argument("--limit", type=int, default=8, help="rows shown per kind of difference and table")
     args = parser.parse_args(argv)
 
@@ -390,13 +398,16 @@ def main(argv: list[str] | None = None) -> int:
         snaps = {}
         base, head = pin(args.base), pin(args.head)
         print(f"base: {args.base} -> {base}; head: {args.head} -> {head}", flush=True)
-        sides = [("base", base), ("head", head)] + ([("base-again", base)] if args.noise else [])
-        for side, rev in sides:
-            t0 = time.monotonic()
-            for note in build(rev, work / side, backfill=not args.no_backfill):
-                print(f"{side}: {note}", flush=True)
-            snaps[side] = snapshot_build(work / side)
-            print(f"{side}: built in {time.monotonic() - t0:.1f} s", flush=True)
+        with ExitStack() as trees:  # each revision checked out once, for all its builds and its test web
+            src = {side: trees.enter_context(source_tree(rev))[0] for side, rev in (("base", base), ("head", head))}
+            web = None if args.testweb == "own" else src[args.testweb]
+            sides = [("base", "base"), ("head", "head")] + ([("base-again", "base")] if args.noise else [])
+            for side, tree in sides:
+                t0 = time.monotonic()
+                for note in build(str(src[tree]), work / side, backfill=not args.no_backfill, testweb_src=web):
+                    print(f"{side}: {note}", flush=True)
+                snaps[side] = snapshot_build(work / side)
+                print(f"{side}: built in {time.monotonic() - t0:.1f} s", flush=True)
         diffs = diff(snaps["base"], snaps["head"])
         if args.noise:
             noise = diff(snaps["base"], snaps["base-again"])
