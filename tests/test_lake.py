@@ -99,3 +99,27 @@ def test_lake_reads_in_duckdb_polars_and_pyarrow_without_our_code(tmp_path: Path
     assert sorted(df["outlet"].unique().to_list()) == ["yjc", "youm7"]
     dataset = ds.dataset(tmp_path / "articles", format="parquet", partitioning="hive")
     assert dataset.to_table().num_rows == 3 and "day" in dataset.schema.names
+
+
+def test_failed_write_leaves_no_temporary_and_keeps_the_old_partition(tmp_path: Path, monkeypatch):
+    import errno
+
+    lake = Lake(str(tmp_path / "lake"))
+    lake.replace_partition("articles", "2025-01-07", "fa-payam", ROWS)
+    real_open = lake.fs.open
+
+    def full_disk(path, mode="rb", **kw):
+        fh = real_open(path, mode, **kw)
+        if "w" in mode:
+            fh.write(b"PAR1 half")  # part of the file reaches the disk, then it is full
+            fh.close()
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return fh
+
+    monkeypatch.setattr(lake.fs, "open", full_disk)
+    with pytest.raises(OSError) as info:
+        lake.replace_partition("articles", "2025-01-07", "fa-payam", ROWS[:1])
+    assert info.value.filename == lake.partition_path("articles", "2025-01-07", "fa-payam")
+    monkeypatch.undo()
+    assert not list((tmp_path / "lake").rglob(".tmp-*"))
+    assert lake.read_partition("articles", "2025-01-07", "fa-payam").num_rows == len(ROWS)  # old rows intact

@@ -52,10 +52,24 @@ class Lake:
         folder = final.rsplit("/", 1)[0]
         tmp = f"{folder}/{TMP_PREFIX}{uuid.uuid4().hex}.partial"  # never matches *.parquet
         self.fs.makedirs(folder, exist_ok=True)
-        with self.fs.open(tmp, "wb") as fh:
-            fh.write(buf.getvalue())
-        self.fs.mv(tmp, final)  # os.replace locally: atomic
+        try:
+            with self.fs.open(tmp, "wb") as fh:
+                fh.write(buf.getvalue())
+            self.fs.mv(tmp, final)  # os.replace locally: atomic
+        except BaseException as exc:
+            # a full disk or a kill signal turned exception: never leave the half-written temporary behind
+            self._remove_quietly(tmp)
+            if isinstance(exc, OSError) and exc.filename is None:
+                exc.filename = final  # so the one-line error names the partition being written
+            raise
         return data.num_rows
+
+    def _remove_quietly(self, path: str) -> None:
+        try:
+            if self.fs.exists(path):
+                self.fs.rm(path)
+        except OSError:
+            pass  # the disk may be gone too; readers skip hidden temporaries anyway
 
     def read_partition(self, table: str, day: date | str, outlet: str) -> pa.Table | None:
         path = self.partition_path(table, day, outlet)
