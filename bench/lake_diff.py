@@ -209,6 +209,27 @@ def _short(value: Any, width: int = 70) -> str:
     return text if len(text) <= width else f"{text[:width - 1]}…"
 
 
+def _json_delta(x: Any, y: Any, path: str = "") -> list[str]:
+    """Leaf paths where two parsed JSON values differ, e.g. ``checks.article_yield.value: 1.33 -> 1.0``."""
+    if isinstance(x, dict) and isinstance(y, dict):
+        return [line for k in sorted(x.keys() | y.keys(), key=str)
+                for line in _json_delta(x.get(k), y.get(k), f"{path}.{k}" if path else str(k))]
+    return [] if x == y else [f"{path}: {_short(x, 30)} -> {_short(y, 30)}"]
+
+
+def _cell_change(column: str, x: Any, y: Any) -> str:
+    """One changed cell; a JSON text (runs.checks) shows the keys that changed, not a common prefix."""
+    if isinstance(x, str) and isinstance(y, str) and x[:1] in "{[" and y[:1] in "{[":
+        try:
+            parts = _json_delta(json.loads(x), json.loads(y))
+        except ValueError:
+            parts = []
+        if parts:
+            more = f", +{len(parts) - 3} more" if len(parts) > 3 else ""
+            return f"{column}: {{{', '.join(parts[:3])}{more}}}"
+    return f"{column}: {_short(x, 40)} -> {_short(y, 40)}"
+
+
 def render(diffs: list[TableDiff], limit: int = 8, names: tuple[str, str] = ("base", "head")) -> list[str]:
     """Compact report lines: one header per table, then at most `limit` rows per kind of difference."""
     na, nb = names
@@ -228,7 +249,7 @@ def render(diffs: list[TableDiff], limit: int = 8, names: tuple[str, str] = ("ba
                 lines.append(f"  {sign} … {len(keys) - limit} more")
         for key, cells in list(d.changed.items())[:limit]:
             shown = list(cells.items())[:4]
-            what = "; ".join(f"{c}: {_short(x, 40)} -> {_short(y, 40)}" for c, (x, y) in shown)
+            what = "; ".join(_cell_change(c, x, y) for c, (x, y) in shown)
             if len(cells) > len(shown):
                 what += f"; +{len(cells) - len(shown)} more: {', '.join(list(cells)[len(shown):])}"
             lines.append(f"  ~ {_short(list(key), 80)} {what}")

@@ -181,7 +181,11 @@ def test_a_run_id_inside_the_gate_checks_is_masked(base, tmp_path):
     assert '"crawl_run_id": "<run-id>"' in a["runs"][0]["checks"]
     assert {d.table: d for d in diff(a, b)}["runs"].identical
     b["runs"][0]["status"] = "gate_failed"
-    assert not {d.table: d for d in diff(a, b)}["runs"].identical
+    b["runs"][0]["checks"] = b["runs"][0]["checks"].replace('"value": 2', '"value": 0')
+    runs = {d.table: d for d in diff(a, b)}["runs"]
+    assert not runs.identical and set(runs.changed[(DAY, "fa-payam")]) == {"status", "checks"}
+    # a JSON cell names the keys that changed instead of printing the common prefix
+    assert 'checks: {checks.min_articles.value: 2 -> 0}' in "\n".join(render([runs]))
 
 
 def test_a_revision_is_pinned_to_its_commit_once():
