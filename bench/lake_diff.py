@@ -28,15 +28,16 @@ holds ``"crawl_run_id": "20261201T235528318956Z"``) becomes ``<run-id>``. Keys: 
 ``article_id``; crawl_log by ``kind, url, outcome``; runs by day and outlet; all within ``day, outlet``;
 a key seen twice (robots.txt is logged by the middleware and the spider) gets an occurrence number.
 
-Known noise (back-fills of the same commit, 3 pairs, 2026-12): crawl_log sometimes has a neighbour day's
-``archive …?page=2/3`` rows and sometimes not: ``_archive`` in crawler/spiders/outlet_day.py
-follows the ``{page}`` template only when the page queued new articles, which depends on whether the
-sitemaps' responses came first; and an article listed both in the feed (``?utm_source=rss…``) and in a
-sitemap is fetched from whichever link came first, so articles.url and its crawl_log rows vary (article_id,
-from the canonical URL, does not). duplicates were identical. One request at a time per site
-(``concurrency = 1`` in the outlet files) left the same noise (7 keys vs 9): the order in which Scrapy
-interleaves start requests with callbacks' requests varies too, so this tool does not change the crawl.
-``--noise`` catches only the noise that shows up in its own repeat, and hides a real change at a noisy key.
+Known noise (demo + back-fill of the same commit, 4 pairs: 3, 7, 6 and 0 keys differed): crawl_log sometimes
+has a neighbour day's ``archive …?page=2/3`` rows and sometimes not: ``_archive`` in
+crawler/spiders/outlet_day.py follows the ``{page}`` template only when the page queued new articles, which
+depends on whether the sitemaps' responses came first; and an article listed both in the feed
+(``?utm_source=rss…``) and in a sitemap is fetched from whichever link came first, so articles.url and its
+crawl_log rows vary (article_id, from the canonical URL, does not). duplicates were identical. One request at
+a time per site (``concurrency = 1`` in the outlet files) left the same noise (7 keys vs 9): the order in
+which Scrapy interleaves start requests with callbacks' requests varies too, so this tool does not change the
+crawl. ``--noise`` catches only the noise that shows up in its own repeat, and hides a real change at a noisy
+key.
 """
 
 from __future__ import annotations
