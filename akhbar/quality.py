@@ -24,8 +24,12 @@ from warehouse import schema
 from warehouse.lake import Lake
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
-#: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, not_on_day, offsite…)
+#: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
 FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
+#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
+ACCOUNTED_OUTCOMES = frozenset({"not_article", "extract_failed", "other_day"})
+#: outcomes of pages published on another day: not expected among the day's rows (not_on_day: older runs)
+OFF_DAY_OUTCOMES = frozenset({"other_day", "not_on_day"})
 #: runs kept per outlet-day partition (newest first), so re-runs leave a short history
 RUNS_KEPT = 20
 
@@ -41,6 +45,9 @@ class Thresholds:
     min_article_yield: float = 0.7
     #: article rows whose URL is nowhere in the crawl log (must be none: every row comes from a fetch)
     max_rows_without_fetch: int = 0
+    #: article pages fetched with status 200 that are neither a row nor logged not_article / extract_failed /
+    #: other_day with a reason (must be none: nothing fetched is lost)
+    max_unaccounted_fetches: int = 0
     max_fetch_failure_rate: float = 0.25
     max_null_title_rate: float = 0.05
     max_null_text_rate: float = 0.02
@@ -61,6 +68,7 @@ class Metrics:
     null_published_rate: float
     language_mismatch_rate: float
     duplicate_rate: float | None  # None: dedup has not written this outlet-day
+    unaccounted_fetches: int = 0  # status-200 article fetches in no row and no accounting log line
 
     @property
     def fetch_failure_rate(self) -> float:
@@ -141,13 +149,18 @@ def thresholds_for(outlet: str, overrides: Mapping[str, Mapping[str, float]] | N
 
 
 # -- measuring --------------------------------------------------------------------------------
-def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] | None) -> Metrics:
-    """Metrics of one outlet-day from its rows (plain dicts as pyarrow's to_pylist gives them)."""
+def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] | None,
+            day: date | None = None) -> Metrics:
+    """Metrics of one outlet-day from its rows (plain dicts as pyarrow's to_pylist gives them).
+
+    With ``day``, rows whose WARC record another day's crawl archived (handed over to this day: that
+    day's crawl log has the fetch) are not counted as rows without a fetch."""
     n = len(articles)
     fetched_urls = {u for r in crawl_log for u in (r.get("url"), r.get("final_url")) if u}
     page = lambda r: r.get("final_url") or r["url"]  # noqa: E731
     ok_pages = {page(r) for r in crawl_log if r.get("kind") == "article" and r.get("outcome") == "ok"}
-    off_day = {page(r) for r in crawl_log if r.get("outcome") == "not_on_day"}
+    off_day = {page(r) for r in crawl_log if r.get("outcome") in OFF_DAY_OUTCOMES}
+    own_warc = f"warc/day={day.isoformat()}/" if day else ""
     duplicate_rate = None
     if duplicates is not None:
         ids = {r["article_id"] for r in articles}
@@ -159,13 +172,28 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         fetched=len(crawl_log),
         failed_fetches=sum(1 for r in crawl_log if r.get("outcome") in FAILED_OUTCOMES),
         article_pages=len(ok_pages - off_day),
-        rows_without_fetch=sum(1 for r in articles if r["url"] not in fetched_urls),
+        rows_without_fetch=sum(1 for r in articles if r["url"] not in fetched_urls
+                               and not (own_warc and r.get("warc_file") and not r["warc_file"].startswith(own_warc))),
         null_title_rate=_rate(sum(1 for r in articles if not (r.get("title") or "").strip()), n),
         null_text_rate=_rate(sum(1 for r in articles if not (r.get("text") or "").strip()), n),
         null_published_rate=_rate(sum(1 for r in articles if r.get("published_at") is None), n),
         language_mismatch_rate=_rate(sum(1 for r in articles if r.get("language_mismatch")), n),
         duplicate_rate=duplicate_rate,
+        unaccounted_fetches=len(unaccounted_fetches(articles, crawl_log)),
     )
+
+
+def unaccounted_fetches(articles: list[dict], crawl_log: list[dict]) -> set[str]:
+    """Article pages (their URLs after redirects) the crawl fetched with status 200 that are in no row of
+    the day and have no not_article / extract_failed / other_day line with a reason."""
+    from transforms.identity import normalize_url
+
+    fetched = {r.get("final_url") or r["url"] for r in crawl_log
+               if r.get("kind") == "article" and r.get("status") == 200 and r.get("outcome") == "ok"}
+    accounted = {normalize_url(r["url"]) for r in articles}
+    accounted |= {normalize_url(r.get("final_url") or r["url"]) for r in crawl_log
+                  if r.get("outcome") in ACCOUNTED_OUTCOMES and r.get("reason")}
+    return {u for u in fetched if normalize_url(u) not in accounted}
 
 
 def evaluate(m: Metrics, t: Thresholds) -> list[Check]:
@@ -174,6 +202,8 @@ def evaluate(m: Metrics, t: Thresholds) -> list[Check]:
         Check("article_yield", m.article_yield, t.min_article_yield, m.article_yield >= t.min_article_yield),
         Check("rows_without_fetch", m.rows_without_fetch, t.max_rows_without_fetch,
               m.rows_without_fetch <= t.max_rows_without_fetch),
+        Check("unaccounted_fetches", m.unaccounted_fetches, t.max_unaccounted_fetches,
+              m.unaccounted_fetches <= t.max_unaccounted_fetches),
     ]
     for name, value, limit in [
         ("fetch_failure_rate", m.fetch_failure_rate, t.max_fetch_failure_rate),
@@ -193,7 +223,7 @@ def gate_outlet_day(lake: Lake, day: date, outlet: str, thresholds: Thresholds |
     articles = _rows(lake, "articles", day, outlet) or []
     crawl_log = _rows(lake, "crawl_log", day, outlet) or []
     duplicates = _rows(lake, "duplicates", day, outlet)
-    metrics = measure(articles, crawl_log, duplicates)
+    metrics = measure(articles, crawl_log, duplicates, day)
     return GateResult(outlet, day, metrics, evaluate(metrics, thresholds or thresholds_for(outlet)))
 
 

@@ -17,8 +17,14 @@ from warehouse.schema import CRAWL_LOG
 
 OUTCOMES = (
     "ok", "http_error", "network_error", "timeout", "robots_denied", "offsite", "too_large",
-    "skipped", "not_on_day", "extract_failed", "archived_earlier", "dropped",
+    "skipped", "extract_failed", "archived_earlier", "dropped",
+    "capped",  # a per-outlet-day bound (outlet [crawl] max_*) cut what this listing offered
+    # written by the pipeline's extract stage, not the crawl
+    "not_article", "other_day",
+    "not_on_day",  # older pipelines only: kept so their logs still read
 )
+#: kinds of listing evidence an article line can carry (listed_by is "<kind> <listing URL>")
+LISTING_KINDS = ("sitemap_news", "sitemap_lastmod", "feed", "archive")
 
 
 def log_dir(root: Path, day: str, outlet: str) -> Path:
@@ -47,6 +53,8 @@ class CrawlLog:
         duration_ms: int | None = None,
         warc_file: str | None = None,
         fetched_at: datetime | None = None,
+        listed_at: datetime | None = None,
+        listed_by: str | None = None,
     ) -> None:
         assert outcome in OUTCOMES, outcome
         row: dict[str, Any] = {
@@ -61,6 +69,8 @@ class CrawlLog:
             "final_url": final_url or url,
             "run_id": self.run_id,
             "warc_file": warc_file,
+            "listed_at": listed_at.astimezone(UTC).isoformat() if listed_at else None,
+            "listed_by": listed_by,
         }
         self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
@@ -80,4 +90,6 @@ def read_logs(root: Path, day: str, outlet: str) -> Iterator[dict[str, Any]]:
                 except json.JSONDecodeError:  # the last line of a killed run may be cut
                     continue
                 row["fetched_at"] = datetime.fromisoformat(row["fetched_at"])
+                if row.get("listed_at"):
+                    row["listed_at"] = datetime.fromisoformat(row["listed_at"])
                 yield {k: row.get(k) for k in CRAWL_LOG.names}

@@ -1,6 +1,6 @@
 """Overlapping local days: a Tehran outlet's UTC day D spans its local days D and D+1, so the crawl of D
-fetches D+1's early pages too (and leaves them out as not on D). The crawl of D+1 reads those from D's
-WARC files instead of fetching them again, and still loads exactly D+1's articles."""
+fetches D+1's early pages too; D's pipeline hands them over to D+1 (crawl_log ``other_day`` with home_day and
+the WARC pointer). The crawl of D+1 does not fetch them again, and D+1 still loads exactly its articles."""
 
 from __future__ import annotations
 
@@ -23,8 +23,10 @@ def test_next_day_reuses_pages_the_previous_crawl_archived(testweb, testweb_outl
     [first] = run_day(D, data, [SLUG], folder=testweb_outlets, overrides=fast_crawl)
     assert first.ok, first.error
     lake = Lake(str(data / "lake"))
-    early = {normalize_url(r["url"]) for r in lake.read("crawl_log", [D]).to_pylist()
-             if r["outcome"] == "not_on_day"}
+    handed = [r for r in lake.read("crawl_log", [D]).to_pylist() if r["outcome"] == "other_day"]
+    assert all(r["home_day"] == NEXT and r["warc_offset"] is not None and NEXT.isoformat() in r["reason"]
+               for r in handed)
+    early = {normalize_url(r["url"]) for r in handed}
     assert early, "the crawl of D fetched none of D+1's pages: nothing to reuse"
 
     seen = len(testweb.requests)

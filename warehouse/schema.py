@@ -9,8 +9,8 @@ from __future__ import annotations
 import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")
-#: crawl-log outcomes that are failures; the other non-ok outcomes (skipped, not_on_day, robots_denied,
-#: offsite, archived_earlier) are pages deliberately not kept
+#: crawl-log outcomes that are failures; the other non-ok outcomes (skipped, robots_denied, offsite,
+#: archived_earlier, other_day, not_article) are pages deliberately not kept here (and why)
 FAILED_OUTCOMES = ("http_error", "network_error", "timeout", "too_large", "extract_failed")
 PARTITION_COLUMNS = ("day", "outlet")
 
@@ -33,7 +33,16 @@ ARTICLES = pa.schema(
         _f("section", pa.string(), "section or category"),
         _f("image", pa.string(), "lead image URL"),
         _f("source_credit", pa.string(), "credit line kept out of the body («المصدر: …», «منبع: …»)"),
-        _f("published_at", TS, "first publication time, UTC"),
+        _f("published_at", TS, "first publication time, UTC: the page's date when trusted (a full date, "
+           "1990 to fetched_at + 1 day), else listed_at, else null"),
+        _f("date_source", pa.string(), "where published_at comes from: the extractor's source (jsonld, meta, "
+           "time, text, url, htmldate) or listing:<kind> (sitemap_news, sitemap_lastmod, feed, archive)"),
+        _f("date_signals", pa.list_(pa.string()), "date evidence: the extractor's signals, plus page= and "
+           "listed= lines the pipeline compared"),
+        _f("listed_at", TS, "date the listing that led to the page gave it (news sitemap, lastmod, feed, "
+           "archive day), UTC"),
+        _f("date_disagrees", pa.bool_(), "page date and listed_at are more than 24 h apart, or the page "
+           "had a date that was not trusted"),
         _f("modified_at", TS, "last modification time, UTC"),
         _f("language", pa.string(), "detected body language (fa, ar, …)"),
         _f("language_mismatch", pa.bool_(), "detected language differs from the outlet's"),
@@ -59,11 +68,17 @@ CRAWL_LOG = pa.schema(
         _f("fetched_at", TS, "time of the final response or failure, UTC"),
         _f("duration_ms", pa.int32(), "download latency of the final attempt"),
         _f("outcome", pa.string(), "ok | http_error | network_error | timeout | robots_denied | offsite | "
-           "too_large | skipped | not_on_day | extract_failed | archived_earlier"),
+           "too_large | skipped | capped | extract_failed | not_article | other_day | archived_earlier | dropped "
+           "(not_on_day: older runs only)"),
         _f("reason", pa.string(), "human-readable reason for any outcome other than ok"),
         _f("final_url", pa.string(), "URL after redirects"),
         _f("run_id", pa.string(), "crawl run that produced the row"),
         _f("warc_file", pa.string(), "WARC file holding the response, relative to the data dir"),
+        _f("warc_offset", pa.int64(), "other_day rows: byte offset of the response record in warc_file"),
+        _f("listed_at", TS, "article rows: date the listing gave the article, UTC"),
+        _f("listed_by", pa.string(), "article rows: listing kind and URL, e.g. "
+           "'sitemap_news https://…/news.xml' (kinds: sitemap_news, sitemap_lastmod, feed, archive)"),
+        _f("home_day", pa.date32(), "other_day rows: the day whose articles partition holds the record"),
     ]
 )
 
@@ -130,4 +145,25 @@ def describe_markdown() -> str:
             out.append(f"| `{field.name}` | `{field.type}` | {doc} |")
         out.append("| `day` | `date` (partition) | UTC day the outlet published it / the crawl covered |")
         out.append("| `outlet` | `string` (partition) | outlet slug |\n")
+    out.append(HOME_DAYS_DOC)
     return "\n".join(out)
+
+
+#: how article rows get their day (akhbar.pipeline.home_day); part of docs/schema.md
+HOME_DAYS_DOC = """### Dates and home days: every fetched article lands in exactly one partition
+
+- The crawl log's article lines carry `listed_at` / `listed_by`: the date and kind of the listing that named
+  the page (`sitemap_news` publication date, `sitemap_lastmod`, `feed` pubDate, `archive` page day at local
+  noon); the best evidence wins (news sitemap > feed > lastmod > archive).
+- `published_at` is the page's date when trusted (a full date, not before 1990, not after fetched_at + 1 day),
+  else `listed_at` (`date_source` = `listing:<kind>`), else null. `date_disagrees`: page date and `listed_at`
+  more than 24 h apart, or a page date that was not trusted.
+- Each archived article record of the crawl of day C gets one home day H (page day P, listing day L):
+  P if within a day of C; L if a dated listing within a day of C puts it more than a day from P; else P;
+  without a trusted page date L (if within a day of C), else C. Records with H != C are logged in C's
+  `crawl_log` as `other_day` (`home_day`, `warc_file`, `warc_offset`, reason) and taken by H's pipeline;
+  if H was published first, C's pipeline re-runs H's extract+load. Pages that are no article are logged
+  `not_article` with the reason (no body text, index page, video page); extraction errors `extract_failed`.
+- The quality gate's `unaccounted_fetches` (threshold 0) counts status-200 article fetches of the outlet-day
+  in no row and no `not_article` / `extract_failed` / `other_day` line.
+"""

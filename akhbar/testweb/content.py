@@ -44,6 +44,8 @@ class ExpectedArticle:
     syndicated_from: str | None
     language: str
     modified_at: datetime | None = None
+    #: the page's date and its listings' are more than a day apart, or the page shows none
+    date_disagrees: bool = False
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     section: str | None = None
@@ -64,6 +66,26 @@ class Article:
     modified_local: datetime | None
     url_slug: str | None = None
     original: Article | None = None
+    #: the date the page itself shows when it disagrees with its listings (which give published_local)
+    page_local: datetime | None = None
+    #: the page shows no date at all (only the footer's copyright year)
+    dateless: bool = False
+
+    @property
+    def shown_local(self) -> datetime | None:
+        """The date the article page shows (None: none but the copyright year)."""
+        return None if self.dateless else (self.page_local or self.published_local)
+
+    @property
+    def home_day(self) -> date:
+        """The UTC day whose articles partition holds it (akhbar.pipeline.home_day on the test web's
+        listings): the page's day within a day of the listing's, else the listing's day."""
+        listed = self.published.date()
+        shown = self.shown_local
+        if shown is None:
+            return listed
+        page = shown.astimezone(UTC).date()
+        return page if abs((page - listed).days) <= 1 else listed
 
     @property
     def published(self) -> datetime:
@@ -194,6 +216,9 @@ class Catalog:
             author=entry.get("author"), tags=list(entry.get("tags", [])), credit=entry.get("credit"),
             paragraphs=list(paragraphs), published_local=local, modified_local=modified,
             url_slug=entry.get("slug"),
+            page_local=_parse_local(entry["page_published_local"], site.timezone)
+            if "page_published_local" in entry else None,
+            dateless=entry.get("page_date") == "none",
         )
 
     def _check_distinct_paragraphs(self) -> None:
@@ -236,8 +261,9 @@ class Catalog:
         """Ground truth for one UTC day; url_for(article) gives the absolute URL."""
         out = []
         for art in self.all():
-            if art.published.date() != day:
+            if art.home_day != day:
                 continue
+            shown = art.shown_local
             dated_meta = art.site.date_style in ("meta", "meta-and-jsonld")
             out.append(
                 ExpectedArticle(
@@ -245,11 +271,13 @@ class Catalog:
                     outlet=art.site.slug,
                     title=art.title,
                     paragraphs=list(art.paragraphs),
-                    published_at=art.published,
+                    published_at=shown.astimezone(UTC) if shown else art.published,
                     source_credit=art.credit,
                     syndicated_from=url_for(art.original) if art.original else None,
                     language=art.site.language,
-                    modified_at=art.modified if dated_meta else None,
+                    modified_at=(art.modified if art.page_local is None else shown.astimezone(UTC))
+                    if dated_meta and shown else None,
+                    date_disagrees=shown is None or abs(shown - art.published_local) > timedelta(hours=24),
                     authors=[art.author] if art.author else [],
                     tags=list(art.tags),
                     section=art.section,

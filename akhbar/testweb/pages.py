@@ -73,13 +73,20 @@ def _charset_meta(site: Site) -> str:
     return ""  # cp1256-header-only: the HTTP header is the only declaration
 
 
-def visible_date(art: Article) -> str:
+def visible_date(art: Article, when: datetime | None = None) -> str:
+    """The date as the site prints it: the listing's (``published_local``) unless ``when`` is given."""
+    when = when or art.published_local
     style = art.site.date_style
     if style == "solar-visible-only":
-        return solar_short(art.published_local)
+        return solar_short(when)
     if style == "meta-and-jsonld":
-        return solar_long(art.published_local)
-    return arabic_long(art.published_local)
+        return solar_long(when)
+    return arabic_long(when)
+
+
+def page_date(art: Article) -> str:
+    """The date on the article page itself: it may disagree with the listings, or be missing."""
+    return "" if art.shown_local is None else visible_date(art, art.shown_local)
 
 
 def _head(site: Site, title: str, extra: str = "") -> str:
@@ -160,10 +167,11 @@ def _article_meta(art: Article, base: str) -> str:
         f'<meta property="og:site_name" content="{_e(art.site.name_native)}">',
         f'<link rel="canonical" href="{url}">',
     ]
-    if art.site.date_style in ("meta", "meta-and-jsonld"):
-        modified = art.last_change_local.isoformat()
+    shown = art.shown_local
+    if art.site.date_style in ("meta", "meta-and-jsonld") and shown:
+        modified = (art.last_change_local if shown == art.published_local else shown).isoformat()
         out += [
-            f'<meta property="article:published_time" content="{art.published_local.isoformat()}">',
+            f'<meta property="article:published_time" content="{shown.isoformat()}">',
             f'<meta property="article:modified_time" content="{modified}">',
             f'<meta property="article:section" content="{SECTIONS[art.section][art.site.language]}">',
         ]
@@ -176,8 +184,9 @@ def _article_meta(art: Article, base: str) -> str:
             "headline": art.title,
             "description": art.lead,
             "image": [image],
-            "datePublished": art.published_local.isoformat(),
-            "dateModified": art.last_change_local.isoformat(),
+            **({"datePublished": shown.isoformat(),
+                "dateModified": (art.last_change_local if shown == art.published_local else shown).isoformat()}
+               if shown else {}),
             "author": [{"@type": "Person", "name": art.author}] if art.author else [],
             "publisher": {"@type": "Organization", "name": art.site.name_native},
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
@@ -207,7 +216,7 @@ def article_page(art: Article, catalog: Catalog, base: str) -> str:
     if site.slug == "fa-payam":
         main = (
             f'<div class="news-head">{_breadcrumb(art)}<h1 class="title">{_e(art.title)}</h1>\n'
-            f'<div class="news-info"><span class="date">{visible_date(art)}</span> '
+            f'<div class="news-info"><span class="date">{page_date(art)}</span> '
             f'<span class="news-code">کد خبر: {fa_digits(art.number)}</span></div></div>\n'
             f'<div class="item-text" id="body">\n' + "\n".join(paras) + f"\n{credit}</div>\n"
             + (f'<div class="reporter">{lab["author"]} {_e(art.author)}</div>\n' if art.author else "")
@@ -221,7 +230,7 @@ def article_page(art: Article, catalog: Catalog, base: str) -> str:
     elif site.slug == "fa-sepehr":
         main = (
             f'<article class="news-article"><header>{_breadcrumb(art)}<h1>{_e(art.title)}</h1>\n'
-            f'<time class="pub">{visible_date(art)}</time>'
+            f'<time class="pub">{page_date(art)}</time>'
             + (f' <span class="byline">نویسنده: {_e(art.author)}</span>' if art.author else "")
             + '</header>\n<div class="article-body">\n' + "\n".join(paras) + f"\n{credit}</div>\n"
             f'<footer class="article-tags">{_tags(art)}</footer></article>\n'
@@ -236,7 +245,7 @@ def article_page(art: Article, catalog: Catalog, base: str) -> str:
             f'{_breadcrumb(art)}<h1 class="post-title">{_e(art.title)}</h1>\n'
             f'<div class="meta">'
             + (f'<span class="author">{lab["author"]} {_e(art.author)}</span> ' if art.author else "")
-            + f'<span class="date">{visible_date(art)}</span></div>\n'
+            + f'<span class="date">{page_date(art)}</span></div>\n'
             f'<figure><img src="/images/{art.number}.jpg" alt=""><figcaption>صورة أرشيفية</figcaption>'
             f'</figure>\n<div class="wysiwyg">\n' + "\n".join(body) + f"\n{credit}</div>\n"
             + _tags(art)
@@ -245,7 +254,7 @@ def article_page(art: Article, catalog: Catalog, base: str) -> str:
     else:  # ar-mojaz
         main = (
             f'<div class="article-header">{_breadcrumb(art)}<h1>{_e(art.title)}</h1>\n'
-            f'<div class="date">{visible_date(art)}</div>'
+            f'<div class="date">{page_date(art)}</div>'
             + (f'<div class="writer">بقلم: {_e(art.author)}</div>' if art.author else "")
             + '</div>\n<div class="article-content">\n'
             f'<div class="app-promo"><a href="/app">{lab["app"]}</a> <a href="/app">Google Play</a></div>\n'

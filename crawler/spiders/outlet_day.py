@@ -59,6 +59,7 @@ class OutletDaySpider(Spider):
         self.day_sitemaps: set[str] = set()  # filled from per-day sitemap templates in start()
         self.seen_listings: set[str] = set()
         self.pending: dict[str, str] = {}  # url -> kind, until it has an outcome
+        self.listed: dict[str, tuple[Any, str, str]] = {}  # normalised URL -> best (when, kind, listing URL)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -153,10 +154,15 @@ class OutletDaySpider(Spider):
         self.seen_listings.add(url)
         return self._request(url, kind, callback, **meta)
 
-    def _article(self, url: str, via: str) -> Request | None:
+    def _article(self, url: str, via: str, listed: tuple[Any, str] = (None, "")) -> Request | None:
+        """``listed``: (date the listing gives the article or None, listing kind) — the pipeline's
+        evidence when the page's own date is missing or disagrees (crawl_log listed_at / listed_by)."""
         if not self.outlet.is_article_url(url):
             return None
         key = normalize_url(url)
+        # every listing naming the page is evidence; the best one goes on the page's log line
+        if listed[1] and LISTING_RANK[listed[1]] > LISTING_RANK.get(self.listed.get(key, (0, ""))[1], 0):
+            self.listed[key] = (listed[0], listed[1], via)
         if key in self.seen_articles:
             return None
         self.seen_articles.add(key)
@@ -164,7 +170,8 @@ class OutletDaySpider(Spider):
             day, archived_url = self.archived[key]
             reason = ("archived by an earlier run of this day" if day == self.day.isoformat() else
                       f"archived by the crawl of {day} (overlapping local day); read from its WARC files")
-            self.crawl_log.write(url, "article", "archived_earlier", reason=reason, final_url=archived_url)
+            self.crawl_log.write(url, "article", "archived_earlier", reason=reason, final_url=archived_url,
+                                 listed_at=listed[0], listed_by=f"{listed[1]} {via}" if listed[1] else None)
             return None
         return self._request(url, "article", self._article_done, via=via)
 
@@ -172,10 +179,12 @@ class OutletDaySpider(Spider):
         url = response.meta["akhbar_url"]
         kind = self.pending.pop(url, response.meta["akhbar_kind"])
         warc_file = response.meta.get("akhbar_warc", (None, None))[0]
+        listed_at, listed_kind, via = self.listed.get(normalize_url(url), (None, "", None))
         self.crawl_log.write(
             url, kind, outcome, status=response.status, size=len(response.body), final_url=response.url, reason=reason,
             duration_ms=_ms(response.meta.get("download_latency")), warc_file=warc_file,
-            fetched_at=response.meta.get("akhbar_fetched_at"),
+            fetched_at=response.meta.get("akhbar_fetched_at"), listed_at=listed_at,
+            listed_by=f"{listed_kind} {via}" if listed_kind else None,
         )
         return url
 
@@ -209,8 +218,8 @@ class OutletDaySpider(Spider):
             self._ok(response, "extract_failed", reason=str(exc)[:500])
             return
         self._ok(response)
-        urls = discovery.select_for_day(entries, self.day)
-        yield from _some(self._article(url, via=response.url) for url in urls)
+        day_entries = [e for e in entries if discovery.on_day(e.when, self.day)]
+        yield from _some(self._article(e.url, via=response.url, listed=(e.when, "feed")) for e in day_entries)
 
     def _sitemap(self, response: Response) -> Iterable[Request]:
         try:
@@ -228,16 +237,19 @@ class OutletDaySpider(Spider):
         whole = response.meta.get("akhbar_url") in self.day_sitemaps or any(
             _names_day(response.url, d) for d in {self.day, *self.local_days})
         if whole:  # the day's own sitemap: everything that can be of the day (lastmod may be later)
-            urls = [e.url for e in listing.entries if discovery.may_be_on_day(e, self.day)]
+            picked = [e for e in listing.entries if discovery.may_be_on_day(e, self.day)]
         else:
-            urls = list(discovery.select_for_day(listing.entries, self.day))
-        yield from _some(self._article(url, via=response.url) for url in urls)
+            picked = [e for e in listing.entries if discovery.on_day(e.when, self.day)]
+        yield from _some(self._article(e.url, via=response.url,
+                                       listed=(e.when, "sitemap_news" if e.published else "sitemap_lastmod"))
+                         for e in picked)
 
     def _archive(self, response: Response) -> Iterable[Request]:
         self._ok(response)
         page = response.meta["page"]
         links = discovery.page_links(response.body, response.url)
-        new = [r for r in (self._article(u, via=response.url) for u in links) if r is not None]
+        listed = (_local_noon(response.meta["local_day"], self.outlet.timezone), "archive")
+        new = [r for r in (self._article(u, via=response.url, listed=listed) for u in links) if r is not None]
         yield from new
         if page >= self.outlet.discovery.archive_max_pages:
             return
@@ -309,6 +321,18 @@ def _some(requests: Iterable[Request | None]) -> Iterable[Request]:
 
 def _names_day(url: str, day: date) -> bool:
     return any(day.strftime(f) in url for f in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"))
+
+
+#: listing evidence, weakest first: an archive page's day < a lastmod < a feed date < a news publication date
+LISTING_RANK = {"archive": 1, "sitemap_lastmod": 2, "feed": 3, "sitemap_news": 4}
+
+
+def _local_noon(day: date, timezone: str) -> Any:
+    """An archive page's day as a time: its local noon in UTC (a date-only listing's midpoint)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(timezone)).astimezone(UTC)
 
 
 def _ms(seconds: float | None) -> int | None:
