@@ -35,6 +35,10 @@ MAX_BYTES = 16 * 1024 * 1024
 #: robots.txt Sitemap: lines probed besides the configured sitemaps (some sites list dozens)
 MAX_ROBOTS_SITEMAPS = 3
 REDIRECT_LIMIT = 10
+#: seconds one probe (all its redirect hops, headers and body) may take in total; urllib's timeout is
+#: per socket operation, so a body dripping a byte a second would otherwise never time out
+PROBE_DEADLINE = 30.0
+READ_CHUNK = 64 * 1024
 DISCOVERY_KINDS = ("feed", "sitemap", "archive")
 
 
@@ -97,12 +101,16 @@ def default_user_agent() -> str:
 class _Fetcher:
     """urllib with the crawler's guards: allowed_domains and private hosts checked on every hop."""
 
-    def __init__(self, outlet: Outlet, timeout: float, user_agent: str) -> None:
-        self.outlet, self.timeout, self.user_agent = outlet, timeout, user_agent
+    def __init__(self, outlet: Outlet, timeout: float, user_agent: str, deadline: float = PROBE_DEADLINE) -> None:
+        self.outlet, self.timeout, self.user_agent, self.deadline = outlet, timeout, user_agent, deadline
         self._last: float | None = None
         self._private: dict[str, str | None] = {}
 
     def _guard(self, url: str) -> None:
+        from crawler.middlewares import scheme_refusal
+
+        if refusal := scheme_refusal(url):  # a file:// sitemap in robots.txt must not read local files
+            raise FetchError(f"refused: {refusal}")
         host = urlsplit(url).hostname or ""
         if not self.outlet.in_domains(host):
             raise FetchError(f"refused: {host or url} is outside allowed_domains {self.outlet.allowed_domains}")
@@ -124,10 +132,12 @@ class _Fetcher:
 
     def get(self, url: str) -> Fetched:
         current = url
+        ends = None  # the probe's deadline starts with its first request, after the politeness pause
         for _ in range(REDIRECT_LIMIT + 1):
             self._guard(current)
             self._pause()
-            status, headers, body = self._once(current)
+            ends = ends or time.monotonic() + self.deadline
+            status, headers, body = self._once(current, ends)
             if status in (301, 302, 303, 307, 308) and headers.get("Location"):
                 current = urljoin(current, headers["Location"])
                 continue
@@ -136,14 +146,17 @@ class _Fetcher:
             return Fetched(url, current, status, headers.get("Content-Type"), self._decoded(body, headers))
         raise FetchError(f"more than {REDIRECT_LIMIT} redirects", None)
 
-    def _once(self, url: str) -> tuple[int, http.client.HTTPMessage, bytes]:
+    def _once(self, url: str, ends: float) -> tuple[int, http.client.HTTPMessage, bytes]:
         req = urllib.request.Request(url, headers={
             "User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate",
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
         })
+        left = ends - time.monotonic()
+        if left <= 0:
+            raise FetchError(self._over_deadline())
         try:
-            with _opener(url).open(req, timeout=self.timeout) as resp:
-                return resp.status, resp.headers, _read_capped(resp)
+            with _opener(url).open(req, timeout=min(self.timeout, left)) as resp:
+                return resp.status, resp.headers, self._read_by(resp, ends)
         except urllib.error.HTTPError as exc:
             with exc:
                 return exc.code, exc.headers, b""
@@ -153,6 +166,32 @@ class _Fetcher:
             raise FetchError(f"timed out after {self.timeout:g} s") from None
         except (http.client.HTTPException, OSError, ValueError) as exc:
             raise FetchError(_network_reason(exc, self.timeout)) from None
+
+    def _over_deadline(self) -> str:
+        return f"probe deadline of {self.deadline:g} s exceeded (slow or dripping response)"
+
+    def _read_by(self, resp, ends: float) -> bytes:
+        """The body, capped at MAX_BYTES, read before the deadline: read1 returns whatever has arrived,
+        and each wait for more is bounded by the time left."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise FetchError(self._over_deadline(), resp.status)
+            _set_read_timeout(resp, min(self.timeout, left))
+            try:
+                chunk = resp.read1(READ_CHUNK)
+            except TimeoutError:
+                if ends - time.monotonic() <= 0:
+                    raise FetchError(self._over_deadline(), resp.status) from None
+                raise
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise FetchError(f"body larger than {MAX_BYTES // (1024 * 1024)} MiB", resp.status)
 
     @staticmethod
     def _decoded(body: bytes, headers: http.client.HTTPMessage) -> bytes:
@@ -192,11 +231,12 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _read_capped(resp) -> bytes:
-    body = resp.read(MAX_BYTES + 1)
-    if len(body) > MAX_BYTES:
-        raise FetchError(f"body larger than {MAX_BYTES // (1024 * 1024)} MiB", resp.status)
-    return body
+def _set_read_timeout(resp, seconds: float) -> None:
+    """Shorten the socket timeout of an open urllib response to the time the probe has left."""
+    sock = getattr(getattr(resp, "fp", None), "raw", None)
+    sock = getattr(sock, "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.001))
 
 
 def _inflate(body: bytes, wbits: int) -> bytes:
@@ -408,10 +448,11 @@ class _Checker:
 
 
 def check_outlet(outlet: Outlet, *, timeout: float = 20.0, user_agent: str | None = None,
-                 day: date | None = None) -> CheckReport:
+                 day: date | None = None, deadline: float = PROBE_DEADLINE) -> CheckReport:
     """Probe an outlet live. ``day`` (default: yesterday in the outlet's timezone) picks the archive
-    page and the day sitemaps are judged against."""
-    fetcher = _Fetcher(outlet, timeout, user_agent or default_user_agent())
+    page and the day sitemaps are judged against. ``timeout`` bounds each socket operation,
+    ``deadline`` each probe as a whole (redirects, headers and body)."""
+    fetcher = _Fetcher(outlet, timeout, user_agent or default_user_agent(), deadline)
     checker = _Checker(outlet, fetcher, day or _yesterday(outlet))
     checker.check_robots()
     checker.check_feeds()

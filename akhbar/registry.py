@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 PACKAGED_OUTLETS_DIR = Path(__file__).parent / "outlets"
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,40}$")
+#: a host name or IP literal as allowed_domains holds it: no scheme, port, path, user or blanks
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+DOMAIN_RE = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*$")
 
 
 class OutletConfigError(ValueError):
@@ -41,6 +44,13 @@ class Discovery(BaseModel):
     archives: list[str] = Field(default_factory=list)
     archive_max_pages: int = Field(default=30, ge=1, le=500)
 
+    @field_validator("feeds", "sitemaps", "archives")
+    @classmethod
+    def _web_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            _check_web_url(url.replace("{", "").replace("}", ""), url)
+        return urls
+
 
 class CrawlPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -49,6 +59,16 @@ class CrawlPolicy(BaseModel):
     concurrency: int = Field(default=2, ge=1, le=16)
     #: fetch hosts that resolve to private/loopback addresses (only the local test web needs this)
     allow_private_hosts: bool = False
+    # Bounds of one outlet-day crawl, so a hostile or broken site cannot make it endless; reaching one
+    # logs a `capped` line with the counts and the crawl carries on with what is within it.
+    #: requests of any kind (robots.txt, listings, articles)
+    max_requests: int = Field(default=5000, ge=1)
+    #: sitemaps fetched (configured, robots.txt Sitemap: lines and sitemap-index children together)
+    max_sitemaps: int = Field(default=200, ge=1)
+    #: article links of the day taken from one feed
+    max_feed_links: int = Field(default=2000, ge=1)
+    #: article URLs queued for fetching, from all sources
+    max_queued: int = Field(default=5000, ge=1)
 
 
 class ExtractOverrides(BaseModel):
@@ -99,10 +119,16 @@ class Outlet(BaseModel):
     @field_validator("base_url")
     @classmethod
     def _base_url(cls, v: str) -> str:
-        parts = urlsplit(v)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError(f"not an absolute http(s) URL: {v!r}")
-        return v
+        return _check_web_url(v, v)
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _domains(cls, domains: list[str]) -> list[str]:
+        for i, d in enumerate(domains):
+            if not DOMAIN_RE.match(d):
+                raise ValueError(f"entry {i} {d!r} is not a bare host name (no scheme, port, path or blanks; "
+                                 "lowercase, e.g. 'example.ir')")
+        return domains
 
     @field_validator("article_url_pattern")
     @classmethod
@@ -166,6 +192,18 @@ class Outlet(BaseModel):
         return [
             t.format(d=day, jy=j.year, jm=j.month, jd=j.day, page=page) for t in self.discovery.archives
         ]
+
+
+def _check_web_url(url: str, shown: str) -> str:
+    """``url`` when it is an absolute http(s) URL with a host; the error shows ``shown`` (the template)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL: {shown!r} ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(f"not an absolute http(s) URL: {shown!r}")
+    return url
 
 
 def outlets_dir() -> Path:

@@ -6,15 +6,21 @@ import asyncio
 import ipaddress
 import logging
 import socket
+import threading
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.resolver import CachingThreadedResolver
+from scrapy.robotstxt import RobotParser
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
+from twisted.internet.error import DNSLookupError
 
 from crawler.warc import WarcArchive
 
@@ -143,14 +149,36 @@ class AllowedDomainsGuardMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        # every request and redirect hop passes here, so a Location: file:///etc/passwd is refused too
+        if reason := scheme_refusal(request.url):
+            raise IgnoreRequest(f"{OFFSITE_PREFIX} {reason}")
         outlet = getattr(self.crawler.spider, "outlet", None)
         host = urlsplit(request.url).hostname or ""
         if outlet is not None and not outlet.in_domains(host):
             raise IgnoreRequest(f"{OFFSITE_PREFIX} {host} is outside allowed_domains {outlet.allowed_domains}")
         return None
 
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        # Scrapy's redirect middleware hands back (as a bare 3xx) a redirect it will not follow because
+        # its target is no http(s) URL; say so instead of logging "HTTP 302"
+        location = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(request.url, location.decode("latin-1").strip())
+            if reason := scheme_refusal(target):
+                raise IgnoreRequest(f"{OFFSITE_PREFIX} redirect to {target[:200]}: {reason}")
+        return response
+
 
 OFFSITE_PREFIX = "offsite:"
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def scheme_refusal(url: str) -> str | None:
+    """Why a URL is not fetched for not being on the web (file:, ftp:, data:, s3: ...), else None."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme in WEB_SCHEMES:
+        return None
+    return f"not an http(s) URL (scheme {scheme or 'none'!r}); only http/https of allowed_domains are fetched"
 
 
 class PrivateHostGuardMiddleware:
@@ -192,3 +220,135 @@ def private_address_reason(host: str) -> str | None:
         if not addr.is_global:
             return f"{host} resolves to non-public address {addr}"
     return None
+
+
+class HostPolicy:
+    """Which hosts may resolve to non-public addresses: those of outlets with ``allow_private_hosts = true``.
+
+    Process-wide, because Scrapy builds one DNS resolver per process while each spider knows its own
+    outlet; spiders register their outlet on creation. A host covered by any outlet that does not allow
+    private addresses is strict (strictness wins); so is any host no outlet names.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lenient: set[str] = set()
+        self._strict: set[str] = set()
+        #: host -> why the resolver refused it; read by the spider to log the refusal readably
+        self.refused: dict[str, str] = {}
+
+    def register(self, domains: list[str], allow_private: bool) -> None:
+        with self._lock:
+            (self._lenient if allow_private else self._strict).update(d.lower().rstrip(".") for d in domains)
+
+    def strict(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        with self._lock:
+            lenient, strict = set(self._lenient), set(self._strict)
+        covered = lambda ds: any(host == d or host.endswith("." + d) for d in ds)  # noqa: E731
+        return covered(strict) or not covered(lenient)
+
+    def refuse(self, host: str, reason: str) -> None:
+        with self._lock:
+            self.refused[host.lower().rstrip(".")] = reason
+
+    def refusal(self, host: str) -> str | None:
+        with self._lock:
+            return self.refused.get(host.lower().rstrip("."))
+
+
+HOST_POLICY = HostPolicy()
+
+
+class CheckedAddressResolver(CachingThreadedResolver):
+    """Scrapy's caching resolver whose answer is checked before Twisted connects to it.
+
+    PrivateHostGuardMiddleware resolves a host itself; the connection resolves again, and a host can
+    answer a public address to the first lookup and a loopback one to the second (DNS rebinding).
+    Checking here checks the very address connected to: a non-global answer for a strict host fails
+    the lookup (DNSLookupError), the reason is kept in HOST_POLICY for the crawl log.
+    """
+
+    def getHostByName(self, name: str, timeout=()):  # Twisted's IResolverSimple
+        d = super().getHostByName(name, timeout)
+        d.addCallback(self._checked, name)
+        return d
+
+    @staticmethod
+    def _checked(address: str, name: str) -> str:
+        if not HOST_POLICY.strict(name):
+            return address
+        try:
+            addr = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return address
+        if not addr.is_global:
+            reason = f"{name} resolves to non-public address {addr} (checked at connect time)"
+            HOST_POLICY.refuse(name, reason)
+            raise DNSLookupError(reason)
+        return address
+
+
+class _Unreachable(RobotParser):
+    """The parser of a robots.txt that could not be fetched: everything is disallowed (RFC 9309 2.3.1.4)."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+    @classmethod
+    def from_crawler(cls, crawler, robotstxt_body: bytes):  # pragma: no cover - never built by Scrapy
+        return cls("unknown")
+
+    def allowed(self, url, user_agent) -> bool:
+        return False
+
+
+ROBOTS_UNREACHABLE = "robots.txt unreachable"
+
+
+class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt handling, with RFC 9309's rule for an unreachable robots.txt.
+
+    Stock Scrapy parses a 5xx body (allowing nearly everything) and allows all after a network error.
+    RFC 9309 2.3.1.4: unreachable (5xx, network error, timeout) means complete disallow; 2.3.1.3: 4xx
+    (no robots.txt) means allow all. Retries within the run are the retry middleware's (robots.txt
+    requests pass through it); the verdict lives in this process only, so the next run fetches again.
+    """
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        # Requests that waited for the robots.txt fetch share one Deferred, and Deferred.asFuture consumes
+        # its result: only the first waiter gets the parser, the others None (= allow all). Read the
+        # settled parser back instead.
+        parser = await super().robot_parser(request)
+        settled = self._parsers.get(urlparse_cached(request).netloc, parser)
+        return parser if hasattr(settled, "callback") else settled
+
+    async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if response.status >= 500:
+            self._settle(netloc, _Unreachable(f"HTTP {response.status}"))
+            return
+        if 400 <= response.status < 500:  # no robots.txt: the body is an error page, not rules
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+
+    def _robots_error(self, exc: Exception, netloc: str) -> None:
+        if isinstance(exc, IgnoreRequest):  # refused by our own guards: those refuse the pages too
+            super()._robots_error(exc, netloc)
+            return
+        key = f"robotstxt/exception_count/{type(exc)}"
+        self._stats.inc_value(key)
+        refused = HOST_POLICY.refusal(urlsplit(f"//{netloc}").hostname or "")
+        why = f"refused: {refused}" if refused else f"{type(exc).__name__}: {exc}"[:200]
+        self._settle(netloc, _Unreachable(why))
+
+    def _settle(self, netloc: str, parser: RobotParser) -> None:
+        pending = self._parsers[netloc]
+        self._parsers[netloc] = parser
+        if hasattr(pending, "callback"):
+            pending.callback(parser)
+
+    def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
+        if isinstance(rp, _Unreachable):
+            self._stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest(f"{ROBOTS_UNREACHABLE} ({rp.why}): disallow all per RFC 9309")
+        super().process_request_2(rp, request)

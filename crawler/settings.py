@@ -37,8 +37,18 @@ RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 120.0
 
+# Only the web: Scrapy's file/s3/ftp/data handlers would read local files (a robots.txt `Sitemap: file:///etc/passwd`)
+# or other stores into the WARC. With no handler, such a URL fails with NotSupported; the spider and
+# AllowedDomainsGuardMiddleware refuse it with a logged reason before that.
+DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None, "data": None}
+# Checks the address actually connected to (DNS rebinding), for outlets with allow_private_hosts = false.
+TWISTED_DNS_RESOLVER = "crawler.middlewares.CheckedAddressResolver"
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # RFC 9309: an unreachable robots.txt (5xx, network error) disallows everything
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.RfcRobotsTxtMiddleware": 100,
     # replaced by AllowedDomainsGuardMiddleware: the stock one drops offsite redirects without a trace
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.middlewares.AllowedDomainsGuardMiddleware": 45,

@@ -224,3 +224,33 @@ def _toml(o: Outlet) -> str:
         lines.append(f"[{table}]")
         lines += [f"{k} = {val(v)}" for k, v in getattr(o, table).model_dump().items() if v is not None]
     return "\n".join(lines) + "\n"
+
+
+def test_dripping_body_fails_the_probe_at_its_deadline(testweb, outlets):
+    """A feed that sends one byte a second never trips urllib's per-read timeout; the probe's total
+    deadline ends it, reported as a failed probe with the reason, and the other probes still run."""
+    import time
+
+    o = outlets["fa-sepehr"]
+    feed_path = urlsplit(o.discovery.feeds[0]).path
+    with fault(testweb, "fa-sepehr", feed_path, "drip", interval=0.5, size=600):
+        t0 = time.monotonic()
+        report = check_outlet(o, timeout=5, deadline=2)
+        took = time.monotonic() - t0
+    feed = probes_named(report, "feed")[0]
+    assert not feed.ok and "probe deadline of 2 s exceeded" in feed.detail, feed.detail
+    assert took < 15, f"check took {took:.1f} s"  # 600 bytes at 2/s would take 300 s
+    assert probes_named(report, "sitemap")[0].ok and probes_named(report, "article")[0].ok
+
+
+def test_file_sitemap_in_robots_is_refused(testweb, outlets):
+    """robots.txt naming file:// sitemaps (on the outlet's own host, too): refused with the reason, no local
+    file read."""
+    o = outlets["fa-payam"]
+    host = urlsplit(o.base_url).hostname
+    robots = f"User-agent: *\nDisallow: /private/\nSitemap: file://{host}/etc/passwd\nSitemap: file:///etc/passwd\n"
+    with fault(testweb, "fa-payam", "/robots.txt", "raw", body=robots):
+        report = check_outlet(o, timeout=5)
+    refused = [p for p in report.probes if p.url.startswith("file:")]
+    assert refused and all(not p.ok and "not an http(s) URL (scheme 'file')" in p.detail for p in refused)
+    assert not any("root:" in p.detail for p in report.probes)

@@ -180,6 +180,22 @@ def test_copy_of_a_shipped_file_is_valid(tmp_path):
          ["Extra inputs"]),
         ("archive_max_pages = 30", "archive_max_pages = 30\nfeed = []", "discovery.feed", ["Extra inputs"]),
         ("concurrency = 2", "concurrency = 0", "crawl.concurrency", []),
+        # allowed_domains entries are bare host names: an empty one would match nothing useful, a scheme
+        # or path one never matches a host (so the outlet could fetch nothing, or be misread)
+        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir", ""]', "allowed_domains",
+         ["entry 1 ''", "bare host name"]),
+        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir", "  "]', "allowed_domains", ["entry 1"]),
+        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["https://yjc.ir"]', "allowed_domains",
+         ["'https://yjc.ir'"]),
+        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir/fa"]', "allowed_domains", ["'yjc.ir/fa'"]),
+        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir:443"]', "allowed_domains", ["'yjc.ir:443'"]),
+        # only the web: a file:, ftp: or data: source would read local files or other stores
+        ('feeds = ["https://www.yjc.ir/fa/rss/allnews"]', 'feeds = ["file://www.yjc.ir/etc/passwd"]',
+         "discovery.feeds", ["file://www.yjc.ir/etc/passwd", "http(s)"]),
+        ('feeds = ["https://www.yjc.ir/fa/rss/allnews"]', 'feeds = ["ftp://www.yjc.ir/rss.xml"]',
+         "discovery.feeds", ["ftp://"]),
+        ('base_url = "https://www.yjc.ir/"', 'base_url = "file:///etc/passwd"', "base_url", ["file:///etc/passwd"]),
+        ("concurrency = 2", "concurrency = 2\nmax_sitemaps = 0", "crawl.max_sitemaps", []),
     ],
 )
 def test_invalid_file_names_file_and_field(tmp_path, old, new, field, words):
@@ -216,3 +232,20 @@ def test_folder_with_one_bad_file_fails_naming_it(tmp_path):
     with pytest.raises(OutletConfigError) as info:
         load_outlets(tmp_path)
     assert str(bad) in str(info.value) and "field 'language'" in str(info.value)
+
+
+def test_crawl_bounds_default_and_per_outlet(tmp_path):
+    """Every crawl is bounded: sane defaults for real outlets, overridable per outlet under [crawl]."""
+    default = load_outlet_file(_write(tmp_path, VALID)).crawl
+    assert (default.max_requests, default.max_sitemaps, default.max_feed_links, default.max_queued) == (
+        5000, 200, 2000, 5000)
+    tight_file = VALID.replace("concurrency = 2", "concurrency = 2\nmax_queued = 50")
+    tight = load_outlet_file(_write(tmp_path, tight_file)).crawl
+    assert tight.max_queued == 50 and tight.max_sitemaps == 200
+
+
+def test_sources_with_placeholders_must_be_http(tmp_path):
+    bad = VALID.replace('feeds = ["https://www.yjc.ir/fa/rss/allnews"]',
+                        'feeds = []\nsitemaps = ["file://www.yjc.ir/sitemap/{d:%Y-%m-%d}.xml"]')
+    with pytest.raises(OutletConfigError, match=r"field 'discovery.sitemaps'.*not an absolute http\(s\) URL"):
+        load_outlet_file(_write(tmp_path, bad))

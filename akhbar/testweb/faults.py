@@ -40,6 +40,10 @@ KINDS: dict[str, dict[str, Any]] = {
     "no_charset": {},
     "cp1256": {"label": "header"},  # header | meta | none | utf-8 (mislabeled)
     "malformed_html": {},
+    # hostile listings: any body the test writes (robots.txt with 100k Sitemap: lines, a sitemap index
+    # of file:// children, a feed of 10k links), served as the path's response
+    "raw": {"body": "", "content_type": "text/plain; charset=utf-8", "status": 200},
+    "drip": {"interval": 1.0, "size": 600},  # a body of ``size`` bytes, one byte per ``interval`` seconds
 }
 #: kinds that alter the page the path normally serves instead of replacing it
 TRANSFORMS = frozenset({"no_charset", "cp1256", "malformed_html", "slow", "truncate"})

@@ -452,6 +452,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Response(200, XML_TYPE, body), head)
         elif k == "non_html":
             self._send(Response(200, p["mime"], F.non_html(p["mime"])), head)
+        elif k == "raw":
+            body = p["body"].encode() if isinstance(p["body"], str) else bytes(p["body"])
+            self._send(Response(int(p["status"]), str(p["content_type"]), body), head)
+        elif k == "drip":
+            size = int(p["size"])
+            self._send_head(Response(200, "text/html; charset=utf-8", b""), size)
+            for _ in range(0 if head else size):
+                if web._stop.wait(float(p["interval"])):
+                    break
+                self.wfile.write(b" ")
+                self.wfile.flush()
+            self.close_connection = True
         else:  # transforms of the normal page: no_charset, cp1256, malformed_html
             resp = normal()
             html = resp.html if resp.html is not None else resp.body.decode("utf-8", "replace")

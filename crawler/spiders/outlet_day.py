@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 from akhbar.registry import Outlet, load_outlet_file, outlets_dir
 from crawler import discovery
 from crawler.crawllog import CrawlLog, read_logs
-from crawler.middlewares import OFFSITE_PREFIX
+from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
 from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
 from transforms.identity import normalize_url
 
@@ -60,6 +60,12 @@ class OutletDaySpider(Spider):
         self.seen_listings: set[str] = set()
         self.pending: dict[str, str] = {}  # url -> kind, until it has an outcome
         self.listed: dict[str, tuple[Any, str, str]] = {}  # normalised URL -> best (when, kind, listing URL)
+        # per-outlet-day bounds (outlet [crawl] max_*): what was made, and what max_requests turned away
+        self.made = {"requests": 0, "sitemaps": 0, "queued": 0}
+        self.over_queued = 0  # article URLs not queued for max_queued
+        self.over_requests: list[tuple[str, str]] = []  # (url, kind) not requested for max_requests
+        # the DNS resolver checks connected addresses of this outlet's hosts unless they may be private
+        HOST_POLICY.register(self.outlet.allowed_domains, self.outlet.crawl.allow_private_hosts)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -78,6 +84,12 @@ class OutletDaySpider(Spider):
         self.crawl_log = CrawlLog(self.root, d, self.outlet.slug, self.run_id)
 
     def _closed(self, spider: Spider, reason: str) -> None:
+        if self.over_requests:
+            url, kind = self.over_requests[0]
+            cap = self.outlet.crawl.max_requests
+            self.crawl_log.write(url, kind, "capped", reason=(
+                f"max_requests {cap} reached: made {self.made['requests']} requests, "
+                f"{len(self.over_requests)} more URL(s) not requested (this one first)"))
         for url, kind in sorted(self.pending.items()):
             self.crawl_log.write(url, kind, "dropped", reason=f"no response before the crawl ended ({reason})")
         self.crawler.stats.set_value("akhbar/outcomes", dict(self.crawl_log.counts))
@@ -120,9 +132,23 @@ class OutletDaySpider(Spider):
     # -- requests ---------------------------------------------------------------------------
     def _request(self, url: str, kind: str, callback, **meta: Any) -> Request | None:
         url = url.strip()
-        if not self.outlet.in_domains(urlsplit(url).hostname or ""):
+        if refusal := scheme_refusal(url):  # file:, ftp:, data: ... from robots.txt, sitemaps, feeds, pages
+            self.crawl_log.write(url, kind, "offsite", reason=refusal)
+            return None
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError as exc:  # e.g. an invalid IPv6 literal in a listing
+            self.crawl_log.write(url, kind, "skipped", reason=f"not a valid URL: {exc}")
+            return None
+        if not self.outlet.in_domains(host):
             self.crawl_log.write(url, kind, "offsite", reason="outside allowed_domains")
             return None
+        if self.made["requests"] >= self.outlet.crawl.max_requests:
+            self.over_requests.append((url, kind))
+            return None
+        self.made["requests"] += 1
+        if kind == "sitemap":
+            self.made["sitemaps"] += 1
         meta.update(akhbar_kind=kind, akhbar_url=url)
         self.pending[url] = kind
         # dont_filter: the spider dedups by URL itself (seen_listings, seen_articles); Scrapy's duplicate
@@ -165,6 +191,9 @@ class OutletDaySpider(Spider):
             self.listed[key] = (listed[0], listed[1], via)
         if key in self.seen_articles:
             return None
+        if self.made["queued"] >= self.outlet.crawl.max_queued:
+            self.over_queued += 1
+            return None
         self.seen_articles.add(key)
         if key in self.archived:
             day, archived_url = self.archived[key]
@@ -173,7 +202,33 @@ class OutletDaySpider(Spider):
             self.crawl_log.write(url, "article", "archived_earlier", reason=reason, final_url=archived_url,
                                  listed_at=listed[0], listed_by=f"{listed[1]} {via}" if listed[1] else None)
             return None
-        return self._request(url, "article", self._article_done, via=via)
+        request = self._request(url, "article", self._article_done, via=via)
+        if request is not None:
+            self.made["queued"] += 1
+        return request
+
+    # -- bounds -----------------------------------------------------------------------------
+    def _sitemaps_within_cap(self, urls: list[str], what: str) -> tuple[list[str], str | None]:
+        """The new sitemap URLs that fit max_sitemaps, and the `capped` reason when some do not."""
+        new = [u for u in dict.fromkeys(u.strip() for u in urls) if u not in self.seen_listings]
+        cap = self.outlet.crawl.max_sitemaps
+        room = max(0, cap - self.made["sitemaps"])
+        if len(new) <= room:
+            return new, None
+        return new[:room], (f"{what} listed {len(new)} sitemaps; fetched {room} "
+                            f"(max_sitemaps {cap}, {self.made['sitemaps']} fetched before)")
+
+    def _queued_within_cap(self, listed: int, over_before: int) -> str | None:
+        """The `capped` reason when max_queued turned away article URLs of this listing, else None."""
+        over = self.over_queued - over_before
+        if not over:
+            return None
+        cap = self.outlet.crawl.max_queued
+        return f"listed {listed} article URLs of the day; {over} not queued (max_queued {cap} reached)"
+
+    def _ok_or_capped(self, response: Response, reasons: list[str | None]) -> None:
+        why = "; ".join(r for r in reasons if r)
+        self._ok(response, "capped" if why else "ok", reason=why or None)
 
     def _ok(self, response: Response, outcome: str = "ok", reason: str | None = None) -> str:
         url = response.meta["akhbar_url"]
@@ -190,12 +245,15 @@ class OutletDaySpider(Spider):
 
     # -- callbacks --------------------------------------------------------------------------
     def _robots(self, response: Response) -> Iterable[Request]:
-        self._ok(response)
-        if self.outlet.discovery.auto:
-            found = discovery.robots_sitemaps(response.body, response.url)
-            if not found and not self.outlet.discovery.sitemaps:
-                found = [urljoin(self.outlet.base_url, p) for p in discovery.COMMON_SITEMAP_PATHS]
-            yield from _some(self._listing(url, "sitemap", self._sitemap) for url in found)
+        if not self.outlet.discovery.auto:
+            self._ok(response)
+            return
+        found = discovery.robots_sitemaps(response.body, response.url)
+        if not found and not self.outlet.discovery.sitemaps:
+            found = [urljoin(self.outlet.base_url, p) for p in discovery.COMMON_SITEMAP_PATHS]
+        found, capped = self._sitemaps_within_cap(found, "robots.txt")
+        self._ok_or_capped(response, [capped])
+        yield from _some(self._listing(url, "sitemap", self._sitemap) for url in found)
 
     def log_robots(self, request: Request, response: Response, warc_file: str) -> None:
         """robots.txt fetched by Scrapy's RobotsTxtMiddleware (not by us) is logged here."""
@@ -217,9 +275,16 @@ class OutletDaySpider(Spider):
             self.logger.warning("%s: %s", response.url, exc)
             self._ok(response, "extract_failed", reason=str(exc)[:500])
             return
-        self._ok(response)
         day_entries = [e for e in entries if discovery.on_day(e.when, self.day)]
-        yield from _some(self._article(e.url, via=response.url, listed=(e.when, "feed")) for e in day_entries)
+        cap, capped = self.outlet.crawl.max_feed_links, None
+        if len(day_entries) > cap:
+            capped = (f"feed listed {len(day_entries)} article links of the day; took the first {cap} "
+                      f"(max_feed_links {cap})")
+        over_before = self.over_queued
+        requests = list(_some(self._article(e.url, via=response.url, listed=(e.when, "feed"))
+                              for e in day_entries[:cap]))
+        self._ok_or_capped(response, [capped, self._queued_within_cap(min(len(day_entries), cap), over_before)])
+        yield from requests
 
     def _sitemap(self, response: Response) -> Iterable[Request]:
         try:
@@ -228,9 +293,10 @@ class OutletDaySpider(Spider):
             self.logger.warning("%s: %s", response.url, exc)
             self._ok(response, "extract_failed", reason=str(exc)[:500])
             return
-        self._ok(response)
         if listing.is_index:
             children = discovery.child_sitemaps_for_day(listing, self.day, also=self.local_days)
+            children, capped = self._sitemaps_within_cap(children, "sitemap index")
+            self._ok_or_capped(response, [capped])
             yield from _some(self._listing(url, "sitemap", self._sitemap) for url in children)
             return
         # a sitemap named for the day lists that day's articles whatever their lastmod says
@@ -240,16 +306,20 @@ class OutletDaySpider(Spider):
             picked = [e for e in listing.entries if discovery.may_be_on_day(e, self.day)]
         else:
             picked = [e for e in listing.entries if discovery.on_day(e.when, self.day)]
-        yield from _some(self._article(e.url, via=response.url,
-                                       listed=(e.when, "sitemap_news" if e.published else "sitemap_lastmod"))
-                         for e in picked)
+        over_before = self.over_queued
+        requests = list(_some(self._article(e.url, via=response.url,
+                                            listed=(e.when, "sitemap_news" if e.published else "sitemap_lastmod"))
+                              for e in picked))
+        self._ok_or_capped(response, [self._queued_within_cap(len(picked), over_before)])
+        yield from requests
 
     def _archive(self, response: Response) -> Iterable[Request]:
-        self._ok(response)
         page = response.meta["page"]
         links = discovery.page_links(response.body, response.url)
         listed = (_local_noon(response.meta["local_day"], self.outlet.timezone), "archive")
+        over_before = self.over_queued
         new = [r for r in (self._article(u, via=response.url, listed=listed) for u in links) if r is not None]
+        self._ok_or_capped(response, [self._queued_within_cap(len(links), over_before)])
         yield from new
         if page >= self.outlet.discovery.archive_max_pages:
             return
@@ -276,6 +346,9 @@ class OutletDaySpider(Spider):
         url = request.meta.get("akhbar_url", request.url)
         kind = self.pending.pop(url, request.meta.get("akhbar_kind", "other"))
         outcome, status, reason, size = classify_failure(failure)
+        host = urlsplit(request.url).hostname or ""
+        if type(failure.value).__name__ == "DNSLookupError" and (refused := HOST_POLICY.refusal(host)):
+            outcome, reason = "skipped", f"refused: {refused}"  # the resolver refused the address it got
         if reason and request.meta.get("akhbar_reason"):
             reason = f"{reason}; {request.meta['akhbar_reason']}"
         if request.meta.get("redirect_urls"):
@@ -297,6 +370,8 @@ def classify_failure(failure: Failure) -> tuple[str, int | None, str, int | None
         r = exc.response
         return "http_error", r.status, f"HTTP {r.status}", len(r.body)
     lowered = text.lower()
+    if text.startswith(ROBOTS_UNREACHABLE):
+        return "robots_denied", None, text, None
     if "robots.txt" in lowered:
         return "robots_denied", None, "forbidden by robots.txt", None
     if "maxsize" in lowered or "max size" in lowered or "download_maxsize" in lowered:
