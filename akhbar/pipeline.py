@@ -365,25 +365,39 @@ def load_stage(lake: Lake, data_dir: Path, day: date, outlet: Outlet, articles: 
     return lake.replace_partition("articles", day, outlet.slug, articles, sort_by=("url",))
 
 
-def process_outlet_day(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
-                       deliver: bool = True) -> tuple[int, Counter]:
+def process_outlet_day(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *, deliver: bool = True,
+                       pending: dict[date, set[str]] | None = None) -> tuple[int, Counter]:
     """Extract and load the outlet-day; then re-run each already published day it handed records to that
-    lacks them (it was processed first, e.g. a newest-first back-fill), so the order of days never matters."""
+    lacks them (it was processed first, e.g. a newest-first back-fill), so the order of days never matters.
+
+    A caller that holds this day's lock passes ``pending`` instead: the hand-overs are collected there and
+    delivered (``deliver_handed``) once it has let its lock go, so two neighbouring days run at the same time
+    never wait for each other's lock while holding their own."""
     ex = extract_records(data_dir, day, outlet, lake)
     n = load_stage(lake, data_dir, day, outlet, ex.rows, ex.log_rows)
-    if deliver:
-        _deliver(data_dir, outlet, lake, ex.handed)
+    if pending is not None:
+        for home, ids in ex.handed.items():
+            pending.setdefault(home, set()).update(ids)
+    elif deliver:
+        deliver_handed(data_dir, outlet, lake, ex.handed)
     return n, Counter(r["outcome"] for r in ex.log_rows)
 
 
-def _deliver(data_dir: Path, outlet: Outlet, lake: Lake, handed: dict[date, set[str]]) -> None:
+def deliver_handed(data_dir: Path, outlet: Outlet, lake: Lake, handed: dict[date, set[str]]) -> None:
+    """Re-run extract+load of each published day that lacks records handed to it (call without holding a lock)."""
     for home, ids in sorted(handed.items()):
-        table = lake.read_partition("articles", home, outlet.slug)
-        if table is None or ids <= set(table.column("article_id").to_pylist()):
+        if not _lacks(lake, home, outlet, ids):
             continue  # not published yet (its own pipeline will take them), or already holds them
-        log.info("%s %s: re-running to take %d record(s) handed over", outlet.slug, home, len(ids))
         with partition_lock(data_dir, home.isoformat(), outlet.slug, wait=True):
+            if not _lacks(lake, home, outlet, ids):  # its own run finished meanwhile and took them
+                continue
+            log.info("%s %s: re-running to take %d record(s) handed over", outlet.slug, home, len(ids))
             process_outlet_day(data_dir, home, outlet, lake, deliver=False)
+
+
+def _lacks(lake: Lake, day: date, outlet: Outlet, ids: set[str]) -> bool:
+    table = lake.read_partition("articles", day, outlet.slug)
+    return table is not None and not ids <= set(table.column("article_id").to_pylist())
 
 
 # -- the whole night --------------------------------------------------------------------------
@@ -406,6 +420,7 @@ def run_day(
     data_dir.mkdir(parents=True, exist_ok=True)
     lake = lake_for(data_dir, lake_uri)
     results = {o.slug: OutletDay(o.slug, day, run_id) for o in outlets}
+    handed: dict[str, dict[date, set[str]]] = {o.slug: {} for o in outlets}
     with ExitStack() as locks:
         held = {o.slug: locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug)).fd for o in outlets}
         try:
@@ -420,12 +435,18 @@ def run_day(
             r = results[o.slug]
             r.crawl = counts.get(o.slug, Counter())
             try:
-                r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake)
+                r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug])
             except Exception as exc:
                 if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
                     raise  # a full disk fails every outlet alike: stop, the caller reports it once
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
+    for o in outlets:  # our locks are released: neighbouring days' runs can never wait on each other
+        try:
+            deliver_handed(data_dir, o, lake, handed[o.slug])
+        except Exception as exc:
+            log.exception("re-running the days %s handed records to failed", o.slug)
+            results[o.slug].error = results[o.slug].error or f"hand-over to another day failed: {exc}"
     return list(results.values())
 
 
