@@ -477,7 +477,7 @@ def _reach(structured: list[tuple[str, ParsedDate]], tz: str | None) -> int:
     structured date with its time and offset is chosen whatever the page shows (only a printed local
     time can re-read it): REGION, for the evidence and that re-reading. When JSON-LD and meta agree to
     the minute on it and the outlet's offset cannot re-read it, nothing visible can change the choice:
-    0, nothing is read (the common case: about 3 in 4 real pages)."""
+    0, nothing is read (127 of the 225 real pages; REGION on 85, PAGE on 13)."""
     if not structured or not (structured[0][1].has_time and structured[0][1].labelled):
         return PAGE
     first = structured[0][1]
