@@ -54,9 +54,9 @@ def _user_errors(fn: Callable) -> Callable:
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
-        from akhbar.locks import PartitionBusy
-        from akhbar.registry import OutletConfigError
+        from outlets.registry import OutletConfigError
         from warehouse.duck import QueryRefused
+        from warehouse.locks import PartitionBusy
 
         try:
             return fn(*args, **kwargs)
@@ -340,7 +340,7 @@ def extract(
 
     chosen = None
     if outlet:
-        from akhbar.registry import select_outlets
+        from outlets.registry import select_outlets
 
         chosen = select_outlets([outlet], outlets_dir)[0]
     ex = extract_file(page, url, tz=tz or (chosen.timezone if chosen else None),
@@ -363,7 +363,7 @@ def schema() -> None:
 @_user_errors
 def outlets_list(outlets_dir: OutletsDir = None) -> None:
     """The configured outlets."""
-    from akhbar.registry import load_outlets
+    from outlets.registry import load_outlets
 
     table = Table()
     for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
@@ -380,7 +380,7 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
 def outlets_check(slug: str, outlets_dir: OutletsDir = None) -> None:
     """Probe one outlet live: robots.txt, feeds, sitemaps, archive, one sample article."""
     from akhbar.outletcheck import check_outlet, render
-    from akhbar.registry import select_outlets
+    from outlets.registry import select_outlets
 
     outlet = select_outlets([slug], outlets_dir)[0]
     report = check_outlet(outlet)

@@ -27,8 +27,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from akhbar.registry import Outlet
 from crawler import discovery
+from outlets.registry import Outlet
 
 #: body size cap, as the crawler's DOWNLOAD_MAXSIZE (also bounds decompressed sitemaps)
 MAX_BYTES = 16 * 1024 * 1024

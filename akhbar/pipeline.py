@@ -23,13 +23,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from akhbar.locks import partition_lock
-from akhbar.registry import Outlet, outlets_dir, select_outlets
 from crawler import run as crawl_runner
 from crawler.crawllog import read_logs
 from crawler.warc import ArchivedResponse, iter_responses, recover_open_files, warc_files
+from outlets.registry import Outlet, outlets_dir, select_outlets
 from transforms.identity import article_id, canonical_url, normalize_url
 from warehouse.lake import Lake
+from warehouse.locks import partition_lock
 
 log = logging.getLogger(__name__)
 #: below this many pages extraction stays in-process (a pool costs more than it saves)
@@ -469,7 +469,7 @@ class DedupResult:
 
 
 def _aggregators(folder: Path | None) -> dict[str, bool]:
-    from akhbar.registry import load_outlets
+    from outlets.registry import load_outlets
 
     return {slug: o.aggregator for slug, o in load_outlets(folder or outlets_dir()).items()}
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from warehouse import schema
 from warehouse.lake import Lake
+from warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
@@ -30,8 +31,6 @@ FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
 ACCOUNTED_OUTCOMES = frozenset({"not_article", "extract_failed", "other_day"})
 #: outcomes of pages published on another day: not expected among the day's rows (not_on_day: older runs)
 OFF_DAY_OUTCOMES = frozenset({"other_day", "not_on_day"})
-#: runs kept per outlet-day partition (newest first), so re-runs leave a short history
-RUNS_KEPT = 20
 
 
 class QualityGateFailed(RuntimeError):
@@ -228,24 +227,6 @@ def gate_outlet_day(lake: Lake, day: date, outlet: str, thresholds: Thresholds |
 
 
 # -- the runs table ---------------------------------------------------------------------------
-def failed_run_row(run_id: str, error: str, started_at: datetime | None = None) -> dict:
-    """A runs row for an outlet-day that was not archived (the task failed before publishing)."""
-    return {"run_id": run_id, "status": "failed", "started_at": started_at, "finished_at": datetime.now(UTC),
-            "error": error}
-
-
-def record_run(lake: Lake, day: date, outlet: str, row: dict) -> int:
-    """Put a run's row in the outlet-day's runs partition, replacing an older row of the same run_id."""
-    kept = [r for r in (_rows(lake, "runs", day, outlet) or []) if r["run_id"] != row["run_id"]]
-    rows = sorted([*kept, row], key=lambda r: r["finished_at"] or datetime.min.replace(tzinfo=UTC))
-    return lake.replace_partition("runs", day, outlet, rows[-RUNS_KEPT:])
-
-
-def latest_run(lake: Lake, day: date, outlet: str) -> dict | None:
-    rows = _rows(lake, "runs", day, outlet) or []
-    return rows[-1] if rows else None
-
-
 def raise_if_failed(results: Iterable[GateResult], not_archived: Mapping[str, str]) -> None:
     problems = [r.describe() for r in results if not r.ok]
     problems += [f"{slug}: not archived ({why})" for slug, why in sorted(not_archived.items())]

@@ -26,9 +26,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from akhbar.registry import Outlet, select_outlets
 from crawler.crawllog import log_dir, read_logs
 from crawler.spiders.outlet_day import OutletDaySpider
+from outlets.registry import Outlet, select_outlets
 
 
 def crawl_settings(outlets: list[Outlet], overrides: dict[str, str] | None = None) -> Settings:
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     outlets = select_outlets(args.outlet, args.outlets_dir)
     overrides = dict(item.split("=", 1) for item in args.set)
     inherited = {slug: int(fd) for slug, fd in (item.split("=", 1) for item in args.lock_fd)}
-    from akhbar.locks import PartitionBusy
+    from warehouse.locks import PartitionBusy
 
     with ExitStack() as locks:
         try:
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
 def hold_locks(stack: ExitStack, slugs: list[str], day: date, data_dir: Path, inherited: Mapping[str, int],
                parent_pid: int | None) -> None:
     """Hold every outlet-day lock for the crawl: verify the inherited ones, take the others (standalone)."""
-    from akhbar.locks import adopt_lock, partition_lock
+    from warehouse.locks import adopt_lock, partition_lock
 
     for slug in slugs:
         if slug in inherited:

@@ -12,11 +12,11 @@ import pytest
 
 from akhbar import airflow_support as af
 from akhbar import quality
-from akhbar.locks import partition_lock
 from transforms.dedup import content_hash
 from transforms.normalize import normalize_text
 from warehouse.duck import query
 from warehouse.lake import TMP_PREFIX, Lake
+from warehouse.locks import partition_lock
 from warehouse.schema import conform
 
 DAY = date(2025, 1, 6)

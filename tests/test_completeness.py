@@ -144,7 +144,7 @@ def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, t
     """Two neighbouring days run at once (Airflow back-fills run days side by side) each hand records to the
     other: a run that re-ran the other day while still holding its own lock could wait on it for ever."""
     from akhbar import pipeline
-    from akhbar.locks import PartitionBusy, partition_lock
+    from warehouse.locks import PartitionBusy, partition_lock
 
     data = tmp_path / "data"
     _run([date(2025, 1, 8)], data, testweb_outlets, fast_crawl)  # published first: the 7th will hand s32 over

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from faultkit import FAULT_CRAWL, ROOT, archived_pages, log_rows, report
 
-from akhbar.locks import PartitionBusy, partition_lock
-from akhbar.locks import lock_path as lock_file
 from akhbar.testweb import TestWeb
 from crawler.run import crawl
 from crawler.warc import partition_dir
 from transforms.identity import normalize_url
+from warehouse.locks import PartitionBusy, partition_lock
+from warehouse.locks import lock_path as lock_file
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 7)
@@ -171,7 +171,7 @@ def test_sigkill_during_partition_write_keeps_the_previous_partition(testweb, tm
 _HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from akhbar.locks import partition_lock
+from warehouse.locks import partition_lock
 with partition_lock(Path(sys.argv[1]), sys.argv[2], sys.argv[3]):
     print("held", flush=True)
     time.sleep(120)
@@ -353,7 +353,7 @@ def test_the_crawler_refuses_a_descriptor_that_is_not_its_lock(tmp_path: Path):
     other = os.open(tmp_path / "other", os.O_RDWR | os.O_CREAT)
     try:
         with pytest.raises(SystemExit, match="is not the lock file"):
-            main(["--day", DAY.isoformat(), "--data-dir", str(data), "--outlets-dir", str(ROOT / "akhbar/outlets"),
+            main(["--day", DAY.isoformat(), "--data-dir", str(data), "--outlets-dir", str(ROOT / "outlets"),
                   "--run-id", "x", "--outlet", "yjc", "--lock-fd", f"yjc={other}"])
     finally:
         os.close(other)

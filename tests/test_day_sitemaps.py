@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.pipeline import run_day
-from akhbar.registry import OutletConfigError, load_outlet_file
+from outlets.registry import OutletConfigError, load_outlet_file
 from transforms.identity import normalize_url
 from warehouse.lake import Lake
 

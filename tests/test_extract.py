@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from akhbar.registry import ExtractOverrides
+from outlets.registry import ExtractOverrides
 from transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
 from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
 

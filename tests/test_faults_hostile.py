@@ -132,7 +132,7 @@ def getaddrinfo(host, *args, **kw):
 def gethostbyname(host):
     return answer(host) if host == a["host"] else real_ghbn(host)
 socket.getaddrinfo, socket.gethostbyname = getaddrinfo, gethostbyname
-from akhbar.registry import select_outlets
+from outlets.registry import select_outlets
 from crawler.run import crawl_in_process
 outlets = select_outlets([a["slug"]], Path(a["outlets"]))
 crawl_in_process(outlets, date.fromisoformat(a["day"]), Path(a["data"]), a["run_id"], Path(a["outlets"]),

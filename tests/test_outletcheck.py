@@ -14,8 +14,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from akhbar.outletcheck import check_outlet, render
-from akhbar.registry import Outlet, load_outlets
 from crawler.settings import USER_AGENT
+from outlets.registry import Outlet, load_outlets
 
 SLUGS = ["fa-payam", "fa-sepehr", "ar-wadi", "ar-mojaz"]
 

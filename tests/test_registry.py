@@ -1,4 +1,4 @@
-"""The shipped outlet registry (akhbar/outlets/*.toml) and the loader's error messages."""
+"""The shipped outlet registry (outlets/*.toml) and the loader's error messages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.registry import PACKAGED_OUTLETS_DIR, OutletConfigError, load_outlet_file, load_outlets
+from outlets.registry import PACKAGED_OUTLETS_DIR, OutletConfigError, load_outlet_file, load_outlets
 
 REQUIRED = {"yjc", "jamejamonline", "youm7", "albawabhnews"}
 EXPECTED_TZ = {

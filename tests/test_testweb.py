@@ -22,10 +22,10 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from akhbar.registry import load_outlets
 from akhbar.testweb import SITES, TestWeb
 from akhbar.testweb.content import Catalog
 from crawler.discovery import child_sitemaps_for_day, parse_feed, parse_sitemap
+from outlets.registry import load_outlets
 
 DEMO_DAY = date(2025, 1, 7)
 HISTORICAL_DAYS = (date(2024, 12, 10), date(2024, 12, 11))

@@ -882,7 +882,7 @@ def _authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: se
 # -- the public functions --------------------------------------------------------------------------
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
                     overrides: Any | None = None, tz: str | None = None) -> Extracted:
-    """Body text and metadata of one article page (``overrides``: akhbar.registry.ExtractOverrides;
+    """Body text and metadata of one article page (``overrides``: outlets.registry.ExtractOverrides;
     ``tz``: the outlet's timezone, for local times written on the page)."""
     if content_type and any(content_type.lower().startswith(t) for t in _NON_HTML):
         raise ExtractionError(f"not HTML: {content_type}")

@@ -156,7 +156,7 @@ def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | N
 
 @contextmanager
 def _views_lock(data_dir: Path) -> Iterator[None]:
-    """The same flock as ``akhbar.locks.partition_lock(data, "duckdb", "views", wait=True)``, held here so the
+    """The same flock as ``warehouse.locks.partition_lock(data, "duckdb", "views", wait=True)``, held here so the
     warehouse needs nothing from the app package."""
     path = data_dir / "locks" / "duckdb.views.lock"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -169,7 +169,7 @@ class TestWeb:
         return self.catalog.expected(day, self.article_url)
 
     def write_outlet_configs(self, directory: Path) -> Path:
-        """One outlet TOML per site, valid for akhbar.registry.load_outlets(directory)."""
+        """One outlet TOML per site, valid for outlets.registry.load_outlets(directory)."""
         port = self._need_port()
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)

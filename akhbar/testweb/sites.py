@@ -46,7 +46,7 @@ class Site:
     aggregator: bool
     #: regular expression (searched in the full URL) matching this site's article URLs
     article_url_pattern: str
-    #: archive path template in the registry's placeholder syntax (see akhbar.registry.Discovery)
+    #: archive path template in the registry's placeholder syntax (see outlets.registry.Discovery)
     archive_template: str
     archive_page_size: int
     #: an article-looking path under /private/ (robots.txt disallows it; it must never be fetched)

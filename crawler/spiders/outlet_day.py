@@ -20,11 +20,11 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from akhbar.registry import Outlet, load_outlet_file, outlets_dir
 from crawler import discovery
 from crawler.crawllog import CrawlLog, read_logs
 from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
 from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
+from outlets.registry import Outlet, load_outlet_file, outlets_dir
 from transforms.identity import normalize_url
 
 SOFTWARE = "akhbar/0.1 (Scrapy)"

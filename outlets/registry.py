@@ -1,6 +1,6 @@
 """Outlet registry: one small TOML file per outlet, validated on load.
 
-The files live in ``akhbar/outlets/`` (shipped, real outlets) or in any folder named by
+The files live in ``outlets/`` (shipped, real outlets) or in any folder named by
 ``--outlets-dir`` / ``AKHBAR_OUTLETS_DIR`` (the local test web writes its own there).
 A bad file fails with an error naming the file and the field.
 """
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-PACKAGED_OUTLETS_DIR = Path(__file__).parent / "outlets"
+PACKAGED_OUTLETS_DIR = Path(__file__).parent
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{1,40}$")
 #: a host name or IP literal as allowed_domains holds it: no scheme, port, path, user or blanks
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"

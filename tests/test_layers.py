@@ -1,0 +1,80 @@
+"""The folder layout is the architecture: no import runs up a layer.
+
+outlets (declarations) -> transforms (pure functions) -> warehouse (schema, lake, locks, runs, compaction)
+-> crawler (Scrapy) -> akhbar (config, pipeline, gate, Airflow task bodies, CLI) -> dags (wiring).
+The test web is a fixture beside them: it may read the declarations only. Every import counts, those inside
+functions too (a lazy import up a layer is still an arrow up).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LAYERS = ["outlets", "transforms", "warehouse", "crawler", "akhbar", "dags"]
+#: packages that are not layers of the product but may use some of them
+FIXTURES = {"testweb": {"outlets", "testweb"}}
+#: extra arrows allowed: the demo command starts the test web
+ALSO = {"akhbar": {"testweb"}}
+
+
+def _package(path: Path) -> str:
+    rel = path.relative_to(ROOT).parts
+    if rel[:2] == ("akhbar", "testweb"):
+        return "testweb"  # the test web lives in the product package for the demo; it is a fixture
+    return rel[0]
+
+
+def _imported_packages(path: Path) -> set[tuple[str, int]]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            top = "testweb" if parts[:2] == ["akhbar", "testweb"] else parts[0]
+            found.add((top, node.lineno))
+    return found
+
+
+def _violations(path: Path) -> list[str]:
+    here = _package(path)
+    allowed = FIXTURES.get(here) or set(LAYERS[: LAYERS.index(here) + 1]) | ALSO.get(here, set())
+    known = set(LAYERS) | set(FIXTURES)
+    rel = path.relative_to(ROOT)
+    return [f"{rel}:{line} imports {top} (allowed: {', '.join(sorted(allowed))})"
+            for top, line in sorted(_imported_packages(path)) if top in known and top not in allowed]
+
+
+def _sources() -> list[Path]:
+    return sorted(p for layer in LAYERS for p in (ROOT / layer).rglob("*.py"))
+
+
+def test_no_import_runs_up_a_layer():
+    sources = _sources()
+    assert len(sources) > 30  # the walk found the tree
+    problems = [v for p in sources for v in _violations(p)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("layer", "source", "bad"), [
+    ("crawler", "from akhbar.pipeline import run_day\n", True),
+    ("warehouse", "def f():\n    from crawler.warc import iter_responses\n", True),  # lazy imports count
+    ("outlets", "import transforms.normalize\n", True),
+    ("transforms", "from outlets.registry import Outlet\n", False),
+    ("akhbar", "from crawler import run\nfrom warehouse.lake import Lake\n", False),
+])
+def test_the_check_sees_an_arrow_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layer: str, source: str,
+                                    bad: bool):
+    fake_root = tmp_path
+    (fake_root / layer).mkdir()
+    module = fake_root / layer / "m.py"
+    module.write_text(source, encoding="utf-8")
+    monkeypatch.setitem(globals(), "ROOT", fake_root)
+    assert bool(_violations(module)) is bad
