@@ -74,6 +74,7 @@ def _u(s: str) -> bytes:
     ("\u200c".encode()[:2], 2),        # a 3-byte sequence (ZWNJ) cut mid-page
     (b"\xd8", 1),                      # a 2-byte lead without its continuation
 ])
+@pytest.mark.faults
 def test_a_few_invalid_bytes_are_dropped_and_counted(bad: bytes, dropped: int, content_type: str | None) -> None:
     title = f"<html><head><title>{FA_SENT}</title></head><body>"
     body = _page(_u(title + "<p>گفت‌وگو با وزیر"), bad, _u(" امور خارجه درباره برنامه هسته‌ای</p></body></html>"))
@@ -85,6 +86,7 @@ def test_a_few_invalid_bytes_are_dropped_and_counted(bad: bytes, dropped: int, c
     assert decode_html(body, content_type) == (d.text, "utf_8")
 
 
+@pytest.mark.faults
 def test_a_windows_1256_paragraph_in_a_utf8_page_keeps_both() -> None:
     head = f"<html><head><meta charset='utf-8'><title>{FA_SENT}</title></head><body><p>{FA_SENT}</p><p>"
     body = _page(_u(head), AR_SENT.encode("cp1256"), _u(f"</p><p>{FA_SENT}</p></body></html>"))
@@ -96,6 +98,7 @@ def test_a_windows_1256_paragraph_in_a_utf8_page_keeps_both() -> None:
     assert "\ufffd" not in d.text
 
 
+@pytest.mark.faults
 def test_inline_windows_1256_run_with_persian_letters_and_joiners() -> None:
     # windows-1256 has پ گ ک چ ژ and ZWNJ (0x9d) but no Persian yeh: the legacy run is written with ي
     legacy = "گفت‌وگوي پژوهشگران چين"
@@ -105,6 +108,7 @@ def test_inline_windows_1256_run_with_persian_letters_and_joiners() -> None:
     assert d.rescued == len(legacy.replace(" ", "")) and d.repairs == d.rescued
 
 
+@pytest.mark.faults
 def test_stray_byte_before_a_legacy_run_is_dropped_and_the_run_kept() -> None:
     body = _page(_u(f"<p>{FA_SENT}</p><p>"), b"\x80", AR_SENT.encode("cp1256"), _u(f"</p><p>{FA_SENT}</p>"))
     d = decode_page(body, "text/html; charset=utf-8")
@@ -112,6 +116,7 @@ def test_stray_byte_before_a_legacy_run_is_dropped_and_the_run_kept() -> None:
     assert (d.repairs, d.rescued) == (1 + len(AR_SENT.replace(" ", "")), len(AR_SENT.replace(" ", "")))
 
 
+@pytest.mark.faults
 def test_invalid_latin_run_is_dropped_but_its_ascii_kept() -> None:
     # cp1252 «Café 10 €» inside a UTF-8 Persian page: é and € do not read as Arabic script
     body = _page(_u(f"<p>{FA_SENT}</p><p>"), "Café 10 €".encode("cp1252"), _u(f"</p><p>{FA_SENT}</p>"))
@@ -120,6 +125,7 @@ def test_invalid_latin_run_is_dropped_but_its_ascii_kept() -> None:
     assert (d.repairs, d.rescued) == (2, 0)
 
 
+@pytest.mark.faults
 def test_repaired_page_cut_inside_its_last_character_still_drops_the_tail_uncounted() -> None:
     body = _page(_u(f"<p>{FA_SENT}"), b"\xff", _u(" و"))[:-1]
     d = decode_page(body, "text/html; charset=utf-8")

@@ -226,6 +226,7 @@ def _toml(o: Outlet) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.faults
 def test_dripping_body_fails_the_probe_at_its_deadline(testweb, outlets):
     """A feed that sends one byte a second never trips urllib's per-read timeout; the probe's total
     deadline ends it, reported as a failed probe with the reason, and the other probes still run."""
@@ -243,6 +244,7 @@ def test_dripping_body_fails_the_probe_at_its_deadline(testweb, outlets):
     assert probes_named(report, "sitemap")[0].ok and probes_named(report, "article")[0].ok
 
 
+@pytest.mark.faults
 def test_file_sitemap_in_robots_is_refused(testweb, outlets):
     """robots.txt naming file:// sitemaps (on the outlet's own host, too): refused with the reason, no local
     file read."""

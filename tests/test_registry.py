@@ -198,6 +198,7 @@ def test_copy_of_a_shipped_file_is_valid(tmp_path):
         ("concurrency = 2", "concurrency = 2\nmax_sitemaps = 0", "crawl.max_sitemaps", []),
     ],
 )
+@pytest.mark.faults
 def test_invalid_file_names_file_and_field(tmp_path, old, new, field, words):
     assert old in VALID
     path = _write(tmp_path, VALID.replace(old, new, 1))
@@ -244,6 +245,7 @@ def test_crawl_bounds_default_and_per_outlet(tmp_path):
     assert tight.max_queued == 50 and tight.max_sitemaps == 200
 
 
+@pytest.mark.faults
 def test_sources_with_placeholders_must_be_http(tmp_path):
     bad = VALID.replace('feeds = ["https://www.yjc.ir/fa/rss/allnews"]',
                         'feeds = []\nsitemaps = ["file://www.yjc.ir/sitemap/{d:%Y-%m-%d}.xml"]')

@@ -132,6 +132,7 @@ print(json.dumps({"base_kb": base, "recover_kb": after_recover, "read_kb": resou
 """
 
 
+@pytest.mark.faults
 def test_recovering_an_open_file_with_a_stored_bomb_keeps_every_record_with_bounded_memory(tmp_path: Path):
     inflated = 200 * 1024 * 1024
     open_file, urls = _open_warc_with_bomb(tmp_path, inflated)
@@ -168,6 +169,7 @@ class _FailingInflater:
         return getattr(self._real, name)
 
 
+@pytest.mark.faults
 def test_a_memory_error_during_recovery_leaves_the_file_byte_identical(tmp_path: Path, monkeypatch):
     archive = WarcArchive(tmp_path, "2025-01-07", "fa-site", "run1", "test")
     for i in range(3):
@@ -181,6 +183,7 @@ def test_a_memory_error_during_recovery_leaves_the_file_byte_identical(tmp_path:
     assert open_file.read_bytes() == before and warc_files(tmp_path, "2025-01-07", "fa-site") == []
 
 
+@pytest.mark.faults
 def test_a_corrupt_member_is_cut_off_but_its_bytes_are_kept_aside(tmp_path: Path):
     archive = WarcArchive(tmp_path, "2025-01-07", "fa-site", "run1", "test")
     offsets = [_write(archive, f"http://127.0.0.11/fa/news/{i}", f"<p>{PERSIAN} {i}</p>".encode())[1]
