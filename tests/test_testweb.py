@@ -313,7 +313,9 @@ def test_one_article_is_gzip_encoded(web):
 
 
 def test_persian_text_keeps_zwnj_and_persian_letters(web):
-    fa = [a for s in ("fa-payam", "fa-sepehr") for a in web.catalog.site_articles(s) if a.original is None]
+    # the Urdu story p30 on fa-payam is not Persian text
+    fa = [a for s in ("fa-payam", "fa-sepehr") for a in web.catalog.site_articles(s)
+          if a.original is None and a.story_language == "fa"]
     text = "\n".join(p for a in fa for p in a.paragraphs)
     for word in ("می\u200cشود", "گفت\u200cوگو", "بین\u200cالمللی", "نشان\u200cدهنده"):
         assert word in text

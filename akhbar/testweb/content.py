@@ -23,6 +23,12 @@ DATA_DIR = Path(__file__).parent
 #: Articles before this date are "historical": only dated sitemaps and archive pages list them.
 RECENT_FROM = date(2025, 1, 5)
 FEED_SIZE = 10
+#: The day the test web pretends it is (the morning after its newest stories): site-wide «today» widgets show it.
+TODAY = date(2025, 1, 9)
+#: How a page may print its date besides the site's usual style (articles' "date_format"):
+#: «الثلاثاء 07 جانفي 2025 - 11:40» (Maghreb months), «الثلاثاء ٧ كانون الثاني/يناير ٢٠٢٥ - ١٦:٠٥» (double
+#: Levantine/Gregorian months), «الثلاثاء ٧ يناير ٢٠٢٥ - ٢:٣٠ م» (Arabic-Indic, 12-hour clock)
+DATE_FORMATS = frozenset({"maghreb", "levant", "indic-12h"})
 
 ID_BASE = {"fa-payam": (3261040, 7), "fa-sepehr": (2031500, 3), "ar-mojaz": (58410, 1)}
 #: Built-in quirks of the default sites (see README of the test web in server.py).
@@ -46,6 +52,8 @@ class ExpectedArticle:
     modified_at: datetime | None = None
     #: the page's date and its listings' are more than a day apart, or the page shows none
     date_disagrees: bool = False
+    #: the story's language is not its outlet's
+    language_mismatch: bool = False
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     section: str | None = None
@@ -70,6 +78,16 @@ class Article:
     page_local: datetime | None = None
     #: the page shows no date at all (only the footer's copyright year)
     dateless: bool = False
+    #: the story's own language when it is not the site's (an Urdu story on a Persian outlet)
+    language: str | None = None
+    #: how the page prints its date when not in the site's style (see DATE_FORMATS)
+    date_format: str | None = None
+    #: its meta times are the local wall-clock labelled UTC («14:30:00Z» for 14:30 Cairo), as Egyptian CMSs do
+    utc_labelled: bool = False
+
+    @property
+    def story_language(self) -> str:
+        return self.language or self.site.language
 
     @property
     def shown_local(self) -> datetime | None:
@@ -134,6 +152,23 @@ class Article:
         return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"
 
 
+def _date_format(entry: dict) -> str | None:
+    fmt = entry.get("date_format")
+    if fmt is not None and fmt not in DATE_FORMATS:
+        known = ", ".join(sorted(DATE_FORMATS))
+        raise ValueError(f"article {entry['key']}: unknown date_format {fmt!r}; known: {known}")
+    return fmt
+
+
+def _meta_clock(entry: dict, site: Site) -> bool:
+    clock = entry.get("meta_clock", "offset")
+    if clock not in ("offset", "local-labelled-utc"):
+        raise ValueError(f"article {entry['key']}: meta_clock must be 'offset' or 'local-labelled-utc', not {clock!r}")
+    if clock != "offset" and site.date_style not in ("meta", "meta-and-jsonld"):
+        raise ValueError(f"article {entry['key']}: meta_clock on {site.slug}, whose pages carry no meta time")
+    return clock != "offset"
+
+
 def _parse_local(value: str, tz: str) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=ZoneInfo(tz))
 
@@ -168,7 +203,9 @@ def _edit(text_list: list[str], title: str, edit: str) -> tuple[str, list[str]]:
 class Catalog:
     """All articles of all sites, with the lookups the server needs."""
 
-    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+    def __init__(self, data_dir: Path = DATA_DIR, today: date = TODAY) -> None:
+        #: the day «today» widgets show (TestWeb(today=...)); never an article's own date by default
+        self.today = today
         raw = []
         for lang in ("fa", "ar"):
             raw.extend(json.loads((data_dir / f"articles_{lang}.json").read_text(encoding="utf-8")))
@@ -219,6 +256,8 @@ class Catalog:
             page_local=_parse_local(entry["page_published_local"], site.timezone)
             if "page_published_local" in entry else None,
             dateless=entry.get("page_date") == "none",
+            language=entry.get("language"), date_format=_date_format(entry),
+            utc_labelled=_meta_clock(entry, site),
         )
 
     def _check_distinct_paragraphs(self) -> None:
@@ -274,7 +313,8 @@ class Catalog:
                     published_at=shown.astimezone(UTC) if shown else art.published,
                     source_credit=art.credit,
                     syndicated_from=url_for(art.original) if art.original else None,
-                    language=art.site.language,
+                    language=art.story_language,
+                    language_mismatch=art.story_language != art.site.language,
                     modified_at=(art.modified if art.page_local is None else shown.astimezone(UTC))
                     if dated_meta and shown else None,
                     date_disagrees=shown is None or abs(shown - art.published_local) > timedelta(hours=24),

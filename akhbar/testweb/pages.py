@@ -13,9 +13,22 @@ from html import escape
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from akhbar.testweb.content import Article, Catalog
+from akhbar.testweb.content import TODAY, Article, Catalog
 from akhbar.testweb.sites import FEED_PATH, SECTIONS, Site, archive_path
-from akhbar.testweb.textfmt import arabic_long, fa_digits, solar_long, solar_short
+from akhbar.testweb.textfmt import (
+    arabic_indic_12h,
+    arabic_levant,
+    arabic_long,
+    arabic_maghreb,
+    fa_digits,
+    solar_long,
+    solar_short,
+    today_widget,
+)
+
+#: sites whose header shows the current date on every page (the test web's «today», not the story's day)
+TODAY_WIDGET_SITES = frozenset({"fa-payam", "ar-wadi"})
+_FORMATS = {"maghreb": arabic_maghreb, "levant": arabic_levant, "indic-12h": arabic_indic_12h}
 
 FA = {
     "home": "صفحه اصلی",
@@ -76,6 +89,8 @@ def _charset_meta(site: Site) -> str:
 def visible_date(art: Article, when: datetime | None = None) -> str:
     """The date as the site prints it: the listing's (``published_local``) unless ``when`` is given."""
     when = when or art.published_local
+    if art.date_format:
+        return _FORMATS[art.date_format](when)
     style = art.site.date_style
     if style == "solar-visible-only":
         return solar_short(when)
@@ -100,13 +115,21 @@ def _head(site: Site, title: str, extra: str = "") -> str:
     )
 
 
-def _menu(site: Site) -> str:
+def _stamp(art: Article, when: datetime) -> str:
+    """A meta/JSON-LD time: ISO with the outlet's offset, or its wall-clock labelled UTC on a page that does so."""
+    return when.replace(tzinfo=None).isoformat() + "Z" if art.utc_labelled else when.isoformat()
+
+
+def _menu(site: Site, today: date = TODAY) -> str:
+    # a «today» box in the header, as many outlets print one: a date on every page that is never the story's
+    widget = (f'<div class="top-date">{today_widget(today, site.language)}</div>\n'
+              if site.slug in TODAY_WIDGET_SITES else "")
     items = "".join(
         f'<li><a href="/section/{key}">{_e(names[site.language])}</a></li>'
         for key, names in SECTIONS.items()
     )
     return (
-        f'<header class="site-header"><a class="logo" href="/">{_e(site.name_native)}</a>\n'
+        f'<header class="site-header">{widget}<a class="logo" href="/">{_e(site.name_native)}</a>\n'
         f'<nav class="main-menu"><ul><li><a href="/">{labels(site)["home"]}</a></li>{items}</ul></nav>\n'
         f'<form class="search" action="/search"><input name="q"></form></header>\n'
     )
@@ -169,9 +192,9 @@ def _article_meta(art: Article, base: str) -> str:
     ]
     shown = art.shown_local
     if art.site.date_style in ("meta", "meta-and-jsonld") and shown:
-        modified = (art.last_change_local if shown == art.published_local else shown).isoformat()
+        modified = _stamp(art, art.last_change_local if shown == art.published_local else shown)
         out += [
-            f'<meta property="article:published_time" content="{shown.isoformat()}">',
+            f'<meta property="article:published_time" content="{_stamp(art, shown)}">',
             f'<meta property="article:modified_time" content="{modified}">',
             f'<meta property="article:section" content="{SECTIONS[art.section][art.site.language]}">',
         ]
@@ -184,15 +207,15 @@ def _article_meta(art: Article, base: str) -> str:
             "headline": art.title,
             "description": art.lead,
             "image": [image],
-            **({"datePublished": shown.isoformat(),
-                "dateModified": (art.last_change_local if shown == art.published_local else shown).isoformat()}
+            **({"datePublished": _stamp(art, shown),
+                "dateModified": _stamp(art, art.last_change_local if shown == art.published_local else shown)}
                if shown else {}),
             "author": [{"@type": "Person", "name": art.author}] if art.author else [],
             "publisher": {"@type": "Organization", "name": art.site.name_native},
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "keywords": art.tags,
             "articleSection": SECTIONS[art.section][art.site.language],
-            "inLanguage": art.site.language,
+            "inLanguage": art.story_language,
         }
         out.append(f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>')
     return "\n".join(out) + "\n"
@@ -265,7 +288,7 @@ def article_page(art: Article, catalog: Catalog, base: str) -> str:
             + f'<div class="comments"><h3>{lab["comments"]}</h3></div>\n'
         )
     return (
-        head + "<body>\n" + _menu(site) + f'<main class="content">\n{main}</main>\n'
+        head + "<body>\n" + _menu(site, catalog.today) + f'<main class="content">\n{main}</main>\n'
         + _sidebar(site, catalog, art) + _footer(site) + "</body>\n</html>\n"
     )
 
@@ -283,7 +306,7 @@ def home_page(site: Site, catalog: Catalog) -> str:
     )
     return (
         _head(site, site.name_native, f'<meta name="description" content="{_e(site.name_native)}">\n')
-        + "<body>\n" + _menu(site) + f'<main class="home">\n{body}</main>\n' + _footer(site)
+        + "<body>\n" + _menu(site, catalog.today) + f'<main class="home">\n{body}</main>\n' + _footer(site)
         + "</body>\n</html>\n"
     )
 
@@ -319,7 +342,7 @@ def archive_page(site: Site, catalog: Catalog, day: date, page: int) -> str:
     )
     return (
         _head(site, f"{lab['archive']} {when} - {site.name_native}", links_head)
-        + "<body>\n" + _menu(site) + f'<main class="archive">\n{body}</main>\n'
+        + "<body>\n" + _menu(site, catalog.today) + f'<main class="archive">\n{body}</main>\n'
         + _sidebar(site, catalog) + _footer(site) + "</body>\n</html>\n"
     )
 
@@ -331,15 +354,15 @@ def _noon(site: Site, day: date) -> datetime:
 def listing_page(site: Site, catalog: Catalog, heading: str, arts: list[Article]) -> str:
     items = "".join(f'<li><a href="{a.path}">{_e(a.title)}</a></li>' for a in arts)
     return (
-        _head(site, f"{heading} - {site.name_native}") + "<body>\n" + _menu(site)
+        _head(site, f"{heading} - {site.name_native}") + "<body>\n" + _menu(site, catalog.today)
         + f'<main class="listing"><h1>{_e(heading)}</h1><ul>{items}</ul></main>\n'
         + _footer(site) + "</body>\n</html>\n"
     )
 
 
-def not_found_page(site: Site) -> str:
+def not_found_page(site: Site, today: date = TODAY) -> str:
     lab = labels(site)
     return (
-        _head(site, lab["not_found"]) + "<body>\n" + _menu(site)
+        _head(site, lab["not_found"]) + "<body>\n" + _menu(site, today)
         + f'<main><h1>404</h1><p>{lab["not_found"]}</p></main>\n' + _footer(site) + "</body>\n</html>\n"
     )

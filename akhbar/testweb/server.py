@@ -8,7 +8,15 @@ port. Besides the fault hooks (faults.py), the default sites carry a few quirks 
 * fa-sepehr's article s11 is gzip-encoded unless the client refuses gzip (``Accept-Encoding``);
 * fa-sepehr's feed links article s12 with ``?utm_source=rss&utm_medium=feed``, its sitemap the clean URL;
 * fa-payam's feed links article p11 by its short URL ``/fa/news/<id>``, which 301s to the full one;
-* every home page links an article-looking page under ``/private/`` that robots.txt disallows.
+* every home page links an article-looking page under ``/private/`` that robots.txt disallows;
+* fa-payam and ar-wadi print a «today» box in the header of every page (``TestWeb(today=...)``, by default
+  2025-01-09, the morning after the newest stories), a date that is never the story's;
+* ar-wadi's w30 labels its meta times UTC though they are Cairo wall-clock (``14:30:00Z`` beside «٢:٣٠ م»);
+  ar-mojaz's m20 / m21 print Maghreb («جانفي») and double («كانون الثاني/يناير») month names, nothing else;
+  fa-payam's p30 is an Urdu story (language ``ur`` on a Persian outlet).
+
+``TestWeb.down(slug)`` takes a whole site down (every path 503, or ``how="reset"``: connections reset)
+until ``up(slug)``, for outage tests; ``with web.outage(slug):`` does both.
 """
 
 from __future__ import annotations
@@ -18,18 +26,19 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from akhbar.testweb import faults as F
 from akhbar.testweb import listings, pages
-from akhbar.testweb.content import GZIP_ALWAYS, Article, Catalog, ExpectedArticle
+from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
 from akhbar.testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
@@ -42,6 +51,8 @@ from akhbar.testweb.sites import (
 )
 
 XML_TYPE = "application/xml; charset=utf-8"
+#: how a site that is down answers: 503 on every path, or every connection reset before a response
+DownMode = Literal["503", "reset"]
 
 
 @dataclass
@@ -83,9 +94,9 @@ class TestWeb:
 
     __test__ = False  # not a pytest test class despite the name
 
-    def __init__(self, port: int = 0, *, faults: bool = True) -> None:
+    def __init__(self, port: int = 0, *, faults: bool = True, today: date = TODAY) -> None:
         self.sites: list[Site] = list(SITES)
-        self.catalog = Catalog()
+        self.catalog = Catalog(today=today)
         self.faults_enabled = faults
         self._requested_port = port
         self.port = 0
@@ -95,6 +106,7 @@ class TestWeb:
         self._stop = threading.Event()
         self._log: list[RequestRecord] = []
         self._log_lock = threading.Lock()
+        self._down: dict[str, DownMode] = {}
 
     # ---- lifecycle ---------------------------------------------------------------------------
     def start(self) -> TestWeb:
@@ -188,6 +200,28 @@ class TestWeb:
     def clear_faults(self) -> None:
         self._faults.clear()
 
+    def down(self, slug: str, how: DownMode = "503") -> None:
+        """Take site ``slug`` down (all night, robots.txt included) until :meth:`up`; works with faults=False."""
+        if how not in ("503", "reset"):
+            raise ValueError(f"down: how must be '503' or 'reset', not {how!r}")
+        self.site(slug)
+        self._down[slug] = how
+
+    def up(self, slug: str) -> None:
+        self._down.pop(slug, None)
+
+    def down_mode(self, slug: str) -> DownMode | None:
+        return self._down.get(slug)
+
+    @contextmanager
+    def outage(self, slug: str, how: DownMode = "503") -> Iterator[TestWeb]:
+        """The site is down inside the block and up again after it, whatever happens there."""
+        self.down(slug, how)
+        try:
+            yield self
+        finally:
+            self.up(slug)
+
     def attempts(self, slug: str, path: str) -> int:
         """Requests counted on a faulted path since its fault was set."""
         return self._faults.attempts(slug, path)
@@ -228,7 +262,7 @@ class TestWeb:
             xml = listings.day_sitemap(site, cat, base, day) if day else None
             if xml:
                 return Response(200, XML_TYPE, xml.encode())
-            return html_response(site, pages.not_found_page(site), 404)
+            return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
         if path in ("", "/"):
             return html_response(site, pages.home_page(site, cat))
         if art := cat.find(site.slug, path):
@@ -241,7 +275,7 @@ class TestWeb:
         try:
             archive = parse_archive(site, path, query)
         except ValueError:
-            return html_response(site, pages.not_found_page(site), 404)
+            return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
         if archive:
             return html_response(site, pages.archive_page(site, cat, *archive))
         if path.startswith("/section/") and path[9:] in SECTIONS:
@@ -255,7 +289,7 @@ class TestWeb:
                 return html_response(site, pages.listing_page(site, cat, tag, arts))
         if path.startswith("/images/"):
             return Response(200, "image/png", F.PNG_BYTES)
-        return html_response(site, pages.not_found_page(site), 404)
+        return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
 
     def _article_response(self, art: Article, base: str, gzip_ok: bool) -> Response:
         resp = html_response(art.site, pages.article_page(art, self.catalog, base))
@@ -347,6 +381,9 @@ class _Handler(BaseHTTPRequestHandler):
         def normal(p: str = path, q: dict[str, list[str]] = query) -> Response:
             return web.route(site, p, q, gzip_ok)
 
+        if down := web.down_mode(site.slug):
+            self._down(down, head)
+            return
         if web.faults_enabled and path.startswith(("/__fault/", "/__hops/", "/__loop")):
             self._builtin(web, site, split, head, normal)
             return
@@ -377,7 +414,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             fault = F.make_fault(kind, params)
         except ValueError:
-            self._send(html_response(site, pages.not_found_page(site), 404), head)
+            self._send(html_response(site, pages.not_found_page(site, web.catalog.today), 404), head)
             return
         if kind == "redirect_chain" and fault.params["to"] is None:
             fault.params["to"] = of
@@ -475,6 +512,13 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 out = Response(resp.status, resp.content_type, html_response(site, F.malform(html)).body)
             self._send(out, head)
+
+    def _down(self, how: DownMode, head: bool) -> None:
+        if how == "reset":
+            self._reset()
+            return
+        body = b"<html><body><h1>503 Service Temporarily Unavailable</h1><hr><center>nginx</center></body></html>"
+        self._send(Response(503, "text/html", body), head)
 
     # ---- low-level sending -------------------------------------------------------------------
     def _send_head(self, resp: Response, length: int | None) -> None:

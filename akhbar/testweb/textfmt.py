@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import jdatetime
 
@@ -48,6 +48,44 @@ def arabic_long(local: datetime) -> str:
         f"{AR_WEEKDAYS[local.weekday()]}، {local.day:02d} {AR_MONTHS[local.month - 1]} {local.year} "
         f"{hour12:02d}:{local.minute:02d} {meridiem}"
     )
+
+
+#: Maghreb month names (Tunisia, Algeria: from the French) and the Levantine ones printed before the Gregorian
+MAGHREB_MONTHS = (
+    "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان",
+    "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+)
+LEVANT_MONTHS = (
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+)
+
+
+def arabic_maghreb(local: datetime) -> str:
+    """«الثلاثاء 07 جانفي 2025 - 11:40» (Tunisian style: Western digits, 24-hour clock)."""
+    return (f"{AR_WEEKDAYS[local.weekday()]} {local.day:02d} {MAGHREB_MONTHS[local.month - 1]} {local.year} - "
+            f"{local:%H:%M}")
+
+
+def arabic_levant(local: datetime) -> str:
+    """«الثلاثاء ٧ كانون الثاني/يناير ٢٠٢٥ - ١٦:٠٥» (both month names, Arabic-Indic digits)."""
+    month = f"{LEVANT_MONTHS[local.month - 1]}/{AR_MONTHS[local.month - 1]}"
+    return to_arabic_indic(f"{AR_WEEKDAYS[local.weekday()]} {local.day} {month} {local.year} - {local:%H:%M}")
+
+
+def arabic_indic_12h(local: datetime) -> str:
+    """«الثلاثاء ٧ يناير ٢٠٢٥ - ٢:٣٠ م» (Egyptian style: Arabic-Indic digits, 12-hour clock)."""
+    meridiem = "ص" if local.hour < 12 else "م"
+    return to_arabic_indic(f"{AR_WEEKDAYS[local.weekday()]} {local.day} {AR_MONTHS[local.month - 1]} {local.year} - "
+                           f"{local.hour % 12 or 12}:{local.minute:02d} {meridiem}")
+
+
+def today_widget(day: date, language: str) -> str:
+    """A header's current-date box: «پنجشنبه ۲۰ دی ۱۴۰۳» or «الخميس ٩ يناير ٢٠٢٥» (no time)."""
+    if language == "fa":
+        j = jdatetime.date.fromgregorian(date=day)
+        return fa_digits(f"{FA_WEEKDAYS[day.weekday()]} {j.day} {SOLAR_MONTHS[j.month - 1]} {j.year}")
+    return to_arabic_indic(f"{AR_WEEKDAYS[day.weekday()]} {day.day} {AR_MONTHS[day.month - 1]} {day.year}")
 
 
 def slugify(title: str) -> str:
