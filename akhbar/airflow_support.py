@@ -2,33 +2,24 @@
 
 Nothing here imports Airflow, so every step can be run and tested without a scheduler.
 Configuration comes from the environment of the Airflow processes (scheduler, dag-processor, workers):
-
-- ``AKHBAR_DATA_DIR`` (default ``data``): WARC files, crawl logs, locks, the DuckDB file;
-- ``AKHBAR_LAKE_URI`` (optional): the Parquet lake as an fsspec URL (``s3://bucket/akhbar/lake``);
-  default ``<data dir>/lake``;
-- ``AKHBAR_OUTLETS_DIR`` (optional): the outlet TOML folder; default the packaged outlets;
-- ``AKHBAR_CRAWL_SETTINGS`` (optional): JSON object of Scrapy settings for the crawl (e.g. USER_AGENT);
-- ``AKHBAR_QUALITY_THRESHOLDS`` (optional): see :mod:`akhbar.quality`;
-- ``AKHBAR_RETRY_DELAY_SECONDS`` (optional, read when the DAG is parsed): first retry delay, default 300.
+each task reads :class:`akhbar.settings.Settings` once when it starts (the variables are listed there).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from akhbar import quality
-from outlets.registry import load_outlets, outlets_dir
+from akhbar.settings import Settings, settings  # noqa: F401 (Settings: the DAG files use it)
+from outlets.registry import load_outlets
 from warehouse import compaction
 from warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
-from warehouse.lake import Lake
 
 log = logging.getLogger(__name__)
 
@@ -42,34 +33,10 @@ LAKE_ASSET_URI = "akhbar://lake/day-partitions"
 POOL_PREFIX = "akhbar_"
 #: the nightly run waits this long after its day ended: late sitemap/archive updates get in
 SETTLE_DELAY = timedelta(hours=2)
-#: first retry delay of an outlet task (then doubling, up to an hour); AKHBAR_RETRY_DELAY_SECONDS overrides
-RETRY_DELAY = timedelta(seconds=float(os.environ.get("AKHBAR_RETRY_DELAY_SECONDS") or 300))
 
 
 class OutletFailed(RuntimeError):
     """The outlet-day was not archived; Airflow retries the task."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    data_dir: Path
-    lake_uri: str | None
-    outlets_dir: Path
-    crawl_settings: dict[str, str]
-
-    @property
-    def lake(self) -> Lake:
-        return Lake(self.lake_uri or str(self.data_dir.resolve() / "lake"))
-
-
-def settings() -> Settings:
-    raw = os.environ.get("AKHBAR_CRAWL_SETTINGS", "").strip()
-    return Settings(
-        data_dir=Path(os.environ.get("AKHBAR_DATA_DIR") or "data"),
-        lake_uri=os.environ.get("AKHBAR_LAKE_URI") or None,
-        outlets_dir=outlets_dir(),
-        crawl_settings={str(k): str(v) for k, v in json.loads(raw).items()} if raw else {},
-    )
 
 
 # -- DAG shape --------------------------------------------------------------------------------
@@ -79,8 +46,8 @@ def pool_name(slug: str) -> str:
 
 
 def outlet_slugs(folder: Path | None = None) -> list[str]:
-    """Slugs of the configured outlets, read when the DAG file is parsed (one task per outlet)."""
-    return sorted(load_outlets(folder or outlets_dir()))
+    """Slugs of the outlets in ``folder`` (default: the packaged ones), read when the DAG file is parsed."""
+    return sorted(load_outlets(folder))
 
 
 def pools_spec(folder: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -109,9 +76,10 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
     crawl_run_id = new_run_id()  # one per try: WARC and crawl-log files of a retry never collide
     try:
         [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
-                           overrides=cfg.crawl_settings or None, run_id=crawl_run_id)
+                           overrides=cfg.scrapy_overrides(), run_id=crawl_run_id)
         # an outlet that was down all night failed, even though nothing crashed: the task retries
-        error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug))
+        overrides = quality.load_overrides(cfg.quality_thresholds)
+        error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug, overrides))
     except Exception as exc:  # e.g. PartitionBusy, a bad outlet file: same path as a failed crawl
         log.exception("archiving %s %s failed", slug, day)
         result, error = None, f"{type(exc).__name__}: {exc}"
@@ -166,7 +134,8 @@ def quality_gate(day: date, run_id: str, summary: Mapping[str, Any], results: Ma
     cfg = settings()
     published = {slug: results[slug] or {} for slug in summary["published"]}
     verdicts, not_archived = quality.judge_day(cfg.lake, day, run_id, published,
-                                               dict.fromkeys(summary["failed"]))
+                                               dict.fromkeys(summary["failed"]),
+                                               quality.load_overrides(cfg.quality_thresholds))
     for verdict in verdicts:
         log.info("quality %s", verdict.describe())
     if dedup_status is None:
@@ -205,7 +174,7 @@ def write_reports(days: Iterable[date]) -> list[str]:
     from warehouse.duck import summary
 
     cfg = settings()
-    rel = summary(cfg.data_dir, cfg.lake_uri)
+    rel = summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory)
     columns, rows = rel.columns, rel.fetchall()
     folder = cfg.data_dir / "reports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -239,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args or args[0] != "pools":
         print(main.__doc__, file=sys.stderr)
         return 2
-    folder = Path(args[1]) if len(args) > 1 else None
+    folder = Path(args[1]) if len(args) > 1 else settings().outlets_dir
     print(json.dumps(pools_spec(folder), indent=2))
     return 0
 

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from akhbar.settings import DEFAULT_DATA_DIR, Settings, console_width
+
 if TYPE_CHECKING:
     from akhbar.pipeline import OutletDay
     from akhbar.quality import GateResult
@@ -27,22 +29,24 @@ app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news
                   pretty_exceptions_enable=False)
 outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
 app.add_typer(outlets_app, name="outlets")
-# piped output (files, CI logs, README examples) keeps whole table rows instead of 80-column wrapping
-console = Console(width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200)
+console = Console(width=console_width(sys.stdout.isatty()))
 err = Console(stderr=True, soft_wrap=True)
+#: read once by the typer callback (the environment: akhbar.settings); the options below win over it
+_settings: Settings | None = None
 
 DataDir = Annotated[
-    Path, typer.Option("--data-dir", envvar="AKHBAR_DATA_DIR", help="Where WARC, logs and the lake live.")
+    Path | None, typer.Option("--data-dir", help="Where WARC, logs and the lake live [default: AKHBAR_DATA_DIR, "
+                                                "else data].", show_default=False)
 ]
 OutletsDir = Annotated[
-    Path | None, typer.Option("--outlets-dir", envvar="AKHBAR_OUTLETS_DIR", help="Folder of outlet TOML files.")
+    Path | None, typer.Option("--outlets-dir", help="Folder of outlet TOML files [default: AKHBAR_OUTLETS_DIR, "
+                                                    "else the packaged outlets].")
 ]
 LakeUri = Annotated[
-    str | None, typer.Option("--lake", envvar="AKHBAR_LAKE_URI",
-                             help="The Parquet lake: a path or fsspec URL (s3://bucket/akhbar/lake); "
-                                  "default <data-dir>/lake.")
+    str | None, typer.Option("--lake", help="The Parquet lake: a path or fsspec URL (s3://bucket/akhbar/lake) "
+                                            "[default: AKHBAR_LAKE_URI, else <data-dir>/lake].")
 ]
-DEFAULT_DATA = Path("data")
+DEFAULT_DATA = DEFAULT_DATA_DIR
 #: the earliest day the archive accepts (page dates before it are not trusted either)
 FIRST_DAY = date(1990, 1, 1)
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
@@ -61,17 +65,36 @@ def _user_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except (OutletConfigError, PartitionBusy, QueryRefused, PermissionError, OSError, ValueError) as exc:
-            err.print(f"[red]error:[/red] {escape(_describe(exc, kwargs.get('data_dir')))}", highlight=False)
-            raise typer.Exit(2) from None
+            _fail(_describe(exc, kwargs.get("data_dir") or _cfg().data_dir))
         except Exception as exc:
             import duckdb
 
             if isinstance(exc, duckdb.Error):
-                err.print(f"[red]error:[/red] {escape(_describe(exc, kwargs.get('data_dir')))}", highlight=False)
-                raise typer.Exit(2) from None
+                _fail(_describe(exc, kwargs.get("data_dir") or _cfg().data_dir))
             raise
 
     return wrapper
+
+
+def _fail(message: str) -> None:
+    """One error line and exit code 2."""
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    raise typer.Exit(2) from None
+
+
+@app.callback()
+def _read_settings() -> None:
+    """akhbar: crawl, archive and query Persian and Arabic news."""
+    global _settings
+    try:
+        _settings = Settings.from_env()
+    except ValueError as exc:  # a malformed AKHBAR_* variable: one clear line before any work
+        _fail(str(exc))
+
+
+def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Path | None = None) -> Settings:
+    """The settings read at start with this command's options on top (commands called directly read them now)."""
+    return (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
 
 
 def _describe(exc: Exception, data_dir: Path | None) -> str:
@@ -171,46 +194,55 @@ def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
     console.print(table)
 
 
-def _run_days(days: list[date], data_dir: Path, outlet: list[str] | None, folder: Path | None,
-              refetch: bool, lake: str | None = None) -> list[tuple[OutletDay, GateResult | None]]:
+def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool = False) -> None:
+    """What ``run`` and ``backfill`` share: archive the days, print each outlet-day, exit 1 if any failed."""
+    judged = _run_days(days, cfg, _unique(outlet), refetch)
+    _print_results(judged)
+    _exit_if_failed(judged)
+
+
+def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
+              refetch: bool) -> list[tuple[OutletDay, GateResult | None]]:
     """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
     from akhbar import pipeline, quality
     from transforms.dedup import LOOKBACK_DAYS
     from warehouse.duck import refresh_database
 
-    quality.load_overrides()  # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
+    # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
+    overrides = quality.load_overrides(cfg.quality_thresholds)
+    data_dir, lake, folder = cfg.data_dir, cfg.lake_uri, cfg.outlets_dir
     _check_writable(data_dir)
-    store = pipeline.lake_for(data_dir, lake)
+    store = cfg.lake
     judged = []
     with console.status("") as status:
         for d in days:
             status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
             started = datetime.now(UTC)
-            results = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake)
+            results = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake,
+                                       overrides=cfg.scrapy_overrides())
             status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
             pipeline.dedup_day(d, data_dir, folder=folder, lake_uri=lake)
             status.update(f"quality gate of {d}…")
-            judged += _judge(store, d, results, started)
+            judged += _judge(store, d, results, started, overrides)
         status.update("refreshing DuckDB views…")
         refresh_database(data_dir, lake)
     return judged
 
 
-def _judge(lake: Lake, day: date, results: list[OutletDay],
-           started: datetime) -> list[tuple[OutletDay, GateResult | None]]:
+def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
+           overrides: dict[str, dict[str, float]]) -> list[tuple[OutletDay, GateResult | None]]:
     """Mark outages failed, then the DAG's quality gate (quality.judge_day) over the day's outlets."""
     from akhbar import quality
 
     if not results:
         return []
-    overrides = quality.load_overrides()
     for r in results:
         if r.ok:
             r.error = quality.outage(r.crawl, quality.thresholds_for(r.outlet, overrides))
     published = {r.outlet: {"started_at": started, "crawl_run_id": r.run_id, "try_number": 1, "crawl": dict(r.crawl),
                             "rejected": dict(r.rejected)} for r in results if r.ok}
     verdicts, _ = quality.judge_day(lake, day, results[0].run_id, published,
-                                    {r.outlet: r.error for r in results if not r.ok})
+                                    {r.outlet: r.error for r in results if not r.ok}, overrides)
     by_slug = {v.outlet: v for v in verdicts}
     return [(r, by_slug.get(r.outlet)) for r in results]
 
@@ -220,15 +252,13 @@ def _judge(lake: Lake, day: date, results: list[OutletDay],
 def run(
     date_: Annotated[str, typer.Option("--date", help="UTC day to archive, YYYY-MM-DD.")],
     outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
-    data_dir: DataDir = DEFAULT_DATA,
+    data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
     refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
 ) -> None:
     """Crawl, archive, extract, load and deduplicate one day, then print what each outlet gave."""
-    judged = _run_days([_parse_day(date_)], data_dir, _unique(outlet), outlets_dir, refetch, lake)
-    _print_results(judged)
-    _exit_if_failed(judged)
+    _archive([_parse_day(date_)], _cfg(data_dir, lake, outlets_dir), outlet, refetch)
 
 
 @app.command()
@@ -237,18 +267,14 @@ def backfill(
     from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
     to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
     outlet: Annotated[list[str] | None, typer.Option("--outlet")] = None,
-    data_dir: DataDir = DEFAULT_DATA,
+    data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
 ) -> None:
     """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
-    from datetime import timedelta
-
     first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    judged = _run_days(days, data_dir, _unique(outlet), outlets_dir, refetch=False, lake=lake)
-    _print_results(judged)
-    _exit_if_failed(judged)
+    _archive(days, _cfg(data_dir, lake, outlets_dir), outlet)
 
 
 @app.command()
@@ -256,7 +282,7 @@ def backfill(
 def dedup(
     from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
     to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
-    data_dir: DataDir = DEFAULT_DATA,
+    data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -264,10 +290,11 @@ def dedup(
     from akhbar import pipeline
     from warehouse.duck import refresh_database
 
+    cfg = _cfg(data_dir, lake, outlets_dir)
     first, last = _parse_range(from_, to)
     with console.status(f"re-clustering {first}..{last}…"):
-        res = pipeline.dedup_range(first, last, data_dir, folder=outlets_dir, lake_uri=lake)
-        refresh_database(data_dir, lake)
+        res = pipeline.dedup_range(first, last, cfg.data_dir, folder=cfg.outlets_dir, lake_uri=cfg.lake_uri)
+        refresh_database(cfg.data_dir, cfg.lake_uri)
     copies = ", ".join(f"{k} {v}" for k, v in sorted(res.copies.items())) or "none"
     console.print(f"dedup {first}..{last}: {res.articles} articles in {res.clusters} clusters; "
                   f"copies by method: {copies}; {res.partitions} partitions written")
@@ -277,19 +304,22 @@ def dedup(
 @_user_errors
 def demo(
     date_: Annotated[str, typer.Option("--date", help="Day of the test web to archive.")] = "2025-01-07",
-    data_dir: DataDir = DEFAULT_DATA,
+    data_dir: DataDir = None,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
     from akhbar.testweb import TestWeb
 
     day = _parse_day(date_)
+    data_dir = _cfg(data_dir).data_dir
     _check_writable(data_dir)
+    # the demo's lake is always <data>/lake (AKHBAR_LAKE_URI does not apply), its outlets the test web's
+    local_lake = str(data_dir.resolve() / "lake")
     with TestWeb() as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
-        judged = _run_days([day], data_dir, None, folder, refetch=False)
+        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
     _print_results(judged)
-    summary(data_dir=data_dir)
+    summary(data_dir=data_dir, lake=local_lake)
     console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
     exe = Path(sys.argv[0]).resolve()
     exe = exe.relative_to(Path.cwd()) if exe.is_relative_to(Path.cwd()) else Path("akhbar")
@@ -302,23 +332,26 @@ def demo(
 @_user_errors
 def query(
     sql: Annotated[str, typer.Argument(help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
-    data_dir: DataDir = DEFAULT_DATA,
+    data_dir: DataDir = None,
     lake: LakeUri = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
 ) -> None:
     """Query the lake with DuckDB (SELECT only)."""
     from warehouse.duck import query as run_query
 
-    _print_relation(run_query(data_dir, sql, lake), fmt)
+    cfg = _cfg(data_dir, lake)
+    _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
+                              memory_limit=cfg.query_memory), fmt)
 
 
 @app.command()
 @_user_errors
-def summary(data_dir: DataDir = DEFAULT_DATA, lake: LakeUri = None) -> None:
+def summary(data_dir: DataDir = None, lake: LakeUri = None) -> None:
     """Articles, fetches and failures per day and outlet."""
     from warehouse.duck import summary as run_summary
 
-    _print_relation(run_summary(data_dir, lake), title="summary")
+    cfg = _cfg(data_dir, lake)
+    _print_relation(run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory), title="summary")
 
 
 @app.command()
@@ -342,7 +375,7 @@ def extract(
     if outlet:
         from outlets.registry import select_outlets
 
-        chosen = select_outlets([outlet], outlets_dir)[0]
+        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     ex = extract_file(page, url, tz=tz or (chosen.timezone if chosen else None),
                       overrides=chosen.extract if chosen else None)
     if as_json:
@@ -368,7 +401,7 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
     table = Table()
     for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
         table.add_column(col)
-    for o in load_outlets(outlets_dir).values():
+    for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
         d = o.discovery
         table.add_row(o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language, o.country,
                       o.timezone, str(len(d.feeds)), str(len(d.sitemaps)), str(len(d.archives)))
@@ -382,7 +415,7 @@ def outlets_check(slug: str, outlets_dir: OutletsDir = None) -> None:
     from akhbar.outletcheck import check_outlet, render
     from outlets.registry import select_outlets
 
-    outlet = select_outlets([slug], outlets_dir)[0]
+    outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     report = check_outlet(outlet)
     console.print(render(report))
     if not report.ok:

@@ -6,14 +6,14 @@ has run, ``duplicates``), so it judges exactly what readers will see. Verdicts g
 ``akhbar query "select day, outlet, status, checks from runs"``.
 
 Thresholds: the defaults of :class:`Thresholds`, overridden by ``AKHBAR_QUALITY_THRESHOLDS`` (JSON
-text, or the path of a JSON file): ``{"*": {"max_null_published_rate": 0.5}, "SLUG": {...}}`` — ``*``
+text, or the path of a JSON file; :mod:`akhbar.settings` reads it, callers pass the parsed overrides):
+``{"*": {"max_null_published_rate": 0.5}, "SLUG": {...}}`` — ``*``
 applies to every outlet, a slug to that outlet only (slug wins).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
@@ -127,9 +127,8 @@ class GateResult:
 
 
 # -- thresholds -------------------------------------------------------------------------------
-def load_overrides(source: str | None = None) -> dict[str, dict[str, float]]:
-    """Overrides from JSON text or a JSON file path (default: the AKHBAR_QUALITY_THRESHOLDS env var)."""
-    source = os.environ.get(THRESHOLDS_ENV, "") if source is None else source
+def load_overrides(source: str = "") -> dict[str, dict[str, float]]:
+    """Overrides from JSON text or a JSON file path (``Settings.quality_thresholds``; empty: none)."""
     if not source.strip():
         return {}
     text = source if source.lstrip().startswith("{") else Path(source).read_text(encoding="utf-8")
@@ -143,7 +142,7 @@ def load_overrides(source: str | None = None) -> dict[str, dict[str, float]]:
 
 
 def thresholds_for(outlet: str, overrides: Mapping[str, Mapping[str, float]] | None = None) -> Thresholds:
-    overrides = load_overrides() if overrides is None else overrides
+    overrides = overrides or {}
     return replace(Thresholds(), **{**overrides.get("*", {}), **overrides.get(outlet, {})})
 
 
@@ -253,14 +252,15 @@ def outage(crawl: Mapping[str, int], thresholds: Thresholds) -> str | None:
 
 
 def judge_day(lake: Lake, day: date, run_id: str, published: Mapping[str, Mapping[str, Any]],
-              failed: Mapping[str, str | None]) -> tuple[list[GateResult], dict[str, str]]:
+              failed: Mapping[str, str | None], overrides: Mapping[str, Mapping[str, float]] | None = None,
+              ) -> tuple[list[GateResult], dict[str, str]]:
     """The quality gate of a day as the DAG's quality_gate task and ``akhbar run`` both run it.
 
     Each published outlet-day is judged and its runs row recorded (``published`` maps the slug to the
     archive's summary: started_at, crawl_run_id, try_number, crawl, rejected). Each failed one keeps the
     ``failed`` row this run recorded, else gets one (with the error given, or "task failed before
-    publishing"). Returns the verdicts and, per failed slug, why it failed."""
-    overrides = load_overrides()
+    publishing"). ``overrides``: the parsed AKHBAR_QUALITY_THRESHOLDS. Returns the verdicts and, per failed
+    slug, why it failed."""
     verdicts = []
     for slug, res in published.items():
         verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))

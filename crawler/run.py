@@ -24,7 +24,6 @@ from typing import IO
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
-from scrapy.utils.project import get_project_settings
 
 from crawler.crawllog import log_dir, read_logs
 from crawler.spiders.outlet_day import OutletDaySpider
@@ -32,8 +31,10 @@ from outlets.registry import Outlet, select_outlets
 
 
 def crawl_settings(outlets: list[Outlet], overrides: dict[str, str] | None = None) -> Settings:
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    settings = get_project_settings()
+    """The crawl's Scrapy settings: crawler.settings, each outlet's politeness, then ``overrides`` (the app's
+    settings: USER_AGENT, LOG_LEVEL, AKHBAR_CRAWL_SETTINGS) on top. No environment variable is read."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
     # per-host politeness from each outlet's config
     slots = {}
     for o in outlets:

@@ -1,15 +1,11 @@
 """Scrapy settings for the akhbar crawler: polite by default, every exchange archived."""
 
-import os
-
 BOT_NAME = "akhbar"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-#: identify ourselves with a contact URL; override with AKHBAR_USER_AGENT
-USER_AGENT = os.environ.get(
-    "AKHBAR_USER_AGENT", "akhbar/0.1 (news archive crawler; +https://github.com/akhbar-archive/akhbar)"
-)
+#: identify ourselves with a contact URL; the app overrides it from AKHBAR_USER_AGENT (akhbar.settings)
+USER_AGENT = "akhbar/0.1 (news archive crawler; +https://github.com/akhbar-archive/akhbar)"
 ROBOTSTXT_OBEY = True
 
 # Politeness: a few requests per host at a time, a delay between them, AutoThrottle adapting to latency.
@@ -59,6 +55,7 @@ DOWNLOADER_MIDDLEWARES = {
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
-LOG_LEVEL = os.environ.get("AKHBAR_SCRAPY_LOG_LEVEL", "INFO")
+#: the app overrides it from AKHBAR_SCRAPY_LOG_LEVEL (akhbar.settings)
+LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

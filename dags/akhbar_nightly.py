@@ -26,6 +26,8 @@ from airflow.sdk import TriggerRule as Rule
 from akhbar import airflow_support as af
 
 LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+#: read once when the DAG file is parsed: the outlet tasks and their retry delay (tasks read their own)
+SETTINGS = af.Settings.from_env()
 
 
 def _day():
@@ -46,7 +48,7 @@ def akhbar_nightly():
     settle = TimeDeltaSensor(task_id="wait_for_day_to_settle", delta=af.SETTLE_DELAY, mode="reschedule",
                              poke_interval=600, timeout=6 * 3600)
 
-    @task(retries=2, retry_delay=af.RETRY_DELAY, retry_exponential_backoff=True,
+    @task(retries=2, retry_delay=SETTINGS.retry_delay, retry_exponential_backoff=True,
           max_retry_delay=timedelta(hours=1))
     def archive_outlet(slug: str) -> dict:
         ctx = get_current_context()
@@ -71,7 +73,7 @@ def akhbar_nightly():
         return af.quality_gate(_day(), ctx["run_id"], summary, results, dedup_status)
 
     results = {}
-    for slug in af.outlet_slugs():
+    for slug in af.outlet_slugs(SETTINGS.outlets_dir):
         archived = archive_outlet.override(task_id=f"archive_outlet__{slug}", pool=af.pool_name(slug))(slug)
         settle >> archived
         results[slug] = archived

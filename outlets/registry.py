@@ -1,13 +1,12 @@
 """Outlet registry: one small TOML file per outlet, validated on load.
 
 The files live in ``outlets/`` (shipped, real outlets) or in any folder named by
-``--outlets-dir`` / ``AKHBAR_OUTLETS_DIR`` (the local test web writes its own there).
+``--outlets-dir`` / ``AKHBAR_OUTLETS_DIR`` (the local test web writes its own there), passed in by the app.
 A bad file fails with an error naming the file and the field.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from datetime import date
@@ -206,8 +205,9 @@ def _check_web_url(url: str, shown: str) -> str:
     return url
 
 
-def outlets_dir() -> Path:
-    return Path(os.environ.get("AKHBAR_OUTLETS_DIR") or PACKAGED_OUTLETS_DIR)
+def outlets_dir(folder: Path | None = None) -> Path:
+    """The outlet folder: ``folder`` when given, else the packaged outlets (the app's settings choose)."""
+    return Path(folder) if folder else PACKAGED_OUTLETS_DIR
 
 
 def _describe(exc: ValidationError) -> str:

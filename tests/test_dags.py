@@ -91,7 +91,7 @@ def test_one_task_per_outlet_in_its_own_pool_with_backoff(scheduled_nightly, tes
         t = archive[f"archive_outlet__{slug}"]
         assert t.pool == f"akhbar_{slug}"
         assert t.retries == 2 and t.retry_exponential_backoff
-        assert t.retry_delay == af.RETRY_DELAY
+        assert t.retry_delay == af.Settings.from_env().retry_delay
         assert t.upstream_task_ids == {"wait_for_day_to_settle"}
     pools = {t.pool for t in archive.values()}
     assert len(pools) == len(slugs)  # no two outlets share a slot, no outlet has two

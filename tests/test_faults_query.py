@@ -175,13 +175,18 @@ def test_a_runaway_query_stops_at_the_time_limit(tmp_path: Path):
 
 
 def test_timeout_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from akhbar.settings import Settings
+
     _fill(Lake(str(tmp_path / "lake")))
     monkeypatch.setenv("AKHBAR_QUERY_TIMEOUT", "0.3")
     with pytest.raises(QueryTimeout, match=r"0\.3 s"):
-        query(tmp_path, "select count(*) from range(100000000) a, range(100000) b where a.range + b.range = 7")
+        query(tmp_path, "select count(*) from range(100000000) a, range(100000) b where a.range + b.range = 7",
+              timeout=Settings.from_env().query_timeout)
     monkeypatch.setenv("AKHBAR_QUERY_TIMEOUT", "soon")
     with pytest.raises(ValueError, match="AKHBAR_QUERY_TIMEOUT"):
-        query(tmp_path, "select 1")
+        Settings.from_env()
+    with pytest.raises(ValueError, match="more than 0"):
+        query(tmp_path, "select 1", timeout=0)
 
 
 # -- 3. data dirs whose names are SQL or glob syntax -------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from akhbar import quality
+from akhbar.settings import Settings
 from transforms.identity import article_id
 from warehouse.duck import query
 from warehouse.lake import Lake
@@ -149,11 +150,12 @@ def test_thresholds_default_then_star_then_outlet(tmp_path, monkeypatch):
     assert quality.thresholds_for("fa-payam", overrides) == quality.Thresholds(max_null_title_rate=0.2, min_articles=0)
     path = tmp_path / "thresholds.json"
     path.write_text(json.dumps(overrides))
-    monkeypatch.setenv(quality.THRESHOLDS_ENV, str(path))
-    assert quality.thresholds_for("fa-payam").min_articles == 0
+    monkeypatch.setenv(quality.THRESHOLDS_ENV, str(path))  # the settings carry the file's path to the gate
+    from_file = quality.load_overrides(Settings.from_env().quality_thresholds)
+    assert quality.thresholds_for("fa-payam", from_file).min_articles == 0
     monkeypatch.setenv(quality.THRESHOLDS_ENV, '{"ar-wadi": {"max_nul_title": 1}}')
     with pytest.raises(ValueError, match="max_nul_title"):
-        quality.load_overrides()
+        quality.load_overrides(Settings.from_env().quality_thresholds)
 
 
 def test_verdicts_land_in_the_runs_table_and_read_in_sql(lake, tmp_path):

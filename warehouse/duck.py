@@ -25,9 +25,9 @@ from warehouse.schema import FAILED_OUTCOMES, TABLES
 DB_FILE = "akhbar.duckdb"
 #: statements `akhbar query` runs; everything else (writes, COPY, ATTACH, INSTALL/LOAD, SET, PRAGMA…) is refused
 READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
-#: a query runs at most this long (seconds) unless AKHBAR_QUERY_TIMEOUT or ``timeout=`` says otherwise
+#: a query runs at most this long (seconds) unless ``timeout=`` says otherwise (the app passes AKHBAR_QUERY_TIMEOUT)
 DEFAULT_QUERY_TIMEOUT = 60.0
-#: DuckDB's memory cap for a query (AKHBAR_QUERY_MEMORY); there is no temp directory to spill to
+#: DuckDB's memory cap of a query unless ``memory_limit=`` (the app passes AKHBAR_QUERY_MEMORY); nothing spills
 DEFAULT_QUERY_MEMORY = "2GB"
 #: how long a refresh keeps retrying while another process holds <data>/akhbar.duckdb
 DEFAULT_REFRESH_WAIT = 20.0
@@ -143,7 +143,7 @@ def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | N
     """After this, a statement on ``con`` (from ``_open(persist=False)``) can read the lake through its read-only
     filesystem and nothing else, write no file anywhere (no temp directory either) and change no setting.
     The same for a local folder, s3:// or any fsspec lake."""
-    memory = memory_limit or os.environ.get("AKHBAR_QUERY_MEMORY", DEFAULT_QUERY_MEMORY)
+    memory = memory_limit or DEFAULT_QUERY_MEMORY
     con.execute("set autoinstall_known_extensions = false")
     con.execute("set autoload_known_extensions = false")
     con.execute("set python_enable_replacements = false")  # no reading Python objects in scope by name
@@ -244,17 +244,6 @@ def check_read_only(sql: str) -> list[duckdb.Statement]:
     return statements
 
 
-def _timeout() -> float:
-    raw = os.environ.get("AKHBAR_QUERY_TIMEOUT", "")
-    try:
-        value = float(raw) if raw else DEFAULT_QUERY_TIMEOUT
-    except ValueError:
-        raise ValueError(f"AKHBAR_QUERY_TIMEOUT={raw!r}: expected seconds, e.g. 60") from None
-    if value <= 0:
-        raise ValueError(f"AKHBAR_QUERY_TIMEOUT={raw!r}: must be more than 0 seconds")
-    return value
-
-
 def _run_with_deadline(con: duckdb.DuckDBPyConnection, statements: list[duckdb.Statement],
                        timeout: float) -> duckdb.DuckDBPyRelation:
     """Run every statement within ``timeout`` seconds in all (DuckDB has no statement timeout: a timer
@@ -276,16 +265,18 @@ def _run_with_deadline(con: duckdb.DuckDBPyConnection, statements: list[duckdb.S
 
 
 def query(data_dir: str | Path, sql: str, lake_uri: str | None = None, *,
-          timeout: float | None = None) -> duckdb.DuckDBPyRelation | None:
+          timeout: float | None = None, memory_limit: str | None = None) -> duckdb.DuckDBPyRelation | None:
     """Run a read-only query over the lake's views; returns the last statement's result (already computed).
 
     Refused by statement type before anything runs; what runs is confined (see ``confine``) and stopped
-    after ``timeout`` seconds (default AKHBAR_QUERY_TIMEOUT or 60) with QueryTimeout."""
+    after ``timeout`` seconds (default DEFAULT_QUERY_TIMEOUT) with QueryTimeout."""
     statements = check_read_only(sql)
-    limit = _timeout() if timeout is None else timeout
+    limit = DEFAULT_QUERY_TIMEOUT if timeout is None else timeout
+    if not limit > 0:
+        raise ValueError(f"query timeout {limit!r}: must be more than 0 seconds")
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
-    confine(con, lake)
+    confine(con, lake, memory_limit=memory_limit)
     return _run_with_deadline(con, statements, limit)
 
 
@@ -309,8 +300,9 @@ order by day, outlet
 """
 
 
-def summary(data_dir: str | Path, lake_uri: str | None = None) -> duckdb.DuckDBPyRelation:
+def summary(data_dir: str | Path, lake_uri: str | None = None, *,
+            memory_limit: str | None = None) -> duckdb.DuckDBPyRelation:
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
-    confine(con, lake)
+    confine(con, lake, memory_limit=memory_limit)
     return con.sql(SUMMARY_SQL)

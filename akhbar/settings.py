@@ -1,0 +1,144 @@
+"""The one settings object: every environment variable the project reads, read in one place, once.
+
+The CLI reads it in its typer callback (options such as ``--data-dir`` win over the environment), each
+Airflow task reads it when it starts, the DAG files when they are parsed. Nothing below this package reads
+the environment: the values reach the warehouse, the crawler and the outlet registry as parameters.
+
+=============================== ==================== ====================================================
+variable                        default              meaning
+=============================== ==================== ====================================================
+``AKHBAR_DATA_DIR``             ``data``             WARC files, crawl logs, locks, ``akhbar.duckdb``
+``AKHBAR_LAKE_URI``             ``<data>/lake``      the Parquet lake, a path or fsspec URL (``s3://…``)
+``AKHBAR_OUTLETS_DIR``          packaged ``outlets`` folder of outlet TOML files
+``AKHBAR_USER_AGENT``           crawler's default    the crawl's User-Agent (give a contact URL)
+``AKHBAR_SCRAPY_LOG_LEVEL``     ``INFO``             Scrapy's LOG_LEVEL in the crawl process
+``AKHBAR_CRAWL_SETTINGS``       ``{}``               JSON object of Scrapy settings (win over the two above)
+``AKHBAR_QUALITY_THRESHOLDS``   none                 JSON text or a JSON file's path, see :mod:`akhbar.quality`
+``AKHBAR_QUERY_TIMEOUT``        ``60``               seconds an ``akhbar query`` may run
+``AKHBAR_QUERY_MEMORY``         ``2GB``              DuckDB memory cap of a query
+``AKHBAR_RETRY_DELAY_SECONDS``  ``300``              first retry delay of an outlet task (DAG parse time)
+=============================== ==================== ====================================================
+
+An empty variable counts as unset. A malformed value is a ValueError naming the variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import outlets
+from crawler import settings as scrapy_defaults
+
+if TYPE_CHECKING:
+    from warehouse.lake import Lake
+
+# Only light imports here: the CLI reads these settings before every command, `akhbar --help` included.
+# The query limits equal warehouse.duck's defaults and the folder outlets.registry's (tests/test_settings.py).
+DEFAULT_DATA_DIR = Path("data")
+PACKAGED_OUTLETS_DIR = Path(outlets.__file__).parent
+DEFAULT_QUERY_TIMEOUT = 60.0
+DEFAULT_QUERY_MEMORY = "2GB"
+DEFAULT_RETRY_DELAY_SECONDS = 300.0
+
+
+def _env(name: str) -> dict[str, str]:
+    """Field metadata: the environment variable a field is read from."""
+    return {"env": name}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default=DEFAULT_DATA_DIR, metadata=_env("AKHBAR_DATA_DIR"))
+    #: None: ``<data_dir>/lake`` (see :attr:`lake_uri`)
+    lake_uri_override: str | None = field(default=None, metadata=_env("AKHBAR_LAKE_URI"))
+    outlets_dir: Path = field(default=PACKAGED_OUTLETS_DIR, metadata=_env("AKHBAR_OUTLETS_DIR"))
+    user_agent: str = field(default=scrapy_defaults.USER_AGENT, metadata=_env("AKHBAR_USER_AGENT"))
+    scrapy_log_level: str = field(default=scrapy_defaults.LOG_LEVEL, metadata=_env("AKHBAR_SCRAPY_LOG_LEVEL"))
+    crawl_settings: Mapping[str, str] = field(default_factory=dict, metadata=_env("AKHBAR_CRAWL_SETTINGS"))
+    #: the source text (JSON or a file path), parsed by quality.load_overrides when the gate runs
+    quality_thresholds: str = field(default="", metadata=_env("AKHBAR_QUALITY_THRESHOLDS"))
+    query_timeout: float = field(default=DEFAULT_QUERY_TIMEOUT, metadata=_env("AKHBAR_QUERY_TIMEOUT"))
+    query_memory: str = field(default=DEFAULT_QUERY_MEMORY, metadata=_env("AKHBAR_QUERY_MEMORY"))
+    retry_delay_seconds: float = field(default=DEFAULT_RETRY_DELAY_SECONDS,
+                                       metadata=_env("AKHBAR_RETRY_DELAY_SECONDS"))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings from ``environ`` (default: this process's environment); unset or empty: the default."""
+        env = os.environ if environ is None else environ
+        raw = {f.name: env.get(f.metadata["env"], "").strip() for f in fields(cls)}
+        given = {name: value for name, value in raw.items() if value}
+        parsers = {
+            "data_dir": Path, "outlets_dir": Path,
+            "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
+            "query_timeout": lambda v: _positive("AKHBAR_QUERY_TIMEOUT", v, "60"),
+            "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),
+        }
+        return cls(**{name: parsers.get(name, str)(value) for name, value in given.items()})
+
+    @classmethod
+    def variables(cls) -> dict[str, str]:
+        """Environment variable -> field name, for every field."""
+        return {f.metadata["env"]: f.name for f in fields(cls)}
+
+    @property
+    def lake_uri(self) -> str:
+        """The lake's URI: AKHBAR_LAKE_URI, else ``<data dir>/lake`` (absolute)."""
+        return self.lake_uri_override or str(self.data_dir.resolve() / "lake")
+
+    @property
+    def lake(self) -> Lake:
+        from warehouse.lake import Lake
+
+        return Lake(self.lake_uri)
+
+    @property
+    def retry_delay(self) -> timedelta:
+        return timedelta(seconds=self.retry_delay_seconds)
+
+    def scrapy_overrides(self) -> dict[str, str]:
+        """Scrapy settings the crawl runs with: identity and log level, then AKHBAR_CRAWL_SETTINGS on top."""
+        return {"USER_AGENT": self.user_agent, "LOG_LEVEL": self.scrapy_log_level, **self.crawl_settings}
+
+    def with_options(self, *, data_dir: Path | None = None, lake_uri: str | None = None,
+                     outlets_dir: Path | None = None) -> Settings:
+        """These settings with command-line options (None: not given) taking precedence."""
+        changes = {"data_dir": data_dir, "lake_uri_override": lake_uri, "outlets_dir": outlets_dir}
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def settings() -> Settings:
+    """This process's settings, read from the environment now (each Airflow task calls it once)."""
+    return Settings.from_env()
+
+
+def _positive(name: str, raw: str, example: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: expected seconds, e.g. {example}") from None
+    if not value > 0:
+        raise ValueError(f"{name}={raw!r}: must be more than 0 seconds")
+    return value
+
+
+def _json_object(name: str, raw: str) -> dict[str, str]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a JSON object of Scrapy settings, got {type(data).__name__}")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def console_width(is_terminal: bool) -> int | None:
+    """The CLI's table width: the terminal's (or COLUMNS); piped output (files, CI logs, README examples) gets
+    200 columns, so whole table rows are kept instead of 80-column wrapping."""
+    return None if is_terminal or "COLUMNS" in os.environ else 200
