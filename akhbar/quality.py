@@ -28,9 +28,9 @@ THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
 FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
 #: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
-ACCOUNTED_OUTCOMES = frozenset({"not_article", "extract_failed", "other_day"})
+ACCOUNTED_OUTCOMES = frozenset(schema.REJECTED_OUTCOMES)
 #: outcomes of pages published on another day: not expected among the day's rows (not_on_day: older runs)
-OFF_DAY_OUTCOMES = frozenset({"other_day", "not_on_day"})
+OFF_DAY_OUTCOMES = frozenset({schema.CrawlOutcome.OTHER_DAY.value, schema.CrawlOutcome.NOT_ON_DAY.value})
 
 
 class QualityGateFailed(RuntimeError):

@@ -13,16 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from warehouse.schema import CRAWL_LOG
+from warehouse.schema import CRAWL_LOG, CrawlOutcome
 
-OUTCOMES = (
-    "ok", "http_error", "network_error", "timeout", "robots_denied", "offsite", "too_large",
-    "skipped", "extract_failed", "archived_earlier", "dropped",
-    "capped",  # a per-outlet-day bound (outlet [crawl] max_*) cut what this listing offered
-    # written by the pipeline's extract stage, not the crawl
-    "not_article", "other_day",
-    "not_on_day",  # older pipelines only: kept so their logs still read
-)
+#: every outcome a line may carry, as strings (warehouse.schema.CrawlOutcome holds them and what they mean)
+OUTCOMES = tuple(o.value for o in CrawlOutcome)
 #: kinds of listing evidence an article line can carry (listed_by is "<kind> <listing URL>")
 LISTING_KINDS = ("sitemap_news", "sitemap_lastmod", "feed", "archive")
 
@@ -44,7 +38,7 @@ class CrawlLog:
         self,
         url: str,
         kind: str,
-        outcome: str,
+        outcome: CrawlOutcome | str,
         *,
         status: int | None = None,
         size: int | None = None,
@@ -56,7 +50,7 @@ class CrawlLog:
         listed_at: datetime | None = None,
         listed_by: str | None = None,
     ) -> None:
-        assert outcome in OUTCOMES, outcome
+        outcome = CrawlOutcome(outcome)  # an outcome outside the enum is a ValueError naming it, even under -O
         row: dict[str, Any] = {
             "url": url,
             "kind": kind,
@@ -64,7 +58,7 @@ class CrawlLog:
             "bytes": size,
             "fetched_at": (fetched_at or datetime.now(UTC)).isoformat(),
             "duration_ms": duration_ms,
-            "outcome": outcome,
+            "outcome": outcome.value,
             "reason": reason,
             "final_url": final_url or url,
             "run_id": self.run_id,
@@ -73,7 +67,7 @@ class CrawlLog:
             "listed_by": listed_by,
         }
         self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.counts[outcome] = self.counts.get(outcome, 0) + 1
+        self.counts[outcome.value] = self.counts.get(outcome.value, 0) + 1
 
     def close(self) -> None:
         self._fh.close()

@@ -143,13 +143,13 @@ def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, t
                                                                        fast_crawl, monkeypatch):
     """Two neighbouring days run at once (Airflow back-fills run days side by side) each hand records to the
     other: a run that re-ran the other day while still holding its own lock could wait on it for ever."""
-    from akhbar import pipeline
+    from akhbar.pipeline import night
     from warehouse.locks import PartitionBusy, partition_lock
 
     data = tmp_path / "data"
     _run([date(2025, 1, 8)], data, testweb_outlets, fast_crawl)  # published first: the 7th will hand s32 over
     seen: list[tuple[date, bool]] = []
-    real = pipeline.deliver_handed
+    real = night.deliver_handed
 
     def watching(data_dir, outlet, lake, handed):
         if outlet.slug == SEPEHR:
@@ -161,7 +161,7 @@ def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, t
             seen.append((sorted(handed), free))
         return real(data_dir, outlet, lake, handed)
 
-    monkeypatch.setattr(pipeline, "deliver_handed", watching)
+    monkeypatch.setattr(night, "deliver_handed", watching)
     results = run_day(date(2025, 1, 7), data, [SEPEHR], folder=testweb_outlets, overrides=fast_crawl)
     assert all(r.ok for r in results), [r.error for r in results]
     assert seen == [([date(2025, 1, 8)], True)], seen  # delivered once, with the 7th's lock already let go

@@ -56,12 +56,12 @@ import hashlib
 import re
 import struct
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from itertools import combinations
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import rensa
@@ -216,6 +216,13 @@ class Doc:
         norm = normalize_text(text)
         return cls(article_id, outlet, day, published_at, norm, len(text), content_hash(norm) if norm else None,
                    aggregator)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], *, aggregator: bool = False, canonical_id: str | None = None) -> Doc:
+        """A doc from an ``articles`` row read back from the lake (its ``day`` and ``outlet`` partition
+        columns included); a row stored without text or length gives an empty body."""
+        return cls(row["article_id"], row["outlet"], row["day"], row["published_at"], row["text_norm"] or "",
+                   row["text_chars"] or 0, row["content_hash"], aggregator, row["signature"], canonical_id)
 
 
 class DupRow(NamedTuple):

@@ -6,13 +6,53 @@ live in the path only (standard Hive layout), so DuckDB, Polars and pyarrow read
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, ClassVar, Self
+
 import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")
-#: crawl-log outcomes that are failures; the other non-ok outcomes (skipped, robots_denied, offsite,
-#: archived_earlier, other_day, not_article) are pages deliberately not kept here (and why)
-FAILED_OUTCOMES = ("http_error", "network_error", "timeout", "too_large", "extract_failed")
 PARTITION_COLUMNS = ("day", "outlet")
+
+
+class CrawlOutcome(StrEnum):
+    """The final outcome of one crawl-log line (a ``str``: stored, compared and printed as its value)."""
+
+    OK = "ok"
+    HTTP_ERROR = "http_error"
+    NETWORK_ERROR = "network_error"
+    TIMEOUT = "timeout"
+    ROBOTS_DENIED = "robots_denied"
+    OFFSITE = "offsite"
+    TOO_LARGE = "too_large"
+    SKIPPED = "skipped"
+    CAPPED = "capped"  # a per-outlet-day bound (outlet [crawl] max_*) cut what this listing offered
+    ARCHIVED_EARLIER = "archived_earlier"
+    DROPPED = "dropped"
+    # written by the pipeline's extract stage, not the crawl
+    EXTRACT_FAILED = "extract_failed"
+    EXTRACT_TIMEOUT = "extract_timeout"  # extraction ran past the per-page limit (akhbar.pipeline.executor)
+    NOT_ARTICLE = "not_article"
+    OTHER_DAY = "other_day"
+    NOT_ON_DAY = "not_on_day"  # older pipelines only: kept so their logs still read
+
+    @property
+    def failed(self) -> bool:
+        return self in _FAILED
+
+
+_FAILED = frozenset({CrawlOutcome.HTTP_ERROR, CrawlOutcome.NETWORK_ERROR, CrawlOutcome.TIMEOUT,
+                     CrawlOutcome.TOO_LARGE, CrawlOutcome.EXTRACT_FAILED, CrawlOutcome.EXTRACT_TIMEOUT})
+#: crawl-log outcomes that are failures, as plain strings (SQL and sets of stored values use them); the other
+#: non-ok outcomes (skipped, robots_denied, offsite, archived_earlier, other_day, not_article) are pages
+#: deliberately not kept here (and why)
+FAILED_OUTCOMES: tuple[str, ...] = tuple(o.value for o in CrawlOutcome if o.failed)
+#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
+REJECTED_OUTCOMES: tuple[str, ...] = tuple(o.value for o in (
+    CrawlOutcome.NOT_ARTICLE, CrawlOutcome.EXTRACT_FAILED, CrawlOutcome.EXTRACT_TIMEOUT, CrawlOutcome.OTHER_DAY))
 
 
 def _f(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
@@ -47,6 +87,8 @@ ARTICLES = pa.schema(
         _f("language", pa.string(), "detected body language (fa, ar, …)"),
         _f("language_mismatch", pa.bool_(), "detected language differs from the outlet's"),
         _f("text_chars", pa.int32(), "characters in text"),
+        _f("decode_repairs", pa.int32(), "bytes repaired while decoding the page (transforms.encoding: "
+           "invalid bytes read as windows-1256 or dropped; 0: the page decoded cleanly)"),
         _f("content_hash", pa.string(), "sha1 of text_norm (exact-duplicate key)"),
         _f("signature", pa.binary(), "MinHash of text_norm's word shingles (transforms.dedup.signature), "
            "read back for near-duplicate search against later days"),
@@ -67,9 +109,8 @@ CRAWL_LOG = pa.schema(
         _f("bytes", pa.int64(), "response body size in bytes"),
         _f("fetched_at", TS, "time of the final response or failure, UTC"),
         _f("duration_ms", pa.int32(), "download latency of the final attempt"),
-        _f("outcome", pa.string(), "ok | http_error | network_error | timeout | robots_denied | offsite | "
-           "too_large | skipped | capped | extract_failed | not_article | other_day | archived_earlier | dropped "
-           "(not_on_day: older runs only)"),
+        _f("outcome", pa.string(), " | ".join(o for o in CrawlOutcome if o is not CrawlOutcome.NOT_ON_DAY)
+           + " (not_on_day: older runs only; warehouse.schema.CrawlOutcome)"),
         _f("reason", pa.string(), "human-readable reason for any outcome other than ok"),
         _f("final_url", pa.string(), "URL after redirects"),
         _f("run_id", pa.string(), "crawl run that produced the row"),
@@ -101,7 +142,7 @@ RUNS = pa.schema(
         _f("articles", pa.int32(), "article rows published for the outlet-day"),
         _f("fetched", pa.int32(), "crawl-log rows for the outlet-day"),
         _f("failed_fetches", pa.int32(), "crawl-log rows that failed: http_error, network_error, timeout, "
-           "too_large or extract_failed (warehouse.schema.FAILED_OUTCOMES)"),
+           "too_large, extract_failed or extract_timeout (warehouse.schema.FAILED_OUTCOMES)"),
         _f("null_title_rate", pa.float32(), "share of articles without title"),
         _f("null_text_rate", pa.float32(), "share of articles without text"),
         _f("null_published_rate", pa.float32(), "share of articles without published_at"),
@@ -120,19 +161,138 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 
+
+# -- one record type per table: fields are exactly the table's columns, in order (tests/test_schema.py) --------
+class _Row:
+    """``to_row()`` / ``from_row()`` for the frozen dataclasses below; ``TABLE`` names their table."""
+
+    TABLE: ClassVar[str]
+
+    def to_row(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Self:
+        """A record from a row dict (a lake row's partition columns are ignored; other unknown keys are an error)."""
+        names = TABLES[cls.TABLE].names
+        extra = set(row) - set(names) - set(PARTITION_COLUMNS)
+        if extra:
+            raise ValueError(f"{cls.TABLE}: unknown column(s) {sorted(extra)}")
+        return cls(**{k: row[k] for k in names if k in row})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord(_Row):
+    TABLE: ClassVar[str] = "articles"
+    article_id: str
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    text: str | None = None
+    text_norm: str | None = None
+    description: str | None = None
+    authors: list[str] | None = None
+    tags: list[str] | None = None
+    section: str | None = None
+    image: str | None = None
+    source_credit: str | None = None
+    published_at: datetime | None = None
+    date_source: str | None = None
+    date_signals: list[str] | None = None
+    listed_at: datetime | None = None
+    date_disagrees: bool | None = None
+    modified_at: datetime | None = None
+    language: str | None = None
+    language_mismatch: bool | None = None
+    text_chars: int | None = None
+    decode_repairs: int | None = None
+    content_hash: str | None = None
+    signature: bytes | None = None
+    http_status: int | None = None
+    fetched_at: datetime | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_record_id: str | None = None
+    extractor_version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlLogRecord(_Row):
+    TABLE: ClassVar[str] = "crawl_log"
+    url: str
+    kind: str | None = None
+    status: int | None = None
+    bytes: int | None = None
+    fetched_at: datetime | None = None
+    duration_ms: int | None = None
+    outcome: CrawlOutcome | None = None
+    reason: str | None = None
+    final_url: str | None = None
+    run_id: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    listed_at: datetime | None = None
+    listed_by: str | None = None
+    home_day: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.outcome is not None:  # a stored string becomes the enum; an unknown outcome is an error here
+            object.__setattr__(self, "outcome", CrawlOutcome(self.outcome))
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateRecord(_Row):
+    TABLE: ClassVar[str] = "duplicates"
+    article_id: str
+    cluster_id: str
+    canonical_id: str
+    method: str | None = None  # url | exact | near | self
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord(_Row):
+    TABLE: ClassVar[str] = "runs"
+    run_id: str
+    status: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    articles: int | None = None
+    fetched: int | None = None
+    failed_fetches: int | None = None
+    null_title_rate: float | None = None
+    null_text_rate: float | None = None
+    null_published_rate: float | None = None
+    language_mismatch_rate: float | None = None
+    duplicate_rate: float | None = None
+    checks: str | None = None
+    error: str | None = None
+
+
+RECORDS: dict[str, type[_Row]] = {r.TABLE: r for r in (ArticleRecord, CrawlLogRecord, DuplicateRecord, RunRecord)}
+
+
 def empty_table(name: str) -> pa.Table:
     return TABLES[name].empty_table()
 
 
-def conform(name: str, rows: list[dict]) -> pa.Table:
-    """Rows (dicts) to a table of exactly the table's schema; unknown keys are an error."""
+def conform(name: str, rows: list[dict[str, Any] | _Row]) -> pa.Table:
+    """Rows (the table's records, or dicts) to a table of exactly the table's schema; unknown keys or a
+    record of another table are an error."""
     schema = TABLES[name]
     known = set(schema.names)
+    dicts = []
     for row in rows:
+        if isinstance(row, _Row):
+            if row.TABLE != name:
+                raise ValueError(f"{name}: a {type(row).__name__} is a row of {row.TABLE}")
+            dicts.append(row.to_row())
+            continue
         extra = set(row) - known
         if extra:
             raise ValueError(f"{name}: unknown column(s) {sorted(extra)}")
-    return pa.Table.from_pylist(rows, schema=schema)
+        dicts.append(row)
+    return pa.Table.from_pylist(dicts, schema=schema)
 
 
 def describe_markdown() -> str:

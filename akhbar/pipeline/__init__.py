@@ -1,0 +1,53 @@
+"""One night of the archive, stage by stage: crawl -> WARC -> extract -> lake -> DuckDB.
+
+- :mod:`akhbar.pipeline.night`: the stages (crawl, extract, load) and ``run_day``, which runs them for a day;
+- :mod:`akhbar.pipeline.steps`: the extract stage as small steps over one archived record (read, extract,
+  identify, normalise and sign, keep / reject with a reason);
+- :mod:`akhbar.pipeline.executor`: how the extract step runs (in-process or a process pool, a per-page limit);
+- :mod:`akhbar.pipeline.dedup`: the dedup stage (``dedup_day``, ``dedup_range``).
+
+Nothing fetched is lost: each article record a crawl archived lands in exactly one articles partition,
+its *home day* (:func:`home_day`: the page's trusted date, reconciled with the listing's date, which the
+crawl log keeps as listed_at / listed_by), or is logged ``not_article`` / ``extract_failed`` /
+``extract_timeout`` with the reason. Records another day owns are logged ``other_day`` (home_day + WARC
+pointer) and picked up by that day's pipeline; when that day was published first it is re-run, so days may
+be run in any order.
+"""
+
+from akhbar.pipeline.dedup import DedupResult, dedup_day, dedup_range
+from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, PARALLEL_MIN_PAGES, PageTimeout, choose_executor
+from akhbar.pipeline.night import (
+    Extraction,
+    OutletDay,
+    crawl_stage,
+    deliver_handed,
+    extract_records,
+    extract_stage,
+    lake_for,
+    load_stage,
+    new_run_id,
+    process_outlet_day,
+    run_day,
+)
+from akhbar.pipeline.steps import (
+    DATE_TOLERANCE,
+    EARLIEST_PAGE_DATE,
+    Listing,
+    Record,
+    Rejection,
+    choose_date,
+    day_records,
+    handed_over,
+    home_day,
+    latest_articles,
+    not_article_reason,
+    trusted_page_date,
+)
+
+__all__ = [
+    "DATE_TOLERANCE", "EARLIEST_PAGE_DATE", "EXTRACT_TIMEOUT_S", "PARALLEL_MIN_PAGES", "DedupResult", "Extraction",
+    "Listing", "OutletDay", "PageTimeout", "Record", "Rejection", "choose_date", "choose_executor", "crawl_stage",
+    "day_records", "dedup_day", "dedup_range", "deliver_handed", "extract_records", "extract_stage", "handed_over",
+    "home_day", "lake_for", "latest_articles", "load_stage", "new_run_id", "not_article_reason",
+    "process_outlet_day", "run_day", "trusted_page_date",
+]

@@ -1,0 +1,164 @@
+"""The extract stage's steps one by one on real Persian/Arabic pages of the test web, and the executor apart:
+its one policy and the per-page limit that turns a hanging extraction into an ``extract_timeout`` line."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from akhbar.pipeline import executor, night, steps
+from akhbar.pipeline.executor import PageTimeout, choose_executor, run_jobs
+from crawler.warc import ArchivedResponse
+from outlets.registry import load_outlets
+from transforms.dedup import content_hash
+from transforms.extract import ExtractionError
+from transforms.normalize import normalize_text
+from warehouse.lake import Lake
+from warehouse.schema import ArticleRecord, CrawlOutcome, conform
+
+HANG = "hang-here"  # a URL containing this makes the patched extractor sleep
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as resp:  # the test web, on 127.0.0.x
+        return resp.read()
+
+
+def _record(url: str, body: bytes, crawl_day: date, offset: int = 0,
+            listing: steps.Listing | None = None) -> steps.Record:
+    fetched = datetime.combine(crawl_day, datetime.min.time(), UTC) + timedelta(hours=20)
+    rec = ArchivedResponse(url=url, status=200, kind="article", headers=[("Content-Type", "text/html; charset=utf-8")],
+                           body=body, fetched_at=fetched, record_id=f"<urn:uuid:{offset}>",
+                           warc_file=f"warc/day={crawl_day}/x.warc.gz", offset=offset)
+    return steps.Record(rec, crawl_day, listing or steps.Listing())
+
+
+@pytest.fixture(scope="module")
+def pages(testweb, testweb_outlets):
+    """Two real article pages (Persian and Arabic) with their outlets and the day their crawl ran."""
+    out = []
+    for slug in ("fa-sepehr", "ar-wadi"):
+        art = testweb.catalog.by_site[slug][0]
+        url = testweb.article_url(art)
+        out.append((load_outlets(testweb_outlets)[slug], _record(url, _fetch(url), art.home_day), art))
+    return out
+
+
+def test_extract_identify_sign_build_one_article_record(pages):
+    for outlet, record, art in pages:
+        result = steps.extract_page(steps.extract_job(record, outlet))
+        assert steps.reject_extracted(record.response.body, result) is None, outlet.slug
+        dates = steps.choose_date(result, record.listing, record.response.fetched_at)
+        article = steps.build_article(record.response, result, outlet, dates)
+        assert isinstance(article, ArticleRecord)
+        assert art.paragraphs[0][:30] in article.text  # the body as published, Persian / Arabic script intact
+        assert article.text_norm == normalize_text(article.text)
+        assert article.content_hash == content_hash(article.text_norm) and article.signature
+        assert article.decode_repairs == 0 and article.text_chars == len(article.text)
+        assert (article.article_id, article.canonical_url) == steps.identify(record.response, result, outlet)
+        assert conform("articles", [article]).num_rows == 1  # the writer takes the record as it is
+
+
+def test_the_same_text_signs_the_same_and_a_different_text_differently():
+    once = steps.normalise_and_sign("خبر عاجل: اجتماع وزراء الخارجية العرب في القاهرة اليوم")
+    assert once == steps.normalise_and_sign("خبر عاجل: اجتماع وزراء الخارجية العرب في القاهرة اليوم")
+    assert once[1] != steps.normalise_and_sign("خبر عاجل: اجتماع وزراء المالية العرب في الرياض")[1]
+    assert steps.normalise_and_sign("   ") == ("", None, None)  # an empty body has no dedup keys
+
+
+def test_pages_that_are_no_article_are_rejected_with_their_reason():
+    links = "".join(f'<li><a href="/news/{i}">خبر {i}</a></li>' for i in range(60))
+    index = f"<html><body><h1>آخرین اخبار</h1><ul>{links}</ul></body></html>".encode()
+    short = type("Ex", (), {"text": "آخرین اخبار"})()
+    why = steps.reject_extracted(index, short)
+    assert why.outcome is CrawlOutcome.NOT_ARTICLE and why.reason.startswith("index page: 60 links")
+    assert steps.reject_extracted(b"", ExtractionError("empty page")).outcome is CrawlOutcome.NOT_ARTICLE
+    broke = steps.reject_extracted(b"<html>", ExtractionError("parser gave up on <html>"))
+    assert (broke.outcome, broke.reason) == (CrawlOutcome.EXTRACT_FAILED, "parser gave up on <html>")
+    late = steps.reject_extracted(b"<html>", PageTimeout(2.5))
+    assert (late.outcome, late.reason) == (CrawlOutcome.EXTRACT_TIMEOUT, "extraction took longer than 2.5 s")
+
+
+def test_place_keeps_the_home_day_and_hands_other_days_over_with_a_reason():
+    day = date(2025, 1, 6)
+    record = _record("https://www.sepehr.example/news/30", b"", day, offset=4096,
+                     listing=steps.Listing(datetime(2025, 1, 6, 9, tzinfo=UTC), "feed https://sepehr/rss"))
+    same = {"published_at": datetime(2025, 1, 6, 8, tzinfo=UTC), "date_source": "jsonld"}
+    assert steps.place(record, same, day) is None
+    far = {"published_at": datetime(2025, 1, 11, 8, tzinfo=UTC), "date_source": "jsonld"}
+    other = steps.place(_record(record.response.url, b"", day, 4096), far, day)  # no listing: the page day wins
+    assert other.outcome is CrawlOutcome.OTHER_DAY and other.home_day == date(2025, 1, 11)
+    assert other.reason.startswith("belongs to 2025-01-11: published 2025-01-11T08:00:00+00:00 (jsonld)")
+    line = other.log_row(record)
+    assert (line.outcome, line.home_day, line.warc_offset, line.warc_file) == (
+        CrawlOutcome.OTHER_DAY, date(2025, 1, 11), 4096, record.response.warc_file)
+    assert line.listed_by == "feed https://sepehr/rss"
+
+
+def test_keep_newest_keeps_one_record_per_article():
+    kept: dict[str, ArticleRecord] = {}
+    old = ArticleRecord("a1", "https://x/1?utm=1", fetched_at=datetime(2025, 1, 6, 8, tzinfo=UTC))
+    new = ArticleRecord("a1", "https://x/1", fetched_at=datetime(2025, 1, 6, 9, tzinfo=UTC))
+    for a in (new, old):
+        steps.keep_newest(kept, a)
+    assert kept == {"a1": new}
+
+
+def test_one_policy_chooses_the_executor():
+    assert choose_executor(executor.PARALLEL_MIN_PAGES - 1, cpus=8) == ("inline", 1)
+    assert choose_executor(executor.PARALLEL_MIN_PAGES, cpus=8) == ("pool", 8)
+    assert choose_executor(1000, cpus=1) == ("inline", 1)
+
+
+def slow_on_marker(job: str) -> str:
+    """Module level, so a pool's workers can import it."""
+    if HANG in job:
+        time.sleep(30)
+    return job.upper()
+
+
+@pytest.mark.parametrize("mode", ["inline", "pool"])
+def test_a_hanging_job_times_out_in_its_place_and_the_others_finish(mode):
+    jobs = ["a", f"b-{HANG}", "c", "d", f"e-{HANG}", "f"]
+    start = time.monotonic()
+    results = run_jobs(slow_on_marker, jobs, timeout=0.5, mode=mode, workers=2)
+    assert time.monotonic() - start < 10  # two stuck pages cost about their limit each, not their 30 s
+    assert [r if isinstance(r, str) else type(r) for r in results] == ["A", PageTimeout, "C", "D", PageTimeout, "F"]
+
+
+def _hanging_extract(body, url, **kwargs):
+    """The real extractor, except on a page whose URL is marked: that one never returns in time."""
+    if HANG in url:
+        time.sleep(30)
+    return _REAL_EXTRACT(body, url, **kwargs)
+
+
+from transforms import extract as _extract_module  # noqa: E402
+
+_REAL_EXTRACT = _extract_module.extract_article
+
+
+@pytest.mark.parametrize("pool", [False, True])
+def test_a_page_whose_extraction_hangs_is_logged_extract_timeout_never_lost(pages, tmp_path: Path, monkeypatch,
+                                                                             pool):
+    outlet, record, _ = pages[0]
+    day = record.crawl_day
+    hanging = _record(record.response.url + f"?{HANG}", record.response.body, day, offset=777)
+    monkeypatch.setattr(steps, "read_pages", lambda *a: [record, hanging])
+    monkeypatch.setattr(_extract_module, "extract_article", _hanging_extract)  # forked workers inherit it
+    if pool:
+        monkeypatch.setattr(executor, "PARALLEL_MIN_PAGES", 2)
+        monkeypatch.setattr(executor.os, "cpu_count", lambda: 2)
+    lake = Lake(str(tmp_path / "lake"))
+    ex = night.extract_records(tmp_path, day, outlet, lake, timeout=1.0)
+    assert [a.url for a in ex.rows] == [record.response.url]
+    assert [(r.outcome, r.url, r.warc_offset) for r in ex.log_rows] == [
+        (CrawlOutcome.EXTRACT_TIMEOUT, hanging.response.url, 777)]
+    assert ex.log_rows[0].reason == "extraction took longer than 1 s"
+    night.load_stage(lake, tmp_path, day, outlet, ex.rows, ex.log_rows)
+    stored = lake.read_partition("crawl_log", day, outlet.slug).to_pylist()
+    assert [(r["outcome"], r["reason"]) for r in stored] == [("extract_timeout", "extraction took longer than 1 s")]
