@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from faultkit import report
 
+from akhbar import quality
 from akhbar.pipeline import run_day
 from akhbar.testweb import TestWeb
 from akhbar.testweb.pages import TODAY_WIDGET_SITES
@@ -144,6 +145,10 @@ def test_an_urdu_story_on_a_persian_outlet(testweb, testweb_outlets, tmp_path, f
     assert all(p in row["text"] for p in want.paragraphs)
     others = [r for u, r in rows.items() if u != normalize_url(want.url)]
     assert others and all(r["language"] == "fa" and not r["language_mismatch"] for r in others)
+    # the gate sees it: one story in another language among a thin day's few is above the 10 % limit
+    verdict = quality.gate_outlet_day(Lake(str(tmp_path / "lake")), day, "fa-payam")
+    assert verdict.metrics.language_mismatch_rate == pytest.approx(1 / len(rows))
+    assert "language_mismatch_rate" in [c.name for c in verdict.failed_checks]
 
 
 # -- 5. an outlet down all night --------------------------------------------------------------------
