@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,14 @@ LAKE_ASSET_URI = "akhbar://lake/day-partitions"
 POOL_PREFIX = "akhbar_"
 #: the nightly run waits this long after its day ended: late sitemap/archive updates get in
 SETTLE_DELAY = timedelta(hours=2)
+
+
+@cache
+def lake_asset() -> Any:
+    """The lake's Airflow Asset, one definition for every DAG file (Airflow is imported by them only)."""
+    from airflow.sdk import Asset
+
+    return Asset(name=LAKE_ASSET_NAME, uri=LAKE_ASSET_URI)
 
 
 class OutletFailed(RuntimeError):

@@ -19,7 +19,7 @@ import shutil
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crawler.settings import DOWNLOAD_MAXSIZE
+from transforms.identity import normalize_url
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +227,36 @@ def warc_files(root: Path, day: str, outlet: str) -> list[Path]:
     """Closed WARC files of an outlet-day, oldest run first (run ids sort by time)."""
     directory = partition_dir(root, day, outlet)
     return sorted(directory.glob("*.warc.gz")) if directory.is_dir() else []
+
+
+def new_run_id() -> str:
+    """A run id: the UTC time to the microsecond, so WARC and crawl-log names sort oldest run first."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def neighbour_days(day: date) -> tuple[date, date, date]:
+    """``day`` and the days either side, in the order their archives are consulted: an outlet's local day
+    overlaps two UTC days, so the crawl of D-1 or D+1 may have fetched a page that belongs to D."""
+    return day, day - timedelta(days=1), day + timedelta(days=1)
+
+
+def archived_articles(root: Path, day: str, outlet: str) -> Iterator[ArchivedResponse]:
+    """The archived pages of an outlet-day that count as fetched articles (kind ``article``, status 200),
+    oldest file first. The pipeline extracts them; the spider does not fetch them again."""
+    for path in warc_files(root, day, outlet):
+        for rec in iter_responses(root, path):
+            if rec.kind == "article" and rec.status == 200:
+                yield rec
+
+
+def newest_articles(root: Path, day: str, outlet: str) -> list[ArchivedResponse]:
+    """The newest of :func:`archived_articles` for each normalised URL (a re-fetch replaces the older copy)."""
+    newest: dict[str, ArchivedResponse] = {}
+    for rec in archived_articles(root, day, outlet):
+        key = normalize_url(rec.url)
+        if key not in newest or rec.fetched_at >= newest[key].fetched_at:
+            newest[key] = rec
+    return list(newest.values())
 
 
 class WarcRecoveryError(RuntimeError):

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk import AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
 
 from akhbar import airflow_support as af
 
-LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+LAKE = af.lake_asset()
 
 
 def _changed_days() -> list:

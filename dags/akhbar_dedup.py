@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from airflow.sdk import Asset, Param, dag, get_current_context, task
+from airflow.sdk import Param, dag, get_current_context, task
 
 from akhbar import airflow_support as af
 
-LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+LAKE = af.lake_asset()
 
 
 @dag(

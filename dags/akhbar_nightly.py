@@ -20,12 +20,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
-from airflow.sdk import Asset, CronDataIntervalTimetable, dag, get_current_context, task
+from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
 from airflow.sdk import TriggerRule as Rule
 
 from akhbar import airflow_support as af
 
-LAKE = Asset(name=af.LAKE_ASSET_NAME, uri=af.LAKE_ASSET_URI)
+LAKE = af.lake_asset()
 #: read once when the DAG file is parsed: the outlet tasks and their retry delay (tasks read their own)
 SETTINGS = af.Settings.from_env()
 

@@ -33,7 +33,7 @@ from typing import Any
 from lxml.etree import XPath
 
 from transforms.dates import parse_date_text
-from transforms.normalize import normalize_text
+from transforms.normalize import normalize_text, tokens
 
 LIST_LABELS = [
     "اخبار پیشنهادی", "آخرین اخبار", "خبرهای مرتبط", "اخبار مرتبط", "مطالب مرتبط", "پربازدیدترین",
@@ -158,13 +158,13 @@ _DIGIT = re.compile(r"\d")
 def word_key(s: str | None) -> str:
     """The words of ``s`` in normalised form (ي/ی, ك/ک, digits, diacritics and punctuation do not
     matter), lower-cased and space-joined: for comparing a line with a headline or a name."""
-    return " ".join(_WORDS.findall(normalize_text(s).lower())) if s else ""
+    return " ".join(tokens(normalize_text(s).lower())) if s else ""
 
 
 def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
     """A line that is the page's metadata, not its text: the byline (an author of the page, with or
     without «by»/«بقلم»), a date line, or a bare counter («47» comments)."""
-    words = _WORDS.findall(line)
+    words = tokens(line)
     if not words:
         return False
     if all(w.isdigit() for w in words) and len(line.strip()) <= 12:
@@ -216,7 +216,6 @@ _BOX_CLASS = re.compile(r"(?i)^(?:fact|facts|fakta)$|factbox|fact-box|infobox|in
 _TEASER_ITEMS = 3
 _TEASER_LINKED = 0.5
 _KEEP_TAGS = frozenset({"html", "body", "article", "main", "head"})
-_WORDS = re.compile(r"\w+")
 
 
 def _classes(node: Any) -> list[str]:
@@ -231,7 +230,7 @@ def _link_share(node: Any) -> float:
 
 
 def _words(s: str | None) -> str:
-    return " ".join(_WORDS.findall((s or "").lower()))
+    return " ".join(tokens((s or "").lower()))
 
 
 def _further_articles(tree: Any) -> list[Any]:
@@ -368,7 +367,7 @@ def site_names(names: list[str | None], host: str | None) -> set[str]:
 def site_like(segment: str, names: set[str]) -> bool:
     """The segment is the site's name (or holds it, or is held by it: «BBC News عربي» for
     «BBC News»), a date, or an agency name («وكالة أنباء …», «خبرگزاری …»)."""
-    words = _WORDS.findall(segment)
+    words = tokens(segment)
     if not words or len(words) > _SITE_SEGMENT_WORDS:
         return False
     if all(_DIGIT.search(w) for w in words) or parse_date_text(segment) is not None:
@@ -405,7 +404,7 @@ def _shared_tail(title: str, other: str | None) -> str | None:
     common = title[len(title) - n:]
     tail = common[_LEADING_SEP.match(common).end():]
     heads = (title[:len(title) - len(tail)], other[:len(other) - len(tail)])
-    if len(_WORDS.findall(tail)) < _SHARED_TAIL_WORDS or not all(_HEAD_SEP.search(h) for h in heads):
+    if len(tokens(tail)) < _SHARED_TAIL_WORDS or not all(_HEAD_SEP.search(h) for h in heads):
         return None
     # one kicker written with two separators is still the same kicker, and part of the headline
     return tail if word_key(heads[0]) != word_key(heads[1]) else None
@@ -458,9 +457,9 @@ def clean_authors(raw: list[str], names: set[str]) -> list[str]:
         for name in _AUTHOR_SPLIT.split(item or ""):
             # the initials some bylines append («Corina Gall (cog.)») are not part of the name
             name = " ".join(_INITIALS.sub("", _BYLINE_LEAD.sub("", name)).split()).strip(" :：-–—|.,،")
-            if not name or not _WORDS.search(name) or _IMAGE_WORD.search(name):
+            if not name or not tokens(name) or _IMAGE_WORD.search(name):
                 continue
-            if site_like(name, names) and not all(_DIGIT.search(w) for w in _WORDS.findall(name)):
+            if site_like(name, names) and not all(_DIGIT.search(w) for w in tokens(name)):
                 continue
             if name.lower() in ("staff", "admin", "editor", "redaktion", "news", "bbc news"):
                 continue

@@ -53,7 +53,6 @@ the registry; ``canonical_id`` from ``duplicates``.
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,14 +65,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import rensa
 
-from transforms.normalize import normalize_text
+from transforms.normalize import normalize_text, tokens  # tokens: words of a normalised body (bench and tests use it)
 
 #: days before (and after) an article within which exact and near copies are linked
 LOOKBACK_DAYS = 7
 #: bodies shorter than this many words never form ``exact`` edges
 EXACT_MIN_TOKENS = 20
 
-_TOKEN = re.compile(r"\w+")
 _HEADER = struct.Struct("<2sBBHHI")  # magic, algorithm version, shingle, num_perm, seed, token count
 _MAGIC = b"mh"
 _VERIFY_CHUNK = 50_000  # candidate pairs compared per numpy batch (bounds memory)
@@ -143,11 +141,6 @@ def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.5) -> tu
 
 
 SIGNATURE_PARAMS = SignatureParams()
-
-
-def tokens(text_norm: str) -> list[str]:
-    """Words of a normalised body (punctuation dropped: «غزه،» and «غزه» are one word)."""
-    return _TOKEN.findall(text_norm)
 
 
 def shingles(words: Sequence[str], k: int) -> list[str]:

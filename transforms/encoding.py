@@ -35,6 +35,30 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+#: Content-Types of an HTML page: the crawl logs any other type of a fetched article ``skipped`` (archived)
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: Content-Type prefixes the extractor refuses at once. Not the complement of HTML_TYPES on purpose: the
+#: extractor tries any other type (none at all, text/xml, a server's odd label) and sniffs the body for HTML
+NOT_HTML_TYPES = ("application/pdf", "image/", "video/", "audio/", "application/zip", "application/octet-stream",
+                  "application/json", "text/plain", "text/css", "application/javascript")
+
+
+def media_type(content_type: str | None) -> str:
+    """The lower-cased media type of a Content-Type header ('' when there is none)."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def is_html_type(content_type: str | None) -> bool:
+    """True when the header names an HTML type or nothing at all (the crawl's rule)."""
+    kind = media_type(content_type)
+    return not kind or kind in HTML_TYPES
+
+
+def is_refused_type(content_type: str | None) -> bool:
+    """True when the header names a type that is never an HTML page (the extractor's rule)."""
+    return bool(content_type) and content_type.lower().startswith(NOT_HTML_TYPES)
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: labels that decode any byte sequence, so a strict decode proves nothing

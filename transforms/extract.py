@@ -33,11 +33,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError, XPath
-from trafilatura.utils import load_html
 
+from transforms import trafilatura_adapter as traf
 from transforms.boilerplate import (
     clean_authors,
     clean_lines,
@@ -52,21 +51,19 @@ from transforms.boilerplate import (
     word_key,
 )
 from transforms.dates import ParsedDate, is_copyright, parse_date
-from transforms.encoding import decode_page
+from transforms.encoding import decode_page, is_refused_type
 from transforms.language import detect_language
+from transforms.normalize import tokens
 
-EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + trafilatura.__version__ + ")"
+EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + traf.VERSION + ")"
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
 _ALT_PROTECT = {"\u200c": "\u2c80", "\u200d": "\u2c82"}  # used when a page contains the first set
 _ZWNJ_ENTITY = re.compile(r"&(?:zwnj|#8204|#x200c);", re.I)
 _ZWJ_ENTITY = re.compile(r"&(?:zwj|#8205|#x200d);", re.I)
-_TOKEN = re.compile(r"\w+")
 #: a body shorter than this (characters) sends us to the fallbacks
 _SHORT = 300
-_NON_HTML = ("application/pdf", "image/", "video/", "audio/", "application/zip", "application/octet-stream",
-             "application/json", "text/plain", "text/css", "application/javascript")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting", "report", "webpage",
                   "liveblogposting", "scholarlyarticle", "techarticle"}
@@ -125,7 +122,7 @@ class _Joiners:
 
 
 def _tokens(s: str | None) -> list[str]:
-    return _TOKEN.findall(s.lower()) if s else []
+    return tokens(s.lower()) if s else []
 
 
 def _coverage(part: str | None, whole: str | None, ignore: str = "") -> float:
@@ -295,10 +292,9 @@ def _htmldate(tree: Any, url: str | None) -> str | None:
 
     from htmldate import find_date
     from lxml.html import HtmlElement
-    from trafilatura.settings import set_date_params
 
     return find_date(tree if isinstance(tree, HtmlElement) else deepcopy(tree),
-                     **{**set_date_params(True), "url": url})
+                     **{**traf.date_params(), "url": url})
 
 
 def _headline_node(tree: Any) -> Any | None:
@@ -560,36 +556,31 @@ def _page_meta(tree: Any, ld_docs: list[Any]) -> Any:
     tag-stripping the whole JSON text character by character, which breaks valid JSON holding
     ``&quot;`` and then falls back to regular expressions: a seventh of the page's time on news pages.
     We un-escape the few fields it returns instead."""
-    from trafilatura.json_metadata import extract_json, normalize_json
-    from trafilatura.metadata import examine_meta, extract_author, extract_catstags, extract_title
-
-    md = examine_meta(tree)
+    md = traf.examine_meta(tree)
     if md.author and " " not in md.author:  # a single word is a handle, not a byline
         md.author = None
     before = (md.title, md.author, md.categories)
     for doc in ld_docs:
         try:
-            md = extract_json(doc, md)
+            md = traf.extract_json(doc, md)
         except Exception:  # trafilatura's JSON-LD reader has its own bugs; ours (ld) still applies
             continue
     if md.title and md.title != before[0]:
-        md.title = normalize_json(md.title) or None
+        md.title = traf.normalize_json(md.title) or None
     if md.author and md.author != before[1]:
-        md.author = normalize_json(md.author) or None
+        md.author = traf.normalize_json(md.author) or None
     if md.categories and md.categories != before[2]:
-        md.categories = [c for c in (normalize_json(str(x)) for x in md.categories) if c]
-    md.title = md.title or extract_title(tree)
-    md.author = md.author or extract_author(tree)
+        md.categories = [c for c in (traf.normalize_json(str(x)) for x in md.categories) if c]
+    md.title = md.title or traf.extract_title(tree)
+    md.author = md.author or traf.extract_author(tree)
     # category links are read only when a section is still missing (see extract_article)
-    md.tags = md.tags or extract_catstags("tag", tree)
+    md.tags = md.tags or traf.extract_catstags("tag", tree)
     md.clean_and_trim()
     return md
 
 
 def _category_links(tree: Any) -> list[str]:
-    from trafilatura.metadata import extract_catstags
-
-    return extract_catstags("category", tree)
+    return traf.extract_catstags("category", tree)
 
 
 # -- body ------------------------------------------------------------------------------------------
@@ -598,7 +589,7 @@ MAIN_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": Tru
 
 
 def _trafilatura(tree: Any, url: str | None, **options: Any) -> Any:
-    return trafilatura.bare_extraction(tree, url=url, **{**MAIN_OPTIONS, **options})
+    return traf.bare_extraction(tree, url, **{**MAIN_OPTIONS, **options})
 
 
 def _select(tree: Any, selector: str) -> Any | None:
@@ -884,7 +875,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
                     overrides: Any | None = None, tz: str | None = None) -> Extracted:
     """Body text and metadata of one article page (``overrides``: outlets.registry.ExtractOverrides;
     ``tz``: the outlet's timezone, for local times written on the page)."""
-    if content_type and any(content_type.lower().startswith(t) for t in _NON_HTML):
+    if is_refused_type(content_type):
         raise ExtractionError(f"not HTML: {content_type}")
     if isinstance(html, bytes):
         if not html.strip():
@@ -903,7 +894,7 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     joiners = _Joiners(page)
     # trafilatura's own loader: its parser drops comments, whose removal later would cut the text
     # that follows them (React pages put <!-- --> inside paragraphs)
-    tree = load_html(joiners.protect(page).replace("\ufffd", ""))
+    tree = traf.load_html(joiners.protect(page).replace("\ufffd", ""))
     if tree is None:
         raise ExtractionError("unparsable HTML")
     if overrides is not None:

@@ -89,6 +89,15 @@ def _build_table() -> dict[str, str]:
 CHAR_TABLE: dict[str, str] = _build_table()
 _TRANSLATE = str.maketrans(CHAR_TABLE)
 _SPACES = re.compile(" +")
+_WORD = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``text``: runs of Unicode word characters, punctuation and ZWNJ dropping out («غزه،»
+    gives «غزه»; «می‌شود» gives «می», «شود»). The one tokeniser of extraction, boilerplate and dedup;
+    callers lower-case or normalise first as they need. (transforms.language keeps ZWNJ inside its
+    words on purpose: it scores whole Persian words.)"""
+    return _WORD.findall(text)
 
 
 def normalize_text(s: str) -> str:

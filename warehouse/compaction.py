@@ -123,9 +123,7 @@ def _compact_partition(lake: Lake, table: str, day: date, outlet: str) -> tuple[
     before = data.num_rows
     if table == "crawl_log":
         data = _distinct(data)
-    sort_by = {"articles": ("url",), "crawl_log": ("fetched_at", "url", "outcome"), "runs": ("finished_at",),
-               "duplicates": ("cluster_id", "article_id")}.get(table, ())
-    lake.replace_partition(table, day, outlet, data, sort_by=sort_by)  # atomic: part-0 now holds every row
+    lake.replace_partition(table, day, outlet, data)  # atomic: part-0 now holds every row (in SORT_KEYS order)
     final = lake.partition_path(table, day, outlet)
     extra = [p for p in files if p.rsplit("/", 1)[1] != final.rsplit("/", 1)[1]]
     for path in extra:  # their rows are in part-0 already

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fsspec.spec import AbstractFileSystem
 
-from warehouse.schema import TABLES, conform
+from warehouse.schema import SORT_KEYS, TABLES, conform
 
 PART_FILE = "part-0.parquet"
 TMP_PREFIX = ".tmp-"  # hidden names: pyarrow and DuckDB globs skip them
@@ -39,11 +39,12 @@ class Lake:
         return f"{self.root}/{table}/day={_day(day)}/outlet={outlet}/{PART_FILE}"
 
     def replace_partition(self, table: str, day: date | str, outlet: str, rows: list[dict] | pa.Table,
-                          sort_by: Iterable[str] = ()) -> int:
-        """Replace one partition with exactly these rows (possibly none); returns the row count."""
+                          sort_by: Iterable[str] | None = None) -> int:
+        """Replace one partition with exactly these rows (possibly none), sorted by ``sort_by`` (by default
+        the table's SORT_KEYS); returns the row count."""
         data = rows if isinstance(rows, pa.Table) else conform(table, rows)
         data = data.cast(TABLES[table])
-        keys = [k for k in sort_by if k in data.column_names]
+        keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
         if keys and data.num_rows:
             data = data.sort_by([(k, "ascending") for k in keys])
         buf = io.BytesIO()

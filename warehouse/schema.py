@@ -159,6 +159,15 @@ TABLES: dict[str, pa.Schema] = {
     "duplicates": DUPLICATES,
     "runs": RUNS,
 }
+#: the row order of each table's partition files (Lake.replace_partition sorts by it): stable files, so a
+#: re-run writes the same bytes and a diff of two lakes compares rows, not orders
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "articles": ("url",),
+    "crawl_log": ("fetched_at", "url", "outcome"),
+    "duplicates": ("cluster_id", "article_id"),
+    "runs": ("finished_at",),
+}
+
 
 
 

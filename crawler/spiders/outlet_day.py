@@ -10,7 +10,7 @@ canonical URL. Every response goes to WARC (crawler.middlewares), every URL gets
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -23,13 +23,12 @@ from twisted.python.failure import Failure
 from crawler import discovery
 from crawler.crawllog import CrawlLog, read_logs
 from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
-from crawler.warc import WarcArchive, iter_responses, recover_open_files, warc_files
+from crawler.warc import WarcArchive, archived_articles, neighbour_days, new_run_id, recover_open_files
 from outlets.registry import Outlet, load_outlet_file, outlets_dir
+from transforms.encoding import is_html_type, media_type
 from transforms.identity import normalize_url
 
 SOFTWARE = "akhbar/0.1 (Scrapy)"
-#: content types an article page may have; anything else (PDF, images) is archived but not kept
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 class OutletDaySpider(Spider):
@@ -51,7 +50,7 @@ class OutletDaySpider(Spider):
         self.day = date.fromisoformat(day)
         self.local_days = discovery.local_days(self.day, self.outlet.timezone)
         self.root = Path(data_dir).resolve()
-        self.run_id = run_id or _new_run_id()
+        self.run_id = run_id or new_run_id()
         self.refetch = str(refetch).lower() in ("1", "true", "yes")
         self.allowed_domains = list(self.outlet.allowed_domains)
         self.download_delay = self.outlet.crawl.download_delay
@@ -113,13 +112,11 @@ class OutletDaySpider(Spider):
         two UTC days, so the crawl of D-1 or D+1 may have fetched (and left out as not on its day) a page
         that belongs to D. It is read back from their WARC files instead of being fetched twice."""
         done: dict[str, tuple[str, str]] = {}
-        for day in (self.day, self.day - timedelta(days=1), self.day + timedelta(days=1)):
+        for day in neighbour_days(self.day):
             d = day.isoformat()
             here: dict[str, tuple[str, str]] = {}
-            for path in warc_files(self.root, d, self.outlet.slug):
-                for rec in iter_responses(self.root, path):
-                    if rec.kind == "article" and rec.status == 200:
-                        here.setdefault(normalize_url(rec.url), (d, rec.url))
+            for rec in archived_articles(self.root, d, self.outlet.slug):
+                here.setdefault(normalize_url(rec.url), (d, rec.url))
             # a URL that redirected to an archived page (a short /news/123 link in a feed) is done too
             for row in read_logs(self.root, d, self.outlet.slug):
                 target = here.get(normalize_url(row["final_url"] or ""))
@@ -335,8 +332,8 @@ class OutletDaySpider(Spider):
                          for url in next_urls)
 
     def _article_done(self, response: Response) -> None:
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
-        if ctype and ctype not in HTML_TYPES:
+        ctype = media_type((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
+        if not is_html_type(ctype):
             self._ok(response, "skipped", reason=f"not an HTML page ({ctype}); archived, not extracted")
             return
         self._ok(response)
@@ -417,8 +414,3 @@ def _ms(seconds: float | None) -> int | None:
 def _default_outlets_dir() -> Path:
     return outlets_dir()
 
-
-def _new_run_id() -> str:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
