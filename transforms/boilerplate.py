@@ -34,6 +34,7 @@ from lxml.etree import XPath
 
 from transforms.dates import parse_date_text
 from transforms.normalize import normalize_text, tokens
+from transforms.thresholds import EXTRACTION
 
 LIST_LABELS = [
     "اخبار پیشنهادی", "آخرین اخبار", "خبرهای مرتبط", "اخبار مرتبط", "مطالب مرتبط", "پربازدیدترین",
@@ -59,7 +60,7 @@ _CREDIT = re.compile(r"^\s*(?:المصدر|مصدر|منبع|منابع|المص
 _TAG_LINE = re.compile(r"^\s*([^:：]{2,30}?)\s*[:：]\s*(.*)$")
 _TAG_SPLIT = re.compile(r"\s*[,،؛;|/#]\s*|\s{2,}")
 #: a list item after a label: a headline, not a paragraph
-_HEADLINE_MAX = 160
+_HEADLINE_MAX = EXTRACTION.headline_max_chars
 #: a line ending like a sentence is a paragraph, even a short one; headlines rarely end this way
 _SENTENCE_END = (".", "؟", "?", "!", "۔", "…", ".»", ".\"")
 
@@ -142,16 +143,16 @@ def clean_lines(lines: list[str]) -> Cleaned:
 
 # -- byline, date and copyright lines at the edges of the body ------------------------------------
 #: how many lines at the top (and bottom) of the body are looked at
-_EDGE = 3
+_EDGE = EXTRACTION.edge_lines
 #: a date line is the date and time with a label at most: this many words without a digit
-_DATE_LINE_WORDS = 5
+_DATE_LINE_WORDS = EXTRACTION.date_line_words
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|خبرنگار|گزارشگر|گزارش|ترجمه|كتب|كتبت|"
     r"إعداد|اعداد|تقرير|مراسل|محرر)\s*[:：]?\s+", re.I)
 #: a closing copyright line; not a bare «حقوق» (rights), which opens paragraphs on human rights
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|جميع الحقوق|حقوق (?:النشر|الطبع)|کلیه حقوق|تمامی حقوق"
                         r"|حقوق (?:این|مادی))", re.I)
-_COPYRIGHT_MAX = 200
+_COPYRIGHT_MAX = EXTRACTION.copyright_max_chars
 _DIGIT = re.compile(r"\d")
 
 
@@ -200,7 +201,7 @@ def _is_closing_line(line: str, author_keys: set[str]) -> bool:
 
 # -- lines repeated --------------------------------------------------------------------------------
 #: a line seen this many times in one body is template text, not writing
-_REPEATS = 3
+_REPEATS = EXTRACTION.repeated_line_count
 
 
 def drop_repeated_lines(lines: list[str]) -> list[str]:
@@ -213,8 +214,8 @@ def drop_repeated_lines(lines: list[str]) -> list[str]:
 _EMBED_CLASSES = frozenset({"twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq"})
 _BOX_CLASS = re.compile(r"(?i)^(?:fact|facts|fakta)$|factbox|fact-box|infobox|info-box|author[-_]*bio")
 #: a teaser list: at least this many items, each with at least this share of its text in links
-_TEASER_ITEMS = 3
-_TEASER_LINKED = 0.5
+_TEASER_ITEMS = EXTRACTION.teaser_items
+_TEASER_LINKED = EXTRACTION.teaser_linked_share
 _KEEP_TAGS = frozenset({"html", "body", "article", "main", "head"})
 
 
@@ -261,7 +262,7 @@ _SHORT_ARABIC_TEXTS = XPath("//text()[string-length(normalize-space(.)) > 1 and 
                             f" and translate(., '{_ARABIC_LETTERS}', '') != .]")
 _RELATED_CONTAINERS = frozenset({"section", "div", "aside", "ul", "ol", "nav", "table"})
 #: share of a labelled block's text inside links above which it is a list of headlines
-_RELATED_LINKED = 0.5
+_RELATED_LINKED = EXTRACTION.related_linked_share
 
 
 def _root(tree: Any) -> Any:
@@ -339,7 +340,7 @@ _TITLE_SEP = re.compile(r"\s+[-|–—:•·»«*]\s+|\s+[|–—]|[|–—]\s+"
 #: a kicker or section before the headline: cut when the other headline forms leave it out
 _KICKER_SEP = re.compile(r"\s[-|–—]\s*$|[|–—]\s*$")
 #: a segment is "site-like" only when short: a real headline part is longer
-_SITE_SEGMENT_WORDS = 6
+_SITE_SEGMENT_WORDS = EXTRACTION.site_segment_words
 #: a byline segment after the site's name («Headline | Site | by Name»): the author, not the headline
 _BYLINE_TAIL = re.compile(r"^\s*(?:by|von|par|por|بقلم|به قلم|نویسنده|نوشته)\s*[:：]?\s+\S", re.I)
 _AGENCY = re.compile(r"^(?:وكالة|وکالة|خبرگزاری|خبرگزارى|پایگاه خبری|موقع|شبكة|صحيفة|جريدة|روزنامه)\s", re.I)
@@ -384,7 +385,7 @@ def _segments(title: str) -> list[str]:
 
 
 #: a headline both forms end with, after different kickers, has at least this many words
-_SHARED_TAIL_WORDS = 4
+_SHARED_TAIL_WORDS = EXTRACTION.shared_tail_words
 _HEAD_SEP = re.compile(f"(?:{_TITLE_SEP.pattern}|[:：]\\s+)$")
 #: what the shared end may open with before the headline: the separator both kickers use («A: X», «B: X»)
 _LEADING_SEP = re.compile(r"^\s*(?:[-|–—:：•·»«*](?=\s))?\s*")

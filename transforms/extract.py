@@ -54,6 +54,7 @@ from transforms.dates import ParsedDate, is_copyright, parse_date
 from transforms.encoding import decode_page, is_refused_type
 from transforms.language import detect_language
 from transforms.normalize import tokens
+from transforms.thresholds import EXTRACTION
 
 EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + traf.VERSION + ")"
 
@@ -63,7 +64,7 @@ _ALT_PROTECT = {"\u200c": "\u2c80", "\u200d": "\u2c82"}  # used when a page cont
 _ZWNJ_ENTITY = re.compile(r"&(?:zwnj|#8204|#x200c);", re.I)
 _ZWJ_ENTITY = re.compile(r"&(?:zwj|#8205|#x200d);", re.I)
 #: a body shorter than this (characters) sends us to the fallbacks
-_SHORT = 300
+_SHORT = EXTRACTION.short_body_chars
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting", "report", "webpage",
                   "liveblogposting", "scholarlyarticle", "techarticle"}
@@ -257,7 +258,7 @@ _DATE_ATTRS = XPath('descendant-or-self::*/@class[contains(., "date") or contain
                     ' or contains(., "byline")] | descendant-or-self::*/@id[contains(., "date")]'
                     ' | descendant-or-self::time/@datetime | descendant-or-self::*/@itemprop[. = "datePublished"]')
 #: a date/byline box is a short one: normalize-space(.) under this many characters
-_BOX_CHARS = 120
+_BOX_CHARS = EXTRACTION.date_box_chars
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 #: a box that shows today's date (site furniture, the same on every page), not the story's date
 _WIDGET = re.compile(r"today|date-?now|current-?date|top-?bar|header-?date|site-?date|clock|weather|ticker|footer",
@@ -266,10 +267,10 @@ _WIDGET = re.compile(r"today|date-?now|current-?date|top-?bar|header-?date|site-
 _OTHER = re.compile(r"modif|update|comment|related", re.I)
 _FURNITURE = {"header", "nav", "footer", "aside"}
 #: a date before the headline is the story's when both sit in one box at most this far above the <h1>
-_NEAR_H1 = 6
+_NEAR_H1 = EXTRACTION.date_near_h1_levels
 #: date nodes read per kind (teaser lists hold hundreds) and refusals kept as evidence
-_MAX_DATE_NODES = 40
-_MAX_REFUSED = 3
+_MAX_DATE_NODES = EXTRACTION.max_date_nodes
+_MAX_REFUSED = EXTRACTION.max_refused_dates
 _URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/_.-]|$)|/(20\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
 #: dates outside this range are not a story's (a placeholder 1970, a template's 2099)
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
@@ -625,9 +626,9 @@ def _body(tree: Any, url: str | None, ld: dict, body_selector: str | None, prune
 
 
 #: share of the JSON-LD body's distinct words the page must show for it to be the page's body
-_LD_AGREES = 0.9
+_LD_AGREES = EXTRACTION.ld_body_agrees
 #: a JSON-LD body with less than this share of the extraction's punctuation per word was stripped of it
-_LD_PUNCT = 0.5
+_LD_PUNCT = EXTRACTION.ld_body_punct
 _PUNCT = re.compile(r"[.,;:!?؟،؛«»\"'’‘“”()\-]")
 _VISIBLE = XPath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
 
@@ -704,7 +705,7 @@ def _with_standfirst(tree: Any, text: str, metas: dict[str, str], ld: dict) -> s
 
 # -- headline -------------------------------------------------------------------------------------
 #: lines above the headline that may go with it (kicker, section, date): at most this many tokens
-_KICKER_TOKENS = 8
+_KICKER_TOKENS = EXTRACTION.kicker_tokens
 
 
 def _token_key(s: str | None) -> str:
@@ -753,10 +754,10 @@ def _drop_headline(lines: list[str], headlines: list[str]) -> list[str]:
 
 # -- bodies split across containers ---------------------------------------------------------------
 #: how far above the body's container the other parts may branch off
-_SPLIT_DEPTH = 4
-_SPLIT_MIN_CHARS = 200
+_SPLIT_DEPTH = EXTRACTION.split_depth
+_SPLIT_MIN_CHARS = EXTRACTION.split_min_chars
 #: the parts put back must add at least this share of new distinct words
-_SPLIT_MIN_GAIN = 0.3
+_SPLIT_MIN_GAIN = EXTRACTION.split_min_gain
 
 
 _P_STARTING = XPath("//p[starts-with(normalize-space(.), $start)]")
