@@ -265,3 +265,23 @@ def test_rows_fit_the_duplicates_schema() -> None:
     table = conform("duplicates", [r._asdict() for r in cluster(_mixed_day())])
     assert table.num_rows == len(_mixed_day())
     assert set(table.column("method").to_pylist()) <= {"url", "exact", "near", "self"}
+
+
+def test_doc_from_a_lake_row_links_like_the_doc_it_was_stored_from(tmp_path: Path) -> None:
+    """The pipeline reads prior days back as lake rows (partition columns included): Doc.from_row."""
+    from warehouse.lake import Lake
+    from warehouse.schema import ArticleRecord
+
+    original = doc("orig", FA, day=D1, hour=20)
+    lake = Lake(str(tmp_path / "lake"))
+    lake.replace_partition("articles", D1, "o", [ArticleRecord(
+        "orig", "https://o.example/1", text_norm=original.text_norm, text_chars=original.text_chars,
+        content_hash=original.content_hash, signature=signature(original.text_norm),
+        published_at=original.published_at)])
+    [row] = lake.read("articles", [D1]).to_pylist()
+    stored = Doc.from_row(row, canonical_id="orig")
+    assert (stored.article_id, stored.outlet, stored.day, stored.canonical_id) == ("orig", "o", D1, "orig")
+    assert stored.signature == signature(original.text_norm) and not stored.aggregator
+    rows = rows_by_id(cluster([doc("exact", FA, hour=3), doc("near", edited(FA), hour=4)], prior=[stored]))
+    assert rows["exact"] == DupRow("exact", "orig", "orig", "exact", 1.0)
+    assert rows["near"].canonical_id == "orig" and rows["near"].method == "near"
