@@ -35,16 +35,16 @@ err = Console(stderr=True, soft_wrap=True)
 _settings: Settings | None = None
 
 DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Where WARC, logs and the lake live [default: AKHBAR_DATA_DIR, "
-                                                "else data].", show_default=False)
+    Path | None, typer.Option("--data-dir", help="Where WARC, logs and the lake live (default: AKHBAR_DATA_DIR, "
+                                                "else data).", show_default=False)
 ]
 OutletsDir = Annotated[
-    Path | None, typer.Option("--outlets-dir", help="Folder of outlet TOML files [default: AKHBAR_OUTLETS_DIR, "
-                                                    "else the packaged outlets].")
+    Path | None, typer.Option("--outlets-dir", help="Folder of outlet TOML files (default: AKHBAR_OUTLETS_DIR, "
+                                                    "else the packaged outlets).")
 ]
 LakeUri = Annotated[
     str | None, typer.Option("--lake", help="The Parquet lake: a path or fsspec URL (s3://bucket/akhbar/lake) "
-                                            "[default: AKHBAR_LAKE_URI, else <data-dir>/lake].")
+                                            "(default: AKHBAR_LAKE_URI, else <data-dir>/lake).")
 ]
 DEFAULT_DATA = DEFAULT_DATA_DIR
 #: the earliest day the archive accepts (page dates before it are not trusted either)
