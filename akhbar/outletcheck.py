@@ -2,24 +2,23 @@
 
 One request per source, sequential and spaced by the outlet's download_delay: robots.txt, each
 feed, each sitemap (and one child of an index), the archive page of yesterday (outlet's local day),
-and one sample article run through the real extractor. Parsing uses the crawler's own functions
-(crawler.discovery, transforms.extract) so a green check means the crawler can use the source.
-Every failure (DNS, refused connection, timeout, HTTP error, bad XML, offsite redirect) becomes a
-failed probe with a reason; nothing here raises for network trouble.
+and one sample article run through the real extractor. The requests go through the crawl's own Scrapy
+downloader, settings and middlewares (crawler.probe, in a child process like a crawl), and parsing uses
+the crawler's own functions (crawler.discovery, transforms.extract), so a green check means the crawler
+can use the source. Every failure (DNS, refused connection, timeout, HTTP error, bad XML, offsite
+redirect) becomes a failed probe with a reason; nothing here raises for network trouble.
 """
 
 from __future__ import annotations
 
-import gzip
-import http.client
-import ipaddress
-import socket
-import time
-import urllib.error
-import urllib.request
-import zlib
-from dataclasses import dataclass, field
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -28,18 +27,18 @@ from rich.table import Table
 from rich.text import Text
 
 from crawler import discovery
+from crawler.probe import PROBE_DEADLINE, Fetched, FetchError, ScrapyFetcher, run_probe
 from outlets.registry import Outlet
 
-#: body size cap, as the crawler's DOWNLOAD_MAXSIZE (also bounds decompressed sitemaps)
-MAX_BYTES = 16 * 1024 * 1024
 #: robots.txt Sitemap: lines probed besides the configured sitemaps (some sites list dozens)
 MAX_ROBOTS_SITEMAPS = 3
-REDIRECT_LIMIT = 10
-#: seconds one probe (all its redirect hops, headers and body) may take in total; urllib's timeout is
-#: per socket operation, so a body dripping a byte a second would otherwise never time out
-PROBE_DEADLINE = 30.0
-READ_CHUNK = 64 * 1024
 DISCOVERY_KINDS = ("feed", "sitemap", "archive")
+#: seconds the probe process may need beyond its probes' own deadlines (Python and Scrapy start-up)
+STARTUP_SLACK = 60.0
+#: probes one check makes at most: robots, home, feeds, sitemaps (+ child, grandchild), archives, article
+_FIXED_PROBES = 6
+
+__all__ = ["CheckReport", "FetchError", "Fetched", "Probe", "check_outlet", "render"]
 
 
 @dataclass(frozen=True)
@@ -75,196 +74,12 @@ class CheckReport:
                 and bool(articles) and articles[0].ok)
 
 
-class FetchError(Exception):
-    def __init__(self, reason: str, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.reason, self.status = reason, status
-
-
-@dataclass(frozen=True)
-class Fetched:
-    url: str
-    final_url: str
-    status: int
-    content_type: str | None
-    body: bytes
-
-
 def default_user_agent() -> str:
     try:
         from crawler.settings import USER_AGENT
     except ImportError:  # pragma: no cover - the crawler package ships with akhbar
         return "akhbar/0.1"
     return USER_AGENT
-
-
-class _Fetcher:
-    """urllib with the crawler's guards: allowed_domains and private hosts checked on every hop."""
-
-    def __init__(self, outlet: Outlet, timeout: float, user_agent: str, deadline: float = PROBE_DEADLINE) -> None:
-        self.outlet, self.timeout, self.user_agent, self.deadline = outlet, timeout, user_agent, deadline
-        self._last: float | None = None
-        self._private: dict[str, str | None] = {}
-
-    def _guard(self, url: str) -> None:
-        from crawler.middlewares import scheme_refusal
-
-        if refusal := scheme_refusal(url):  # a file:// sitemap in robots.txt must not read local files
-            raise FetchError(f"refused: {refusal}")
-        host = urlsplit(url).hostname or ""
-        if not self.outlet.in_domains(host):
-            raise FetchError(f"refused: {host or url} is outside allowed_domains {self.outlet.allowed_domains}")
-        if not self.outlet.crawl.allow_private_hosts:
-            if host not in self._private:
-                from crawler.middlewares import private_address_reason
-
-                self._private[host] = private_address_reason(host)
-            if self._private[host]:
-                raise FetchError(f"refused: {self._private[host]}")
-
-    def _pause(self) -> None:
-        # politeness: the outlet's download_delay between our requests
-        if self._last is not None:
-            wait = self.outlet.crawl.download_delay - (time.monotonic() - self._last)
-            if wait > 0:
-                time.sleep(wait)
-        self._last = time.monotonic()
-
-    def get(self, url: str) -> Fetched:
-        current = url
-        ends = None  # the probe's deadline starts with its first request, after the politeness pause
-        for _ in range(REDIRECT_LIMIT + 1):
-            self._guard(current)
-            self._pause()
-            ends = ends or time.monotonic() + self.deadline
-            status, headers, body = self._once(current, ends)
-            if status in (301, 302, 303, 307, 308) and headers.get("Location"):
-                current = urljoin(current, headers["Location"])
-                continue
-            if status >= 400:
-                raise FetchError(f"HTTP {status}", status)
-            return Fetched(url, current, status, headers.get("Content-Type"), self._decoded(body, headers))
-        raise FetchError(f"more than {REDIRECT_LIMIT} redirects", None)
-
-    def _once(self, url: str, ends: float) -> tuple[int, http.client.HTTPMessage, bytes]:
-        req = urllib.request.Request(url, headers={
-            "User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate",
-            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-        })
-        left = ends - time.monotonic()
-        if left <= 0:
-            raise FetchError(self._over_deadline())
-        try:
-            with _opener(url).open(req, timeout=min(self.timeout, left)) as resp:
-                return resp.status, resp.headers, self._read_by(resp, ends)
-        except urllib.error.HTTPError as exc:
-            with exc:
-                return exc.code, exc.headers, b""
-        except urllib.error.URLError as exc:
-            raise FetchError(_network_reason(exc.reason, self.timeout)) from None
-        except TimeoutError:
-            raise FetchError(f"timed out after {self.timeout:g} s") from None
-        except (http.client.HTTPException, OSError, ValueError) as exc:
-            raise FetchError(_network_reason(exc, self.timeout)) from None
-
-    def _over_deadline(self) -> str:
-        return f"probe deadline of {self.deadline:g} s exceeded (slow or dripping response)"
-
-    def _read_by(self, resp, ends: float) -> bytes:
-        """The body, capped at MAX_BYTES, read before the deadline: read1 returns whatever has arrived,
-        and each wait for more is bounded by the time left."""
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            left = ends - time.monotonic()
-            if left <= 0:
-                raise FetchError(self._over_deadline(), resp.status)
-            _set_read_timeout(resp, min(self.timeout, left))
-            try:
-                chunk = resp.read1(READ_CHUNK)
-            except TimeoutError:
-                if ends - time.monotonic() <= 0:
-                    raise FetchError(self._over_deadline(), resp.status) from None
-                raise
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_BYTES:
-                raise FetchError(f"body larger than {MAX_BYTES // (1024 * 1024)} MiB", resp.status)
-
-    @staticmethod
-    def _decoded(body: bytes, headers: http.client.HTTPMessage) -> bytes:
-        encoding = (headers.get("Content-Encoding") or "").lower()
-        # gzip by header, or a .xml.gz sitemap served as a gzip file
-        if "gzip" in encoding or body[:2] == b"\x1f\x8b":
-            return _inflate(body, zlib.MAX_WBITS | 16)
-        if "deflate" in encoding:
-            try:
-                return _inflate(body, zlib.MAX_WBITS)
-            except FetchError:
-                return _inflate(body, -zlib.MAX_WBITS)  # raw deflate, as some servers send
-        return body
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Redirects are followed by _Fetcher.get so that each hop passes the guards."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
-        return None
-
-
-def _opener(url: str) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
-    host = urlsplit(url).hostname or ""
-    if _is_loopback(host):
-        handlers.append(urllib.request.ProxyHandler({}))  # never send loopback traffic to a proxy
-    return urllib.request.build_opener(*handlers)
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _set_read_timeout(resp, seconds: float) -> None:
-    """Shorten the socket timeout of an open urllib response to the time the probe has left."""
-    sock = getattr(getattr(resp, "fp", None), "raw", None)
-    sock = getattr(sock, "_sock", None)
-    if sock is not None:
-        sock.settimeout(max(seconds, 0.001))
-
-
-def _inflate(body: bytes, wbits: int) -> bytes:
-    try:
-        d = zlib.decompressobj(wbits)
-        out = d.decompress(body, MAX_BYTES + 1)
-    except zlib.error as exc:
-        raise FetchError(f"bad compressed body: {exc}") from None
-    if len(out) > MAX_BYTES:
-        raise FetchError(f"decompressed body larger than {MAX_BYTES // (1024 * 1024)} MiB")
-    return out
-
-
-def _network_reason(reason: object, timeout: float) -> str:
-    if isinstance(reason, TimeoutError):
-        return f"timed out after {timeout:g} s"
-    if isinstance(reason, socket.gaierror):
-        return f"DNS lookup failed: {reason.strerror or reason}"
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, ConnectionResetError):
-        return "connection reset by peer"
-    if isinstance(reason, (http.client.IncompleteRead, http.client.RemoteDisconnected)):
-        return f"connection closed early: {type(reason).__name__}"
-    if isinstance(reason, gzip.BadGzipFile):
-        return f"bad gzip body: {reason}"
-    text = str(reason) or type(reason).__name__
-    return f"network error: {text}"
 
 
 # ---- the probes ------------------------------------------------------------------------------
@@ -279,7 +94,7 @@ def _short(urls: list[str], n: int = 3) -> str:
 
 
 class _Checker:
-    def __init__(self, outlet: Outlet, fetcher: _Fetcher, day: date) -> None:
+    def __init__(self, outlet: Outlet, fetcher: ScrapyFetcher, day: date) -> None:
         self.outlet, self.fetch, self.day = outlet, fetcher, day
         self.probes: list[Probe] = []
         self.robots = None  # scrapy ProtegoRobotParser when robots.txt was read
@@ -292,13 +107,13 @@ class _Checker:
     def allowed(self, url: str) -> bool:
         return self.robots is None or self.robots.allowed(url, self.fetch.user_agent)
 
-    def get(self, name: str, url: str) -> Fetched | None:
+    async def get(self, name: str, url: str) -> Fetched | None:
         """Fetch or record the failed probe; URLs robots.txt disallows are not fetched."""
         if not self.allowed(url):
             self.add(Probe(name, url, False, "disallowed by robots.txt for our User-Agent; not fetched"))
             return None
         try:
-            return self.fetch.get(url)
+            return await self.fetch.get(url)
         except FetchError as exc:
             self.add(Probe(name, url, False, exc.reason, exc.status))
             return None
@@ -307,12 +122,12 @@ class _Checker:
         return tuple(dict.fromkeys(u for u in urls if self.outlet.is_article_url(u)))
 
     # robots.txt ----------------------------------------------------------------------------
-    def check_robots(self) -> None:
+    async def check_robots(self) -> None:
         from scrapy.robotstxt import ProtegoRobotParser
 
         url = urljoin(self.outlet.base_url, "/robots.txt")
         try:
-            got = self.fetch.get(url)
+            got = await self.fetch.get(url)
         except FetchError as exc:
             if exc.status is not None and 400 <= exc.status < 500:
                 # no robots.txt means no restrictions (RFC 9309 2.3.1.3)
@@ -337,10 +152,10 @@ class _Checker:
         self.add(Probe("robots.txt", url, self.allowed(o.base_url), "; ".join(parts), got.status))
 
     # feeds ---------------------------------------------------------------------------------
-    def check_feeds(self) -> None:
+    async def check_feeds(self) -> None:
         feeds = list(self.outlet.discovery.feeds)
         if not feeds and self.outlet.discovery.auto:
-            home = self.get("home", self.outlet.base_url)
+            home = await self.get("home", self.outlet.base_url)
             if home is None:
                 return
             feeds = discovery.alternate_feeds(home.body, home.final_url)
@@ -348,7 +163,7 @@ class _Checker:
                            f"{len(feeds)} <link rel=alternate> feed(s)" + (f": {_short(feeds)}" if feeds else ""),
                            home.status))
         for url in feeds:
-            got = self.get("feed", url)
+            got = await self.get("feed", url)
             if got is None:
                 continue
             try:
@@ -365,16 +180,16 @@ class _Checker:
             self.add(Probe("feed", url, bool(found), detail, got.status, found))
 
     # sitemaps ------------------------------------------------------------------------------
-    def check_sitemaps(self) -> None:
+    async def check_sitemaps(self) -> None:
         urls = self.outlet.sitemap_urls([self.day])
         if self.outlet.discovery.auto:
             urls += [u for u in self.robots_sitemaps if self.outlet.in_domains(urlsplit(u).hostname or "")][
                 :MAX_ROBOTS_SITEMAPS]
         for url in dict.fromkeys(urls):
-            self.check_sitemap("sitemap", url, depth=0)
+            await self.check_sitemap("sitemap", url, depth=0)
 
-    def check_sitemap(self, name: str, url: str, depth: int) -> None:
-        got = self.get(name, url)
+    async def check_sitemap(self, name: str, url: str, depth: int) -> None:
+        got = await self.get(name, url)
         if got is None:
             return
         try:
@@ -391,7 +206,7 @@ class _Checker:
                            got.status))
             # one child is enough to show the route works; prefer one that lists the day
             if depth < 2 and (for_day or children):
-                self.check_sitemap("sitemap (child)", (for_day or children)[0], depth + 1)
+                await self.check_sitemap("sitemap (child)", (for_day or children)[0], depth + 1)
             return
         links = [e.url for e in listing.entries]
         found = self.articles(links)
@@ -402,9 +217,9 @@ class _Checker:
         self.add(Probe(name, url, bool(found), detail, got.status, found))
 
     # archive -------------------------------------------------------------------------------
-    def check_archives(self) -> None:
+    async def check_archives(self) -> None:
         for url in self.outlet.archive_urls(self.day, 1):
-            got = self.get("archive", url)
+            got = await self.get("archive", url)
             if got is None:
                 continue
             links = discovery.page_links(got.body, got.final_url)
@@ -416,7 +231,7 @@ class _Checker:
             self.add(Probe("archive", url, bool(found), detail, got.status, found))
 
     # sample article ------------------------------------------------------------------------
-    def check_article(self) -> None:
+    async def check_article(self) -> None:
         from transforms.extract import ExtractionError, extract_article
 
         sources = [p for k in DISCOVERY_KINDS for p in self.probes if p.kind == k and p.article_urls]
@@ -427,7 +242,7 @@ class _Checker:
                       else "no article URL found by any source")
             self.add(Probe("article", "", False, reason))
             return
-        got = self.get("article", url)
+        got = await self.get("article", url)
         if got is None:
             return
         try:
@@ -450,16 +265,53 @@ class _Checker:
 def check_outlet(outlet: Outlet, *, timeout: float = 20.0, user_agent: str | None = None,
                  day: date | None = None, deadline: float = PROBE_DEADLINE) -> CheckReport:
     """Probe an outlet live. ``day`` (default: yesterday in the outlet's timezone) picks the archive
-    page and the day sitemaps are judged against. ``timeout`` bounds each socket operation,
-    ``deadline`` each probe as a whole (redirects, headers and body)."""
-    fetcher = _Fetcher(outlet, timeout, user_agent or default_user_agent(), deadline)
-    checker = _Checker(outlet, fetcher, day or _yesterday(outlet))
-    checker.check_robots()
-    checker.check_feeds()
-    checker.check_sitemaps()
-    checker.check_archives()
-    checker.check_article()
-    return CheckReport(outlet, checker.probes)
+    page and the day sitemaps are judged against. ``timeout`` is the crawl's DOWNLOAD_TIMEOUT for each
+    request, ``deadline`` bounds each probe as a whole (redirects, headers and body).
+
+    The probes run in a child process (``python -m akhbar.outletcheck``), as crawls do: Scrapy's reactor
+    runs once per process. A child that fails or overruns raises RuntimeError with its stderr's tail."""
+    job = {"outlet": outlet.model_dump(mode="json"), "timeout": timeout, "deadline": deadline,
+           "user_agent": user_agent or default_user_agent(), "day": (day or _yesterday(outlet)).isoformat()}
+    probes = len(outlet.discovery.feeds) + len(outlet.sitemap_urls([day or _yesterday(outlet)])) + len(
+        outlet.archive_urls(day or _yesterday(outlet), 1)) + MAX_ROBOTS_SITEMAPS + _FIXED_PROBES
+    with tempfile.TemporaryDirectory(prefix="akhbar-check-") as tmp:
+        out = Path(tmp) / "probes.json"
+        cmd = [sys.executable, "-m", "akhbar.outletcheck", "--out", str(out)]
+        try:
+            proc = subprocess.run(cmd, input=json.dumps(job), capture_output=True, text=True,
+                                  timeout=STARTUP_SLACK + probes * (deadline + outlet.crawl.download_delay))
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"outlet check of {outlet.slug} overran {exc.timeout:.0f} s") from None
+        if proc.returncode != 0 or not out.exists():
+            tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
+            raise RuntimeError(f"outlet check of {outlet.slug} failed (exit {proc.returncode}): {tail}")
+        rows = json.loads(out.read_text(encoding="utf-8"))
+    return CheckReport(outlet, [Probe(**{**r, "article_urls": tuple(r["article_urls"])}) for r in rows])
+
+
+async def _run_checks(checker: _Checker) -> list[Probe]:
+    await checker.check_robots()
+    await checker.check_feeds()
+    await checker.check_sitemaps()
+    await checker.check_archives()
+    await checker.check_article()
+    return checker.probes
+
+
+def _probe_main(argv: list[str] | None = None) -> None:
+    """The child: read the job (JSON on stdin), run the probes through Scrapy, write them as JSON."""
+    parser = argparse.ArgumentParser(description="Run `akhbar outlets check` probes (used by check_outlet).")
+    parser.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args(argv)
+    job = json.loads(sys.stdin.read())
+    outlet = Outlet.model_validate(job["outlet"])
+    day = date.fromisoformat(job["day"])
+
+    async def probe(fetcher: ScrapyFetcher) -> list[Probe]:
+        return await _run_checks(_Checker(outlet, fetcher, day))
+
+    probes = run_probe(outlet, probe, timeout=job["timeout"], user_agent=job["user_agent"], deadline=job["deadline"])
+    args.out.write_text(json.dumps([asdict(p) for p in probes], ensure_ascii=False), encoding="utf-8")
 
 
 def render(report: CheckReport) -> Group:
@@ -479,3 +331,7 @@ def render(report: CheckReport) -> Group:
     verdict = (Text("usable: robots.txt read, article URLs discovered, sample article extracted", style="green")
                if report.ok else Text("not usable as configured: see the failed probes", style="bold red"))
     return Group(table, verdict)
+
+
+if __name__ == "__main__":
+    _probe_main()

@@ -19,24 +19,25 @@ import json, sys, time
 from pathlib import Path
 import scrapy
 from scrapy.crawler import CrawlerProcess
-from crawler.warc import WarcArchive
+from types import SimpleNamespace
+from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
 
 urls, archive_dir = json.loads(sys.stdin.read()), sys.argv[1]
 
 class Bench(scrapy.Spider):
     name = "bench"
-    def __init__(self, **kw):
-        super().__init__(**kw)
-        if archive_dir:
-            self.warc = WarcArchive(Path(archive_dir), "2025-01-07", "bench", "bench", "bench")
+    @classmethod
+    def from_crawler(cls, crawler, *a, **kw):
+        spider = super().from_crawler(crawler, *a, **kw)
+        if archive_dir:  # the WARC middleware builds its archive from this (and closes it)
+            target = OutletDay(SimpleNamespace(slug="bench"), "2025-01-07", Path(archive_dir), "bench")
+            crawler.settings.set(OUTLET_DAY_SETTING, target, priority="spider")
+        return spider
     async def start(self):
         for i, u in enumerate(urls):
             yield scrapy.Request(u, dont_filter=True, meta={"akhbar_kind": "article"})
     def parse(self, response):
         pass
-    def closed(self, reason):
-        if archive_dir:
-            self.warc.close()
 
 mws = {"crawler.middlewares.WarcArchiveMiddleware": 950} if archive_dir else {}
 process = CrawlerProcess({"LOG_LEVEL": "ERROR", "CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,

@@ -3,15 +3,24 @@
 Written as the crawl goes (line-buffered, so a killed run keeps what it logged) under
 ``<data>/crawl/day=YYYY-MM-DD/outlet=SLUG/<run_id>.jsonl``; the load step turns the lines
 of all runs of an outlet-day into the ``crawl_log`` table (columns in warehouse.schema.CRAWL_LOG).
+
+In a crawl the log is a Scrapy extension (CrawlLogExtension, enabled in crawler.settings) that owns the
+file and writes one line per ``crawl_outcome`` signal: the spider sends the outcomes it decides (ok,
+failures from its errback, drops, caps), the WARC middleware those of robots.txt fetched by Scrapy's
+robots.txt middleware. Components find the crawl's outlet-day in the crawler setting AKHBAR_OUTLET_DAY.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
 from warehouse.schema import CRAWL_LOG, CrawlOutcome
 
@@ -71,6 +80,63 @@ class CrawlLog:
 
     def close(self) -> None:
         self._fh.close()
+
+
+#: signal for one crawl-log line: sent by the spider (the outcomes it decides) and the WARC middleware
+#: (robots.txt fetched by the robots.txt middleware) with ``line``: CrawlLog.write's arguments as a dict
+crawl_outcome = object()
+
+
+def send_outcome(crawler, url: str, kind: str, outcome: str, **fields: Any) -> None:
+    """Have the crawl log write one line (a bad outcome name raises here, in the sender)."""
+    if outcome not in OUTCOMES:
+        raise ValueError(f"unknown crawl outcome {outcome!r}")
+    crawler.signals.send_catch_log(crawl_outcome, line=dict(url=url, kind=kind, outcome=outcome, **fields))
+#: crawler setting holding the OutletDay a crawl works on; the spider sets it from its arguments
+OUTLET_DAY_SETTING = "AKHBAR_OUTLET_DAY"
+
+
+@dataclass(frozen=True)
+class OutletDay:
+    """What one crawler crawls and where it writes: set by the spider, read by the components."""
+
+    outlet: Any  # outlets.registry.Outlet
+    day: str
+    root: Path | None  # None: nothing is written (the outlet check's probes)
+    run_id: str
+
+
+def outlet_day(crawler) -> OutletDay | None:
+    """The crawl's OutletDay from the crawler's settings (None for a crawler of another spider)."""
+    return crawler.settings.get(OUTLET_DAY_SETTING)
+
+
+class CrawlLogExtension:
+    """Scrapy extension owning the run's crawl log: one line per ``crawl_outcome`` signal.
+
+    Opened when the crawler is built (before any spider_opened handler may log), closed on spider_closed
+    after the spider's own handler wrote its last lines; the outcome counts go to the stats
+    (``akhbar/outcomes``)."""
+
+    def __init__(self, crawler, target: OutletDay) -> None:
+        self.stats = crawler.stats
+        self.log = CrawlLog(target.root, target.day, target.outlet.slug, target.run_id)
+        crawler.signals.connect(self.write, signal=crawl_outcome)
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        target = outlet_day(crawler)
+        if target is None or target.root is None:
+            raise NotConfigured("no outlet-day to log")
+        return cls(crawler, target)
+
+    def write(self, line: dict[str, Any]) -> None:
+        self.log.write(**line)
+
+    def close(self, spider, reason: str) -> None:
+        self.stats.set_value("akhbar/outcomes", dict(self.log.counts))
+        self.log.close()
 
 
 def read_logs(root: Path, day: str, outlet: str) -> Iterator[dict[str, Any]]:

@@ -10,16 +10,37 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from w3lib.url import url_query_cleaner
 
 #: Paths tried when an outlet lists no sitemap and robots.txt names none.
 COMMON_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml")
+
+
+#: click and campaign identifiers stripped from article URLs before they are requested. Narrower than
+#: transforms.identity.TRACKING_PARAMS (which also folds ref, source, s, amp ... for the article id): a
+#: request must reach the page the listing named, and only these never select content.
+CLICK_PARAMS = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+                          "twclid", "ttclid", "mc_cid", "mc_eid", "_ga", "_gl"})
+
+
+def without_tracking(url: str) -> str:
+    """The URL without utm_* and click-id query parameters (w3lib's url_query_cleaner); unchanged when it
+    has none. A feed's ``?utm_source=rss`` link and a sitemap's clean link are then one request, whichever
+    listing answered first."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:  # an invalid URL is refused (and logged) where it is requested
+        return url
+    names = {k for k, _ in parse_qsl(query, keep_blank_values=True)}
+    tracking = sorted(n for n in names if n in CLICK_PARAMS or n.lower().startswith("utm_"))
+    return url_query_cleaner(url, tracking, remove=True, keep_fragments=True) if tracking else url
 
 
 @dataclass(frozen=True)

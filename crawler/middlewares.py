@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
@@ -22,9 +22,13 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import DNSLookupError
 
+from crawler.crawllog import outlet_day, send_outcome
 from crawler.warc import WarcArchive
+from outlets.registry import Outlet
 
 log = logging.getLogger(__name__)
+#: the WARC records' WARC-Software / warcinfo
+SOFTWARE = "akhbar/0.1 (Scrapy)"
 
 
 def request_kind(request: Request) -> str:
@@ -35,26 +39,36 @@ def request_kind(request: Request) -> str:
 
 
 class WarcArchiveMiddleware:
-    """Writes every response (each retry, each redirect hop, robots.txt) to the spider's WARC archive.
+    """Writes every response (each retry, each redirect hop, robots.txt) to the crawl's WARC archive.
 
     Sits closest to the downloader (order 950), so it sees bodies as they came off the wire,
-    before decompression and redirect handling.
+    before decompression and redirect handling. It owns the archive: built in from_crawler from the
+    crawl's OutletDay (the file opens on the first record, after the spider recovered open files),
+    closed on spider_closed. A robots.txt that Scrapy's robots.txt middleware fetched (not the spider)
+    gets its crawl-log line from here.
     """
 
-    def __init__(self, crawler) -> None:
+    def __init__(self, crawler, archive: WarcArchive | None) -> None:
         self.crawler = crawler
+        self.archive = archive
+        if archive is not None:
+            crawler.signals.connect(self._closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        target = outlet_day(crawler)
+        if target is None or target.root is None:  # another spider, or the outlet check: pass through
+            return cls(crawler, None)
+        return cls(crawler, WarcArchive(target.root, target.day, target.outlet.slug, target.run_id, SOFTWARE))
+
+    def _closed(self, spider: Spider, reason: str) -> None:
+        self.archive.close()
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        spider = self.crawler.spider
-        archive: WarcArchive | None = getattr(spider, "warc", None)
-        if archive is None:
+        if self.archive is None:
             return response
         fetched_at = datetime.now(UTC)
-        warc_file, offset = archive.write_exchange(
+        warc_file, offset = self.archive.write_exchange(
             url=response.url,
             method=request.method,
             request_headers=[
@@ -71,8 +85,10 @@ class WarcArchiveMiddleware:
         )
         request.meta["akhbar_warc"] = (warc_file, offset)
         request.meta["akhbar_fetched_at"] = fetched_at
-        if request_kind(request) == "robots" and hasattr(spider, "log_robots"):
-            spider.log_robots(request, response, warc_file)
+        if request_kind(request) == "robots" and "akhbar_kind" not in request.meta:
+            send_outcome(self.crawler, request.url, "robots", "ok" if response.status < 400 else "http_error",
+                         status=response.status, size=len(response.body), warc_file=warc_file,
+                         reason="fetched by the robots.txt middleware")
         return response
 
 
@@ -138,21 +154,22 @@ class AllowedDomainsGuardMiddleware:
 
     Replaces Scrapy's OffsiteMiddleware, which drops offsite requests silently at scheduling time and
     lets ``dont_filter`` requests through; here the refusal reaches the request's errback, so the
-    crawl log records it as ``offsite``.
+    crawl log records it as ``offsite``. The outlet comes from the crawl's OutletDay (none: no domain check).
     """
 
-    def __init__(self, crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, outlet: Outlet | None) -> None:
+        self.outlet = outlet
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        target = outlet_day(crawler)
+        return cls(target.outlet if target else None)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         # every request and redirect hop passes here, so a Location: file:///etc/passwd is refused too
         if reason := scheme_refusal(request.url):
             raise IgnoreRequest(f"{OFFSITE_PREFIX} {reason}")
-        outlet = getattr(self.crawler.spider, "outlet", None)
+        outlet = self.outlet
         host = urlsplit(request.url).hostname or ""
         if outlet is not None and not outlet.in_domains(host):
             raise IgnoreRequest(f"{OFFSITE_PREFIX} {host} is outside allowed_domains {outlet.allowed_domains}")
@@ -185,19 +202,23 @@ class PrivateHostGuardMiddleware:
     """Refuses requests to hosts that resolve to private, loopback, link-local or reserved addresses.
 
     A public outlet (or a redirect from it) must never make the crawler reach into the network it
-    runs in. Outlets with ``crawl.allow_private_hosts = true`` (the local test web) are exempt.
+    runs in. Outlets with ``crawl.allow_private_hosts = true`` (the local test web) are exempt. Building it
+    registers the outlet's hosts with the process-wide HOST_POLICY that the DNS resolver consults.
     """
 
-    def __init__(self, crawler) -> None:
-        self.crawler = crawler
+    def __init__(self, outlet: Outlet | None) -> None:
+        self.outlet = outlet
         self._verdicts: dict[str, str | None] = {}
+        if outlet is not None:
+            HOST_POLICY.register(outlet.allowed_domains, outlet.crawl.allow_private_hosts)
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        target = outlet_day(crawler)
+        return cls(target.outlet if target else None)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        outlet = getattr(self.crawler.spider, "outlet", None)
+        outlet = self.outlet
         if outlet is None or outlet.crawl.allow_private_hosts:
             return None
         host = urlsplit(request.url).hostname or ""

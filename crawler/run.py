@@ -26,7 +26,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.crawllog import log_dir, read_logs
-from crawler.spiders.outlet_day import OutletDaySpider
+from crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
 from outlets.registry import Outlet, select_outlets
 
 
@@ -56,15 +56,18 @@ def crawl_in_process(
     *,
     refetch: bool = False,
     overrides: dict[str, str] | None = None,
-) -> None:
-    """Crawl the outlets' day in this process (blocks; call once per process)."""
+) -> dict[str, str | None]:
+    """Crawl the outlets' day in this process (blocks; call once per process); each outlet's close reason."""
     process = CrawlerProcess(crawl_settings(outlets, overrides))
+    crawlers = {}
     for o in outlets:
+        crawlers[o.slug] = process.create_crawler(OutletDaySpider)
         process.crawl(
-            OutletDaySpider, outlet=o.slug, day=day.isoformat(), data_dir=str(data_dir), run_id=run_id,
+            crawlers[o.slug], outlet=o.slug, day=day.isoformat(), data_dir=str(data_dir), run_id=run_id,
             outlets_dir=str(outlets_dir), refetch=refetch,
         )
     process.start()
+    return {slug: c.stats.get_value("finish_reason") for slug, c in crawlers.items()}
 
 
 def crawl(
@@ -181,8 +184,11 @@ def main(argv: list[str] | None = None) -> None:
             hold_locks(locks, [o.slug for o in outlets], args.day, args.data_dir, inherited, args.parent_pid)
         except (PartitionBusy, ValueError) as exc:
             sys.exit(f"error: {exc}")
-        crawl_in_process(outlets, args.day, args.data_dir, args.run_id, args.outlets_dir,
-                         refetch=args.refetch, overrides=overrides)
+        reasons = crawl_in_process(outlets, args.day, args.data_dir, args.run_id, args.outlets_dir,
+                                   refetch=args.refetch, overrides=overrides)
+    unchecked = sorted(slug for slug, why in reasons.items() if why == WARC_UNCHECKED)
+    if unchecked:  # the reason is in each outlet's crawl log
+        sys.exit(f"error: not crawled, an open WARC file could not be checked: {', '.join(unchecked)}")
 
 
 def hold_locks(stack: ExitStack, slugs: list[str], day: date, data_dir: Path, inherited: Mapping[str, int],

@@ -53,6 +53,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.WarcArchiveMiddleware": 950,
 }
 
+# The per-URL crawl log (crawler.crawllog): a line per `crawl_outcome` signal of the spider and the WARC middleware.
+EXTENSIONS = {"crawler.crawllog.CrawlLogExtension": 0}
+
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 #: the app overrides it from AKHBAR_SCRAPY_LOG_LEVEL (akhbar.settings)

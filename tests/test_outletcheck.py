@@ -228,8 +228,8 @@ def _toml(o: Outlet) -> str:
 
 @pytest.mark.faults
 def test_dripping_body_fails_the_probe_at_its_deadline(testweb, outlets):
-    """A feed that sends one byte a second never trips urllib's per-read timeout; the probe's total
-    deadline ends it, reported as a failed probe with the reason, and the other probes still run."""
+    """A feed that sends one byte now and then never trips a per-read timeout; the probe's total deadline
+    ends it, reported as a failed probe with the reason, and the other probes still run."""
     import time
 
     o = outlets["fa-sepehr"]
@@ -240,7 +240,8 @@ def test_dripping_body_fails_the_probe_at_its_deadline(testweb, outlets):
         took = time.monotonic() - t0
     feed = probes_named(report, "feed")[0]
     assert not feed.ok and "probe deadline of 2 s exceeded" in feed.detail, feed.detail
-    assert took < 15, f"check took {took:.1f} s"  # 600 bytes at 2/s would take 300 s
+    # 600 bytes at 2/s would take 300 s; the rest is the probe process starting Scrapy and the other probes
+    assert took < 45, f"check took {took:.1f} s"
     assert probes_named(report, "sitemap")[0].ok and probes_named(report, "article")[0].ok
 
 

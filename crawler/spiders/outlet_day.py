@@ -2,7 +2,9 @@
 
 Discovery runs through the outlet's own listings (robots.txt `Sitemap:` lines, sitemap indexes and
 news sitemaps, RSS/Atom feeds, date-archive pages with pagination); articles are fetched once per
-canonical URL. Every response goes to WARC (crawler.middlewares), every URL gets one crawl-log line.
+canonical URL. Every response goes to WARC (crawler.middlewares.WarcArchiveMiddleware), every URL gets
+one crawl-log line (crawler.crawllog.CrawlLogExtension, fed by the ``crawl_outcome`` signal). The spider
+hands its outlet-day to those components as the crawler setting AKHBAR_OUTLET_DAY; they own their state.
 
     scrapy crawl outlet_day -a outlet=yjc -a day=2025-01-07 -a data_dir=data
 """
@@ -16,19 +18,21 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler import discovery
-from crawler.crawllog import CrawlLog, read_logs
+from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
 from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
-from crawler.warc import WarcArchive, archived_articles, neighbour_days, new_run_id, recover_open_files
+from crawler.warc import WarcRecoveryError, archived_articles, neighbour_days, new_run_id, recover_open_files
 from outlets.registry import Outlet, load_outlet_file, outlets_dir
 from transforms.encoding import is_html_type, media_type
 from transforms.identity import normalize_url
 
-SOFTWARE = "akhbar/0.1 (Scrapy)"
+#: the close reason of a crawl that did not start because an open WARC file could not be checked
+WARC_UNCHECKED = "warc_unchecked"
 
 
 class OutletDaySpider(Spider):
@@ -63,12 +67,13 @@ class OutletDaySpider(Spider):
         self.made = {"requests": 0, "sitemaps": 0, "queued": 0}
         self.over_queued = 0  # article URLs not queued for max_queued
         self.over_requests: list[tuple[str, str]] = []  # (url, kind) not requested for max_requests
-        # the DNS resolver checks connected addresses of this outlet's hosts unless they may be private
-        HOST_POLICY.register(self.outlet.allowed_domains, self.outlet.crawl.allow_private_hosts)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # the crawl log, WARC and guard components build themselves from this (settings freeze after us)
+        crawler.settings.set(OUTLET_DAY_SETTING, OutletDay(spider.outlet, spider.day.isoformat(), spider.root,
+                                                           spider.run_id), priority="spider")
         crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
         crawler.signals.connect(spider._dropped, signal=signals.request_dropped)
@@ -76,24 +81,28 @@ class OutletDaySpider(Spider):
 
     # -- life cycle -------------------------------------------------------------------------
     def _opened(self, spider: Spider) -> None:
-        d = self.day.isoformat()
-        recover_open_files(self.root, d, self.outlet.slug)
-        self.archived = {} if self.refetch else self._archived_articles()
-        self.warc = WarcArchive(self.root, d, self.outlet.slug, self.run_id, SOFTWARE)
-        self.crawl_log = CrawlLog(self.root, d, self.outlet.slug, self.run_id)
+        self.archived: dict[str, tuple[str, str]] = {}
+        try:
+            recover_open_files(self.root, self.day.isoformat(), self.outlet.slug)
+        except WarcRecoveryError as exc:
+            # a left-open WARC file that cannot be checked: crawling on would write beside it unchecked
+            self._log(self.outlet.base_url, "other", "skipped", reason=f"crawl not started: {exc}"[:1000])
+            raise CloseSpider(WARC_UNCHECKED) from exc
+        if not self.refetch:
+            self.archived = self._archived_articles()
+
+    def _log(self, url: str, kind: str, outcome: str, **fields: Any) -> None:
+        send_outcome(self.crawler, url, kind, outcome, **fields)
 
     def _closed(self, spider: Spider, reason: str) -> None:
         if self.over_requests:
             url, kind = self.over_requests[0]
             cap = self.outlet.crawl.max_requests
-            self.crawl_log.write(url, kind, "capped", reason=(
+            self._log(url, kind, "capped", reason=(
                 f"max_requests {cap} reached: made {self.made['requests']} requests, "
                 f"{len(self.over_requests)} more URL(s) not requested (this one first)"))
         for url, kind in sorted(self.pending.items()):
-            self.crawl_log.write(url, kind, "dropped", reason=f"no response before the crawl ended ({reason})")
-        self.crawler.stats.set_value("akhbar/outcomes", dict(self.crawl_log.counts))
-        self.warc.close()
-        self.crawl_log.close()
+            self._log(url, kind, "dropped", reason=f"no response before the crawl ended ({reason})")
 
     def _dropped(self, request: Request, spider: Spider) -> None:
         url = request.meta.get("akhbar_url", request.url)
@@ -103,7 +112,7 @@ class OutletDaySpider(Spider):
             # not offsite: the duplicate filter saw the URL already (typically a redirect target)
             outcome, why = ("offsite", f"left allowed domains: {request.url}") if offsite else (
                 "skipped", f"duplicate of a request already made: {request.url}")
-            self.crawl_log.write(url, kind, outcome, reason=why)
+            self._log(url, kind, outcome, reason=why)
 
     def _archived_articles(self) -> dict[str, tuple[str, str]]:
         """Articles already archived with status 200, by normalised URL: (day folder, archived URL).
@@ -130,15 +139,15 @@ class OutletDaySpider(Spider):
     def _request(self, url: str, kind: str, callback, **meta: Any) -> Request | None:
         url = url.strip()
         if refusal := scheme_refusal(url):  # file:, ftp:, data: ... from robots.txt, sitemaps, feeds, pages
-            self.crawl_log.write(url, kind, "offsite", reason=refusal)
+            self._log(url, kind, "offsite", reason=refusal)
             return None
         try:
             host = urlsplit(url).hostname or ""
         except ValueError as exc:  # e.g. an invalid IPv6 literal in a listing
-            self.crawl_log.write(url, kind, "skipped", reason=f"not a valid URL: {exc}")
+            self._log(url, kind, "skipped", reason=f"not a valid URL: {exc}")
             return None
         if not self.outlet.in_domains(host):
-            self.crawl_log.write(url, kind, "offsite", reason="outside allowed_domains")
+            self._log(url, kind, "offsite", reason="outside allowed_domains")
             return None
         if self.made["requests"] >= self.outlet.crawl.max_requests:
             self.over_requests.append((url, kind))
@@ -179,7 +188,9 @@ class OutletDaySpider(Spider):
 
     def _article(self, url: str, via: str, listed: tuple[Any, str] = (None, "")) -> Request | None:
         """``listed``: (date the listing gives the article or None, listing kind) — the pipeline's
-        evidence when the page's own date is missing or disagrees (crawl_log listed_at / listed_by)."""
+        evidence when the page's own date is missing or disagrees (crawl_log listed_at / listed_by).
+        Tracking parameters are stripped first: the crawl log's ``url`` is the URL requested."""
+        url = discovery.without_tracking(url.strip())
         if not self.outlet.is_article_url(url):
             return None
         key = normalize_url(url)
@@ -196,8 +207,8 @@ class OutletDaySpider(Spider):
             day, archived_url = self.archived[key]
             reason = ("archived by an earlier run of this day" if day == self.day.isoformat() else
                       f"archived by the crawl of {day} (overlapping local day); read from its WARC files")
-            self.crawl_log.write(url, "article", "archived_earlier", reason=reason, final_url=archived_url,
-                                 listed_at=listed[0], listed_by=f"{listed[1]} {via}" if listed[1] else None)
+            self._log(url, "article", "archived_earlier", reason=reason, final_url=archived_url,
+                      listed_at=listed[0], listed_by=f"{listed[1]} {via}" if listed[1] else None)
             return None
         request = self._request(url, "article", self._article_done, via=via)
         if request is not None:
@@ -232,7 +243,7 @@ class OutletDaySpider(Spider):
         kind = self.pending.pop(url, response.meta["akhbar_kind"])
         warc_file = response.meta.get("akhbar_warc", (None, None))[0]
         listed_at, listed_kind, via = self.listed.get(normalize_url(url), (None, "", None))
-        self.crawl_log.write(
+        self._log(
             url, kind, outcome, status=response.status, size=len(response.body), final_url=response.url, reason=reason,
             duration_ms=_ms(response.meta.get("download_latency")), warc_file=warc_file,
             fetched_at=response.meta.get("akhbar_fetched_at"), listed_at=listed_at,
@@ -251,13 +262,6 @@ class OutletDaySpider(Spider):
         found, capped = self._sitemaps_within_cap(found, "robots.txt")
         self._ok_or_capped(response, [capped])
         yield from _some(self._listing(url, "sitemap", self._sitemap) for url in found)
-
-    def log_robots(self, request: Request, response: Response, warc_file: str) -> None:
-        """robots.txt fetched by Scrapy's RobotsTxtMiddleware (not by us) is logged here."""
-        if "akhbar_kind" not in request.meta:
-            self.crawl_log.write(request.url, "robots", "ok" if response.status < 400 else "http_error",
-                                 status=response.status, size=len(response.body), warc_file=warc_file,
-                                 reason="fetched by the robots.txt middleware")
 
     def _home(self, response: Response) -> Iterable[Request]:
         self._ok(response)
@@ -322,14 +326,19 @@ class OutletDaySpider(Spider):
             return
         # next page: the template's {page}, else the page's own rel=next link
         next_urls = []
-        if new and any("{page" in t for t in self.outlet.discovery.archives):
+        # the day goes on while a page lists article links its previous page did not (a sidebar repeated on
+        # every page does not count); not "links no other listing queued": which listing answered first must
+        # not decide how deep the archive is read. Bounded by archive_max_pages.
+        articles = frozenset(u for u in links if self.outlet.is_article_url(u))
+        goes_on = bool(articles - response.meta.get("akhbar_prev_articles", frozenset()))
+        if goes_on and any("{page" in t for t in self.outlet.discovery.archives):
             next_urls = [u for u in self.outlet.archive_urls(response.meta["local_day"], page + 1)
                          if u not in self.seen_listings][:1]
         if not next_urls:
             next_urls = discovery.next_page_links(response.body, response.url)[:1]
         local = response.meta["local_day"]
-        yield from _some(self._listing(url, "archive", self._archive, page=page + 1, local_day=local)
-                         for url in next_urls)
+        yield from _some(self._listing(url, "archive", self._archive, page=page + 1, local_day=local,
+                                       akhbar_prev_articles=articles) for url in next_urls)
 
     def _article_done(self, response: Response) -> None:
         ctype = media_type((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
@@ -351,7 +360,7 @@ class OutletDaySpider(Spider):
         if request.meta.get("redirect_urls"):
             reason = f"{reason}; after {len(request.meta['redirect_urls'])} redirect(s) to {request.url}"
         response = getattr(failure.value, "response", None)
-        self.crawl_log.write(
+        self._log(
             url, kind, outcome, status=status, size=size, reason=reason,
             final_url=response.url if response is not None else request.url,
             warc_file=(response.meta.get("akhbar_warc") or (None,))[0] if response is not None else None,
