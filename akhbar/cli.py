@@ -307,7 +307,7 @@ def demo(
     data_dir: DataDir = None,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
-    from akhbar.testweb import TestWeb
+    from testweb import TestWeb
 
     day = _parse_day(date_)
     data_dir = _cfg(data_dir).data_dir

@@ -62,7 +62,7 @@ def main() -> None:
     args = parser.parse_args()
     from datetime import date, timedelta
 
-    from akhbar.testweb import TestWeb
+    from testweb import TestWeb
 
     with TestWeb(port=0, faults=False) as web, tempfile.TemporaryDirectory() as tmp:
         days = [date(2025, 1, 5) + timedelta(days=i) for i in range(4)]

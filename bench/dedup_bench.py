@@ -3,7 +3,7 @@ from real text, and documents/s of signatures + LSH against a datasketch baselin
 
 Base articles: ``<repo>/../shared/seeds`` (naive-crawl Persian/Arabic texts), the gold bodies of
 ``<repo>/../shared/real-pages`` (outlet = folder prefix) and, always, the Persian/Arabic originals of
-the local test web (``akhbar/testweb/articles_*.json``) — so the command runs without ../shared too.
+the local test web (``testweb/articles_*.json``) — so the command runs without ../shared too.
 
 From every base article it derives copies (positives, each paired with its original):
 

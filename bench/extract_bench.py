@@ -120,9 +120,9 @@ def load_testweb_pages() -> list[Page]:
     """The project's own test pages: every article page of the built-in test web (four Persian and
     Arabic outlet layouts with related lists, tags, credits, prompts around the body), rendered as
     served, plus each Arabic page re-encoded in windows-1256; gold is the article's paragraphs."""
-    from akhbar.testweb.content import Catalog
-    from akhbar.testweb.faults import cp1256_page
-    from akhbar.testweb.pages import article_page
+    from testweb.content import Catalog
+    from testweb.faults import cp1256_page
+    from testweb.pages import article_page
 
     base = "http://127.0.0.1:8000"
     catalog = Catalog()

@@ -10,9 +10,9 @@ Each build runs with this .venv's python and PYTHONPATH set to the source tree (
 ``transforms.__file__`` must lie in it):
 
 * ``demo``: ``python -m akhbar.cli demo --date 2025-01-07 --data-dir <out>/demo``
-* ``backfill``: ``python -m akhbar.testweb serve --port 0 --outlets-dir …`` and
+* ``backfill``: ``python -m testweb serve --port 0 --outlets-dir …`` and
   ``python -m akhbar.cli backfill --from 2025-01-05 --to 2025-01-08`` against it (skipped, with a note,
-  when the revision has no ``akhbar/testweb/__main__.py``). ``--testweb base|head`` serves one side's
+  when the revision has no ``testweb/__main__.py``). ``--testweb base|head`` serves one side's
   test web to both back-fills, so a change to the test web itself is not taken for a pipeline change.
 
 Excluded columns: they differ between two runs of the same code (found by running the demo twice):
@@ -329,7 +329,7 @@ def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
 @contextmanager
 def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterator[None]:
     """The source tree's test web in a child process, its outlet TOMLs written to outlets_dir."""
-    proc = subprocess.Popen([sys.executable, "-m", "akhbar.testweb", "serve", "--port", "0", "--outlets-dir",
+    proc = subprocess.Popen([sys.executable, "-m", "testweb", "serve", "--port", "0", "--outlets-dir",
                              str(outlets_dir)], cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     try:
@@ -372,7 +372,7 @@ def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFIL
                                        "--data-dir", str(out_dir / "backfill"),
                                        "--outlets-dir", str(out_dir / "backfill-outlets")]))
         elif backfill:
-            notes.append(f"backfill skipped: no `python -m akhbar.testweb serve` in {web}")
+            notes.append(f"backfill skipped: no `python -m testweb serve` in {web}")
         for name, cmd in steps:
             started = time.monotonic()
             log = out_dir / f"{name}.log"

@@ -68,9 +68,9 @@ class Found:
 # -- corpora ---------------------------------------------------------------------------------------
 def load_testweb_pages() -> list[Page]:
     """Every article page of the built-in test web as served, Arabic ones also in windows-1256."""
-    from akhbar.testweb.content import Catalog
-    from akhbar.testweb.faults import cp1256_page
-    from akhbar.testweb.pages import article_page
+    from testweb.content import Catalog
+    from testweb.faults import cp1256_page
+    from testweb.pages import article_page
 
     base = "http://127.0.0.1:8000"
     catalog = Catalog()

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from faultkit import FAULT_CRAWL, ROOT, archived_pages, log_rows, report
 
-from akhbar.testweb import TestWeb
 from crawler.run import crawl
 from crawler.warc import partition_dir
+from testweb import TestWeb
 from transforms.identity import normalize_url
 from warehouse.locks import PartitionBusy, partition_lock
 from warehouse.locks import lock_path as lock_file

@@ -29,9 +29,9 @@ from faultkit import (
     rows_for,
 )
 
-from akhbar.testweb import TestWeb
-from akhbar.testweb.content import FEED_VIA_REDIRECT, Article
 from crawler.warc import warc_files
+from testweb import TestWeb
+from testweb.content import FEED_VIA_REDIRECT, Article
 from transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults

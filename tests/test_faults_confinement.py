@@ -9,8 +9,8 @@ from urllib.parse import unquote
 import pytest
 from faultkit import FAULT_CRAWL, archived_pages, log_rows, report
 
-from akhbar.testweb import TestWeb
 from crawler.run import crawl
+from testweb import TestWeb
 from transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults

@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from faultkit import ATTEMPTS_MAX, FAULT_CRAWL, ROOT, archived_pages, log_rows, report, rows_for
 
-from akhbar.testweb import TestWeb
-from akhbar.testweb import listings as L
 from crawler.run import crawl
 from crawler.warc import iter_responses, warc_files
+from testweb import TestWeb
+from testweb import listings as L
 from transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults

@@ -36,10 +36,10 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from akhbar.testweb import faults as F
-from akhbar.testweb import listings, pages
-from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
-from akhbar.testweb.sites import (
+from testweb import faults as F
+from testweb import listings, pages
+from testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
+from testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
     SECTIONS,
@@ -306,7 +306,7 @@ def _toml_str(value: str) -> str:
 def _outlet_toml(site: Site, port: int) -> str:
     base = site.url(port, "")
     lines = [
-        "# Written by akhbar.testweb for the local test web; not a real outlet.",
+        "# Written by testweb for the local test web; not a real outlet.",
         f"slug = {_toml_str(site.slug)}",
         f"name = {_toml_str(site.name)}",
         f"name_native = {_toml_str(site.name_native)}",
@@ -317,7 +317,7 @@ def _outlet_toml(site: Site, port: int) -> str:
         f"allowed_domains = [{_toml_str(site.host)}]",
         f"article_url_pattern = {_toml_str(site.article_url_pattern)}",
         f"aggregator = {'true' if site.aggregator else 'false'}",
-        f"notes = {_toml_str('local test web site ' + str(site.index) + ' (akhbar.testweb)')}",
+        f"notes = {_toml_str('local test web site ' + str(site.index) + ' (testweb)')}",
         "",
         "[discovery]",
         "auto = true",

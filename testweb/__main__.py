@@ -1,4 +1,4 @@
-"""``python -m akhbar.testweb serve --port 8765 [--outlets-dir DIR]``: serve until SIGTERM/SIGINT."""
+"""``python -m testweb serve --port 8765 [--outlets-dir DIR]``: serve until SIGTERM/SIGINT."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import sys
 import threading
 from pathlib import Path
 
-from akhbar.testweb.server import TestWeb
+from testweb.server import TestWeb
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m akhbar.testweb", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m testweb", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="serve the test web in the foreground")
     serve.add_argument("--port", type=int, default=8765, help="port shared by all sites (0 = any free)")
