@@ -52,7 +52,7 @@ from transforms.dedup import (
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-TESTWEB = REPO / "akhbar" / "testweb"
+TESTWEB = REPO / "testweb"
 DAY = date(2025, 1, 7)
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

@@ -23,7 +23,7 @@ from transforms.dedup import (
 )
 from warehouse.schema import conform
 
-TESTWEB = Path(__file__).resolve().parents[1] / "akhbar" / "testweb"
+TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 D1 = date(2025, 1, 6)
 D2 = date(2025, 1, 7)

@@ -11,7 +11,7 @@ import pytest
 from transforms.extract import extract_article
 from transforms.language import detect_language, other_arabic_script
 
-TESTWEB = Path(__file__).resolve().parents[1] / "akhbar" / "testweb"
+TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 
 
 @pytest.mark.parametrize(("text", "lang"), [
