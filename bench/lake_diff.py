@@ -326,10 +326,18 @@ def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
         return subprocess.run(cmd, cwd=src, env=env, stdout=fh, stderr=subprocess.STDOUT, timeout=900).returncode
 
 
+def testweb_module(src: Path) -> str | None:
+    """The test web's module in a source tree: top-level ``testweb`` now, ``akhbar.testweb`` before."""
+    for module in ("testweb", "akhbar.testweb"):
+        if (src / module.replace(".", "/") / "__main__.py").exists():
+            return module
+    return None
+
+
 @contextmanager
 def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterator[None]:
     """The source tree's test web in a child process, its outlet TOMLs written to outlets_dir."""
-    proc = subprocess.Popen([sys.executable, "-m", "testweb", "serve", "--port", "0", "--outlets-dir",
+    proc = subprocess.Popen([sys.executable, "-m", testweb_module(src), "serve", "--port", "0", "--outlets-dir",
                              str(outlets_dir)], cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     try:
@@ -367,7 +375,7 @@ def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFIL
         web = testweb_src or src
         py = [sys.executable, "-m", "akhbar.cli"]
         steps = [("demo", [*py, "demo", "--date", demo_day.isoformat(), "--data-dir", str(out_dir / "demo")])]
-        if backfill and (web / "akhbar" / "testweb" / "__main__.py").exists():
+        if backfill and testweb_module(web):
             steps.append(("backfill", [*py, "backfill", "--from", days[0].isoformat(), "--to", days[1].isoformat(),
                                        "--data-dir", str(out_dir / "backfill"),
                                        "--outlets-dir", str(out_dir / "backfill-outlets")]))
