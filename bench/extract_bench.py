@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import re
 import sys
 import time
@@ -27,8 +25,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.realpages import PAGES_DIR, real_pages
+
 REPO = Path(__file__).resolve().parent.parent
-PAGES_DIR = REPO.parent / "shared" / "real-pages"
 _TOKEN = re.compile(r"\w+")
 
 
@@ -41,14 +40,8 @@ class Page:
 
 
 def load_pages(directory: Path = PAGES_DIR, limit: int | None = None) -> list[Page]:
-    """The real pages, sorted by name; empty when the folder is absent."""
-    if not directory.is_dir():
-        return []
-    pages = []
-    for d in sorted(p for p in directory.iterdir() if (p / "gold.txt").is_file()):
-        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
-        pages.append(Page(d.name, meta["url"], gzip.decompress((d / "source.html.gz").read_bytes()),
-                          (d / "gold.txt").read_text(encoding="utf-8")))
+    """The real pages with gold text, sorted by name; empty when the folder is absent."""
+    pages = [Page(rp.name, rp.url, rp.html, rp.gold_text) for rp in real_pages(directory) if rp.gold_text is not None]
     return pages[:limit] if limit else pages
 
 

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.realpages import PAGES_DIR, real_pages
+
 REPO = Path(__file__).resolve().parent.parent
-PAGES_DIR = REPO.parent / "shared" / "real-pages"
 TOOLS = ("ours", "trafilatura", "htmldate")
 METRICS = ("day", "hour", "title", "authors", "tags")
 
@@ -91,15 +90,9 @@ def load_testweb_pages() -> list[Page]:
 
 def load_real_pages(directory: Path = PAGES_DIR, limit: int | None = None) -> list[Page]:
     """The real pages with a gold title and date, sorted by name; empty when the folder is absent."""
-    if not directory.is_dir():
-        return []
-    pages = []
-    for d in sorted(p for p in directory.iterdir() if (p / "meta.json").is_file()):
-        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
-        if not meta.get("title") or not meta.get("publishing_date"):
-            continue
-        gold = Gold(_as_utc(datetime.fromisoformat(meta["publishing_date"])), meta["title"])
-        pages.append(Page(d.name, meta["url"], gzip.decompress((d / "source.html.gz").read_bytes()), gold))
+    pages = [Page(rp.name, rp.url, rp.html, Gold(_as_utc(datetime.fromisoformat(rp.meta["publishing_date"])),
+                                               rp.meta["title"]))
+             for rp in real_pages(directory) if rp.meta.get("title") and rp.meta.get("publishing_date")]
     return pages[:limit] if limit else pages
 
 
