@@ -196,6 +196,8 @@ class TestWeb:
             raise RuntimeError("this TestWeb was started with faults=False")
         self.site(slug)
         self._faults.set(slug, path, kind, **params)
+        if kind == "gzip_bomb":  # build the bomb now: built on first request it can outlast a short client timeout
+            F.gzip_bomb(int(params.get("size", F.KINDS["gzip_bomb"]["size"])))
 
     def clear_faults(self) -> None:
         self._faults.clear()
