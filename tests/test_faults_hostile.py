@@ -216,8 +216,11 @@ def test_every_outlet_day_crawl_is_bounded(tmp_path: Path):
         return [r for r in log_rows(data, DAY, slug) if r["outcome"] == "capped"]
 
     # robots.txt: the sitemaps fetched before it (the configured index, maybe its children) count too
-    (robots,) = capped("fa-payam")
-    assert robots["kind"] == "robots" and robots["status"] == 200
+    # (which listing reaches the shared max_sitemaps first depends on response order: a configured sitemap
+    # index answering after robots.txt is capped too)
+    payam_capped = capped("fa-payam")
+    (robots,) = [r for r in payam_capped if r["kind"] == "robots"]
+    assert robots["status"] == 200 and all(r["kind"] in ("robots", "sitemap") for r in payam_capped), payam_capped
     m = re.fullmatch(rf"robots.txt listed {n} sitemaps; fetched (\d+) \(max_sitemaps 20, (\d+) fetched before\)",
                      robots["reason"])
     assert m and int(m[1]) + int(m[2]) == 20, robots["reason"]
