@@ -7,19 +7,16 @@ it with the duckdb CLI.
 
 from __future__ import annotations
 
-import fcntl
 import glob
 import logging
-import os
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 from warehouse.lake import Lake
+from warehouse.locks import partition_lock
 from warehouse.schema import FAILED_OUTCOMES, TABLES
 
 DB_FILE = "akhbar.duckdb"
@@ -154,22 +151,6 @@ def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | N
     con.execute("set lock_configuration = true")
 
 
-@contextmanager
-def _views_lock(data_dir: Path) -> Iterator[None]:
-    """The same flock as ``warehouse.locks.partition_lock(data, "duckdb", "views", wait=True)``, held here so the
-    warehouse needs nothing from the app package."""
-    path = data_dir / "locks" / "duckdb.views.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-    finally:
-        os.close(fd)
-
-
 def _is_held_elsewhere(exc: duckdb.Error) -> bool:
     return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
 
@@ -184,7 +165,7 @@ def refresh_database(data_dir: str | Path, lake_uri: str | None = None, *,
     data = Path(data_dir)
     lake = _lake(data, lake_uri)
     delay = 0.1
-    with _views_lock(data):
+    with partition_lock(data, "duckdb", "views", wait=True):  # our own runs take turns
         deadline = time.monotonic() + max_wait  # waiting for our own runs (the flock) does not count
         while True:
             try:
