@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA_DIR ?= data
 DEMO_DATE ?= 2025-01-07
 
-.PHONY: install demo test test-fast test-faults lint bench bench-extract bench-metadata bench-dedup bench-crawl clean
+.PHONY: install system demo test test-fast test-faults lint bench bench-extract bench-metadata bench-dedup bench-crawl clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,18 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e ".[dev]"
 	touch $@
 
-install: $(BIN)/.installed
+#: pywb (the replay server, and the Wayback stand-in of the back-fill tests) in a venv of its own: it pins
+#: redis==2.10.6, which Celery's Redis transport cannot run on
+PYWB := $(VENV)/pywb/bin/wayback
+$(PYWB):
+	$(PYTHON) -m venv $(VENV)/pywb
+	$(VENV)/pywb/bin/python -m pip install --quiet --disable-pip-version-check "pywb==2.10.0"
+
+install: $(BIN)/.installed $(PYWB)
+
+# Debian packages the full suite starts (Chromium, PostgreSQL, Redis): scripts/system-packages.sh
+system:
+	bash scripts/system-packages.sh
 
 demo: install
 	$(BIN)/akhbar demo --date $(DEMO_DATE) --data-dir $(DATA_DIR)
@@ -21,7 +32,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check .
 
-test: install
+test: install system
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
