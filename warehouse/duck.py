@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.lake import Lake
+from warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake
 from warehouse.locks import partition_lock
 from warehouse.schema import FAILED_OUTCOMES, TABLES
 
@@ -40,6 +40,21 @@ class QueryTimeout(TimeoutError):
     """A query that ran past its time limit and was interrupted."""
 
 
+class SchemaMismatch(ValueError):
+    """A lake file whose Parquet schema differs from warehouse/schema.py (written before a column was added)."""
+
+
+MIGRATE_HINT = "run `akhbar lake migrate` to rewrite the lake's files in the current schema"
+_SCHEMA_ERRORS = ("schema mismatch", "failed to cast column", "referenced column", "not found in from clause")
+
+
+def _schema_error(exc: duckdb.Error) -> SchemaMismatch | None:
+    text = str(exc)
+    if not any(marker in text.lower() for marker in _SCHEMA_ERRORS):
+        return None
+    return SchemaMismatch(f"{text.splitlines()[0]} — the lake holds files in an older schema; {MIGRATE_HINT}")
+
+
 def sql_string(text: str) -> str:
     """``text`` as a SQL string literal (a path with a quote in it stays one literal)."""
     return "'" + text.replace("'", "''") + "'"
@@ -53,17 +68,41 @@ def _empty_select(table: str) -> str:
     return f"select {', '.join(cols)} where false"
 
 
+def _file_list(lake: Lake, paths: list[str], reader: bool) -> str:
+    """Paths as a DuckDB list literal, each escaped (DuckDB reads each element as a glob)."""
+    if reader:
+        named = [f"{READER_PROTOCOL}://{p}" for p in paths]
+    else:
+        named = paths if lake.is_local else [lake.fs.unstrip_protocol(p) for p in paths]
+    return "[" + ", ".join(sql_string(glob.escape(p)) for p in named) + "]"
+
+
+def table_sql(lake: Lake, table: str, *, reader: bool = False) -> str:
+    """The SELECT behind a table's view: its day partitions and month files as listed now, by explicit file
+    list (no glob expanded or footer read per query beyond the files themselves), the table's columns named
+    (one schema: a file that differs makes the view fail, see ``SchemaMismatch``), and no month row of an
+    outlet-day that has a day partition (the day partition wins)."""
+    listing = lake.listing(table)
+    if not listing.days and not listing.months:
+        return _empty_select(table)
+    cols = ", ".join(f'"{name}"' for name in TABLES[table].names) + ", day, outlet"
+    parts = []
+    if listing.days:
+        parts.append(f"select {cols} from read_parquet({_file_list(lake, listing.days, reader)}, "
+                     "hive_partitioning=true, hive_types={'day': date, 'outlet': varchar})")
+    if listing.months:
+        where = ""
+        if listing.shadowed:
+            keys = ", ".join(sql_string(k) for k in listing.shadowed_keys())
+            where = f" where not list_contains([{keys}], cast(day as varchar) || '/' || outlet)"
+        parts.append(f"select {cols} from read_parquet({_file_list(lake, listing.months, reader)}, "
+                     f"hive_partitioning=false){where}")
+    return " union all ".join(parts)
+
+
 def view_sql(lake: Lake, *, reader: bool = False) -> list[str]:
     """The views; with ``reader`` they read through the lake's read-only filesystem (``Lake.reader``)."""
-    statements = []
-    for table in TABLES:
-        if lake.has_files(table):
-            glob_sql = sql_string(lake.glob(table, reader=reader))
-            source = (f"select * from read_parquet({glob_sql}, hive_partitioning=true, "
-                      f"hive_types={{'day': date, 'outlet': varchar}}, union_by_name=true)")
-        else:
-            source = _empty_select(table)
-        statements.append(f"create or replace view {table} as {source}")
+    statements = [f"create or replace view {table} as {table_sql(lake, table, reader=reader)}" for table in TABLES]
     statements.append(
         "create or replace view articles_unique as "
         "select a.* from articles a left join duplicates d using (article_id) "
@@ -116,8 +155,14 @@ def _open(data_dir: str | Path, lake: Lake, *, persist: bool) -> duckdb.DuckDBPy
     macro = _macro_sql()
     if macro:
         con.execute(macro)
-    for sql in view_sql(lake, reader=not persist):
-        con.execute(sql)
+    try:
+        for sql in view_sql(lake, reader=not persist):
+            con.execute(sql)  # DuckDB binds a view as it creates it: an old file's schema fails here
+    except duckdb.Error as exc:
+        con.close()
+        if (mismatch := _schema_error(exc)) is not None:
+            raise mismatch from exc
+        raise
     return con
 
 
@@ -149,6 +194,17 @@ def confine(con: duckdb.DuckDBPyConnection, lake: Lake, *, memory_limit: str | N
     con.execute("set allowed_directories = $1", [allowed_prefixes(lake)])
     con.execute("set enable_external_access = false")
     con.execute("set lock_configuration = true")
+
+
+def confined_connection(data_dir: str | Path, lake_uri: str | None = None, *,
+                        memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """The lake's views on a connection confined as ``query``'s is, for callers that stream a result in record
+    batches (``akhbar export``, ``akhbar.Archive``) instead of materialising it; timestamps render in UTC."""
+    lake = _lake(data_dir, lake_uri)
+    con = _open(data_dir, lake, persist=False)
+    con.execute("set TimeZone = 'UTC'")  # before confine locks the configuration
+    confine(con, lake, memory_limit=memory_limit)
+    return con
 
 
 def _is_held_elsewhere(exc: duckdb.Error) -> bool:
@@ -256,9 +312,25 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None, *,
     if not limit > 0:
         raise ValueError(f"query timeout {limit!r}: must be more than 0 seconds")
     lake = _lake(data_dir, lake_uri)
-    con = _open(data_dir, lake, persist=False)
-    confine(con, lake, memory_limit=memory_limit)
-    return _run_with_deadline(con, statements, limit)
+    for attempt in range(READ_ATTEMPTS):
+        con = _open(data_dir, lake, persist=False)
+        confine(con, lake, memory_limit=memory_limit)
+        try:
+            return _run_with_deadline(con, statements, limit)
+        except duckdb.Error as exc:
+            if (mismatch := _schema_error(exc)) is not None:
+                raise mismatch from exc
+            if not _vanished(exc) or attempt == READ_ATTEMPTS - 1:
+                raise
+            log.info("a listed lake file went away (compaction swapped it): listing again")
+    raise AssertionError("unreachable")
+
+
+def _vanished(exc: duckdb.Error) -> bool:
+    """A file of the views' listing removed before it was read: a fold swapped it into its month."""
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.IOException) and ("no such file" in text or "no files found" in text
+                                                     or "filenotfound" in text or "does not exist" in text)
 
 
 SUMMARY_SQL = f"""
