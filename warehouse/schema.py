@@ -98,6 +98,10 @@ ARTICLES = pa.schema(
         _f("warc_offset", pa.int64(), "byte offset of the response record in warc_file"),
         _f("warc_record_id", pa.string(), "WARC-Record-ID of the response record"),
         _f("extractor_version", pa.string(), "version of the extraction code that produced the row"),
+        _f("capture_source", pa.string(), "where the archived response came from: live (our crawl), wayback "
+           "or commoncrawl (a web archive's capture, docs/archives.md); null: rows older than the column"),
+        _f("captured_at", TS, "time the response was captured, UTC: fetched_at for live rows, the archive "
+           "capture's time (WARC-Refers-To-Date) for wayback and commoncrawl rows"),
     ]
 )
 
@@ -120,6 +124,9 @@ CRAWL_LOG = pa.schema(
         _f("listed_by", pa.string(), "article rows: listing kind and URL, e.g. "
            "'sitemap_news https://…/news.xml' (kinds: sitemap_news, sitemap_lastmod, feed, archive)"),
         _f("home_day", pa.date32(), "other_day rows: the day whose articles partition holds the record"),
+        _f("capture_source", pa.string(), "live | wayback | commoncrawl: fetched from the outlet or from a web "
+           "archive's capture (docs/archives.md); null: rows older than the column"),
+        _f("captured_at", TS, "archive rows: time of the archive's capture, UTC (null for live rows)"),
     ]
 )
 
@@ -223,6 +230,8 @@ class ArticleRecord(_Row):
     warc_offset: int | None = None
     warc_record_id: str | None = None
     extractor_version: str | None = None
+    capture_source: str | None = None
+    captured_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +252,8 @@ class CrawlLogRecord(_Row):
     listed_at: datetime | None = None
     listed_by: str | None = None
     home_day: date | None = None
+    capture_source: str | None = None
+    captured_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.outcome is not None:  # a stored string becomes the enum; an unknown outcome is an error here
