@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -48,6 +49,11 @@ DAMAGED_SUFFIX = ".damaged"
 KIND_HEADER = "Akhbar-Kind"
 OUTLET_HEADER = "Akhbar-Outlet"
 RUN_HEADER = "Akhbar-Run"
+#: provenance of a response fetched from a web archive (docs/archives.md): which archive, its capture's URL and
+#: time; a live response has none of them
+CAPTURE_SOURCE_HEADER = "Akhbar-Capture-Source"
+CAPTURE_URI_HEADER = "WARC-Source-URI"
+CAPTURE_DATE_HEADER = "WARC-Refers-To-Date"
 #: hop-by-hop headers that describe the transfer Scrapy already undid (dechunking)
 _DROP_HEADERS = {b"transfer-encoding"}
 
@@ -106,6 +112,7 @@ class WarcArchive:
         kind: str,
         ip_address: str | None = None,
         fetched_at: datetime | None = None,
+        provenance: dict[str, str] | None = None,
     ) -> tuple[str, int]:
         """Write one request/response pair; returns (relative WARC path, offset of the response)."""
         if self._writer is None:
@@ -115,6 +122,7 @@ class WarcArchive:
         extra = {KIND_HEADER: kind, OUTLET_HEADER: self.outlet, RUN_HEADER: self.run_id, "WARC-Date": when}
         if ip_address:
             extra["WARC-IP-Address"] = ip_address
+        extra.update(provenance or {})  # an archive capture's source, URL and time
         try:
             reason = HTTPStatus(status).phrase
         except ValueError:
@@ -171,6 +179,8 @@ class ArchivedResponse:
     record_id: str
     warc_file: str  # relative to the data root
     offset: int
+    capture_source: str = "live"  # live, or the web archive the response was fetched from
+    captured_at: datetime | None = None  # the archive capture's time (None: live)
 
     def header(self, name: str) -> str | None:
         name = name.lower()
@@ -181,46 +191,82 @@ class ArchivedResponse:
 
 
 def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES,
-                   on_skip: Callable[[str, int, str], None] | None = None) -> Iterator[ArchivedResponse]:
-    """Response records of one WARC file; a damaged tail ends the iteration instead of raising.
+                   on_skip: Callable[[str, int, str], None] | None = None,
+                   start: int = 0) -> Iterator[ArchivedResponse]:
+    """Response records of one WARC file (from byte ``start``, a record's offset); a damaged tail ends the
+    iteration instead of raising.
 
     Records whose body decodes to more than ``max_body`` bytes are skipped (memory stays bounded: at
     most ``max_body`` plus one decoded block is held); ``on_skip(url, offset, reason)`` hears of each.
     """
     rel = str(warc_path.relative_to(root)).removesuffix(OPEN_SUFFIX)
     with open(warc_path, "rb") as fh:
+        fh.seek(start)
         it = ArchiveIterator(fh)
         try:
             for record in it:
                 if record.rec_type != "response":
                     continue
-                http = record.http_headers
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                try:
-                    body = record.content_stream().read(max_body + 1)
-                except Exception as exc:  # a corrupt content-encoding: keep the raw bytes
-                    log.warning("%s: %s: cannot decode body (%s); using raw payload", rel, uri, exc)
-                    body = record.raw_stream.read(max_body + 1)
-                if len(body) > max_body:
-                    reason = f"body inflates past {max_body} bytes (the crawl's DOWNLOAD_MAXSIZE); not read back"
-                    log.warning("%s: %s: %s", rel, uri, reason)
-                    if on_skip is not None:
-                        on_skip(uri, it.get_record_offset(), reason)
-                    continue
-                date = record.rec_headers.get_header("WARC-Date")
-                yield ArchivedResponse(
-                    url=uri,
-                    status=int(http.get_statuscode() or 0),
-                    kind=record.rec_headers.get_header(KIND_HEADER) or "",
-                    headers=list(http.headers),
-                    body=body,
-                    fetched_at=datetime.fromisoformat(date.replace("Z", "+00:00")),
-                    record_id=record.rec_headers.get_header("WARC-Record-ID"),
-                    warc_file=rel,
-                    offset=it.get_record_offset(),
-                )
+                found = _response(record, rel, lambda: start + it.get_record_offset(), max_body, on_skip)
+                if found is not None:
+                    yield found
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             log.warning("%s: stopped reading at a damaged record: %s", rel, exc)
+
+
+def _response(record: Any, rel: str, offset_of: Callable[[], int], max_body: int,
+              on_skip: Callable[[str, int, str], None] | None) -> ArchivedResponse | None:
+    """The record as an ArchivedResponse; ``offset_of`` is asked after the body is read (warcio's offset
+    reads the record to its end)."""
+    http = record.http_headers
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    try:
+        body = record.content_stream().read(max_body + 1)
+    except Exception as exc:  # a corrupt content-encoding: keep the raw bytes
+        log.warning("%s: %s: cannot decode body (%s); using raw payload", rel, uri, exc)
+        body = record.raw_stream.read(max_body + 1)
+    if len(body) > max_body:
+        reason = f"body inflates past {max_body} bytes (the crawl's DOWNLOAD_MAXSIZE); not read back"
+        log.warning("%s: %s: %s", rel, uri, reason)
+        if on_skip is not None:
+            on_skip(uri, offset_of(), reason)
+        return None
+    date = record.rec_headers.get_header("WARC-Date")
+    return ArchivedResponse(
+        url=uri,
+        status=int(http.get_statuscode() or 0),
+        kind=record.rec_headers.get_header(KIND_HEADER) or "",
+        headers=list(http.headers),
+        body=body,
+        fetched_at=datetime.fromisoformat(date.replace("Z", "+00:00")),
+        record_id=record.rec_headers.get_header("WARC-Record-ID"),
+        warc_file=rel,
+        offset=offset_of(),
+        capture_source=record.rec_headers.get_header(CAPTURE_SOURCE_HEADER) or "live",
+        captured_at=_utc(record.rec_headers.get_header(CAPTURE_DATE_HEADER)),
+    )
+
+
+def _utc(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def read_response(root: Path, warc_file: str, offset: int, max_body: int = MAX_BODY_BYTES) -> ArchivedResponse | None:
+    """The response record at ``offset`` of a closed WARC file (``warc_file`` relative to ``root``), or None
+    when it is not there (a missing or damaged file, another record type, a body past ``max_body``)."""
+    path = root / warc_file
+    if not path.exists():
+        return None
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        try:
+            record = next(iter(ArchiveIterator(fh)), None)
+            if record is None or record.rec_type != "response":
+                return None
+            return _response(record, warc_file, lambda: offset, max_body, None)
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            log.warning("%s: no record readable at %d: %s", warc_file, offset, exc)
+            return None
 
 
 def warc_files(root: Path, day: str, outlet: str) -> list[Path]:
@@ -249,14 +295,35 @@ def archived_articles(root: Path, day: str, outlet: str) -> Iterator[ArchivedRes
                 yield rec
 
 
-def newest_articles(root: Path, day: str, outlet: str) -> list[ArchivedResponse]:
-    """The newest of :func:`archived_articles` for each normalised URL (a re-fetch replaces the older copy)."""
-    newest: dict[str, ArchivedResponse] = {}
+@dataclass(frozen=True)
+class ResponseRef:
+    """Where an archived response lies, and what choosing the newest copy of a URL needs (no body)."""
+
+    url: str
+    fetched_at: datetime
+    warc_file: str  # relative to the data root
+    offset: int
+    live: bool = True  # fetched from the outlet, not a web archive's capture (a live copy is preferred)
+
+
+def newest_refs(root: Path, day: str, outlet: str) -> list[ResponseRef]:
+    """Where the newest of :func:`archived_articles` for each normalised URL lies (a re-fetch replaces the older
+    copy); no body is kept, so choosing costs the same memory for a day of any size."""
+    newest: dict[str, ResponseRef] = {}
     for rec in archived_articles(root, day, outlet):
         key = normalize_url(rec.url)
-        if key not in newest or rec.fetched_at >= newest[key].fetched_at:
-            newest[key] = rec
+        live = rec.capture_source == "live"
+        # a live copy wins over any web archive's capture of the page, whichever was fetched later
+        if key not in newest or (live, rec.fetched_at) >= (newest[key].live, newest[key].fetched_at):
+            newest[key] = ResponseRef(rec.url, rec.fetched_at, rec.warc_file, rec.offset, live)
     return list(newest.values())
+
+
+def newest_articles(root: Path, day: str, outlet: str) -> list[ArchivedResponse]:
+    """The newest of :func:`archived_articles` for each normalised URL, bodies read (all at once: callers with a
+    day of real size read :func:`newest_refs` and :func:`read_response` in batches)."""
+    found = (read_response(root, ref.warc_file, ref.offset) for ref in newest_refs(root, day, outlet))
+    return [rec for rec in found if rec is not None]
 
 
 class WarcRecoveryError(RuntimeError):
