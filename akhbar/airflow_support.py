@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from akhbar import quality
-from akhbar.settings import Settings, settings  # noqa: F401 (Settings: the DAG files use it)
+from akhbar.settings import Settings, settings  # Settings: the DAG files use it too
 from outlets.registry import load_outlets
 from warehouse import compaction
 from warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
@@ -83,6 +83,9 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
     cfg = settings()
     started = datetime.now(UTC)
     crawl_run_id = new_run_id()  # one per try: WARC and crawl-log files of a retry never collide
+    files = run_files(cfg.data_dir, day, slug, crawl_run_id)
+    log.info("outlet-day %s %s, try %d: crawl (Scrapy log %s), then extract and load into %s", slug, day,
+             try_number, files["scrapy_log"], cfg.lake_uri)
     try:
         [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
                            overrides=cfg.scrapy_overrides(), run_id=crawl_run_id)
@@ -92,6 +95,8 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
     except Exception as exc:  # e.g. PartitionBusy, a bad outlet file: same path as a failed crawl
         log.exception("archiving %s %s failed", slug, day)
         result, error = None, f"{type(exc).__name__}: {exc}"
+    if result is not None:
+        _log_stages(slug, day, result, files)
     summary = {
         "outlet": slug, "day": day.isoformat(), "run_id": run_id, "crawl_run_id": crawl_run_id,
         "try_number": try_number, "started_at": started.isoformat(),
@@ -103,6 +108,72 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
         quality.record_run(cfg.lake, day, slug, quality.failed_run_row(run_id, f"try {try_number}: {error}", started))
         raise OutletFailed(f"{slug} {day}: {error}")
     return summary
+
+
+def run_files(data_dir: Path, day: date, slug: str, crawl_run_id: str) -> dict[str, Any]:
+    """Where one crawl run of an outlet-day writes: the Scrapy process log, the crawl log, the WARC files' glob."""
+    part = f"day={day.isoformat()}/outlet={slug}"
+    return {"scrapy_log": data_dir / "logs" / f"crawl-{day.isoformat()}-{crawl_run_id}.log",
+            "crawl_log": data_dir / "crawl" / part / f"{crawl_run_id}.jsonl",
+            "warc_dir": data_dir / "warc" / part, "warc_glob": f"{crawl_run_id}-*.warc.gz"}
+
+
+def _log_stages(slug: str, day: date, result: Any, files: Mapping[str, Any]) -> None:
+    """One log line per stage with its counts, and the files the run wrote (the task log is where one looks)."""
+    crawl = ", ".join(f"{k} {v}" for k, v in sorted(result.crawl.items())) or "nothing fetched"
+    log.info("crawl %s %s: %d fetches (%s)", slug, day, sum(result.crawl.values()), crawl)
+    rejected = ", ".join(f"{k} {v}" for k, v in sorted(result.rejected.items())) or "none"
+    log.info("extract+load %s %s: %d articles into the lake; pages not kept: %s", slug, day, result.articles,
+             rejected)
+    warcs = sorted(Path(files["warc_dir"]).glob(files["warc_glob"]))
+    log.info("files of this run: crawl log %s (%s); %d WARC file(s): %s; Scrapy log %s", files["crawl_log"],
+             "written" if Path(files["crawl_log"]).exists() else "missing", len(warcs),
+             ", ".join(str(w) for w in warcs) or "none", files["scrapy_log"])
+    if result.error:
+        log.error("outlet-day %s %s: %s", slug, day, result.error)
+
+
+# -- failure notifications ----------------------------------------------------------------------
+def failure_callback_args(cfg: Settings) -> dict[str, Any]:
+    """default_args of the DAGs: on_failure_callback when AKHBAR_ON_FAILURE is set (checked when parsed)."""
+    if not cfg.on_failure:
+        return {}
+    resolve_hook(cfg.on_failure)  # a typo fails the DAG import, visibly, not the first failed task
+    return {"on_failure_callback": notify_failure}
+
+
+def resolve_hook(spec: str) -> Any:
+    """``module:function`` -> the function (AKHBAR_ON_FAILURE)."""
+    import importlib
+
+    module, sep, name = spec.partition(":")
+    if not sep or not module or not name:
+        raise ValueError(f"AKHBAR_ON_FAILURE={spec!r}: expected module:function")
+    hook = getattr(importlib.import_module(module), name, None)
+    if not callable(hook):
+        raise ValueError(f"AKHBAR_ON_FAILURE={spec!r}: {name} is not a function of {module}")
+    return hook
+
+
+def failure_details(context: Mapping[str, Any]) -> dict[str, Any]:
+    """What a notification says about a failed task: DAG, run, task, try, error, log URL."""
+    ti = context.get("ti") or context.get("task_instance")
+    exc = context.get("exception")
+    return {"dag_id": getattr(ti, "dag_id", None), "run_id": context.get("run_id") or getattr(ti, "run_id", None),
+            "task_id": getattr(ti, "task_id", None), "try_number": getattr(ti, "try_number", None),
+            "error": None if exc is None else f"{type(exc).__name__}: {exc}",
+            "log_url": getattr(ti, "log_url", None)}
+
+
+def notify_failure(context: Mapping[str, Any]) -> None:
+    """on_failure_callback: call the AKHBAR_ON_FAILURE hook; a broken hook is logged, never masks the failure."""
+    spec = settings().on_failure
+    if not spec:
+        return
+    try:
+        resolve_hook(spec)(context)
+    except Exception:
+        log.exception("the failure hook %s failed", spec)
 
 
 def dedup(day: date) -> dict[str, Any]:

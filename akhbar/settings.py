@@ -16,7 +16,11 @@ variable                        default              meaning
 ``AKHBAR_QUALITY_THRESHOLDS``   none                 JSON text or a JSON file's path, see :mod:`akhbar.quality`
 ``AKHBAR_QUERY_TIMEOUT``        ``60``               seconds an ``akhbar query`` may run
 ``AKHBAR_QUERY_MEMORY``         ``2GB``              DuckDB memory cap of a query
+``AKHBAR_CRAWL_QUEUE``          Airflow's default    Celery queue of the outlet (crawl) tasks (DAG parse time)
+``AKHBAR_CPU_QUEUE``            Airflow's default    Celery queue of dedup, publish, gate, upkeep (DAG parse)
 ``AKHBAR_RETRY_DELAY_SECONDS``  ``300``              first retry delay of an outlet task (DAG parse time)
+``AKHBAR_NIGHTLY_START``        ``2024-01-01``       the nightly DAG's start date (DAG parse time)
+``AKHBAR_ON_FAILURE``           none                 ``module:function`` called when an Airflow task fails
 =============================== ==================== ====================================================
 
 An empty variable counts as unset. A malformed value is a ValueError naming the variable.
@@ -28,7 +32,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +49,7 @@ PACKAGED_OUTLETS_DIR = Path(outlets.__file__).parent
 DEFAULT_QUERY_TIMEOUT = 60.0
 DEFAULT_QUERY_MEMORY = "2GB"
 DEFAULT_RETRY_DELAY_SECONDS = 300.0
+DEFAULT_NIGHTLY_START = date(2024, 1, 1)
 
 
 def _env(name: str) -> dict[str, str]:
@@ -65,8 +70,15 @@ class Settings:
     quality_thresholds: str = field(default="", metadata=_env("AKHBAR_QUALITY_THRESHOLDS"))
     query_timeout: float = field(default=DEFAULT_QUERY_TIMEOUT, metadata=_env("AKHBAR_QUERY_TIMEOUT"))
     query_memory: str = field(default=DEFAULT_QUERY_MEMORY, metadata=_env("AKHBAR_QUERY_MEMORY"))
+    #: Celery queues of the DAG tasks; empty: Airflow's [operators] default_queue (any executor, one queue)
+    crawl_queue: str = field(default="", metadata=_env("AKHBAR_CRAWL_QUEUE"))
+    cpu_queue: str = field(default="", metadata=_env("AKHBAR_CPU_QUEUE"))
     retry_delay_seconds: float = field(default=DEFAULT_RETRY_DELAY_SECONDS,
                                        metadata=_env("AKHBAR_RETRY_DELAY_SECONDS"))
+    #: with catchup off, unpausing creates a run only for days from here on (scripts/airflow.env: first start)
+    nightly_start: date = field(default=DEFAULT_NIGHTLY_START, metadata=_env("AKHBAR_NIGHTLY_START"))
+    #: "module:function" given the Airflow context of a failed task (see akhbar.airflow_support.on_failure)
+    on_failure: str = field(default="", metadata=_env("AKHBAR_ON_FAILURE"))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -79,6 +91,7 @@ class Settings:
             "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
             "query_timeout": lambda v: _positive("AKHBAR_QUERY_TIMEOUT", v, "60"),
             "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),
+            "nightly_start": lambda v: _day("AKHBAR_NIGHTLY_START", v),
         }
         return cls(**{name: parsers.get(name, str)(value) for name, value in given.items()})
 
@@ -97,6 +110,16 @@ class Settings:
         from warehouse.lake import Lake
 
         return Lake(self.lake_uri)
+
+    @property
+    def nightly_start_at(self) -> datetime:
+        """The nightly DAG's start_date: midnight UTC of ``nightly_start``."""
+        return datetime(self.nightly_start.year, self.nightly_start.month, self.nightly_start.day, tzinfo=UTC)
+
+    def queue(self, kind: str) -> dict[str, str]:
+        """Task arguments putting a ``crawl`` or ``cpu`` task on its queue: none when the queue is not set."""
+        name = {"crawl": self.crawl_queue, "cpu": self.cpu_queue}[kind]
+        return {"queue": name} if name else {}
 
     @property
     def retry_delay(self) -> timedelta:
@@ -126,6 +149,13 @@ def _positive(name: str, raw: str, example: str) -> float:
     if not value > 0:
         raise ValueError(f"{name}={raw!r}: must be more than 0 seconds")
     return value
+
+
+def _day(name: str, raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: expected a day, e.g. 2025-01-07") from None
 
 
 def _json_object(name: str, raw: str) -> dict[str, str]:

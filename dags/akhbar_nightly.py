@@ -11,13 +11,13 @@ late sitemap and archive updates are in; for back-fills that moment is long past
 failing outlet never stops the others: `dedup` and `publish` run whatever happened (`all_done`), the
 quality gate records failed outlets in the `runs` table and fails the run visibly.
 
-**Asset.** `publish` updates the asset `akhbar://lake/day-partitions` with extra
+**Asset.** `quality_gate`, when it passes, updates the asset `akhbar://lake/day-partitions` with extra
 `{"day": "YYYY-MM-DD", "outlets": [...]}`; the compaction DAG is scheduled on it.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
 from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
@@ -37,10 +37,11 @@ def _day():
 @dag(
     dag_id=af.NIGHTLY_DAG_ID,
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
-    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    start_date=SETTINGS.nightly_start_at,  # unpausing creates no run for a day before it; back-fills ignore it
     catchup=False,
     max_active_runs=3,
-    default_args={"retries": 0},
+    # the outlet tasks go on the crawl queue; AKHBAR_ON_FAILURE: a hook called when a task fails for good
+    default_args={"retries": 0, **SETTINGS.queue("cpu"), **af.failure_callback_args(SETTINGS)},
     tags=["akhbar"],
     doc_md=__doc__,
 )
@@ -58,23 +59,25 @@ def akhbar_nightly():
     def dedup() -> dict:
         return af.dedup(_day())
 
-    @task(trigger_rule=Rule.ALL_DONE, outlets=[LAKE])
+    @task(trigger_rule=Rule.ALL_DONE)
     def publish(results: dict) -> dict:
-        summary = af.publish(_day(), results)
-        get_current_context()["outlet_events"][LAKE].extra = {"day": summary["day"],
-                                                              "outlets": summary["published"]}
-        return summary
+        return af.publish(_day(), results)
 
-    @task(trigger_rule=Rule.ALL_DONE)  # runs after failed outlets too: it records them and fails the run
+    # runs after failed outlets too: it records them and fails the run; the lake asset is updated only when
+    # it passes (a failed task emits no asset event), so compaction and the report follow judged days only
+    @task(trigger_rule=Rule.ALL_DONE, outlets=[LAKE])
     def quality_gate(summary: dict | None, results: dict, dedup_status: dict | None) -> list:
         if summary is None:
             raise RuntimeError("publish failed: nothing was judged (see the publish task's log)")
         ctx = get_current_context()
-        return af.quality_gate(_day(), ctx["run_id"], summary, results, dedup_status)
+        verdicts = af.quality_gate(_day(), ctx["run_id"], summary, results, dedup_status)
+        ctx["outlet_events"][LAKE].extra = {"day": summary["day"], "outlets": summary["published"]}
+        return verdicts
 
     results = {}
     for slug in af.outlet_slugs(SETTINGS.outlets_dir):
-        archived = archive_outlet.override(task_id=f"archive_outlet__{slug}", pool=af.pool_name(slug))(slug)
+        archived = archive_outlet.override(task_id=f"archive_outlet__{slug}", pool=af.pool_name(slug),
+                                           **SETTINGS.queue("crawl"))(slug)
         settle >> archived
         results[slug] = archived
     deduped = dedup()

@@ -109,9 +109,10 @@ def test_dedup_publish_and_gate_run_whatever_the_outlets_did(scheduled_nightly):
     assert tasks["publish"].retries == 0 and tasks["quality_gate"].retries == 0
 
 
-def test_publish_updates_the_lake_asset_that_schedules_compaction_and_report(dagbag):
+def test_the_passed_gate_updates_the_lake_asset_that_schedules_compaction_and_report(dagbag):
     nightly = dagbag.dags[af.NIGHTLY_DAG_ID]
-    [outlet] = nightly.get_task("publish").outlets
+    assert nightly.get_task("publish").outlets == []  # the asset moves only once the gate has passed
+    [outlet] = nightly.get_task("quality_gate").outlets
     assert (outlet.name, outlet.uri) == (af.LAKE_ASSET_NAME, af.LAKE_ASSET_URI)
     for dag_id in (af.COMPACTION_DAG_ID, af.REPORT_DAG_ID):
         dag = dagbag.dags[dag_id]

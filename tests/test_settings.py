@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,8 @@ GIVEN = {
     "AKHBAR_QUERY_TIMEOUT": ("0.5", 0.5),
     "AKHBAR_QUERY_MEMORY": ("512MB", "512MB"),
     "AKHBAR_RETRY_DELAY_SECONDS": ("2", 2.0),
+    "AKHBAR_NIGHTLY_START": ("2025-01-05", date(2025, 1, 5)),
+    "AKHBAR_ON_FAILURE": ("tests.test_airflow_support:record_failure", "tests.test_airflow_support:record_failure"),
 }
 
 
