@@ -19,6 +19,12 @@ variable                        default              meaning
 ``AKHBAR_CRAWL_QUEUE``          Airflow's default    Celery queue of the outlet (crawl) tasks (DAG parse time)
 ``AKHBAR_CPU_QUEUE``            Airflow's default    Celery queue of dedup, publish, gate, upkeep (DAG parse)
 ``AKHBAR_RETRY_DELAY_SECONDS``  ``300``              first retry delay of an outlet task (DAG parse time)
+``AKHBAR_WAYBACK_URL``          web.archive.org/web  the Wayback Machine's replay base (``<base>/<ts>id_/<url>``)
+``AKHBAR_WAYBACK_CDX_URL``      …/cdx/search/cdx     the Wayback Machine's CDX API
+``AKHBAR_CC_INDEX_URL``         a CC-MAIN index      Common Crawl index server endpoint of one crawl
+``AKHBAR_CC_DATA_URL``          data.commoncrawl.org where Common Crawl's WARC files are fetched (ranges)
+``AKHBAR_WAYBACK_RATE``         ``20``               requests per minute to each Wayback host
+``AKHBAR_CC_RATE``              ``30``               requests per minute to each Common Crawl host
 ``AKHBAR_NIGHTLY_START``        ``2024-01-01``       the nightly DAG's start date (DAG parse time)
 ``AKHBAR_ON_FAILURE``           none                 ``module:function`` called when an Airflow task fails
 =============================== ==================== ====================================================
@@ -49,6 +55,13 @@ PACKAGED_OUTLETS_DIR = Path(outlets.__file__).parent
 DEFAULT_QUERY_TIMEOUT = 60.0
 DEFAULT_QUERY_MEMORY = "2GB"
 DEFAULT_RETRY_DELAY_SECONDS = 300.0
+#: the web archives a back-fill reads (crawler.archives.DEFAULTS holds the same; tests/test_backfill_archives.py)
+DEFAULT_WAYBACK_URL = "https://web.archive.org/web"
+DEFAULT_WAYBACK_CDX_URL = "https://web.archive.org/cdx/search/cdx"
+DEFAULT_CC_INDEX_URL = "https://index.commoncrawl.org/CC-MAIN-2025-05-index"
+DEFAULT_CC_DATA_URL = "https://data.commoncrawl.org"
+DEFAULT_WAYBACK_RATE = 20.0
+DEFAULT_CC_RATE = 30.0
 DEFAULT_NIGHTLY_START = date(2024, 1, 1)
 
 
@@ -75,6 +88,12 @@ class Settings:
     cpu_queue: str = field(default="", metadata=_env("AKHBAR_CPU_QUEUE"))
     retry_delay_seconds: float = field(default=DEFAULT_RETRY_DELAY_SECONDS,
                                        metadata=_env("AKHBAR_RETRY_DELAY_SECONDS"))
+    wayback_url: str = field(default=DEFAULT_WAYBACK_URL, metadata=_env("AKHBAR_WAYBACK_URL"))
+    wayback_cdx_url: str = field(default=DEFAULT_WAYBACK_CDX_URL, metadata=_env("AKHBAR_WAYBACK_CDX_URL"))
+    cc_index_url: str = field(default=DEFAULT_CC_INDEX_URL, metadata=_env("AKHBAR_CC_INDEX_URL"))
+    cc_data_url: str = field(default=DEFAULT_CC_DATA_URL, metadata=_env("AKHBAR_CC_DATA_URL"))
+    wayback_rate: float = field(default=DEFAULT_WAYBACK_RATE, metadata=_env("AKHBAR_WAYBACK_RATE"))
+    cc_rate: float = field(default=DEFAULT_CC_RATE, metadata=_env("AKHBAR_CC_RATE"))
     #: with catchup off, unpausing creates a run only for days from here on (scripts/airflow.env: first start)
     nightly_start: date = field(default=DEFAULT_NIGHTLY_START, metadata=_env("AKHBAR_NIGHTLY_START"))
     #: "module:function" given the Airflow context of a failed task (see akhbar.airflow_support.on_failure)
@@ -91,6 +110,8 @@ class Settings:
             "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
             "query_timeout": lambda v: _positive("AKHBAR_QUERY_TIMEOUT", v, "60"),
             "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),
+            "wayback_rate": lambda v: _rate("AKHBAR_WAYBACK_RATE", v),
+            "cc_rate": lambda v: _rate("AKHBAR_CC_RATE", v),
             "nightly_start": lambda v: _day("AKHBAR_NIGHTLY_START", v),
         }
         return cls(**{name: parsers.get(name, str)(value) for name, value in given.items()})
@@ -129,6 +150,13 @@ class Settings:
         """Scrapy settings the crawl runs with: identity and log level, then AKHBAR_CRAWL_SETTINGS on top."""
         return {"USER_AGENT": self.user_agent, "LOG_LEVEL": self.scrapy_log_level, **self.crawl_settings}
 
+    def archive_overrides(self, source: str) -> dict[str, str]:
+        """Scrapy settings of a crawl from ``source`` (live, wayback, commoncrawl): the archives and their limits."""
+        return {"AKHBAR_SOURCE": source, "AKHBAR_WAYBACK_URL": self.wayback_url,
+                "AKHBAR_WAYBACK_CDX_URL": self.wayback_cdx_url, "AKHBAR_CC_INDEX_URL": self.cc_index_url,
+                "AKHBAR_CC_DATA_URL": self.cc_data_url, "AKHBAR_WAYBACK_RATE": str(self.wayback_rate),
+                "AKHBAR_CC_RATE": str(self.cc_rate)}
+
     def with_options(self, *, data_dir: Path | None = None, lake_uri: str | None = None,
                      outlets_dir: Path | None = None) -> Settings:
         """These settings with command-line options (None: not given) taking precedence."""
@@ -156,6 +184,16 @@ def _day(name: str, raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise ValueError(f"{name}={raw!r}: expected a day, e.g. 2025-01-07") from None
+
+
+def _rate(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: expected requests per minute, e.g. 20") from None
+    if not value > 0:
+        raise ValueError(f"{name}={raw!r}: must be more than 0 requests per minute")
+    return value
 
 
 def _json_object(name: str, raw: str) -> dict[str, str]:

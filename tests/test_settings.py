@@ -33,6 +33,12 @@ GIVEN = {
     "AKHBAR_QUERY_TIMEOUT": ("0.5", 0.5),
     "AKHBAR_QUERY_MEMORY": ("512MB", "512MB"),
     "AKHBAR_RETRY_DELAY_SECONDS": ("2", 2.0),
+    "AKHBAR_WAYBACK_URL": ("http://127.0.0.1:8080/wb", "http://127.0.0.1:8080/wb"),
+    "AKHBAR_WAYBACK_CDX_URL": ("http://127.0.0.1:8080/wb/cdx", "http://127.0.0.1:8080/wb/cdx"),
+    "AKHBAR_CC_INDEX_URL": ("http://127.0.0.1:8081/CC-TEST-index", "http://127.0.0.1:8081/CC-TEST-index"),
+    "AKHBAR_CC_DATA_URL": ("http://127.0.0.1:8081/data", "http://127.0.0.1:8081/data"),
+    "AKHBAR_WAYBACK_RATE": ("120", 120.0),
+    "AKHBAR_CC_RATE": ("90", 90.0),
     "AKHBAR_NIGHTLY_START": ("2025-01-05", date(2025, 1, 5)),
     "AKHBAR_ON_FAILURE": ("tests.test_airflow_support:record_failure", "tests.test_airflow_support:record_failure"),
 }
