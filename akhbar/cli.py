@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -51,6 +52,15 @@ DEFAULT_DATA = DEFAULT_DATA_DIR
 FIRST_DAY = date(1990, 1, 1)
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
 DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+class QueryFormat(StrEnum):
+    """What `akhbar query --format` takes (anything else is an error listing these)."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
 
 
 def _user_errors(fn: Callable) -> Callable:
@@ -173,19 +183,16 @@ def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
 def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
     if rel is None:
         return
+    if fmt in ("csv", "jsonl", "json"):  # machine formats: akhbar.export's writers (lists, blobs, UTC, LF)
+        from akhbar.export import json_text, relation_reader, write_reader
+
+        if fmt == "json":
+            console.print_json(json_text(relation_reader(rel, "jsonl")))
+        else:
+            write_reader(relation_reader(rel, fmt), fmt, "-")
+        return
     cols = rel.columns
     rows = rel.fetchall()
-    if fmt == "json":
-        console.print_json(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], default=str,
-                                      ensure_ascii=False))
-        return
-    if fmt == "csv":
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(cols)
-        w.writerows(rows)
-        return
     table = Table(title=title)
     for c in cols:
         table.add_column(c)
@@ -334,7 +341,9 @@ def query(
     sql: Annotated[str, typer.Argument(help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
     data_dir: DataDir = None,
     lake: LakeUri = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    fmt: Annotated[QueryFormat, typer.Option("--format", metavar="FORMAT",
+                                             help="table, or for machines: csv (lists as JSON arrays), json, jsonl "
+                                                  "(binary columns base64).")] = QueryFormat.table,
 ) -> None:
     """Query the lake with DuckDB (SELECT only)."""
     from warehouse.duck import query as run_query
@@ -342,6 +351,49 @@ def query(
     cfg = _cfg(data_dir, lake)
     _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
                               memory_limit=cfg.query_memory), fmt)
+
+
+class ExportTable(StrEnum):
+    articles = "articles"
+    articles_unique = "articles_unique"
+    duplicates = "duplicates"
+    crawl_log = "crawl_log"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@_user_errors
+def export(
+    table: Annotated[ExportTable, typer.Option("--table", metavar="TABLE", help="articles, articles_unique "
+                                               "(one row per story), duplicates or crawl_log.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", metavar="FORMAT", help="jsonl, csv (lists as JSON "
+                                              "arrays) or parquet; binary columns base64 in jsonl and csv.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="PATH", help="The file to write (replaced "
+                                         "whole when complete); - writes jsonl or csv to standard output.")],
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD "
+                                              "(default: the first in the lake).")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day, inclusive "
+                                           "(default: the last in the lake).")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Only this outlet "
+                                                     "(repeatable).")] = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Export a table for other tools, streaming (constant memory however large the lake)."""
+    from akhbar.export import export as run_export
+
+    cfg = _cfg(data_dir, lake)
+    start = _parse_day(from_) if from_ else None
+    end = _parse_day(to) if to else None
+    rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
+                      lake_uri=cfg.lake_uri, memory_limit=cfg.query_memory)
+    if str(output) != "-":
+        err.print(f"{rows} rows of {table.value} written to {output}", highlight=False)
 
 
 @app.command()

@@ -174,3 +174,10 @@ def relation_reader(rel: duckdb.DuckDBPyRelation, fmt: str, batch_rows: int = BA
     if fmt != "parquet":
         rel = rel.select(", ".join(_text_columns(rel, fmt)))
     return rel.to_arrow_reader(batch_rows)
+
+
+
+def json_text(reader: pa.RecordBatchReader) -> str:
+    """Every row in one JSON array (timestamps ISO 8601, bytes base64): for results that fit in memory."""
+    return json.dumps([row for batch in reader for row in batch.to_pylist()], ensure_ascii=False,
+                      default=_json_value)
