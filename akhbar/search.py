@@ -1,0 +1,106 @@
+"""Full-text search and term trends over the archive (the commands `akhbar search` and `akhbar trend`).
+
+The index (warehouse.search_index) is brought in step with the lake lazily, at the start of every search: only
+partitions whose rows changed since the last search are indexed again, so the first search after a night pays
+for that night only. The hits' records come from the lake's views, not from the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from warehouse import search_index
+from warehouse.duck import connect
+
+#: result columns, in order (F's Archive.search returns exactly these)
+COLUMNS = ["article_id", "day", "outlet", "title", "url", "score", "snippet", "published_at", "language",
+           "warc_file", "fetched_at"]
+PERIODS = ("day", "week")
+
+_EMPTY = pa.schema([("article_id", pa.string()), ("day", pa.date32()), ("outlet", pa.string()),
+                    ("title", pa.string()), ("url", pa.string()), ("score", pa.float32()),
+                    ("snippet", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")),
+                    ("language", pa.string()), ("warc_file", pa.string()),
+                    ("fetched_at", pa.timestamp("us", tz="UTC"))])
+
+
+def _day(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | None,
+          start, end, outlets, lang) -> tuple[list[search_index.Hit], duckdb.DuckDBPyConnection]:
+    if limit is not None and limit < 1:
+        raise ValueError(f"--limit {limit}: must be at least 1")
+    start, end = _day(start), _day(end)
+    if start and end and end < start:
+        raise ValueError("--to is before --from")
+    con = connect(data_dir, lake_uri)
+    search_index.sync(data_dir, lake_uri, con=con)
+    hits = search_index.search(data_dir, query, limit=limit, start=start, end=end,
+                               outlets=list(outlets) if outlets else None, lang=lang)
+    return hits, con
+
+
+def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, start: date | str | None = None,
+           end: date | str | None = None, outlets: Iterable[str] | None = None, lang: str | None = None,
+           limit: int | None = 20) -> pa.Table:
+    """The articles matching ``query`` best first (BM25 over title and text), with a keyword-in-context snippet.
+
+    Loose words must all match; ``"..."`` is a phrase. ``start``/``end`` are UTC days (inclusive), ``outlets``
+    slugs, ``lang`` a language code; ``limit`` None returns every match."""
+    hits, con = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang)
+    if not hits:
+        return _EMPTY.empty_table()
+    found = pa.table({"article_id": [h.article_id for h in hits], "day": [date.fromisoformat(h.day) for h in hits],
+                      "outlet": [h.outlet for h in hits], "score": pa.array([h.score for h in hits], pa.float32()),
+                      "rank": list(range(len(hits)))})
+    con.register("found", found)
+    rows = con.sql("""
+        select f.article_id, f.day, f.outlet, a.title, a.url, f.score, a.text, a.published_at, a.language,
+               a.warc_file, a.fetched_at
+        from found f join articles a on a.article_id = f.article_id and a.day = f.day and a.outlet = f.outlet
+        qualify row_number() over (partition by f.rank order by a.fetched_at desc) = 1
+        order by f.rank""").to_arrow_table()
+    parsed = search_index.parse(query)
+    snippets = [search_index.snippet(t, parsed) for t in rows.column("text").to_pylist()]
+    rows = rows.drop_columns(["text"]).add_column(6, "snippet", pa.array(snippets, pa.string()))
+    return rows.select(COLUMNS).cast(_EMPTY)
+
+
+def trend(data_dir: str | Path, term: str, *, by: str = "day", lake_uri: str | None = None,
+          start: date | str | None = None, end: date | str | None = None, outlets: Iterable[str] | None = None,
+          lang: str | None = None) -> pa.Table:
+    """How many articles matched ``term`` per period (``day``, or ``week`` starting Monday) and outlet."""
+    if by not in PERIODS:
+        raise ValueError(f"--by {by!r}: expected one of {', '.join(PERIODS)}")
+    hits, _ = _hits(data_dir, term, lake_uri, None, start, end, outlets, lang)
+    found = pa.table({"article_id": pa.array([h.article_id for h in hits], pa.string()),
+                      "day": pa.array([date.fromisoformat(h.day) for h in hits], pa.date32()),
+                      "outlet": pa.array([h.outlet for h in hits], pa.string())})
+    con = duckdb.connect()
+    con.register("found", found)
+    period = "day" if by == "day" else "cast(date_trunc('week', day) as date)"
+    rel = con.sql(f"select {period} as period, outlet, count(distinct article_id) as articles "
+                  "from found group by all order by period, outlet").to_arrow_table()
+    return rel
+
+
+def volume(data_dir: str | Path, *, by: str = "day", lake_uri: str | None = None,
+           outlets: Iterable[str] | None = None) -> pa.Table:
+    """Articles archived per period and outlet (the `akhbar plot volume` chart)."""
+    if by not in PERIODS:
+        raise ValueError(f"--by {by!r}: expected one of {', '.join(PERIODS)}")
+    con = connect(data_dir, lake_uri)
+    period = "day" if by == "day" else "cast(date_trunc('week', day) as date)"
+    wanted = list(outlets) if outlets else None
+    return con.sql(f"select {period} as period, outlet, count(distinct article_id) as articles from articles "
+                   "where $1::varchar[] is null or list_contains($1::varchar[], outlet) group by all "
+                   "order by period, outlet", params=[wanted]).to_arrow_table()

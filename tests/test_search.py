@@ -1,0 +1,148 @@
+"""Full-text search over the archived test web: planted Persian/Arabic queries in every spelling variant find
+exactly their articles. The ground truth comes from the test web's own article texts (testweb.content), never
+from the index."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from archivekit import DAYS, archived
+
+from akhbar.search import search, trend
+from transforms.identity import normalize_url
+from transforms.normalize import normalize_text, tokens
+from warehouse import search_index
+from warehouse.lake import Lake
+
+pytestmark = pytest.mark.e2e
+AKHBAR = str(Path(sys.executable).parent / "akhbar")
+ZWNJ = "\u200c"
+
+
+@pytest.fixture(scope="module")
+def data(testweb, testweb_outlets, tmp_path_factory, fast_crawl) -> Path:
+    return archived(testweb, testweb_outlets, tmp_path_factory, fast_crawl)
+
+
+@pytest.fixture(scope="module")
+def truth_docs(testweb) -> dict[str, tuple[date, str, list[str]]]:
+    """URL -> (day, outlet, words of title and body) of every article the test web serves on DAYS."""
+    out = {}
+    for day in DAYS:
+        for e in testweb.expected_articles(day):
+            out[normalize_url(e.url)] = (day, e.outlet, tokens(normalize_text(" ".join([e.title, *e.paragraphs]))))
+    return out
+
+
+def _truth(docs, phrase: str, *, day: date | None = None, outlet: str | None = None) -> set[str]:
+    """URLs whose words contain ``phrase``'s words in a row (one word: that word)."""
+    want = tokens(normalize_text(phrase))
+    n = len(want)
+    return {u for u, (d, o, words) in docs.items()
+            if (day is None or d == day) and (outlet is None or o == outlet)
+            and any(words[i:i + n] == want for i in range(len(words) - n + 1))}
+
+
+def _found(data: Path, query: str, **kw) -> set[str]:
+    return {normalize_url(u) for u in search(data, query, limit=200, **kw).column("url").to_pylist()}
+
+
+# (the word as the test web prints it, the variants a user may type): each variant must find exactly its articles
+PLANTED = [
+    ("بین‌المللی", ["بین‌المللی", "بینالمللی", "بین المللی"]),  # ZWNJ, none, a space
+    ("بهره‌برداری", ["بهره‌برداری", "بهرهبرداری", "بهره برداری"]),
+    ("الزيتون", ["الزيتون", "الزیتون", "«الزيتون»،"]),  # Arabic yeh, Persian yeh, guillemets and Arabic comma
+    ("الإسكان", ["الإسكان", "الإسکان", "الإسكان؛", "الإسكان؟"]),  # Arabic kaf, Persian kaf, ؛ ؟
+    ("۱۴۰۳", ["۱۴۰۳", "1403", "١٤٠٣", "٪۱۴۰۳"]),  # Persian, ASCII, Arabic-Indic digits, a percent sign
+    ("وزیر", ["وزیر", "وزير"]),
+]
+
+
+@pytest.mark.parametrize(("word", "variants"), PLANTED, ids=[w for w, _ in PLANTED])
+def test_planted_words_find_exactly_their_articles_in_every_variant(data, truth_docs, word, variants):
+    expected = _truth(truth_docs, word)
+    assert expected, f"{word} is in no test-web article on {DAYS}"
+    for typed in variants:
+        assert _found(data, typed) == expected, typed  # precision and recall 1.0
+
+
+def test_no_stemming_wazir_is_not_zir(data, truth_docs):
+    """The Arabic Snowball stemmer turns وزیر into زیر; here each finds only itself."""
+    zir = _truth(truth_docs, "زیر")
+    assert _found(data, "زیر") == zir
+    assert _truth(truth_docs, "وزیر") - zir, "the test web needs a وزیر article without زیر"
+    assert not (_found(data, "زیر") & (_truth(truth_docs, "وزیر") - zir))
+
+
+def test_quoted_phrase_matches_words_in_order_only(data, truth_docs):
+    phrase = "زيت الزيتون"
+    expected = _truth(truth_docs, phrase)
+    assert expected
+    assert _found(data, f'"{phrase}"') == expected
+    assert _found(data, '"الزيتون زيت"') == _truth(truth_docs, "الزيتون زيت")  # reversed: another phrase
+    assert _found(data, '"صنايع دستي"') == _truth(truth_docs, "صنایع دستی")
+
+
+def test_filters_by_day_outlet_and_language(data, truth_docs):
+    word = "۱۴۰۳"
+    later = _found(data, word, start=DAYS[1], end=DAYS[1])
+    assert later == _truth(truth_docs, word, day=DAYS[1])
+    assert _found(data, word, start=DAYS[0], end=DAYS[0]) == _truth(truth_docs, word, day=DAYS[0])
+    assert _found(data, "وزیر", outlets=["ar-wadi"]) == _truth(truth_docs, "وزیر", outlet="ar-wadi")
+    assert _found(data, "وزیر", lang="ar") == {u for u in _truth(truth_docs, "وزیر")
+                                              if truth_docs[u][1].startswith("ar-")}
+    with pytest.raises(ValueError, match="before"):
+        search(data, word, start=DAYS[1], end=DAYS[0])
+
+
+def test_results_are_ranked_with_a_keyword_in_context_snippet(data):
+    table = search(data, "بینالمللی", limit=5)
+    assert {"article_id", "day", "outlet", "title", "url", "score", "snippet"} <= set(table.column_names)
+    rows = table.to_pylist()
+    assert rows and [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    for r in rows:
+        # the match as published (ZWNJ or not) in brackets, with words of the article either side
+        assert "[بین‌المللی]" in r["snippet"] or "[بینالمللی]" in r["snippet"], r["snippet"]
+        assert len(r["snippet"].split()) > 5
+    assert search(data, "بینالمللی", limit=1).num_rows == 1
+    assert search(data, "کلمه‌ای‌که‌نیست").num_rows == 0
+    assert search(data, "؟ ، «»").num_rows == 0  # punctuation only: nothing to find, no error
+
+
+def test_index_is_incremental_per_partition(data, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(data / "lake", copy / "lake")
+    first = search_index.sync(copy)
+    assert first.documents > 0 and len(first.indexed) == 8  # 2 days x 4 outlets
+    assert search_index.sync(copy).indexed == []  # nothing changed: nothing indexed again
+    lake = Lake(str(copy / "lake"))
+    day, outlet = str(DAYS[0]), "ar-mojaz"
+    rows = lake.read_partition("articles", day, outlet)
+    olive = [i for i, t in enumerate(rows.column("text").to_pylist()) if "الزيتون" in t]
+    assert olive
+    kept = rows.take([i for i in range(rows.num_rows) if i not in olive])
+    lake.replace_partition("articles", day, outlet, kept)
+    again = search_index.sync(copy)
+    assert again.indexed == [f"{day}/{outlet}"] and again.documents == first.documents - len(olive)
+    assert not any(o == outlet for o in search(copy, "الزيتون").column("outlet").to_pylist())
+
+
+def test_search_and_trend_commands(data, truth_docs):
+    out = subprocess.run([AKHBAR, "search", "الزیتون", "--data-dir", str(data), "--limit", "3"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "[الزيتون]" in out.stdout and "ar-mojaz" in out.stdout
+    counts = trend(data, "۱۴۰۳", by="day")
+    expected: dict[tuple[date, str], int] = {}
+    for u in _truth(truth_docs, "۱۴۰۳"):
+        key = truth_docs[u][:2]
+        expected[key] = expected.get(key, 0) + 1
+    assert {(r["period"], r["outlet"]): r["articles"] for r in counts.to_pylist()} == expected
+    weekly = trend(data, "۱۴۰۳", by="week")
+    assert sum(weekly.column("articles").to_pylist()) == sum(expected.values())
+    assert set(weekly.column("period").to_pylist()) == {date(2025, 1, 6)}  # the Monday of both days

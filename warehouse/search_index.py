@@ -1,0 +1,270 @@
+"""The full-text index of the articles: a tantivy index under ``<data>/index/search``, kept in step with the lake.
+
+One document per article row (day, outlet, article_id). The text is analysed here, in Python, with the same
+``transforms.normalize`` the lake's ``text_norm`` uses, and handed to tantivy already split (its ``whitespace``
+tokenizer only splits on the spaces we put): so the query and the documents can never be analysed differently,
+and no stemmer touches Persian or Arabic (the Arabic Snowball stemmer turns وزیر into زیر).
+
+Fields: ``title`` and ``body`` hold the words of ``normalize_text(title)`` / ``text_norm``, where a ZWNJ-joined
+word is one word («گفت‌وگو» and «گفتوگو» are both ``گفتوگو``); ``parts`` holds the body with every ZWNJ read as a
+space (``گفت``, ``وگو``), so a query typed with a real space («گفت وگو») finds the half-spaced word too. Arabic
+punctuation («» ، ؛ ؟ ٪) is never part of a word (``tokens()``), digits of any script are ASCII.
+
+Incremental: each (day, outlet) partition has a fingerprint (row count and a hash of article_id and
+content_hash, read through the DuckDB views, so the lake's layout stays warehouse.duck's business); a partition
+whose fingerprint changed is deleted by its ``part`` term and indexed again, a vanished one deleted. The
+manifest of fingerprints is written (atomically) after tantivy's commit, so a crash in between only means the
+partition is indexed again next time. Writers take turns through a lock in ``<data>/locks``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import tantivy
+
+from transforms.normalize import ZWNJ, normalize_text, tokens
+from warehouse.duck import connect
+from warehouse.locks import partition_lock
+
+#: bump when the schema or the analysis changes: the index is then rebuilt from the lake
+INDEX_VERSION = 1
+INDEX_DIR = Path("index") / "search"
+MANIFEST = "manifest.json"
+#: the text fields a query looks in, and their BM25 boosts (a word in the headline weighs more)
+TEXT_FIELDS = {"title": 2.0, "body": 1.0, "parts": 0.5}
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def index_dir(data_dir: str | Path) -> Path:
+    return Path(data_dir) / INDEX_DIR
+
+
+def analyze(text: str | None) -> list[str]:
+    """The index words of ``text``: normalised (ي/ی, ك/ک, digits, harakat, ZWNJ joined), split on non-words."""
+    return tokens(normalize_text(text or ""))
+
+
+def analyze_parts(text: str | None) -> list[str]:
+    """Like :func:`analyze`, but a ZWNJ separates words («گفت‌وگو» gives «گفت», «وگو»)."""
+    return tokens(normalize_text((text or "").replace(ZWNJ, " ")))
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    for name in ("article_id", "part", "outlet", "lang"):
+        sb.add_text_field(name, stored=True, tokenizer_name="raw")
+    sb.add_integer_field("day_num", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, stored=False, tokenizer_name="whitespace")
+    return sb.build()
+
+
+def _part_key(day: str, outlet: str) -> str:
+    return f"{day}/{outlet}"
+
+
+def _day_num(day: date | str) -> int:
+    return int(str(day).replace("-", ""))
+
+
+def _open_index(folder: Path, *, fresh: bool) -> tantivy.Index:
+    if fresh and folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return tantivy.Index(_schema(), path=str(folder))
+
+
+def _read_manifest(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
+    return data if data.get("version") == INDEX_VERSION else None
+
+
+def _write_manifest(folder: Path, parts: dict[str, str]) -> None:
+    tmp = folder / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps({"version": INDEX_VERSION, "parts": parts}, sort_keys=True))
+    os.replace(tmp, folder / MANIFEST)
+
+
+FINGERPRINT_SQL = """
+select cast(day as varchar) as day, outlet,
+       count(*) || ':' || hash(string_agg(article_id || '|' || coalesce(content_hash, '') || '|'
+                                          || coalesce(title, ''), ',' order by article_id, content_hash)) as fp
+from articles group by all
+"""
+
+ROWS_SQL = """
+select article_id, title, text, text_norm, language from articles where day = cast($1 as date) and outlet = $2
+"""
+
+
+@dataclass
+class SyncResult:
+    indexed: list[str]
+    deleted: list[str]
+    documents: int
+
+
+def sync(data_dir: str | Path, lake_uri: str | None = None, *,
+         con: duckdb.DuckDBPyConnection | None = None) -> SyncResult:
+    """Bring the index in step with the lake: re-index changed partitions, delete vanished ones. ``con``: a
+    connection from warehouse.duck.connect to reuse (opening one costs more than an unchanged sync)."""
+    folder = index_dir(data_dir)
+    with partition_lock(Path(data_dir), "search", "index", wait=True):
+        con = con or connect(data_dir, lake_uri)
+        current = {_part_key(d, o): fp for d, o, fp in con.sql(FINGERPRINT_SQL).fetchall()}
+        manifest = _read_manifest(folder)
+        known: dict[str, str] = manifest["parts"] if manifest else {}
+        index = _open_index(folder, fresh=manifest is None)
+        changed = sorted(k for k, fp in current.items() if known.get(k) != fp)
+        gone = sorted(set(known) - set(current))
+        if not changed and not gone and manifest is not None:
+            return SyncResult([], [], index.searcher().num_docs)
+        writer = index.writer(heap_size=50_000_000, num_threads=1)
+        for key in changed + gone:
+            writer.delete_documents_by_term("part", key)
+        for key in changed:
+            day, outlet = key.split("/", 1)
+            for article_id, title, text, text_norm, lang in con.execute(ROWS_SQL, [day, outlet]).fetchall():
+                writer.add_document(tantivy.Document(
+                    article_id=article_id, part=key, outlet=outlet, lang=lang or "", day_num=_day_num(day),
+                    title=" ".join(analyze(title)),
+                    body=" ".join(tokens(text_norm) if text_norm is not None else analyze(text)),
+                    parts=" ".join(analyze_parts(text)),
+                ))
+        writer.commit()
+        writer.wait_merging_threads()
+        _write_manifest(folder, current)
+        index.reload()
+        return SyncResult(changed, gone, index.searcher().num_docs)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """The query's quoted phrases and its loose words, each already analysed."""
+
+    phrases: list[list[str]]
+    words: list[str]
+
+    @property
+    def terms(self) -> set[str]:
+        """Every index word the query can match (with joined neighbours), for highlighting a snippet."""
+        out = set(self.words)
+        for seq in [*self.phrases, self.words]:
+            out.update(seq)
+            out.update(a + b for a, b in itertools.pairwise(seq))
+        return out
+
+
+def parse(query: str) -> ParsedQuery:
+    """``"..."`` is a phrase, the rest loose words (all must match); normalised like the documents."""
+    phrases = [analyze(p) for p in _QUOTED.findall(query)]
+    rest = _QUOTED.sub(" ", query).replace('"', " ")
+    return ParsedQuery([p for p in phrases if p], analyze(rest))
+
+
+def _variants(words: list[str]) -> list[list[str]]:
+    """The words as typed, and with each pair of neighbours joined: «گفت وگو» may be the half-spaced «گفتوگو»
+    typed with a space."""
+    return [words] + [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
+
+
+def _any_field(schema: tantivy.Schema, words: list[str], *, phrase: bool) -> tantivy.Query:
+    """``words`` (a phrase, or all of them anywhere) in any text field, each field with its boost."""
+    per_field = []
+    for field, boost in TEXT_FIELDS.items():
+        if phrase and len(words) > 1:
+            q = tantivy.Query.phrase_query(schema, field, words)
+        else:
+            q = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, tantivy.Query.term_query(schema, field, w)) for w in words])
+        per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost)))
+    return tantivy.Query.boolean_query(per_field)
+
+
+def _clause(schema: tantivy.Schema, words: list[str], *, phrase: bool) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, _any_field(schema, v, phrase=phrase)) for v in _variants(words)])
+
+
+def build_query(schema: tantivy.Schema, parsed: ParsedQuery, *, start: date | None = None, end: date | None = None,
+                outlets: Iterable[str] | None = None, lang: str | None = None) -> tantivy.Query | None:
+    """The tantivy query: every phrase and the loose words must match, then the filters; None: nothing to find."""
+    must = [_clause(schema, p, phrase=True) for p in parsed.phrases]
+    if parsed.words:
+        # loose words: all of them, each in any field; a neighbour pair may be one half-spaced word
+        must.append(_clause(schema, parsed.words, phrase=False))
+    if not must:
+        return None
+    if start or end:
+        must.append(tantivy.Query.range_query(schema, "day_num", tantivy.FieldType.Integer,
+                                              _day_num(start) if start else None, _day_num(end) if end else None))
+    if outlets:
+        must.append(tantivy.Query.term_set_query(schema, "outlet", list(outlets)))
+    if lang:
+        must.append(tantivy.Query.term_query(schema, "lang", lang))
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must])
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: str
+    day: str
+    outlet: str
+    score: float
+
+
+def search(data_dir: str | Path, query: str, *, limit: int | None = 20, **filters) -> list[Hit]:
+    """Hits of ``query`` in the index as it is (call :func:`sync` first), best first; ``limit`` None: all."""
+    folder = index_dir(data_dir)
+    if _read_manifest(folder) is None:
+        return []
+    index = tantivy.Index.open(str(folder))
+    q = build_query(index.schema, parse(query), **filters)
+    if q is None:
+        return []
+    searcher = index.searcher()
+    n = searcher.num_docs if limit is None else limit
+    if n <= 0:
+        return []
+    hits = []
+    for score, address in searcher.search(q, n).hits:
+        doc = searcher.doc(address)
+        day, outlet = doc["part"][0].split("/", 1)
+        hits.append(Hit(doc["article_id"][0], day, outlet, float(score)))
+    return hits
+
+
+_WORD_SPAN = re.compile(r"[\w\u200c\u0640\u064b-\u065f\u0670]+")  # words with their ZWNJ, tatweel, harakat
+
+
+def snippet(text: str | None, parsed: ParsedQuery, *, width: int = 8) -> str:
+    """Keyword in context: the first matching word of ``text`` as published, ``width`` words either side, the
+    match in [brackets]."""
+    if not text:
+        return ""
+    spans = list(_WORD_SPAN.finditer(text))
+    joined = [analyze(m.group()) for m in spans]
+    wanted = parsed.terms
+    hit = next((i for i, w in enumerate(joined) if w and w[0] in wanted), None)
+    if hit is None:  # a query word that is one part of a half-spaced word («گفت» of «گفت‌وگو»)
+        hit = next((i for i, m in enumerate(spans) if wanted & set(analyze_parts(m.group()))), None)
+    if hit is None:
+        end = spans[min(len(spans), 2 * width) - 1].end() if spans else len(text)
+        return text[:end].replace("\n", " ") + (" …" if end < len(text) else "")
+    lo, hi = max(0, hit - width), min(len(spans) - 1, hit + width)
+    m = spans[hit]
+    out = text[spans[lo].start():m.start()] + "[" + m.group() + "]" + text[m.end():spans[hi].end()]
+    return ("… " if lo > 0 else "") + " ".join(out.split()) + (" …" if hi < len(spans) - 1 else "")
