@@ -27,6 +27,8 @@ variable                        default              meaning
 ``AKHBAR_CC_RATE``              ``30``               requests per minute to each Common Crawl host
 ``AKHBAR_NIGHTLY_START``        ``2024-01-01``       the nightly DAG's start date (DAG parse time)
 ``AKHBAR_ON_FAILURE``           none                 ``module:function`` called when an Airflow task fails
+``AKHBAR_PYWB_BIN``             ``<venv>/pywb/bin``  pywb's own venv's bin folder (wayback, python): `akhbar replay`
+``AKHBAR_REPLAY_URL``           ``127.0.0.1:8090``   where `akhbar replay` serves: the base of every replay address
 =============================== ==================== ====================================================
 
 An empty variable counts as unset. A malformed value is a ValueError naming the variable.
@@ -63,6 +65,8 @@ DEFAULT_CC_DATA_URL = "https://data.commoncrawl.org"
 DEFAULT_WAYBACK_RATE = 20.0
 DEFAULT_CC_RATE = 30.0
 DEFAULT_NIGHTLY_START = date(2024, 1, 1)
+#: `akhbar replay`'s default address (loopback only) and port
+DEFAULT_REPLAY_URL = "http://127.0.0.1:8090"
 
 
 def _env(name: str) -> dict[str, str]:
@@ -98,6 +102,9 @@ class Settings:
     nightly_start: date = field(default=DEFAULT_NIGHTLY_START, metadata=_env("AKHBAR_NIGHTLY_START"))
     #: "module:function" given the Airflow context of a failed task (see akhbar.airflow_support.on_failure)
     on_failure: str = field(default="", metadata=_env("AKHBAR_ON_FAILURE"))
+    #: None: ``pywb/bin`` in the venv next to this Python's (akhbar.replay); pywb pins redis, so it has its own venv
+    pywb_bin_override: Path | None = field(default=None, metadata=_env("AKHBAR_PYWB_BIN"))
+    replay_url: str = field(default=DEFAULT_REPLAY_URL, metadata=_env("AKHBAR_REPLAY_URL"))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -106,7 +113,7 @@ class Settings:
         raw = {f.name: env.get(f.metadata["env"], "").strip() for f in fields(cls)}
         given = {name: value for name, value in raw.items() if value}
         parsers = {
-            "data_dir": Path, "outlets_dir": Path,
+            "data_dir": Path, "outlets_dir": Path, "pywb_bin_override": Path,
             "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
             "query_timeout": lambda v: _positive("AKHBAR_QUERY_TIMEOUT", v, "60"),
             "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),

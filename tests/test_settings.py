@@ -41,6 +41,8 @@ GIVEN = {
     "AKHBAR_CC_RATE": ("90", 90.0),
     "AKHBAR_NIGHTLY_START": ("2025-01-05", date(2025, 1, 5)),
     "AKHBAR_ON_FAILURE": ("tests.test_airflow_support:record_failure", "tests.test_airflow_support:record_failure"),
+    "AKHBAR_PYWB_BIN": ("/opt/pywb/bin", Path("/opt/pywb/bin")),
+    "AKHBAR_REPLAY_URL": ("http://127.0.0.1:9999", "http://127.0.0.1:9999"),
 }
 
 
