@@ -406,6 +406,153 @@ def summary(data_dir: DataDir = None, lake: LakeUri = None) -> None:
     _print_relation(run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory), title="summary")
 
 
+Outlets = Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")]
+
+
+def _day_option(value: str | None) -> date | None:
+    return _parse_day(value) if value else None
+
+
+def _print_table(table, title: str | None = None) -> None:
+    """An Arrow table as a rich table (lists joined, nulls empty)."""
+    out = Table(title=title)
+    for c in table.column_names:
+        out.add_column(c)
+    for row in table.to_pylist():
+        out.add_row(*["" if v is None else ", ".join(map(str, v)) if isinstance(v, list)
+                      else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.values()])
+    console.print(out)
+
+
+@app.command()
+@_user_errors
+def search(
+    text: Annotated[str, typer.Argument(help='Words (all must match) and "quoted phrases", Persian or Arabic '
+                                             "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits).")],
+    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
+    outlet: Outlets = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language code of the text (fa, ar, …).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many results, best first.")] = 20,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Full-text search (BM25 over title and text) with a keyword-in-context snippet per article."""
+    from akhbar.search import search as run_search
+
+    cfg = _cfg(data_dir, lake)
+    found = run_search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=_day_option(from_), end=_day_option(to),
+                       outlets=_unique(outlet), lang=lang, limit=limit)
+    _print_table(found.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
+                 title=f"{found.num_rows} results")
+
+
+@app.command()
+@_user_errors
+def trend(
+    term: Annotated[str, typer.Argument(help="Words or a \"quoted phrase\", as for `akhbar search`.")],
+    by: Annotated[str, typer.Option("--by", help="day | week (weeks start on Monday).")] = "day",
+    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
+    outlet: Outlets = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """How many articles matched a term, per day or week and outlet."""
+    from akhbar.search import trend as run_trend
+
+    cfg = _cfg(data_dir, lake)
+    _print_table(run_trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri, start=_day_option(from_),
+                           end=_day_option(to), outlets=_unique(outlet)), title=f"{term} per {by}")
+
+
+@app.command()
+@_user_errors
+def plot(
+    chart: Annotated[str, typer.Argument(help="volume (articles archived) | trend (articles matching TERM).")],
+    term: Annotated[str | None, typer.Argument(help="The term of a trend chart.", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("-o", "--output", help="The PNG file to write.")] = Path("chart.png"),
+    by: Annotated[str, typer.Option("--by", help="day | week.")] = "day",
+    outlet: Outlets = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Draw a chart as PNG (headless; Persian/Arabic labels shaped)."""
+    from akhbar import charts
+    from akhbar import search as archive_search
+
+    cfg = _cfg(data_dir, lake)
+    if chart == "volume":
+        fig = charts.volume_chart(archive_search.volume(cfg.data_dir, by=by, lake_uri=cfg.lake_uri,
+                                                        outlets=_unique(outlet)), by)
+    elif chart == "trend":
+        if not term:
+            raise ValueError("plot trend needs a TERM: akhbar plot trend «…» -o FILE.png")
+        fig = charts.trend_chart(archive_search.trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri,
+                                                      outlets=_unique(outlet)), term, by)
+    else:
+        raise ValueError(f"unknown chart {chart!r}: expected volume or trend")
+    console.print(f"wrote {charts.save_png(fig, out)}")
+
+
+@app.command()
+@_user_errors
+def show(
+    article_id: Annotated[str, typer.Argument(help="The article's id (the article_id column).")],
+    open_: Annotated[bool, typer.Option("--open", help="Open the replay address in a web browser.")] = False,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """One article: title, dates, outlet, authors, source credit, cluster and its copies, replay address."""
+    from akhbar.show import article
+
+    cfg = _cfg(data_dir, lake)
+    rec = article(cfg.data_dir, article_id, lake_uri=cfg.lake_uri, replay_base=cfg.replay_url)
+    table = Table(show_header=False, title=rec["title"])
+    for key in ("article_id", "outlet", "day", "url", "canonical_url", "published_at", "modified_at", "fetched_at",
+                "authors", "source_credit", "language", "section", "tags", "warc_file", "warc_offset"):
+        value = rec[key]
+        table.add_row(key, "" if value is None else ", ".join(value) if isinstance(value, list) else str(value))
+    cluster = rec["cluster"]
+    table.add_row("cluster", "" if cluster is None else
+                  f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})")
+    for c in rec["copies"]:
+        table.add_row("copy", f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}")
+    table.add_row("replay_url", rec["replay_url"] or "(no archived response)")
+    console.print(table)
+    if open_ and rec["replay_url"]:
+        import webbrowser
+
+        webbrowser.open(rec["replay_url"])
+
+
+@app.command()
+@_user_errors
+def replay(
+    port: Annotated[int | None, typer.Option("--port", help="Port (default: AKHBAR_REPLAY_URL's, 8090).")] = None,
+    bind: Annotated[str, typer.Option("--bind", help="Address to listen on (loopback unless you say so).")]
+    = "127.0.0.1",
+    data_dir: DataDir = None,
+) -> None:
+    """Serve the archived pages with pywb (index new WARC files first); replay addresses are in `akhbar show`."""
+    from urllib.parse import urlsplit
+
+    from akhbar import replay as pywb
+
+    cfg = _cfg(data_dir)
+    port = port or urlsplit(cfg.replay_url).port or 8090
+    with console.status("indexing new WARC files…"):
+        indexed = pywb.index_warcs(cfg)
+    console.print(f"indexed {indexed} new WARC files; replay at http://{bind}:{port}/{pywb.COLLECTION}/"
+                  "<timestamp>/<url>  (Ctrl-C stops)", highlight=False)
+    server = pywb.start(cfg, port, bind)
+    try:
+        raise typer.Exit(server.wait())
+    except KeyboardInterrupt:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 @app.command()
 @_user_errors
 def extract(

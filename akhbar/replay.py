@@ -32,7 +32,7 @@ _INDEXER = """
 import json, sys
 from pywb.indexer.cdxindexer import write_cdx_index
 for warc, name, out in json.load(sys.stdin):
-    with open(warc, "rb") as infile, open(out, "w") as outfile:
+    with open(warc, "rb") as infile, open(out, "wb") as outfile:
         write_cdx_index(outfile, infile, name, cdxj=True, sort=True)
 """
 

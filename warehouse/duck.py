@@ -112,12 +112,23 @@ def view_sql(lake: Lake, *, reader: bool = False) -> list[str]:
     return statements
 
 
+#: where `akhbar replay` serves by default (akhbar.settings.DEFAULT_REPLAY_URL; AKHBAR_REPLAY_URL moves it)
+DEFAULT_REPLAY_BASE = "http://127.0.0.1:8090"
+#: replay_url(warc_file, fetched_at, url [, base := …]): the pywb replay address of an archived response (null
+#: when nothing was archived); the 14-digit UTC timestamp from epoch microseconds, so no time zone setting counts
+REPLAY_URL_MACRO = (
+    f"CREATE OR REPLACE MACRO replay_url(warc_file, fetched_at, url, base := {sql_string(DEFAULT_REPLAY_BASE)}) AS "
+    "CASE WHEN warc_file IS NULL OR fetched_at IS NULL OR url IS NULL THEN NULL ELSE rtrim(base, '/') "
+    "|| '/akhbar/' || strftime(make_timestamp(epoch_us(fetched_at)), '%Y%m%d%H%M%S') || '/' || url END"
+)
+
+
 def _macro_sql() -> str | None:
     try:
         from transforms.normalize import normalize_sql_macro
     except ImportError:
-        return None
-    return normalize_sql_macro()
+        return REPLAY_URL_MACRO
+    return normalize_sql_macro() + ";\n" + REPLAY_URL_MACRO
 
 
 #: URL schemes DuckDB reads natively (local files; httpfs/azure extensions for object stores)
