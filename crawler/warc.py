@@ -214,6 +214,24 @@ def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES,
             log.warning("%s: stopped reading at a damaged record: %s", rel, exc)
 
 
+def growing_responses(root: Path, warc_path: Path, start: int = 0) -> Iterator[ArchivedResponse]:
+    """Response records of a WARC file that may still be written (``*.open``), from the record at ``start``;
+    the record the writer is in the middle of ends the iteration quietly. The last record yielded may be that
+    one cut short: a caller trusts a record of an open file only once another follows it."""
+    rel = str(warc_path.relative_to(root)).removesuffix(OPEN_SUFFIX)
+    with open(warc_path, "rb") as fh:
+        fh.seek(start)
+        it = ArchiveIterator(fh)
+        try:
+            for record in it:
+                if record.rec_type == "response":
+                    found = _response(record, rel, lambda: start + it.get_record_offset(), MAX_BODY_BYTES, None)
+                    if found is not None:
+                        yield found
+        except Exception as exc:  # a record cut short fails in many ways; it is read again later
+            log.debug("%s: stopped at the record being written: %s", rel, exc)
+
+
 def _response(record: Any, rel: str, offset_of: Callable[[], int], max_body: int,
               on_skip: Callable[[str, int, str], None] | None) -> ArchivedResponse | None:
     """The record as an ArchivedResponse; ``offset_of`` is asked after the body is read (warcio's offset

@@ -148,7 +148,7 @@ def test_a_page_whose_extraction_hangs_is_logged_extract_timeout_never_lost(page
     outlet, record, _ = pages[0]
     day = record.crawl_day
     hanging = _record(record.response.url + f"?{HANG}", record.response.body, day, offset=777)
-    monkeypatch.setattr(steps, "read_pages", lambda *a: [record, hanging])
+    monkeypatch.setattr(steps, "page_refs", lambda *a: [record, hanging])
     monkeypatch.setattr(_extract_module, "extract_article", _hanging_extract)  # forked workers inherit it
     if pool:
         monkeypatch.setattr(executor, "PARALLEL_MIN_PAGES", 2)

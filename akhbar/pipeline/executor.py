@@ -6,14 +6,21 @@ The limit is per page and counted from when the executor starts waiting for that
 least ``timeout`` seconds. In-process it is a SIGALRM timer nested inside any timer already running (Airflow's
 task timeout, pytest-timeout), only in the main thread; in a pool the stuck worker is killed and the pages
 not yet done are run again in a fresh pool.
+
+A night opens one :class:`NightPool` (``with night_pool():``) that every outlet's extraction and the
+extraction during the crawl share, instead of a cold pool per outlet. Its workers come from a fork server
+started before any lock is taken, so they never hold an outlet-day lock's descriptor (a forked worker would
+keep the lock held after the night let it go).
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -50,15 +57,70 @@ def choose_executor(pages: int, cpus: int | None = None) -> tuple[Mode, int]:
     return "inline", 1
 
 
+class NightPool:
+    """One process pool for a whole night, started on first use and started again after a stuck page."""
+
+    def __init__(self, workers: int, start: str = "forkserver") -> None:
+        self.workers = workers
+        self._pool: Any = None
+        self._ctx = multiprocessing.get_context(start)
+        if start == "forkserver":  # the server imports the extractor once; each worker forked from it starts warm
+            self._ctx.set_forkserver_preload(["akhbar.pipeline.steps", "transforms.extract"])
+
+    def pool(self) -> Any:
+        if self._pool is None:
+            self._pool = self._ctx.Pool(self.workers, initializer=_die_with_parent)
+        return self._pool
+
+    def restart(self) -> None:
+        """Kill the workers (a stuck page's with them); the next use starts fresh ones."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    close = restart
+
+
+_night: NightPool | None = None
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """A worker is killed when the process that forked it ends (the fork server ends with the run): a run
+    killed mid-night leaves no idle workers behind."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+@contextmanager
+def night_pool(workers: int | None = None, start: str = "forkserver") -> Iterator[NightPool | None]:
+    """Share one pool among every run_jobs of the block (None, and nothing shared, on a one-core machine);
+    inside another night_pool block, that one's. ``start="fork"`` only for a block that ends before the
+    outlet-day locks it runs under are let go (forked workers hold copies of their descriptors)."""
+    global _night
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or _night is not None:
+        yield _night
+        return
+    _night = NightPool(workers, start)
+    try:
+        yield _night
+    finally:
+        shared, _night = _night, None
+        shared.close()
+
+
 def run_jobs(fn: Callable[[Any], Any], jobs: Sequence[Any], *, timeout: float | None = EXTRACT_TIMEOUT_S,
              mode: Mode | None = None, workers: int | None = None) -> list[Any]:
     """``fn(job)`` for every job, in order; a job past ``timeout`` gives a PageTimeout in its place.
-    ``fn`` must be a module-level function (a pool's workers import it by name)."""
+    ``fn`` must be a module-level function (a pool's workers import it by name). In a ``night_pool`` block
+    the pool is the night's."""
     if mode is None:
         mode, chosen = choose_executor(len(jobs))
         workers = workers or chosen
     if mode == "pool":
-        return _pool(fn, jobs, timeout, workers or os.cpu_count() or 1)
+        return _pool(fn, jobs, timeout, workers or os.cpu_count() or 1, _night)
     return [_inline(fn, job, timeout) for job in jobs]
 
 
@@ -97,11 +159,12 @@ def _alarm(seconds: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - start), 1e-3), outer_interval)
 
 
-def _pool(fn: Callable[[Any], Any], jobs: Sequence[Any], timeout: float | None, workers: int) -> list[Any]:
+def _pool(fn: Callable[[Any], Any], jobs: Sequence[Any], timeout: float | None, workers: int,
+          shared: NightPool | None = None) -> list[Any]:
     results: list[Any] = [None] * len(jobs)
     pending = list(range(len(jobs)))
     while pending:
-        with multiprocessing.Pool(min(workers, len(pending))) as pool:  # leaving terminates: kills a stuck worker
+        with _round(shared, min(workers, len(pending))) as pool:  # leaving terminates: kills a stuck worker
             running = {i: pool.apply_async(fn, (jobs[i],)) for i in pending}
             pending = []
             for i, job in running.items():
@@ -117,5 +180,22 @@ def _pool(fn: Callable[[Any], Any], jobs: Sequence[Any], timeout: float | None, 
                             results[j] = running[j].get()
                         else:
                             pending.append(j)
+                    if shared is not None:
+                        shared.restart()
                     break
     return results
+
+
+@contextmanager
+def _round(shared: NightPool | None, workers: int) -> Iterator[Any]:
+    """The pool for one round of _pool: the night's (_pool restarts it after a stuck page; an error restarts
+    it too, so no job of an abandoned round holds a worker) or one of its own."""
+    if shared is None:
+        with multiprocessing.Pool(workers) as pool:
+            yield pool
+        return
+    try:
+        yield shared.pool()
+    except BaseException:
+        shared.restart()
+        raise

@@ -10,14 +10,16 @@ from __future__ import annotations
 import errno
 import logging
 from collections import Counter
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from akhbar.pipeline import steps
-from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, run_jobs
+from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
+from akhbar.pipeline.prefetch import MISSING, Prefetch
 from crawler import run as crawl_runner
+from crawler.archives import with_capture
 from crawler.crawllog import read_logs
 from crawler.warc import new_run_id
 from outlets.registry import Outlet, outlets_dir, select_outlets
@@ -78,19 +80,49 @@ def extract_stage(data_dir: Path, day: date, outlet: Outlet,
     return ex.rows, ex.log_rows
 
 
+#: records read from the WARC files and sent to the workers at a time: the stage holds one batch of bodies,
+#: whatever the size of the day
+BATCH_PAGES = 64
+
+
 def extract_records(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
-                    timeout: float | None = EXTRACT_TIMEOUT_S) -> Extraction:
-    """Extract the day's own records and those handed over to it; keep exactly the ones whose home is the day."""
-    records = steps.read_pages(data_dir, day, outlet, lake)
-    results = run_jobs(steps.extract_page, [steps.extract_job(r, outlet) for r in records], timeout=timeout)
+                    timeout: float | None = EXTRACT_TIMEOUT_S, prefetched: Prefetch | None = None) -> Extraction:
+    """Extract the day's own records and those handed over to it; keep exactly the ones whose home is the day.
+
+    Records are read and extracted a batch at a time (in one pool for the whole stage, the night's when the
+    stage runs in ``run_day``); a page ``prefetched`` extracted during the crawl is not extracted again."""
+    refs = steps.page_refs(data_dir, day, outlet, lake)
+    mode, workers = choose_executor(len(refs))
     out = Extraction([], [])
     kept: dict[str, ArticleRecord] = {}
+    with night_pool(workers if mode == "pool" else 1, start="fork"):
+        for start in range(0, len(refs), BATCH_PAGES):
+            records = steps.load_records(data_dir, refs[start:start + BATCH_PAGES])
+            results = _extract(records, outlet, prefetched, timeout, mode, workers)
+            _place_all(records, results, outlet, day, out, kept)
+    out.rows = sorted(kept.values(), key=lambda a: a.url)
+    return out
+
+
+def _extract(records: list[steps.Record], outlet: Outlet, prefetched: Prefetch | None, timeout: float | None,
+             mode: Mode, workers: int) -> list:
+    jobs = [steps.extract_job(r, outlet) for r in records]
+    results = [prefetched.take(outlet.slug, job) if prefetched else MISSING for job in jobs]
+    todo = [i for i, r in enumerate(results) if r is MISSING]
+    done = run_jobs(steps.extract_page, [jobs[i] for i in todo], timeout=timeout, mode=mode, workers=workers)
+    for i, result in zip(todo, done, strict=True):
+        results[i] = result
+    return results
+
+
+def _place_all(records: list[steps.Record], results: list, outlet: Outlet, day: date, out: Extraction,
+               kept: dict[str, ArticleRecord]) -> None:
     for record, result in zip(records, results, strict=True):
         rejection = steps.reject_extracted(record.response.body, result)
         article = None
         if rejection is None:
             dates = steps.choose_date(result, record.listing, record.response.fetched_at)
-            article = steps.build_article(record.response, result, outlet, dates)
+            article = with_capture(steps.build_article(record.response, result, outlet, dates), record.response)
             rejection = steps.place(record, dates, day)
         if rejection is None:
             steps.keep_newest(kept, article)
@@ -98,8 +130,6 @@ def extract_records(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
             out.log_rows.append(rejection.log_row(record))
             if rejection.home_day is not None and article is not None:
                 out.handed.setdefault(rejection.home_day, set()).add(article.article_id)
-    out.rows = sorted(kept.values(), key=lambda a: a.url)
-    return out
 
 
 # -- stage 3: load into the lake --------------------------------------------------------------
@@ -112,14 +142,15 @@ def load_stage(lake: Lake, data_dir: Path, day: date, outlet: Outlet, articles: 
 
 
 def process_outlet_day(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *, deliver: bool = True,
-                       pending: dict[date, set[str]] | None = None) -> tuple[int, Counter]:
+                       pending: dict[date, set[str]] | None = None,
+                       prefetched: Prefetch | None = None) -> tuple[int, Counter]:
     """Extract and load the outlet-day; then re-run each already published day it handed records to that
     lacks them (it was processed first, e.g. a newest-first back-fill), so the order of days never matters.
 
     A caller that holds this day's lock passes ``pending`` instead: the hand-overs are collected there and
     delivered (``deliver_handed``) once it has let its lock go, so two neighbouring days run at the same time
     never wait for each other's lock while holding their own."""
-    ex = extract_records(data_dir, day, outlet, lake)
+    ex = extract_records(data_dir, day, outlet, lake, prefetched=prefetched)
     n = load_stage(lake, data_dir, day, outlet, ex.rows, ex.log_rows)
     if pending is not None:
         for home, ids in ex.handed.items():
@@ -167,11 +198,14 @@ def run_day(
     lake = lake_for(data_dir, lake_uri)
     results = {o.slug: OutletDay(o.slug, day, run_id) for o in outlets}
     handed: dict[str, dict[date, set[str]]] = {o.slug: {} for o in outlets}
-    with ExitStack() as locks:
+    with night_pool() as pool, ExitStack() as locks:  # one pool for the night; its workers hold no lock
         held = {o.slug: locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug)).fd for o in outlets}
+        # the night's pool extracts what the crawl archives while it crawls (none on a one-core machine)
+        prefetched = Prefetch(pool, data_dir, day, outlets) if pool is not None else None
         try:
-            counts = crawl_stage(outlets, day, data_dir, run_id, folder, refetch=refetch, overrides=overrides,
-                                 lock_fds=held)
+            with prefetched or nullcontext():
+                counts = crawl_stage(outlets, day, data_dir, run_id, folder, refetch=refetch, overrides=overrides,
+                                     lock_fds=held)
         except Exception as exc:  # the crawl process died: still publish what it archived
             log.error("crawl of %s failed: %s", day, exc)
             counts = {o.slug: crawl_runner.run_outcomes(data_dir, day, o.slug, run_id) for o in outlets}
@@ -181,16 +215,18 @@ def run_day(
             r = results[o.slug]
             r.crawl = counts.get(o.slug, Counter())
             try:
-                r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug])
+                r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug],
+                                                            prefetched=prefetched)
             except Exception as exc:
                 if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
                     raise  # a full disk fails every outlet alike: stop, the caller reports it once
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
-    for o in outlets:  # our locks are released: neighbouring days' runs can never wait on each other
-        try:
-            deliver_handed(data_dir, o, lake, handed[o.slug])
-        except Exception as exc:
-            log.exception("re-running the days %s handed records to failed", o.slug)
-            results[o.slug].error = results[o.slug].error or f"hand-over to another day failed: {exc}"
+        locks.close()  # our locks are released: neighbouring days' runs can never wait on each other
+        for o in outlets:
+            try:
+                deliver_handed(data_dir, o, lake, handed[o.slug])
+            except Exception as exc:
+                log.exception("re-running the days %s handed records to failed", o.slug)
+                results[o.slug].error = results[o.slug].error or f"hand-over to another day failed: {exc}"
     return list(results.values())

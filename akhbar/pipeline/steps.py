@@ -18,7 +18,7 @@ from typing import Any
 
 from akhbar.pipeline.executor import PageTimeout
 from crawler.crawllog import read_logs
-from crawler.warc import ArchivedResponse, iter_responses, newest_articles, recover_open_files
+from crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
 from outlets.registry import Outlet
 from transforms.identity import article_id, canonical_url, normalize_url
 from warehouse.lake import Lake
@@ -53,6 +53,24 @@ class Record:
     response: ArchivedResponse
     crawl_day: date
     listing: Listing
+
+    def load(self, data_dir: Path) -> Record:
+        return self
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A Record not read yet: where its response lies (the stage reads bodies a batch at a time)."""
+
+    warc_file: str
+    offset: int
+    crawl_day: date
+    listing: Listing
+
+    def load(self, data_dir: Path) -> Record | None:
+        """The Record, or None when the response is no longer readable there."""
+        rec = read_response(data_dir, self.warc_file, self.offset)
+        return None if rec is None else Record(rec, self.crawl_day, self.listing)
 
 
 @dataclass(frozen=True)
@@ -127,8 +145,14 @@ def choose_date(ex: Any, listing: Listing, fetched_at: datetime) -> dict[str, An
 # -- step 1: read archived pages --------------------------------------------------------------
 def latest_articles(data_dir: Path, day: date, outlet: Outlet) -> list[ArchivedResponse]:
     """The newest successful archived response of every article URL the crawl of the day archived."""
+    found = (read_response(data_dir, ref.warc_file, ref.offset) for ref in latest_refs(data_dir, day, outlet))
+    return [rec for rec in found if rec is not None]
+
+
+def latest_refs(data_dir: Path, day: date, outlet: Outlet) -> list[Any]:
+    """Where :func:`latest_articles` lie (crawler.warc.ResponseRef), read without holding their bodies."""
     recover_open_files(data_dir, day.isoformat(), outlet.slug)
-    return newest_articles(data_dir, day.isoformat(), outlet.slug)
+    return newest_refs(data_dir, day.isoformat(), outlet.slug)
 
 
 def _listings(log_rows: list[dict]) -> dict[str, Listing]:
@@ -142,14 +166,15 @@ def _listings(log_rows: list[dict]) -> dict[str, Listing]:
     return out
 
 
-def day_records(data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
+def day_refs(data_dir: Path, day: date, outlet: Outlet) -> list[RecordRef]:
     listings = _listings(list(read_logs(data_dir, day.isoformat(), outlet.slug)))
-    return [Record(rec, day, listings.get(normalize_url(rec.url), Listing()))
-            for rec in latest_articles(data_dir, day, outlet)]
+    return [RecordRef(ref.warc_file, ref.offset, day, listings.get(normalize_url(ref.url), Listing()))
+            for ref in latest_refs(data_dir, day, outlet)]
 
 
-def handed_over(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
-    """Records the pipelines of other days found to belong to ``day`` (their ``other_day`` rows).
+def handed_over_refs(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[RecordRef]:
+    """Where the records lie that the pipelines of other days found to belong to ``day`` (their ``other_day``
+    rows), by WARC file and offset.
 
     Reads a few columns of the crawl_log table; a far home (rule 3 of home_day) can be any day."""
     cols = ["outcome", "home_day", "warc_file", "warc_offset", "listed_at", "listed_by"]
@@ -159,18 +184,31 @@ def handed_over(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[R
         if (r["outlet"] == outlet.slug and r["outcome"] == CrawlOutcome.OTHER_DAY and r["home_day"] == day
                 and r["day"] != day and r["warc_file"]):
             wanted.setdefault(r["warc_file"], {})[r["warc_offset"]] = r
-    out = []
-    for warc_file, rows in sorted(wanted.items()):
-        path = data_dir / warc_file
-        for rec in iter_responses(data_dir, path) if path.exists() else ():
-            if (r := rows.get(rec.offset)) is not None:
-                out.append(Record(rec, r["day"], Listing(r["listed_at"], r["listed_by"])))
-    return out
+    return [RecordRef(warc_file, offset, r["day"], Listing(r["listed_at"], r["listed_by"]))
+            for warc_file, rows in sorted(wanted.items()) for offset, r in sorted(rows.items())]
+
+
+def page_refs(data_dir: Path, day: date, outlet: Outlet, lake: Lake) -> list[Any]:
+    """The day's own archived article records, then those other days handed over to it, not read yet
+    (each item's ``load(data_dir)`` reads it)."""
+    return day_refs(data_dir, day, outlet) + handed_over_refs(lake, data_dir, day, outlet)
+
+
+def load_records(data_dir: Path, refs: list[Any]) -> list[Record]:
+    return [rec for rec in (ref.load(data_dir) for ref in refs) if rec is not None]
 
 
 def read_pages(data_dir: Path, day: date, outlet: Outlet, lake: Lake) -> list[Record]:
-    """The day's own archived article records, then those other days handed over to it."""
-    return day_records(data_dir, day, outlet) + handed_over(lake, data_dir, day, outlet)
+    """The day's own archived article records, then those other days handed over to it, all read at once."""
+    return load_records(data_dir, page_refs(data_dir, day, outlet, lake))
+
+
+def day_records(data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
+    return load_records(data_dir, day_refs(data_dir, day, outlet))
+
+
+def handed_over(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
+    return load_records(data_dir, handed_over_refs(lake, data_dir, day, outlet))
 
 
 # -- step 2: extract (run by akhbar.pipeline.executor) ----------------------------------------
