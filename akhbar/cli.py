@@ -545,12 +545,19 @@ def replay(
         indexed = pywb.index_warcs(cfg)
     console.print(f"indexed {indexed} new WARC files; replay at http://{bind}:{port}/{pywb.COLLECTION}/"
                   "<timestamp>/<url>  (Ctrl-C stops)", highlight=False)
+    import signal
+
     server = pywb.start(cfg, port, bind)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped `akhbar replay` stops pywb too
     try:
-        raise typer.Exit(server.wait())
+        code = server.wait()
     except KeyboardInterrupt:
-        server.terminate()
-        server.wait(timeout=10)
+        code = 0
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -581,6 +588,41 @@ def extract(
         print(json.dumps(asdict(ex), ensure_ascii=False, indent=2, default=str))
     else:
         print(ex.text or "")
+
+
+@app.command("fetch")
+@_user_errors
+def fetch_one(
+    url: Annotated[str, typer.Argument(metavar="URL", help="An http(s) URL.", show_default=False)],
+    outlet: Annotated[str | None, typer.Option("--outlet", metavar="SLUG", help="The outlet it belongs to "
+                                               "(default: the outlet whose allowed_domains hold its host, else "
+                                               "unlisted).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON, with the whole text.")] = False,
+    data_dir: DataDir = None,
+    outlets_dir: OutletsDir = None,
+) -> None:
+    """Fetch one page now through the crawler (robots.txt, confinement, WARC kept), extract it and print it."""
+    from akhbar.fetchone import fetch_url, record
+    from outlets.registry import load_outlets, select_outlets
+
+    cfg = _cfg(data_dir, outlets_dir=outlets_dir)
+    chosen = select_outlets([outlet], cfg.outlets_dir)[0] if outlet else None
+    _check_writable(cfg.data_dir)
+    with console.status(f"fetching {url}…"):
+        result = fetch_url(url, cfg.data_dir, outlet=chosen, outlets=None if chosen else load_outlets(cfg.outlets_dir),
+                           overrides=cfg.scrapy_overrides())
+    rec = record(result, text_chars=0 if as_json else 400)
+    if as_json:
+        print(json.dumps(rec, ensure_ascii=False, indent=2))
+    else:
+        text = rec.pop("text", None)
+        for key, value in rec.items():
+            shown = ", ".join(value) if isinstance(value, list) else value
+            console.print(f"[bold]{key}[/bold]: {escape(str(shown))}", highlight=False)
+        if text:
+            console.print(escape(text) + ("…" if rec.get("text_chars", 0) > len(text) else ""), highlight=False)
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
