@@ -41,6 +41,18 @@ test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -m "not airflow and not distributed"
 
+# the local Airflow (SQLite, LocalExecutor, the offline test web): environment in scripts/airflow.env
+.PHONY: airflow airflow-stop airflow-wait
+airflow: install
+	bash scripts/airflow-up.sh
+
+airflow-stop:
+	bash scripts/airflow-stop.sh
+
+# waits for the latest back-fill of akhbar_nightly to end; exit 1 if a day failed
+airflow-wait:
+	bash scripts/airflow-wait.sh
+
 test-faults: install
 	$(BIN)/pytest -m faults -s
 

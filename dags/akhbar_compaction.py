@@ -10,13 +10,17 @@ through the lake's atomic partition replace under the outlet-day lock.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from airflow.sdk import AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
 
 from akhbar import airflow_support as af
 
 LAKE = af.lake_asset()
+#: CPU-bound upkeep: on the cpu queue when AKHBAR_CPU_QUEUE is set (read when the file is parsed)
+CPU = af.Settings.from_env().queue("cpu")
+#: unpausing runs no weekly compaction from before the nightly DAG's start (scripts/airflow.env: first start)
+START = af.Settings.from_env().nightly_start_at
+#: AKHBAR_ON_FAILURE's hook on every task, and the queue
+DEFAULTS = {**CPU, **af.failure_callback_args(af.Settings.from_env())}
 
 
 def _changed_days() -> list:
@@ -28,9 +32,10 @@ def _changed_days() -> list:
 @dag(
     dag_id=af.COMPACTION_DAG_ID,
     schedule=AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 4 * * 1", timezone="UTC"), assets=[LAKE]),
-    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    start_date=START,
     catchup=False,
     max_active_runs=1,
+    default_args=DEFAULTS,
     tags=["akhbar"],
     doc_md=__doc__,
 )
@@ -45,9 +50,10 @@ def akhbar_compaction():
 @dag(
     dag_id=af.REPORT_DAG_ID,
     schedule=[LAKE],
-    start_date=datetime(2024, 1, 1, tzinfo=UTC),
+    start_date=START,
     catchup=False,
     max_active_runs=1,
+    default_args=DEFAULTS,
     tags=["akhbar"],
     doc_md=__doc__,
 )

@@ -14,6 +14,8 @@ from airflow.sdk import Param, dag, get_current_context, task
 from akhbar import airflow_support as af
 
 LAKE = af.lake_asset()
+#: on the cpu queue when AKHBAR_CPU_QUEUE is set (read when the file is parsed)
+CPU = af.Settings.from_env().queue("cpu")
 
 
 @dag(
@@ -22,6 +24,7 @@ LAKE = af.lake_asset()
     start_date=datetime(2024, 1, 1, tzinfo=UTC),
     catchup=False,
     max_active_runs=1,
+    default_args={**CPU, **af.failure_callback_args(af.Settings.from_env())},  # AKHBAR_ON_FAILURE's hook
     tags=["akhbar"],
     doc_md=__doc__,
     params={

@@ -191,3 +191,53 @@ def test_run_day_takes_an_outlet_named_twice_once(testweb, tmp_path, fast_crawl)
     down_outlet(outlets, "ar-wadi")  # quick: nothing to fetch, only the locks matter here
     results = run_day(DAY, tmp_path / "data", ["ar-wadi", "ar-wadi"], folder=outlets, overrides=fast_crawl)
     assert [r.outlet for r in results] == ["ar-wadi"] and results[0].error is None
+
+
+def test_an_outlet_answering_503_all_night_fails_its_task_and_its_log_names_stages_and_files(
+        data, testweb, monkeypatch, fast_crawl, caplog):
+    """TestWeb.down(slug, "503"): robots.txt and every page answer 503. The task raises (Airflow retries it)
+    after recording the failed run; its log has one line per stage with counts and the run's files."""
+    import json
+    import logging
+
+    monkeypatch.setenv("AKHBAR_CRAWL_SETTINGS", json.dumps(fast_crawl))
+    caplog.set_level(logging.INFO, logger="akhbar.airflow_support")
+    with testweb.outage("fa-payam", "503"), \
+            pytest.raises(af.OutletFailed, match=r"fa-payam 2025-01-06: outage: no successful fetch"):
+        af.archive_outlet("fa-payam", DAY, "backfill__2025-01-07", try_number=3)
+    row = quality.latest_run(_lake(data), DAY, "fa-payam")
+    assert row["status"] == "failed" and row["error"].startswith("try 3: outage: no successful fetch")
+    messages = [r.getMessage() for r in caplog.records]
+    [crawl] = [m for m in messages if m.startswith("crawl fa-payam 2025-01-06: ")]
+    outcomes = dict(o.rsplit(" ", 1) for o in crawl.split(" fetches (")[1].rstrip(")").split(", "))
+    assert outcomes and "ok" not in outcomes  # e.g. robots_denied: a 503 robots.txt means disallow-all
+    assert any(m.startswith("extract+load fa-payam 2025-01-06: 0 articles") for m in messages)
+    [files] = [m for m in messages if m.startswith("files of this run")]
+    [crawl_log] = (data / "crawl" / "day=2025-01-06" / "outlet=fa-payam").glob("*.jsonl")
+    assert f"crawl log {crawl_log} (written)" in files
+    warcs = sorted((data / "warc" / "day=2025-01-06" / "outlet=fa-payam").glob("*.warc.gz"))
+    assert f"{len(warcs)} WARC file(s)" in files and all(str(w) in files for w in warcs)
+
+
+def test_the_failure_hook_is_resolved_when_the_dag_is_parsed_and_called_with_the_context(tmp_path, monkeypatch):
+    hook_file = tmp_path / "hook.jsonl"
+    monkeypatch.setenv("AKHBAR_TEST_HOOK_FILE", str(hook_file))
+    assert af.failure_callback_args(af.Settings()) == {}  # unset: no callback at all
+    cfg = af.Settings(on_failure="airflow_hooks:record_failure")
+    assert af.failure_callback_args(cfg) == {"on_failure_callback": af.notify_failure}
+    for bad in ("airflow_hooks", "airflow_hooks:nope", "no_such_module_xyz:f"):
+        with pytest.raises((ValueError, ImportError)):
+            af.failure_callback_args(af.Settings(on_failure=bad))
+
+    ti = SimpleNamespace(dag_id="akhbar_nightly", task_id="archive_outlet__ar-wadi", run_id="backfill__x",
+                         try_number=3, log_url="http://127.0.0.1:8080/log")
+    monkeypatch.setenv("AKHBAR_ON_FAILURE", "airflow_hooks:record_failure")
+    af.notify_failure({"ti": ti, "exception": af.OutletFailed("ar-wadi 2025-01-06: outage: الموقع لا يستجيب")})
+    import json
+
+    [sent] = [json.loads(line) for line in hook_file.read_text(encoding="utf-8").splitlines()]
+    assert sent == {"dag_id": "akhbar_nightly", "run_id": "backfill__x", "task_id": "archive_outlet__ar-wadi",
+                    "try_number": 3, "error": "OutletFailed: ar-wadi 2025-01-06: outage: الموقع لا يستجيب",
+                    "log_url": "http://127.0.0.1:8080/log"}
+    monkeypatch.setenv("AKHBAR_ON_FAILURE", "airflow_hooks:broken")
+    af.notify_failure({"ti": ti})  # a broken hook is logged; it never replaces the task's own failure
