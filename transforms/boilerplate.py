@@ -468,15 +468,17 @@ def clean_authors(raw: list[str], names: set[str]) -> list[str]:
     return list(out.values())
 
 
-_TAG_SEP = re.compile(r"\s*[,،؛;]\s*")
+_TAG_SEP = re.compile(r"\s*[,،؛;|]\s*")
+#: trimmed from a tag's ends: a ZWNJ/ZWJ or direction mark there joins nothing (inside a word it is kept)
+_TAG_EDGES = " #\u200c\u200d\u200e\u200f\u061c"
 
 
 def split_tags(raw: list[str]) -> list[str]:
-    """Tags as a list: each value split on , ، ؛ ;, trimmed, empty ones dropped, de-duplicated."""
+    """Tags as a list: each value split on , ، ؛ ; |, trimmed, empty ones dropped, de-duplicated."""
     out: dict[str, str] = {}
     for item in raw:
         for tag in _TAG_SEP.split(item or ""):
-            tag = " ".join(tag.split()).strip(" #")
+            tag = " ".join(tag.split()).strip(_TAG_EDGES)
             if tag:
                 out.setdefault(word_key(tag) or tag, tag)
     return list(out.values())
