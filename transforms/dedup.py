@@ -237,22 +237,25 @@ def _utc(ts: datetime | None) -> datetime | None:
 class _Node:
     """All occurrences of one article_id."""
 
-    __slots__ = ("aggregator", "article_id", "day", "docs", "hashes", "in_docs", "published", "stored", "text_chars")
+    __slots__ = ("aggregator", "article_id", "day", "docs", "hashes", "in_docs", "later", "published", "stored",
+                 "text_chars")
 
     def __init__(self, article_id: str) -> None:
         self.article_id = article_id
         self.docs: list[int] = []
         self.hashes: set[str] = set()
         self.in_docs = False
+        self.later = False  # has an occurrence among the later (reopenable) articles
         self.day: date | None = None
         self.published: datetime | None = None
         self.aggregator = True
         self.text_chars = 0
         self.stored: str | None = None
 
-    def add(self, i: int, d: Doc, in_docs: bool) -> None:
+    def add(self, i: int, d: Doc, in_docs: bool, later: bool = False) -> None:
         self.docs.append(i)
         self.in_docs |= in_docs
+        self.later |= later
         if d.content_hash:
             self.hashes.add(d.content_hash)
         self.day = d.day if self.day is None else min(self.day, d.day)
@@ -305,7 +308,11 @@ def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS
             sk = keys[order]
             starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
             sizes = np.diff(np.r_[starts, n])
-            for s, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            # buckets of two (nearly all: a copy and its original) in one go, larger ones one by one
+            two = starts[sizes == 2]
+            if len(two):
+                out.append(np.sort(np.stack([order[two], order[two + 1]], axis=1), axis=1))
+            for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
                 members = np.sort(order[s:s + size])
                 ii, jj = np.triu_indices(size, k=1)
                 out.append(np.stack([members[ii], members[jj]], axis=1))
@@ -325,11 +332,36 @@ def cluster(docs: Sequence[Doc], prior: Iterable[Doc] = (), *, lookback_days: in
     prior article with a stored ``canonical_id`` keeps it. The rows depend on the set of inputs
     only, not on their order (see the module docstring for edges and rules).
     """
-    prior = list(prior)
-    items: list[Doc] = [*docs, *prior]
-    n_docs = len(docs)
+    return cluster_reached(docs, prior, lookback_days=lookback_days, params=params).rows
+
+
+class Reclustered(NamedTuple):
+    """What :func:`cluster_reached` produced: rows for the docs and for the later articles it reached,
+    and the articles whose role (canonical or copy) may differ from the stored one."""
+
+    rows: list[DupRow]
+    moved: set[str]
+    reached: int  # later articles re-clustered
+
+
+def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Iterable[Doc] = (), *,
+                    moved: Iterable[str] = (), lookback_days: int = LOOKBACK_DAYS,
+                    params: SignatureParams = SIGNATURE_PARAMS) -> Reclustered:
+    """:func:`cluster` of ``docs`` against ``prior``, and of the ``later`` articles their clusters reach.
+
+    ``later`` are articles ranked after ``docs`` (the days after a back-filled day) with their stored
+    assignment. The greedy rank-order visit makes an article's assignment a function of the canonicals
+    ranked before it that it is linked to, so a later article keeps its stored row unless a linked
+    article before it *moved* (is a doc founding a cluster, or changed between canonical and copy,
+    or is named in ``moved``: moved in an earlier window) or its stored canonical is no longer a
+    canonical; only those are re-clustered, transitively. With stored rows equal to a calendar-order
+    run, the result equals re-running every later day in calendar order.
+    """
+    prior, later = list(prior), list(later)
+    items: list[Doc] = [*docs, *prior, *later]
+    n_docs, n_prior = len(docs), len(prior)
     if not items:
-        return []
+        return Reclustered([], set(), 0)
     node_of: dict[str, int] = {}
     nodes: list[_Node] = []
     for i, d in enumerate(items):
@@ -337,18 +369,31 @@ def cluster(docs: Sequence[Doc], prior: Iterable[Doc] = (), *, lookback_days: in
         if k is None:
             k = node_of[d.article_id] = len(nodes)
             nodes.append(_Node(d.article_id))
-        nodes[k].add(i, d, i < n_docs)
+        nodes[k].add(i, d, i < n_docs, n_docs + n_prior <= i)
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
     sigs, n_words, has_sig = _signatures(items, params)
     links = _links(items, days, sigs, n_words, has_sig, lookback_days, params)
 
     item_node = {i: k for k, node in enumerate(nodes) for i in node.docs}
+    moved_nodes = {node_of[a] for a in moved if a in node_of}
     centre_of: dict[int, int] = {}  # node -> node index of its cluster's canonical (visible ones)
     canonical_of: dict[int, str] = {}
     similarity_of: dict[int, tuple[str, float]] = {}
+    produce: list[int] = []
+    reached = 0
+
+    def dirty(k: int, node: _Node) -> bool:
+        if node.stored is None:
+            return True
+        if node.stored != node.article_id:
+            c = node_of.get(node.stored)
+            if c is None or centre_of.get(c) != c:
+                return True  # its canonical became a copy, or is gone
+        return any(item_node[j] in moved_nodes for i in node.docs for j in links.get(i, ()))
+
     for k in sorted(range(len(nodes)), key=lambda k: nodes[k].rank()):
         node = nodes[k]
-        if not node.in_docs and node.stored:
+        if not node.in_docs and node.stored and not (node.later and dirty(k, node)):
             canonical_of[k] = node.stored
             if node.stored == node.article_id:
                 centre_of[k] = k
@@ -370,11 +415,17 @@ def cluster(docs: Sequence[Doc], prior: Iterable[Doc] = (), *, lookback_days: in
             c = best[2]
             canonical_of[k] = canonical_of[c]
             similarity_of[k] = (best[3], best[0])
+        if node.in_docs or node.later:
+            produce.append(k)
+            reached += not node.in_docs
+            was_centre = node.stored == node.article_id
+            # a doc founding a cluster may bring new links; otherwise only a change of role matters
+            if (best is None) != was_centre or (node.in_docs and best is None):
+                moved_nodes.add(k)
 
     out: list[DupRow] = []
-    for k, node in enumerate(nodes):
-        if not node.in_docs:
-            continue
+    for k in produce:
+        node = nodes[k]
         canonical = canonical_of[k]
         if k in similarity_of:
             method, similarity = similarity_of[k]
@@ -382,7 +433,7 @@ def cluster(docs: Sequence[Doc], prior: Iterable[Doc] = (), *, lookback_days: in
             method, similarity = ("url" if len(node.docs) > 1 else "self"), 1.0
         out.append(DupRow(node.article_id, canonical, canonical, method, round(float(similarity), 4)))
     out.sort(key=lambda row: row.article_id)
-    return out
+    return Reclustered(out, {nodes[k].article_id for k in moved_nodes}, reached)
 
 
 def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np.ndarray, has_sig: np.ndarray,

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from akhbar.pipeline.night import lake_for
 from outlets.registry import outlets_dir
-from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, recluster
+from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, decode_signature
 from warehouse.lake import Lake
 from warehouse.locks import partition_lock
 from warehouse.schema import DuplicateRecord
 
 # -- stage 4: deduplicate ---------------------------------------------------------------------
-_DEDUP_COLUMNS = ["article_id", "published_at", "text_norm", "text_chars", "content_hash", "signature"]
+# what clustering needs of an article: the stored signature stands for text_norm (read only when it is stale)
+_DEDUP_COLUMNS = ["article_id", "published_at", "text_chars", "content_hash", "signature"]
+_DUP_COLUMNS = ["article_id", "cluster_id", "canonical_id", "method", "similarity"]
 
 
 @dataclass
 class DedupResult:
     start: date
     end: date
-    articles: int = 0
+    articles: int = 0  # rows clustered: the range's, plus the later rows its clusters reached
     clusters: int = 0
     copies: Counter = field(default_factory=Counter)  # method -> articles that are not their canonical
     partitions: int = 0
+    reached: int = 0  # later rows re-clustered because the range's clusters reach them
+    windows: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "articles": self.articles,
-                "clusters": self.clusters, "copies": dict(self.copies), "partitions": self.partitions}
+                "clusters": self.clusters, "copies": dict(self.copies), "partitions": self.partitions,
+                "reached": self.reached, "windows": self.windows}
 
 
 def _aggregators(folder: Path | None) -> dict[str, bool]:
@@ -39,13 +46,32 @@ def _aggregators(folder: Path | None) -> dict[str, bool]:
     return {slug: o.aggregator for slug, o in load_outlets(folder or outlets_dir()).items()}
 
 
-def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]) -> list[Doc]:
-    """Dedup docs of every article row in [first, last], with the stored assignment of each."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    stored = {r["article_id"]: r["canonical_id"]
-              for r in lake.read("duplicates", days, columns=["article_id", "canonical_id"]).to_pylist()}
-    return [Doc.from_row(r, aggregator=aggregators.get(r["outlet"], False), canonical_id=stored.get(r["article_id"]))
-            for r in lake.read("articles", days, columns=_DEDUP_COLUMNS).to_pylist()]
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]
+               ) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
+    """Dedup docs of every article row in [first, last] with the stored assignment of each, and the
+    stored ``duplicates`` rows by partition. Bodies are read only for rows whose signature is stale."""
+    days = _days(first, last)
+    stored: dict[tuple[date, str], dict[str, DupRow]] = defaultdict(dict)
+    canonical: dict[str, str] = {}
+    for r in lake.read("duplicates", days, columns=_DUP_COLUMNS).to_pylist():
+        row = DupRow(*(r[c] for c in _DUP_COLUMNS))
+        stored[(r["day"], r["outlet"])][row.article_id] = row
+        canonical[row.article_id] = row.canonical_id
+    rows = lake.read("articles", days, columns=_DEDUP_COLUMNS).to_pylist()
+    stale = {(r["day"], r["outlet"]) for r in rows if decode_signature(r["signature"]) is None}
+    bodies: dict[tuple[date, str, str], str] = {}
+    if stale:  # signatures missing or made with other parameters: recompute from the bodies
+        for r in lake.read("articles", sorted({d for d, _ in stale}), columns=["article_id", "text_norm"]).to_pylist():
+            if (r["day"], r["outlet"]) in stale:
+                bodies[(r["day"], r["outlet"], r["article_id"])] = r["text_norm"]
+    docs = [Doc.from_row({**r, "text_norm": bodies.get((r["day"], r["outlet"], r["article_id"]))},
+                         aggregator=aggregators.get(r["outlet"], False), canonical_id=canonical.get(r["article_id"]))
+            for r in rows]
+    return docs, stored
 
 
 def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None = None,
@@ -53,9 +79,11 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
     """Re-cluster the days [start, end] and write their ``duplicates`` partitions.
 
     Copies are linked to articles up to ``LOOKBACK_DAYS`` before (context, their stored canonicals
-    respected) and the days after ``end`` are re-clustered too, window by window, for as long as a
-    canonical changes — so a back-filled day never leaves a later cluster with two canonicals, and
-    the result equals running every day in calendar order. One dedup at a time per data dir (waits).
+    respected). Later days already in the lake (a back-fill) keep their stored rows except those the
+    range's clusters reach (``transforms.dedup.cluster_reached``: linked to an article whose role
+    changed, transitively); the reach is followed window by window past ``end`` for as long as it
+    goes on, so the result equals running every day in calendar order while a back-filled day costs
+    its own rows plus the copies it reaches. One dedup at a time per data dir (waits).
     """
     if end < start:
         raise ValueError(f"dedup range ends ({end}) before it starts ({start})")
@@ -64,37 +92,55 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
     result = DedupResult(start, end)
     lookback = timedelta(days=LOOKBACK_DAYS)
     with partition_lock(data_dir, "dedup", "lake", wait=True):
-        lake_days = sorted({date.fromisoformat(d) for d, _ in lake.partitions("articles")})
-        last_day = lake_days[-1] if lake_days else end
-        stop = min(end + lookback, max(end, last_day))
+        article_parts = {(date.fromisoformat(d), o) for d, o in lake.partitions("articles")}
+        last_day = max((d for d, _ in article_parts), default=end)
+        lo, stop, moved = start, max(end, min(end + lookback, last_day)), set[str]()
+        docs, stored = _read_docs(lake, start - lookback, stop, aggregators)
         while True:
-            docs = _read_docs(lake, start - lookback, stop, aggregators)
-            before = {d.article_id: d.canonical_id for d in docs if d.day >= start}
-            rows = recluster(docs, start)
-            empty = [(date.fromisoformat(d), o) for d, o in lake.partitions("articles")
-                     if start <= date.fromisoformat(d) <= stop]
-            _write_duplicates(lake, docs, rows, start, empty, result)
-            changed = {r.article_id for r in rows
-                       if (before.get(r.article_id) == r.article_id) != (r.canonical_id == r.article_id)}
-            if not changed or stop >= last_day:
+            fresh = [d for d in docs if start <= d.day <= end and lo == start]
+            out = cluster_reached(fresh, [d for d in docs if d.day < lo],
+                                  [d for d in docs if d.day > end and d.day >= lo], moved=moved)
+            result.windows += 1
+            result.reached += out.reached
+            range_parts = {key for key in article_parts if start <= key[0] <= end} if lo == start else set()
+            _write_duplicates(lake, docs, out.rows, stored, range_parts, result)
+            moved = out.moved
+            day_of = {d.article_id: d.day for d in docs}
+            if stop >= last_day or not any(day_of.get(a, lo) > stop - lookback for a in moved):
                 break
-            # canonicals changed near the window's end: later days may point at them, go on
-            start, stop = stop + timedelta(days=1), min(stop + lookback, last_day)
+            # a row whose role changed near the window's end: later days may link to it, go on with the
+            # next days, the last lookback days kept as context with the rows just written
+            written = {r.article_id: r.canonical_id for r in out.rows}
+            context = [replace(d, canonical_id=written.get(d.article_id, d.canonical_id))
+                       for d in docs if d.day > stop - lookback]
+            lo, stop = stop + timedelta(days=1), min(stop + lookback, last_day)
+            docs, stored = _read_docs(lake, lo, stop, aggregators)
+            docs = context + docs
     return result
 
 
-def _write_duplicates(lake: Lake, docs: list[Doc], rows: list[DupRow], start: date,
-                      article_partitions: list[tuple[date, str]], result: DedupResult) -> None:
-    row_of = {r.article_id: r for r in rows}
-    # every articles partition gets its duplicates partition, an empty one included (replaces stale rows)
-    partitions: dict[tuple[date, str], dict[str, DuplicateRecord]] = {key: {} for key in article_partitions}
-    for d in docs:
-        if d.day < start:
-            continue
-        part = partitions.setdefault((d.day, d.outlet), {})
-        part[d.article_id] = DuplicateRecord(**row_of[d.article_id]._asdict())
-    for (day, slug), members in sorted(partitions.items()):
-        lake.replace_partition("duplicates", day, slug, list(members.values()))
+def _same(old: DupRow | None, new: DupRow) -> bool:
+    """A stored row equals a new one (``similarity`` is stored as float32)."""
+    return old is not None and old[:4] == new[:4] and (
+        old.similarity is not None and np.float32(old.similarity) == np.float32(new.similarity))
+
+
+def _write_duplicates(lake: Lake, docs: list[Doc], rows: list[DupRow],
+                      stored: dict[tuple[date, str], dict[str, DupRow]],
+                      range_parts: set[tuple[date, str]], result: DedupResult) -> None:
+    """Replace the range's partitions (an empty one included: it replaces stale rows) and every later
+    partition in which a re-clustered row differs from its stored one."""
+    part_of = {d.article_id: (d.day, d.outlet) for d in docs}
+    changed: dict[tuple[date, str], dict[str, DupRow]] = {key: {} for key in range_parts}
+    for r in rows:
+        key = part_of[r.article_id]
+        if key in range_parts:
+            changed[key][r.article_id] = r
+        elif not _same(stored.get(key, {}).get(r.article_id), r):
+            changed.setdefault(key, dict(stored.get(key, {})))[r.article_id] = r
+    for (day, slug), members in sorted(changed.items()):
+        lake.replace_partition("duplicates", day, slug,
+                               [DuplicateRecord(**r._asdict()) for r in members.values()])
         result.partitions += 1
     result.articles += len(rows)
     result.clusters += len({r.cluster_id for r in rows})
