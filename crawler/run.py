@@ -44,6 +44,9 @@ def crawl_settings(outlets: list[Outlet], overrides: dict[str, str] | None = Non
     settings.set("AUTOTHROTTLE_START_DELAY", max([o.crawl.download_delay for o in outlets] + [0.0]), "cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
+    from crawler.archives import archive_settings
+
+    archive_settings(settings)  # AKHBAR_SOURCE wayback / commoncrawl: fetch from that web archive
     return settings
 
 
@@ -58,10 +61,16 @@ def crawl_in_process(
     overrides: dict[str, str] | None = None,
 ) -> dict[str, str | None]:
     """Crawl the outlets' day in this process (blocks; call once per process); each outlet's close reason."""
-    process = CrawlerProcess(crawl_settings(outlets, overrides))
+    settings = crawl_settings(outlets, overrides)
+    process = CrawlerProcess(settings)
+    spider = OutletDaySpider
+    if settings.get("AKHBAR_SOURCE", "live") != "live":
+        from crawler.spiders.archive_day import ArchiveDaySpider
+
+        spider = ArchiveDaySpider
     crawlers = {}
     for o in outlets:
-        crawlers[o.slug] = process.create_crawler(OutletDaySpider)
+        crawlers[o.slug] = process.create_crawler(spider)
         process.crawl(
             crawlers[o.slug], outlet=o.slug, day=day.isoformat(), data_dir=str(data_dir), run_id=run_id,
             outlets_dir=str(outlets_dir), refetch=refetch,

@@ -1,0 +1,83 @@
+"""The outlet-day spider over a web archive: the outlet's own listings as the archive captured them, plus the
+archive's URL index of the outlet's domains in the day's capture window (crawler.archives does the fetching).
+
+    scrapy crawl archive_day -a outlet=yjc -a day=2025-01-07 -s AKHBAR_SOURCE=wayback
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Response
+
+from crawler import discovery
+from crawler.archives import ARCHIVE_META, ArchiveConfig, parse_cdx
+from crawler.spiders.outlet_day import OutletDaySpider
+
+#: crawl-log kind of an archive index query (the day's captures of a domain)
+INDEX_KIND = "archive_index"
+
+
+class ArchiveDaySpider(OutletDaySpider):
+    name = "archive_day"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: article URL -> the index row of its capture (the middleware fetches exactly that capture)
+        self.captures: dict[str, dict[str, str]] = {}
+        self._index_urls: dict[str, str] = {}  # article URL -> the index query that named it
+        self._index_done = False  # the index's URLs are queued once, after the listings ran dry
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._idle, signal=signals.spider_idle)
+        return spider
+
+    def _idle(self, spider: Any) -> None:
+        """Queue the article URLs only the archive's index named, once every listing has been read: an article a
+        listing names too is then queued with that listing's evidence (listed_at), as a live crawl would."""
+        if self._index_done or not self.captures:
+            return
+        self._index_done = True
+        queued = [r for r in (self._article(url, via=via) for url, via in sorted(self._index_urls.items())) if r]
+        for request in queued:
+            self.crawler.engine.crawl(request)
+        if queued:
+            raise DontCloseSpider
+
+    async def start(self) -> AsyncIterator[Request]:
+        async for request in super().start():
+            yield request
+        config = ArchiveConfig.from_settings(self.crawler.settings)
+        base = urlsplit(self.outlet.base_url)
+        for domain in self.outlet.allowed_domains:
+            # an archive keys captures by host and port: a site on a port is asked for with it
+            url = config.domain_query(base.netloc if base.hostname == domain and base.port else domain, self.day)
+            if url in self.seen_listings:
+                continue
+            self.seen_listings.add(url)
+            self.pending[url] = INDEX_KIND
+            yield Request(url, callback=self._index, errback=self._failed, dont_filter=True,
+                          meta={"akhbar_kind": INDEX_KIND, "akhbar_url": url, ARCHIVE_META: url, "akhbar_step": "cdx",
+                                "download_slot": url.split("/")[2], "dont_redirect": True})
+
+    def _index(self, response: Response) -> Iterable[Request]:
+        try:
+            rows = parse_cdx(response.body)
+        except ValueError as exc:
+            self._ok(response, "extract_failed", reason=f"archive index answer unreadable: {exc}"[:500])
+            return
+        # the newest capture of each URL: a page captured again later is the same article (duplicates count once)
+        for row in sorted(rows, key=lambda r: r.get("timestamp", "")):
+            url = discovery.without_tracking(str(row.get("url", "")).strip())
+            if str(row.get("status")) == "200" and url and self.outlet.is_article_url(url):
+                self.captures[url] = row
+        for url in self.captures:
+            self._index_urls.setdefault(url, response.url)
+        self._ok(response, reason=None if rows else "no captures of the domain in the capture window")
+        return []

@@ -1,0 +1,175 @@
+"""Back-fill from web archives, offline: pywb standing in for the Wayback Machine and a Common-Crawl-like
+server (index API + WARC files with Range), both over captures of the test web (testweb/archive_stack.py).
+
+A live crawl of the day lands the reference rows; its WARC files, re-dated into the day's capture window,
+are what the archives hold. Each back-fill then runs into an empty data dir without one request to the
+test web (as if the site had forgotten the day), and must land the same rows, provenance aside."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from akhbar.pipeline import run_day
+from akhbar.settings import Settings
+from crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx
+from crawler.warc import warc_files
+from testweb.archive_stack import ArchiveStack, captures_from_warcs
+from warehouse.lake import Lake
+
+pytestmark = pytest.mark.e2e
+DAY = date(2025, 1, 7)
+SLUG = "fa-sepehr"
+#: the archives' limit in these tests: requests per minute per archive host (spacing 0.25 s)
+RATE = 240
+#: columns that say where and when a row was fetched, not what the article is
+PROVENANCE = {"capture_source", "captured_at", "fetched_at", "warc_file", "warc_offset", "warc_record_id"}
+
+
+@pytest.fixture(scope="module")
+def live(testweb, testweb_outlets, tmp_path_factory, fast_crawl):
+    data = tmp_path_factory.mktemp("live")
+    results = run_day(DAY, data, [SLUG], folder=testweb_outlets, overrides=fast_crawl)
+    assert all(r.ok for r in results), [r.error for r in results]
+    return data
+
+
+@pytest.fixture(scope="module")
+def stack(live, tmp_path_factory):
+    captured = datetime(DAY.year, DAY.month, DAY.day, 20, tzinfo=UTC)  # the evening of the day
+    files = warc_files(live, DAY.isoformat(), SLUG)
+    captures = captures_from_warcs(files, captured)
+    # a duplicate of one capture: the same article archived again an hour later
+    article = next(c for c in captures if "/news/" in c.url and c.status_line.startswith("200"))
+    captures.append(type(article)(article.url, captured + timedelta(hours=1), article.status_line,
+                                  article.headers, article.body))
+    with ArchiveStack(tmp_path_factory.mktemp("archives"), captures) as archives:
+        yield archives
+
+
+def _overrides(fast_crawl, stack, source: str) -> dict[str, str]:
+    cfg = Settings(wayback_url=stack.wayback.url, wayback_cdx_url=stack.wayback.cdx_url,
+                   cc_index_url=stack.commoncrawl.index_url, cc_data_url=stack.commoncrawl.data_url,
+                   wayback_rate=RATE, cc_rate=RATE)
+    return {**fast_crawl, **cfg.archive_overrides(source)}
+
+
+def _backfill(testweb, testweb_outlets, fast_crawl, stack, data: Path, source: str):
+    before = len(testweb.requests)
+    results = run_day(DAY, data, [SLUG], folder=testweb_outlets, overrides=_overrides(fast_crawl, stack, source))
+    assert all(r.ok for r in results), [r.error for r in results]
+    assert len(testweb.requests) == before, "the back-fill asked the live site"
+    return results
+
+
+@pytest.fixture(scope="module")
+def from_wayback(testweb, testweb_outlets, fast_crawl, stack, tmp_path_factory):
+    stack.wayback.recorder.fail("/wb/cdx", 429, Retry_After="1")  # the CDX API's rate limit, once
+    start = len(stack.wayback.recorder.requests)
+    data = tmp_path_factory.mktemp("wayback")
+    _backfill(testweb, testweb_outlets, fast_crawl, stack, data, "wayback")
+    return data, stack.wayback.recorder.requests[start:]
+
+
+@pytest.fixture(scope="module")
+def from_commoncrawl(testweb, testweb_outlets, fast_crawl, stack, tmp_path_factory):
+    cc = stack.commoncrawl.recorder
+    cc.fail("/CC-TEST-2025-01-index", 503)  # SlowDown, once
+    cc.fail("/data/", 206, truncate=True)  # a range answer cut short, once
+    start = len(cc.requests)
+    data = tmp_path_factory.mktemp("commoncrawl")
+    _backfill(testweb, testweb_outlets, fast_crawl, stack, data, "commoncrawl")
+    return data, cc.requests[start:]
+
+
+def _rows(data: Path) -> dict[str, dict]:
+    table = Lake(str(data / "lake")).read("articles", [DAY])
+    return {r["url"]: {k: v for k, v in r.items() if k not in PROVENANCE} for r in table.to_pylist()}
+
+
+def test_wayback_backfill_lands_the_live_rows(live, from_wayback):
+    want = _rows(live)
+    assert len(want) >= 3
+    assert _rows(from_wayback[0]) == want
+
+
+def test_commoncrawl_backfill_lands_the_live_rows(live, from_commoncrawl):
+    assert _rows(from_commoncrawl[0]) == _rows(live)
+
+
+def test_provenance_columns_in_sql(live, from_wayback, from_commoncrawl):
+    def q(data: Path, sql: str):
+        glob = str(data / "lake" / "articles" / "**" / "*.parquet")
+        return duckdb.sql(sql.replace("ARTICLES", f"read_parquet('{glob}', hive_partitioning = true)")).fetchall()
+
+    assert q(live, "select distinct capture_source from ARTICLES") == [("live",)]
+    assert q(live, "select count(*) from ARTICLES where captured_at is distinct from fetched_at") == [(0,)]
+    evening = datetime(DAY.year, DAY.month, DAY.day, 20, tzinfo=UTC)
+    for data, source in ((from_wayback[0], "wayback"), (from_commoncrawl[0], "commoncrawl")):
+        assert q(data, "select distinct capture_source from ARTICLES") == [(source,)]
+        # the capture's own time, not the back-fill's: within the archive's two hours of captures
+        (lo, hi), = q(data, "select min(captured_at), max(captured_at) from ARTICLES")
+        assert evening <= lo <= hi <= evening + timedelta(hours=2), (lo, hi)
+        assert q(data, "select count(*) from ARTICLES where fetched_at < now() - interval 1 day") == [(0,)]
+
+
+def test_archive_warc_records_carry_provenance(from_wayback):
+    from crawler.warc import iter_responses
+
+    data = from_wayback[0]
+    records = [r for f in warc_files(data, DAY.isoformat(), SLUG) for r in iter_responses(data, f)]
+    articles = [r for r in records if r.kind == "article" and r.status == 200]
+    assert articles and all(r.capture_source == "wayback" and r.captured_at for r in articles)
+    assert all("id_/" not in r.url and "/wb/" not in r.url for r in articles)  # the outlet's URL, not the archive's
+
+
+def test_request_spacing_respects_the_rate_limit(from_wayback, from_commoncrawl):
+    for name, requests in (("wayback", from_wayback[1]), ("commoncrawl", from_commoncrawl[1])):
+        times = sorted(t for t, _ in requests)
+        assert len(times) >= 5, name
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        assert min(gaps) >= 0.9 * 60 / RATE, (name, min(gaps))
+
+
+def test_faults_were_met_and_retried(from_wayback, from_commoncrawl):
+    cdx = [p for _, p in from_wayback[1] if p.startswith("/wb/cdx")]
+    assert len(cdx) >= 2  # the 429 and its retry
+    ranges = [p for _, p in from_commoncrawl[1] if p.startswith("/data/")]
+    assert len(ranges) > len(set(ranges)) - 0 or len(ranges) >= 2
+
+
+def test_rerun_changes_nothing_and_index_answers_come_from_the_cache(testweb, testweb_outlets, fast_crawl, stack,
+                                                                     from_wayback):
+    data = from_wayback[0]
+    before = Lake(str(data / "lake")).read("articles", [DAY]).to_pylist()
+    start = len(stack.wayback.recorder.requests)
+    _backfill(testweb, testweb_outlets, fast_crawl, stack, data, "wayback")
+    after = Lake(str(data / "lake")).read("articles", [DAY]).to_pylist()
+    assert after == before
+    again = [p for _, p in stack.wayback.recorder.requests[start:]]
+    assert not [p for p in again if p.startswith("/wb/cdx")]  # the day's index answer was cached on disk
+    assert not [p for p in again if "/news/" in p]  # every article archived already: none fetched again
+
+
+def test_cdx_answers_in_both_formats_and_the_nearest_capture():
+    wayback = b'[["urlkey","timestamp","original","mimetype","statuscode"],' \
+              b'["x","20250107100000","http://a.test/news/1","text/html","200"],' \
+              b'["x","20250109100000","http://a.test/news/1","text/html","200"]]'
+    rows = parse_cdx(wayback)
+    assert [r["url"] for r in rows] == ["http://a.test/news/1"] * 2 and rows[0]["status"] == "200"
+    ndjson = b'{"url": "http://a.test/news/2", "timestamp": "20250108000000", "status": "503"}\n' \
+             b'{"url": "http://a.test/news/2", "timestamp": "20250101000000", "status": "301"}\n'
+    assert nearest(parse_cdx(ndjson), datetime(2025, 1, 8, tzinfo=UTC))["timestamp"] == "20250101000000"
+    assert nearest(rows, datetime(2025, 1, 9, tzinfo=UTC))["timestamp"] == "20250109100000"
+
+
+def test_settings_defaults_are_the_crawler_defaults():
+    s = Settings()
+    assert ArchiveConfig.from_settings(s.archive_overrides("wayback")) == ArchiveConfig.from_settings(
+        {**DEFAULTS, "AKHBAR_SOURCE": "wayback"})
+    with pytest.raises(ValueError, match="capture source"):
+        ArchiveConfig.from_settings({"AKHBAR_SOURCE": "archive.today"})
