@@ -1,0 +1,119 @@
+"""Back-fill order of dedup: newest-first ends in the calendar-order state, re-clustering only what the
+back-filled day's clusters reach, from stored signatures."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from akhbar.pipeline import dedup_day
+from transforms.dedup import LOOKBACK_DAYS, content_hash, signature
+from transforms.normalize import normalize_text
+from warehouse.lake import Lake
+
+TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
+D1 = date(2025, 1, 6)
+
+
+def _text(lang: str, key: str) -> str:
+    for e in json.loads((TESTWEB / f"articles_{lang}.json").read_text(encoding="utf-8")):
+        if e.get("key") == key:
+            return "\n".join(e["paragraphs"])
+    raise KeyError(key)
+
+
+FA = "\n".join([_text("fa", "p12")] * 2)  # long enough for exact and near links
+AR = "\n".join([_text("ar", "w08")] * 2)
+
+
+def _row(aid: str, day: date, text: str, *, body: bool = True) -> dict:
+    norm = normalize_text(text)
+    return {"article_id": aid, "url": f"https://example.test/{aid}", "text_norm": norm if body else None,
+            "text_chars": len(text), "content_hash": content_hash(norm), "signature": signature(norm),
+            "published_at": datetime.combine(day, time(9), UTC)}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    (tmp_path / "outlets").mkdir()
+    return tmp_path
+
+
+def _load(data: Path, day: date, slug: str, rows: list[dict]) -> None:
+    Lake(str(data / "lake")).replace_partition("articles", day, slug, rows)
+
+
+def _dedup(data: Path, day: date):
+    return dedup_day(day, data, folder=data / "outlets")
+
+
+def _canonicals(data: Path) -> dict[str, str]:
+    return {r["article_id"]: r["canonical_id"] for r in Lake(str(data / "lake")).read("duplicates").to_pylist()}
+
+
+def test_newest_first_backfill_with_copies_of_copies_equals_calendar_order_and_reclusters_little() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    from bench.dedup_backfill import compare, plant
+
+    planted = plant(10, 4, 10, copy_rate=0.3)
+    assert planted.copies >= 20 and planted.copies_of_copies >= 8
+    calendar, newest = compare(planted)
+    assert newest.duplicates == calendar.duplicates  # the identical end state, row for row
+    copies = sum(r["canonical_id"] != r["article_id"] for r in calendar.duplicates)
+    assert copies >= planted.copies  # the planted copies were found (copies of copies join one or the other)
+    assert calendar.clustered == planted.rows and calendar.reached == 0
+    # a back-filled day re-clusters the later copies it reaches, not the later days: a later row is reached
+    # only through a link, at most once per earlier member of its story (the original's day, the copy's day)
+    assert newest.clustered == planted.rows + newest.reached
+    assert 0 < newest.reached <= 2 * (planted.copies + planted.copies_of_copies) < planted.rows / 2
+    assert newest.clustered <= 1.5 * calendar.clustered
+
+
+def test_lookback_and_later_days_are_read_from_stored_signatures_not_bodies(data) -> None:
+    later = D1 + timedelta(days=2)
+    _load(data, later, "ar-wadi", [_row("copy", later, AR, body=False), _row("other", later, FA, body=False)])
+    _dedup(data, later)
+    _load(data, D1, "ar-sahel", [_row("orig", D1, AR, body=False)])
+    result = _dedup(data, D1)
+    assert _canonicals(data) == {"orig": "orig", "copy": "orig", "other": "other"}
+    # the new day's rows and the one later copy its cluster reaches; the unrelated later row is kept
+    assert (result.articles, result.reached, result.windows, result.partitions) == (2, 1, 1, 2)
+
+
+def test_backfilled_day_follows_a_chain_of_copies_past_the_window(data) -> None:
+    """original (D1) <- copy (D4) <- copy of the copy (D10: beyond the original's lookback): back-filling D1
+    makes the copy a copy, so the copy of the copy (stored as its copy) founds its own cluster, as in
+    calendar order."""
+    copy_day, cc_day = D1 + timedelta(days=3), D1 + timedelta(days=LOOKBACK_DAYS + 2)
+    _load(data, cc_day, "fa-sepehr", [_row("cc", cc_day, FA)])
+    _dedup(data, cc_day)
+    _load(data, copy_day, "fa-payam", [_row("copy", copy_day, FA)])
+    _dedup(data, copy_day)
+    assert _canonicals(data) == {"copy": "copy", "cc": "copy"}
+    _load(data, D1, "fa-nama", [_row("orig", D1, FA)])
+    result = _dedup(data, D1)
+    assert _canonicals(data) == {"orig": "orig", "copy": "orig", "cc": "cc"}
+    assert result.windows == 2 and result.reached == 2
+    # the calendar-order run of the same lake
+    forward = data / "forward"
+    (forward / "outlets").mkdir(parents=True)
+    for day, slug, aid in ((D1, "fa-nama", "orig"), (copy_day, "fa-payam", "copy"), (cc_day, "fa-sepehr", "cc")):
+        _load(forward, day, slug, [_row(aid, day, FA)])
+        _dedup(forward, day)
+    assert _canonicals(forward) == _canonicals(data)
+
+
+def test_rerun_of_a_day_with_unlinked_later_days_touches_only_its_partitions(data) -> None:
+    later = D1 + timedelta(days=1)
+    _load(data, later, "ar-wadi", [_row("other", later, FA)])
+    _load(data, D1, "ar-sahel", [_row("orig", D1, AR)])
+    _dedup(data, later)
+    _dedup(data, D1)
+    again = _dedup(data, D1)
+    # no spurious change: the day's new rows do not send the run on into the later days
+    assert (again.articles, again.reached, again.windows, again.partitions) == (1, 0, 1, 1)
+    assert _canonicals(data) == {"orig": "orig", "other": "other"}
