@@ -2,7 +2,8 @@
 
 matplotlib draws text left to right, one glyph per character: Arabic script would come out as isolated letters in
 reverse order. Every label goes through arabic-reshaper (joined presentation forms) and python-bidi (visual
-order) first. DejaVu Sans, matplotlib's own default, has the Arabic glyphs (Debian: fonts-dejavu-core).
+order) first. DejaVu Sans, matplotlib's default, has the Arabic glyphs, and matplotlib ships its own copy: no
+system font is needed.
 """
 
 from __future__ import annotations
@@ -79,4 +80,5 @@ def volume_chart(counts: pa.Table, by: str = "day") -> Figure:
 
 
 def trend_chart(counts: pa.Table, term: str, by: str = "day") -> Figure:
-    return line_chart(counts, title=f"«{term}» — articles per {by}", ylabel="articles")
+    # Latin first: the line reads left to right, the term inside it right to left
+    return line_chart(counts, title=f"articles per {by} matching «{term}»", ylabel="articles")

@@ -74,7 +74,7 @@ def test_trend_chart_draws_the_terms_counts_with_a_shaped_title(data, tmp_path):
     assert counts.num_rows
     fig = charts.trend_chart(counts, term)
     assert _series(fig) == _expected(counts)
-    assert fig.axes[0].get_title() == charts.shape(f"«{term}» — articles per day")
+    assert fig.axes[0].get_title() == charts.shape(f"articles per day matching «{term}»")
     _check_png(charts.save_png(fig, tmp_path / "trend.png"))
 
 
