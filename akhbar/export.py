@@ -36,6 +36,14 @@ FORMATS = ("jsonl", "csv", "parquet")
 BATCH_ROWS = 2048
 
 
+#: the rows the articles_unique view keeps (warehouse.duck.view_sql), chosen on key columns only: the view's window
+#: over whole rows holds every article's text in memory at once, this one a few key bytes per article, and the
+#: export then streams the chosen rows (equal rows of one article in one partition and fetch time would both pass)
+UNIQUE_KEYS = ("select a.article_id, a.day, a.outlet, a.fetched_at from articles a left join duplicates d "
+               "using (article_id) where d.article_id is null or d.canonical_id = a.article_id "
+               "qualify row_number() over (partition by a.article_id order by a.fetched_at desc) = 1")
+
+
 def select_sql(table: str, *, start: date | None = None, end: date | None = None,
                outlets: Iterable[str] | None = None, columns: list[str] | None = None) -> str:
     """The SELECT an export runs: the table's rows of the days ``start``..``end`` (inclusive) and ``outlets``,
@@ -51,7 +59,10 @@ def select_sql(table: str, *, start: date | None = None, end: date | None = None
     if chosen:
         where.append(f"outlet in ({', '.join(sql_string(o) for o in chosen)})")
     cols = ", ".join(columns) if columns else "*"
-    return f"select {cols} from {table}" + (f" where {' and '.join(where)}" if where else "")
+    source = (f"articles semi join ({UNIQUE_KEYS}) k on articles.article_id = k.article_id and articles.day = k.day "
+              "and articles.outlet = k.outlet and articles.fetched_at is not distinct from k.fetched_at"
+              ) if table == "articles_unique" else table
+    return f"select {cols} from {source}" + (f" where {' and '.join(where)}" if where else "")
 
 
 def _text_columns(rel: duckdb.DuckDBPyRelation, fmt: str) -> list[str]:

@@ -214,6 +214,7 @@ def confined_connection(data_dir: str | Path, lake_uri: str | None = None, *,
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
     con.execute("set TimeZone = 'UTC'")  # before confine locks the configuration
+    con.execute("set enable_progress_bar = false")  # DuckDB would draw it on the terminal of a piped export
     confine(con, lake, memory_limit=memory_limit)
     return con
 
