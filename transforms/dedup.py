@@ -38,10 +38,13 @@ story stays visible in ``articles_unique`` at least once, whatever order days we
 Daily runs (:func:`cluster`) compute rows for one day's articles against ``prior`` articles of the
 ``LOOKBACK_DAYS`` before. Prior articles keep their stored assignment (``Doc.canonical_id``, from the
 ``duplicates`` table): today's copy joins a prior article only if that article is a canonical, never
-re-rooting an existing cluster. A back-fill of an earlier day cannot rewrite rows already written
-for later days, so after a back-fill run :func:`recluster` over the back-filled days and the
-``LOOKBACK_DAYS`` after them (``akhbar dedup --from A --to B``): its result equals running every day
-in calendar order.
+re-rooting an existing cluster. A back-filled earlier day changes what later days should hold, but
+only where it reaches: an article's row is a function of the canonicals ranked before it that it is
+linked to, so :func:`cluster_reached` re-clusters a later article only when a linked article before
+it *moved* (founded a cluster, or changed between canonical and copy) or its canonical stopped being
+one, transitively — the result equals running every day in calendar order, at the cost of the copies
+reached rather than of every later day (``akhbar.pipeline.dedup_range`` follows the reach window by
+window). :func:`recluster` re-clusters every article of a range afresh.
 
 What the lake must store for this (read back for the prior days): in ``articles`` the columns
 ``article_id, day, outlet, published_at, text_chars, content_hash`` (present) plus ``signature``
