@@ -207,7 +207,7 @@ def iter_responses(root: Path, warc_path: Path, max_body: int = MAX_BODY_BYTES,
             for record in it:
                 if record.rec_type != "response":
                     continue
-                found = _response(record, rel, lambda: start + it.get_record_offset(), max_body, on_skip)
+                found = _response(record, rel, it.get_record_offset, max_body, on_skip)
                 if found is not None:
                     yield found
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
@@ -225,7 +225,7 @@ def growing_responses(root: Path, warc_path: Path, start: int = 0) -> Iterator[A
         try:
             for record in it:
                 if record.rec_type == "response":
-                    found = _response(record, rel, lambda: start + it.get_record_offset(), MAX_BODY_BYTES, None)
+                    found = _response(record, rel, it.get_record_offset, MAX_BODY_BYTES, None)
                     if found is not None:
                         yield found
         except Exception as exc:  # a record cut short fails in many ways; it is read again later
