@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from akhbar import clihelp
 from akhbar.settings import DEFAULT_DATA_DIR, Settings, console_width
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
 outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
+clihelp.install()  # help shows DATE, PATH, SLUG… where typer would print <str>, and nothing for flags
 app.add_typer(outlets_app, name="outlets")
 console = Console(width=console_width(sys.stdout.isatty()))
 err = Console(stderr=True, soft_wrap=True)
@@ -36,16 +38,17 @@ err = Console(stderr=True, soft_wrap=True)
 _settings: Settings | None = None
 
 DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Where WARC, logs and the lake live (default: AKHBAR_DATA_DIR, "
-                                                "else data).", show_default=False)
+    Path | None, typer.Option("--data-dir", metavar="PATH", help="Where WARC, logs and the lake live (default: "
+                                                                 "AKHBAR_DATA_DIR, else data).", show_default=False)
 ]
 OutletsDir = Annotated[
-    Path | None, typer.Option("--outlets-dir", help="Folder of outlet TOML files (default: AKHBAR_OUTLETS_DIR, "
-                                                    "else the packaged outlets).")
+    Path | None, typer.Option("--outlets-dir", metavar="PATH", help="Folder of outlet TOML files (default: "
+                                                                    "AKHBAR_OUTLETS_DIR, else the packaged outlets).")
 ]
 LakeUri = Annotated[
-    str | None, typer.Option("--lake", help="The Parquet lake: a path or fsspec URL (s3://bucket/akhbar/lake) "
-                                            "(default: AKHBAR_LAKE_URI, else <data-dir>/lake).")
+    str | None, typer.Option("--lake", metavar="URI", help="The Parquet lake: a path or fsspec URL "
+                                                           "(s3://bucket/akhbar/lake) (default: AKHBAR_LAKE_URI, "
+                                                           "else <data-dir>/lake).")
 ]
 DEFAULT_DATA = DEFAULT_DATA_DIR
 #: the earliest day the archive accepts (page dates before it are not trusted either)
@@ -92,8 +95,19 @@ def _fail(message: str) -> None:
     raise typer.Exit(2) from None
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"akhbar {version('akhbar')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _read_settings() -> None:
+def _read_settings(
+    version: Annotated[bool, typer.Option("--version", help="Print akhbar's version and exit.", is_eager=True,
+                                          callback=_print_version)] = False,
+) -> None:
     """akhbar: crawl, archive and query Persian and Arabic news."""
     global _settings
     try:
