@@ -26,8 +26,10 @@ install: $(BIN)/.installed $(PYWB)
 system:
 	bash scripts/system-packages.sh
 
+# the demo's own archive and a fixed test-web port: never mixed with data/ (the real or Airflow archive)
+DEMO_DIR ?= $(DATA_DIR)/demo
 demo: install
-	$(BIN)/akhbar demo --date $(DEMO_DATE) --data-dir $(DATA_DIR)
+	$(BIN)/akhbar demo --date $(DEMO_DATE) --data-dir $(DEMO_DIR)
 
 lint: install
 	$(BIN)/ruff check .
@@ -69,6 +71,12 @@ bench-dedup: install
 
 bench-crawl: install
 	$(BIN)/python -m bench.crawl_bench
+
+# a 10k-page night over a loopback web of real-size pages, end to end, next to scrapy bench and bare trafilatura
+SCALE_WEB_PAGES ?= 10000
+.PHONY: bench-scale-web
+bench-scale-web: install
+	$(BIN)/python -m bench.scale_web --pages $(SCALE_WEB_PAGES)
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache

@@ -7,7 +7,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import wraps
@@ -20,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from akhbar import clihelp
-from akhbar.settings import DEFAULT_DATA_DIR, Settings, console_width
+from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, console_width
 
 if TYPE_CHECKING:
     from akhbar.pipeline import OutletDay
@@ -51,6 +52,9 @@ LakeUri = Annotated[
                                                            "else <data-dir>/lake).")
 ]
 DEFAULT_DATA = DEFAULT_DATA_DIR
+#: the demo's archive and test-web port, apart from the default archive and the Airflow recipe's test web (8765)
+DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
+DEMO_PORT = 8764
 #: the earliest day the archive accepts (page dates before it are not trusted either)
 FIRST_DAY = date(1990, 1, 1)
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
@@ -215,15 +219,16 @@ def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
     console.print(table)
 
 
-def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool = False) -> None:
+def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool = False,
+             source: str = "live") -> None:
     """What ``run`` and ``backfill`` share: archive the days, print each outlet-day, exit 1 if any failed."""
-    judged = _run_days(days, cfg, _unique(outlet), refetch)
+    judged = _run_days(days, cfg, _unique(outlet), refetch, source)
     _print_results(judged)
     _exit_if_failed(judged)
 
 
 def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
-              refetch: bool) -> list[tuple[OutletDay, GateResult | None]]:
+              refetch: bool, source: str = "live") -> list[tuple[OutletDay, GateResult | None]]:
     """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
     from akhbar import pipeline, quality
     from transforms.dedup import LOOKBACK_DAYS
@@ -236,11 +241,20 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
     store = cfg.lake
     judged = []
     with console.status("") as status:
-        for d in days:
-            status.update(f"crawling and archiving {d} ({', '.join(outlet or ['all outlets'])})…")
+        for n, d in enumerate(days, 1):
             started = datetime.now(UTC)
-            results = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake,
-                                       overrides=cfg.scrapy_overrides())
+            results = []
+            for src in capture_sources(source):
+                # an archive run fetches only what no earlier run of the day archived (the spider's archived_earlier)
+                status.update(f"day {n} of {len(days)}: {d} from {src} ({', '.join(outlet or ['all outlets'])})…")
+                runs = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake,
+                                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)})
+                if len(days) > 1 or source != "live":
+                    for r in runs:
+                        console.print(f"day {n} of {len(days)} {d} {r.outlet} from {src}: "
+                                      f"{r.crawl.get('ok', 0)} fetched, {r.crawl.get('archived_earlier', 0)} "
+                                      f"archived before, {r.articles} articles")
+                results = _merge_runs(results, runs)
             status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
             pipeline.dedup_day(d, data_dir, folder=folder, lake_uri=lake)
             status.update(f"quality gate of {d}…")
@@ -248,6 +262,15 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
         status.update("refreshing DuckDB views…")
         refresh_database(data_dir, lake)
     return judged
+
+
+def _merge_runs(before: list[OutletDay], runs: list[OutletDay]) -> list[OutletDay]:
+    """The day's outlet results over its runs from several sources: the last run's, crawl counts summed."""
+    earlier = {r.outlet: r for r in before}
+    for r in runs:
+        if r.outlet in earlier:
+            r.crawl = earlier[r.outlet].crawl + r.crawl
+    return runs
 
 
 def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
@@ -291,11 +314,15 @@ def backfill(
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
+    source: Annotated[str, typer.Option(
+        "--source", help="live | wayback | commoncrawl | auto (live, then the archives for what it did not get); "
+                         "see docs/archives.md.")] = "live",
 ) -> None:
     """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
+    capture_sources(source)  # an unknown source: an error before anything runs
     first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    _archive(days, _cfg(data_dir, lake, outlets_dir), outlet)
+    _archive(days, _cfg(data_dir, lake, outlets_dir), outlet, source=source)
 
 
 @app.command()
@@ -321,21 +348,42 @@ def dedup(
                   f"copies by method: {copies}; {res.partitions} partitions written")
 
 
+@contextmanager
+def _demo_web(port: int) -> Iterator:
+    """The test web on the demo's fixed port; a port in use is a user error naming the way out."""
+    from testweb import TestWeb
+
+    web = TestWeb(port)
+    try:
+        web.start()
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        _fail(f"the demo's test-web port {port} is in use (another demo running?): stop it or pass --port N")
+    try:
+        yield web
+    finally:
+        web.stop()
+
+
 @app.command()
 @_user_errors
 def demo(
     date_: Annotated[str, typer.Option("--date", help="Day of the test web to archive.")] = "2025-01-07",
-    data_dir: DataDir = None,
+    data_dir: Annotated[Path | None, typer.Option(
+        "--data-dir", help=f"The demo's own archive (default {DEMO_DATA_DIR}; AKHBAR_DATA_DIR does not apply).",
+    )] = None,
+    port: Annotated[int, typer.Option(help="The test web's port (fixed: the archive's URLs carry it).")] = DEMO_PORT,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
-    from testweb import TestWeb
-
     day = _parse_day(date_)
-    data_dir = _cfg(data_dir).data_dir
+    # its own data dir and a fixed port: the demo's WARC records (URLs with the port) never mix with a real or
+    # Airflow archive, and a later demo finds the same URLs live again
+    data_dir = data_dir or DEMO_DATA_DIR
     _check_writable(data_dir)
     # the demo's lake is always <data>/lake (AKHBAR_LAKE_URI does not apply), its outlets the test web's
     local_lake = str(data_dir.resolve() / "lake")
-    with TestWeb() as web:
+    with _demo_web(port) as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
         judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
@@ -412,12 +460,25 @@ def export(
 
 @app.command()
 @_user_errors
-def summary(data_dir: DataDir = None, lake: LakeUri = None) -> None:
-    """Articles, fetches and failures per day and outlet."""
+def summary(
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
+) -> None:
+    """Articles, copies, and the latest crawl run's fetches and failures per day and outlet, with the number of
+    crawl runs and the quality gate's latest verdict."""
     from warehouse.duck import summary as run_summary
 
+    first = _parse_day(from_) if from_ else None
+    last = _parse_day(to) if to else None
+    if first and last and first > last:
+        _fail(f"--from {first} is after --to {last}")
     cfg = _cfg(data_dir, lake)
-    _print_relation(run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory), title="summary")
+    rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, first=first, last=last,
+                      outlets=_unique(outlet) or ())
+    _print_relation(rel, title="summary")
 
 
 Outlets = Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from warehouse import schema
+from warehouse.duck import EXTRACT_RUN_ID
 from warehouse.lake import Lake
 from warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
 
@@ -154,6 +155,7 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
     With ``day``, rows whose WARC record another day's crawl archived (handed over to this day: that
     day's crawl log has the fetch) are not counted as rows without a fetch."""
     n = len(articles)
+    latest = latest_run_rows(crawl_log)
     fetched_urls = {u for r in crawl_log for u in (r.get("url"), r.get("final_url")) if u}
     page = lambda r: r.get("final_url") or r["url"]  # noqa: E731
     ok_pages = {page(r) for r in crawl_log if r.get("kind") == "article" and r.get("outcome") == "ok"}
@@ -167,8 +169,8 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         duplicate_rate = _rate(len(not_canonical), n)
     return Metrics(
         articles=n,
-        fetched=len(crawl_log),
-        failed_fetches=sum(1 for r in crawl_log if r.get("outcome") in FAILED_OUTCOMES),
+        fetched=len(latest),
+        failed_fetches=sum(1 for r in latest if r.get("outcome") in FAILED_OUTCOMES),
         article_pages=len(ok_pages - off_day),
         rows_without_fetch=sum(1 for r in articles if r["url"] not in fetched_urls
                                and not (own_warc and r.get("warc_file") and not r["warc_file"].startswith(own_warc))),
@@ -179,6 +181,15 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         duplicate_rate=duplicate_rate,
         unaccounted_fetches=len(unaccounted_fetches(articles, crawl_log)),
     )
+
+
+def latest_run_rows(crawl_log: list[dict]) -> list[dict]:
+    """The crawl-log rows of the outlet-day's latest crawl run, and the extract stage's lines (made again by
+    every load). Run ids are UTC times, so the greatest is the newest; earlier runs' lines stay in the lake
+    (their pages still account for rows) but are not added to the counts of fetches and failures."""
+    runs = {r.get("run_id") for r in crawl_log} - {EXTRACT_RUN_ID, None}
+    newest = max(runs, default=None)
+    return [r for r in crawl_log if r.get("run_id") in (newest, EXTRACT_RUN_ID) or r.get("run_id") is None]
 
 
 def unaccounted_fetches(articles: list[dict], crawl_log: list[dict]) -> set[str]:

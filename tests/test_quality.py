@@ -259,3 +259,40 @@ def test_judge_day_records_verdicts_and_failures_once(lake):
     _, failed = quality.judge_day(lake, DAY, "run-2", {}, {"ar-wadi": None})
     assert failed == {"ar-wadi": "try 3: outage: x"}
     assert len(lake.read_partition("runs", DAY, "ar-wadi")) == 2
+
+
+def test_the_gate_and_summary_count_the_latest_crawl_run_only(lake, tmp_path):
+    """A first run of the day met an outage (every fetch 503), the re-run fetched everything: the earlier run's
+    lines stay in crawl_log, but the gate's failure rate and the summary's counts are the re-run's."""
+    from warehouse.duck import summary
+
+    rows = _fa_rows()
+    site = "http://127.0.0.11/fa-payam"
+    outage = [{**_fetch(a["url"], outcome="http_error", status=503), "run_id": "20250107T020000000000Z"}
+              for a in rows] + [{**_fetch(f"{site}/robots.txt", "robots", outcome="http_error", status=503),
+                                 "run_id": "20250107T020000000000Z"}]
+    rerun = [{**r, "run_id": "20250107T030000000000Z"} for r in
+             [_fetch(f"{site}/robots.txt", "robots"), _fetch(f"{site}/rss", "feed"), *(_fetch(a["url"]) for a in rows)]]
+    extract = [{**_fetch(f"{site}/video/1", outcome="not_article"), "reason": "video page", "run_id": "extract"}]
+    lake.replace_partition("articles", DAY, "fa-payam", rows)
+    lake.replace_partition("crawl_log", DAY, "fa-payam", outage + rerun + extract)
+
+    assert [r["run_id"] for r in quality.latest_run_rows(outage + rerun + extract)] == \
+        ["20250107T030000000000Z"] * len(rerun) + ["extract"]
+    verdict = quality.gate_outlet_day(lake, DAY, "fa-payam")
+    assert verdict.ok, verdict.describe()  # 5 of 12 lines failed over both runs: above the 25 % limit
+    assert (verdict.metrics.fetched, verdict.metrics.failed_fetches) == (len(rerun) + 1, 0)
+    quality.record_run(lake, DAY, "fa-payam", verdict.run_row("backfill__2025-01-07", None))
+    # an Arabic outlet-day with only a failed run: judged failed, still a row of the summary
+    quality.record_run(lake, DAY, "ar-wadi", quality.failed_run_row("backfill__2025-01-07", "outage: لا استجابة"))
+
+    rel = summary(tmp_path, first=DAY, last=DAY)
+    got = [dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()]
+    assert got == [
+        {"day": "2025-01-06", "outlet": "ar-wadi", "articles": 0, "copies": 0, "lang_mismatch": 0, "fetches": 0,
+         "failed": 0, "not_kept": 0, "runs": 0, "gate": "failed"},
+        {"day": "2025-01-06", "outlet": "fa-payam", "articles": len(rows), "copies": 0, "lang_mismatch": 0,
+         "fetches": len(rerun) + 1, "failed": 0, "not_kept": 1, "runs": 2, "gate": "ok"},
+    ]
+    assert [r[1] for r in summary(tmp_path, outlets=["fa-payam"]).fetchall()] == ["fa-payam"]
+    assert summary(tmp_path, first=date(2025, 1, 7)).fetchall() == []
