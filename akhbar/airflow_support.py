@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from akhbar import quality
-from akhbar.settings import Settings, settings  # Settings: the DAG files use it too
+from akhbar.settings import CAPTURE_SOURCES, Settings, settings  # Settings, CAPTURE_SOURCES: the DAG files use them
 from outlets.registry import load_outlets
 from warehouse import compaction
 from warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
@@ -74,11 +75,14 @@ def partition_day(data_interval_start: datetime) -> date:
 
 
 # -- tasks of the nightly DAG -----------------------------------------------------------------
-def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> dict[str, Any]:
+def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, source: str = "live") -> dict[str, Any]:
     """Crawl, extract and publish one outlet-day; raise OutletFailed (after recording it) if it failed: an
     error, or an outage (no successful fetch, or more failed fetches than the gate allows: quality.outage).
-    What an outage run did fetch or log is still published (its crawl_log keeps every refusal)."""
+    What an outage run did fetch or log is still published (its crawl_log keeps every refusal).
+    ``source`` (the DAG's param): live, a web archive (wayback, commoncrawl) or auto (live, then each archive
+    for what the runs before did not archive; docs/archives.md)."""
     from akhbar.pipeline import new_run_id, run_day
+    from akhbar.settings import capture_sources
 
     cfg = settings()
     started = datetime.now(UTC)
@@ -87,8 +91,13 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1) -> di
     log.info("outlet-day %s %s, try %d: crawl (Scrapy log %s), then extract and load into %s", slug, day,
              try_number, files["scrapy_log"], cfg.lake_uri)
     try:
-        [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
-                           overrides=cfg.scrapy_overrides(), run_id=crawl_run_id)
+        crawled: Counter = Counter()
+        for n, src in enumerate(capture_sources(source)):
+            [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
+                               overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
+                               run_id=crawl_run_id if n == 0 else new_run_id())
+            crawled += result.crawl
+        result.crawl = crawled
         # an outlet that was down all night failed, even though nothing crashed: the task retries
         overrides = quality.load_overrides(cfg.quality_thresholds)
         error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug, overrides))
@@ -241,9 +250,17 @@ def week_before(moment: datetime) -> list[date]:
 
 
 def compact_days(days: Iterable[date]) -> dict[str, Any]:
-    """The compaction DAG's task: ``warehouse.compaction.compact`` on the configured lake."""
+    """The compaction DAG's task: ``warehouse.compaction.compact`` of these days on the configured lake, then
+    every settled day (older than ``compaction.SETTLE_DAYS``) folded into its month file, and the DuckDB file's
+    views refreshed (they name the files)."""
+    from warehouse.duck import refresh_database
+
     cfg = settings()
+    days = list(days)
     stats = compaction.compact(cfg.data_dir, cfg.lake, days)
+    settled = compaction.settled_before(cfg.lake, datetime.now(UTC).date())
+    stats["fold"] = compaction.fold(cfg.data_dir, cfg.lake, settled)
+    refresh_database(cfg.data_dir, cfg.lake_uri)
     log.info("compaction of %s: %s", [d.isoformat() for d in days], stats)
     return stats
 

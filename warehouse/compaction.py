@@ -1,6 +1,16 @@
-"""Compaction: each partition of some days rewritten as one sorted file, under the writers' locks.
+"""Compaction, under the writers' locks: each partition of some days rewritten as one sorted file (``compact``),
+and settled days folded into one file per table and month (``fold``).
 
-Called by the compaction DAG (``akhbar.airflow_support.compact_days``) with the configured lake.
+Called by the compaction DAG (``akhbar.airflow_support.compact_days``) and ``akhbar compact`` with the
+configured lake. The fold's swap, per table and month (see ``warehouse.lake`` for why readers see each row once):
+
+1. read the month file (if any) and the day partitions to fold, each under its outlet-day lock (and the dedup
+   lock for duplicates), keeping the month's rows of every other pair and replacing those of the folded pairs;
+2. write the new month file to a hidden temporary and rename it over ``month=YYYY-MM/part-0.parquet``;
+3. remove the folded day partitions (a day partition rewritten meanwhile is kept: it wins over the month).
+
+A crash before 2 leaves at most a hidden temporary; between 2 and 3, day partitions that shadow their own copy in
+the month (readers take the day partition); a later fold finishes the job.
 """
 
 from __future__ import annotations
@@ -13,9 +23,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from warehouse.lake import Lake
+from warehouse.lake import FOLDED_KEY, PART_FILE, Lake
 from warehouse.locks import PartitionBusy, partition_lock
-from warehouse.schema import TABLES
+from warehouse.schema import SORT_KEYS, TABLES
 
 log = logging.getLogger(__name__)
 
@@ -141,3 +151,130 @@ def _distinct(table: Any) -> Any:
             seen.add(key)
             keep.append(i)
     return table.take(pa.array(keep, pa.int64())) if len(keep) < table.num_rows else table
+
+
+# -- folding settled days into month files ---------------------------------------------------------------------
+#: a day is settled (folded into its month) once this old: past dedup's lookback, so back-fills rarely touch it
+SETTLE_DAYS = 8
+#: rows per row group of a month file: small enough for DuckDB to spread a scan over both cores
+MONTH_ROW_GROUP = 64 * 1024
+#: test hook: called with the step name ("written", "removed <path>") between the steps of a swap
+_after_step: Any = None
+
+
+def settled_before(lake: Lake, today: date) -> date:
+    """Days before this are settled: SETTLE_DAYS older than today and than the lake's newest day (a lake
+    still being back-filled, or one that stopped, keeps its last days as day partitions)."""
+    newest = max((date.fromisoformat(d) for d, _ in lake.partitions("articles")), default=today)
+    return min(today, newest) - timedelta(days=SETTLE_DAYS)
+
+
+def fold(data_dir: Path, lake: Lake, before: date, tables: Iterable[str] | None = None) -> dict[str, Any]:
+    """Fold every day partition older than ``before`` into its table's month file. Partitions a writer holds are
+    skipped (listed in ``skipped``) and stay day partitions: readers read them as such."""
+    stats: dict[str, Any] = {"months": 0, "folded": 0, "rows": 0, "busy": 0, "skipped": []}
+    for table in tables or TABLES:
+        by_month: dict[str, list[tuple[str, str]]] = {}
+        for path in lake.listing(table).days:
+            day_s = path.split("/day=", 1)[1].split("/", 1)[0]
+            outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
+            if date.fromisoformat(day_s) < before:
+                by_month.setdefault(day_s[:7], []).append((day_s, outlet))
+        for month, pairs in sorted(by_month.items()):
+            with partition_lock(data_dir, f"month={month}", table, wait=True):  # one folder of a month at a time
+                _fold_month(data_dir, lake, table, month, sorted(set(pairs)), stats)
+    return stats
+
+
+def _fold_month(data_dir: Path, lake: Lake, table: str, month: str, pairs: list[tuple[str, str]],
+                stats: dict[str, Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    with ExitStack() as locks:
+        held = []
+        for day_s, outlet in pairs:
+            try:
+                locks.enter_context(partition_lock(data_dir, day_s, outlet))
+            except PartitionBusy as exc:
+                _skip_fold(stats, table, day_s, outlet, str(exc))
+                continue
+            held.append((day_s, outlet))
+        if table == "duplicates" and held:
+            try:
+                locks.enter_context(partition_lock(data_dir, "dedup", "lake"))
+            except PartitionBusy as exc:
+                for day_s, outlet in held:
+                    _skip_fold(stats, table, day_s, outlet, str(exc))
+                return
+        if not held:
+            return
+        schema = TABLES[table].append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string()))
+        parts, stamps, folded = [], {}, set()
+        month_file = lake.month_path(table, month)
+        if lake.fs.exists(month_file):
+            with lake.fs.open(month_file, "rb") as fh:
+                old = pq.read_table(fh)
+            folded = set(json.loads((old.schema.metadata or {}).get(FOLDED_KEY, b"[]")))
+            keys = pc.binary_join_element_wise(pc.cast(old["day"], pa.string()), old["outlet"], "/")
+            replaced = pa.array([f"{d}/{o}" for d, o in held])
+            parts.append(old.filter(pc.invert(pc.is_in(keys, replaced))).select(schema.names).cast(schema))
+        for day_s, outlet in held:
+            path = lake.partition_path(table, day_s, outlet)
+            folder = path.rsplit("/", 1)[0]
+            if len(lake.fs.glob(f"{folder}/*.parquet")) > 1:  # extra files: compact() merges them first
+                _compact_partition(lake, table, date.fromisoformat(day_s), outlet)
+            stamps[path] = _stamp(lake, path)
+            with lake.fs.open(path, "rb") as fh:
+                t = pq.read_table(fh, schema=TABLES[table])
+            n = t.num_rows
+            t = t.append_column("day", pa.array([date.fromisoformat(day_s)] * n, pa.date32()))
+            parts.append(t.append_column("outlet", pa.array([outlet] * n, pa.string())))
+            folded.add(f"{day_s}/{outlet}")
+        data = pa.concat_tables(parts)
+        keys = [("day", "ascending"), ("outlet", "ascending")]
+        keys += [(k, "ascending") for k in SORT_KEYS.get(table, ()) if k in data.column_names]
+        data = data.take(pc.sort_indices(data, keys))
+        data = data.replace_schema_metadata({**(data.schema.metadata or {}),
+                                             FOLDED_KEY: json.dumps(sorted(folded)).encode()})
+        lake.write_atomic(month_file, data, row_group_size=MONTH_ROW_GROUP)
+        _step("written")
+        for path in stamps:
+            if _stamp(lake, path) != stamps[path]:
+                continue  # rewritten since it was read (an unlocked runs writer): it wins over the month
+            lake.fs.rm(path)
+            _remove_empty_dirs(lake, path)
+            _step(f"removed {path}")
+        stats["months"] += 1
+        stats["folded"] += len(held)
+        stats["rows"] += data.num_rows
+
+
+def _stamp(lake: Lake, path: str) -> tuple:
+    info = lake.fs.info(path)
+    return info.get("size"), info.get("mtime") or info.get("LastModified") or info.get("created"), info.get("ino")
+
+
+def _remove_empty_dirs(lake: Lake, path: str) -> None:
+    """The outlet= and day= folders a removed partition leaves empty (hidden temporaries keep them)."""
+    for folder in (path.rsplit("/", 1)[0], path.rsplit("/", 2)[0]):
+        try:
+            if lake.fs.isdir(folder) and not lake.fs.ls(folder):
+                lake.fs.rmdir(folder)
+        except OSError:
+            return  # a writer put something there meanwhile
+
+
+def _skip_fold(stats: dict[str, Any], table: str, day_s: str, outlet: str, why: str) -> None:
+    log.info("fold: skipped %s day=%s outlet=%s: %s", table, day_s, outlet, why)
+    stats["busy"] += 1
+    stats["skipped"].append(f"{table}/day={day_s}/outlet={outlet}")
+
+
+def _step(name: str) -> None:
+    if _after_step is not None:
+        _after_step(name)
+
+
+__all__ = ["PART_FILE", "SETTLE_DAYS", "compact", "fold", "settled_before"]

@@ -1,8 +1,21 @@
 """The Parquet lake: Hive-partitioned tables whose partitions are replaced atomically.
 
-``<lake>/<table>/day=YYYY-MM-DD/outlet=SLUG/part-0.parquet`` — one file per partition, written to a
-temporary name beside it and renamed over the old one, so readers see the old partition or the new
-one, never a mix or a half-written file; re-writing the same rows gives the same partition.
+Two layouts side by side in each table:
+
+- ``<lake>/<table>/day=YYYY-MM-DD/outlet=SLUG/part-0.parquet`` — one file per outlet-day partition, as the
+  nightly writer leaves it: written to a temporary name beside it and renamed over the old one, so readers see
+  the old partition or the new one, never a mix or a half-written file; re-writing the same rows gives the same
+  partition.
+- ``<lake>/<table>/month=YYYY-MM/part-0.parquet`` — settled days folded together by compaction
+  (``warehouse.compaction``), ``day`` and ``outlet`` as columns, rows sorted by (day, outlet, SORT_KEYS); the
+  folded (day, outlet) pairs are listed in the file's key-value metadata (``akhbar.partitions``), so an empty
+  partition stays a partition.
+
+**A day partition wins over the same (day, outlet) inside a month file**: a re-run of a compacted day writes a
+day partition again and every reader drops that pair's month rows (``Listing``), until the next compaction folds
+the new rows in. Listing the day partitions before the month files makes the swap (month file renamed in, then
+the folded day partitions removed) safe for readers: a pair is read from exactly one place, or a removed day file
+fails the read (readers list again and retry), never counted twice or missed.
 The lake may be a local folder or any fsspec URL (``s3://bucket/akhbar/lake``), where the object
 store's whole-object put gives the same all-or-nothing visibility.
 """
@@ -11,18 +24,28 @@ from __future__ import annotations
 
 import glob as globmod
 import io
+import json
+import os
+import threading
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import fsspec
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from fsspec.spec import AbstractFileSystem
 
 from warehouse.schema import SORT_KEYS, TABLES, conform
 
 PART_FILE = "part-0.parquet"
+#: key of a month file's Parquet metadata that lists the (day, outlet) partitions folded into it
+FOLDED_KEY = b"akhbar.partitions"
+#: attempts of a read that meets a day file removed by a compaction swap after it was listed
+READ_ATTEMPTS = 5
 TMP_PREFIX = ".tmp-"  # hidden names: pyarrow and DuckDB globs skip them
 #: the URL scheme under which queries see the lake (through ReadOnlyFileSystem, whatever the lake's own kind)
 READER_PROTOCOL = "akhbarlake"
@@ -38,6 +61,11 @@ class Lake:
             raise ValueError(f"unknown table {table!r}")
         return f"{self.root}/{table}/day={_day(day)}/outlet={outlet}/{PART_FILE}"
 
+    def month_path(self, table: str, month: str) -> str:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return f"{self.root}/{table}/month={month}/{PART_FILE}"
+
     def replace_partition(self, table: str, day: date | str, outlet: str, rows: list[dict] | pa.Table,
                           sort_by: Iterable[str] | None = None) -> int:
         """Replace one partition with exactly these rows (possibly none), sorted by ``sort_by`` (by default
@@ -47,9 +75,13 @@ class Lake:
         keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
         if keys and data.num_rows:
             data = data.sort_by([(k, "ascending") for k in keys])
+        self.write_atomic(self.partition_path(table, day, outlet), data)
+        return data.num_rows
+
+    def write_atomic(self, final: str, data: pa.Table, *, row_group_size: int | None = None) -> None:
+        """Write ``data`` to a hidden temporary beside ``final`` and rename it over ``final``."""
         buf = io.BytesIO()
-        pq.write_table(data, buf, compression="zstd", write_statistics=True)
-        final = self.partition_path(table, day, outlet)
+        pq.write_table(data, buf, compression="zstd", write_statistics=True, row_group_size=row_group_size)
         folder = final.rsplit("/", 1)[0]
         tmp = f"{folder}/{TMP_PREFIX}{uuid.uuid4().hex}.partial"  # never matches *.parquet
         self.fs.makedirs(folder, exist_ok=True)
@@ -63,7 +95,6 @@ class Lake:
             if isinstance(exc, OSError) and exc.filename is None:
                 exc.filename = final  # so the one-line error names the partition being written
             raise
-        return data.num_rows
 
     def _remove_quietly(self, path: str) -> None:
         try:
@@ -73,21 +104,63 @@ class Lake:
             pass  # the disk may be gone too; readers skip hidden temporaries anyway
 
     def read_partition(self, table: str, day: date | str, outlet: str) -> pa.Table | None:
-        path = self.partition_path(table, day, outlet)
-        if not self.fs.exists(path):
-            return None
-        with self.fs.open(path, "rb") as fh:
-            return pq.read_table(fh, schema=TABLES[table])
+        """One outlet-day's rows (table columns only), from its day partition or else the month file it was
+        folded into; None when the partition was never written."""
+        for _ in range(READ_ATTEMPTS):
+            path = self.partition_path(table, day, outlet)
+            if self.fs.exists(path):
+                try:
+                    with self.fs.open(path, "rb") as fh:
+                        return pq.read_table(fh, schema=TABLES[table])
+                except FileNotFoundError:
+                    continue  # folded into its month between the check and the open: read it there
+            month = self.month_path(table, _day(day)[:7])
+            try:
+                if not self.fs.exists(month):
+                    return None
+                with self.fs.open(month, "rb") as fh:
+                    pf = pq.ParquetFile(fh)
+                    if f"{_day(day)}/{outlet}" not in _folded(pf.schema_arrow):
+                        if self.fs.exists(path):
+                            continue  # written meanwhile
+                        return None
+                    t = pf.read(columns=[*TABLES[table].names, "day", "outlet"])
+            except FileNotFoundError:
+                continue
+            mask = pc.and_(pc.equal(t["day"], pa.scalar(date.fromisoformat(_day(day)), pa.date32())),
+                           pc.equal(t["outlet"], outlet))
+            return t.filter(mask).select(TABLES[table].names).cast(TABLES[table])
+        raise FileNotFoundError(f"{table} day={_day(day)} outlet={outlet}: kept moving while read")
+
+    def listing(self, table: str) -> Listing:
+        """The table's files as readers must read them (day partitions listed first: see the module doc)."""
+        days = sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/*.parquet"))
+        months = sorted(self.fs.glob(f"{self.pattern_root}/{table}/month=*/{PART_FILE}"))
+        pairs = {_pair(p) for p in days}
+        shadowed = sorted(pr for pr in pairs if any(f"/month={pr[0][:7]}/" in m for m in months))
+        return Listing(table, days, months, shadowed)
 
     def read(self, table: str, days: Iterable[date | str] | None = None,
              columns: list[str] | None = None) -> pa.Table:
-        """A table's rows (optionally for some days, some columns) with the day and outlet columns added."""
+        """A table's rows (optionally for some days, some columns) with the day and outlet columns added,
+        in (day, outlet) order, each outlet-day from exactly one place (its day partition, else its month)."""
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                return self._read(self.listing(table), days, columns)
+            except FileNotFoundError:
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _read(self, listing: Listing, days: Iterable[date | str] | None, columns: list[str] | None) -> pa.Table:
+        table = listing.table
         parts = []
         wanted = None if days is None else {_day(d) for d in days}
         schema = TABLES[table] if columns is None else pa.schema([TABLES[table].field(c) for c in columns])
-        for path in sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}")):
-            day_s = path.split("/day=", 1)[1].split("/", 1)[0]
-            outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
+        for path in listing.days:
+            if path.rsplit("/", 1)[1] != PART_FILE:
+                continue  # extra files of an older layout: compaction merges them into part-0
+            day_s, outlet = _pair(path)
             if wanted is not None and day_s not in wanted:
                 continue
             with self.fs.open(path, "rb") as fh:
@@ -95,9 +168,24 @@ class Lake:
             n = t.num_rows
             t = t.append_column("day", pa.array([date.fromisoformat(day_s)] * n, pa.date32()))
             parts.append(t.append_column("outlet", pa.array([outlet] * n, pa.string())))
+        out = schema.append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string()))
+        for path in listing.months:
+            month = path.rsplit("/month=", 1)[1].split("/", 1)[0]
+            if wanted is not None and not any(d.startswith(month) for d in wanted):
+                continue
+            filters = [("day", "in", sorted(date.fromisoformat(d) for d in wanted))] if wanted is not None else None
+            with self.fs.open(path, "rb") as fh:
+                t = pq.read_table(fh, columns=out.names, filters=filters)
+            if listing.shadowed:
+                keys = pc.binary_join_element_wise(pc.cast(t["day"], pa.string()), t["outlet"], "/")
+                t = t.filter(pc.invert(pc.is_in(keys, pa.array(listing.shadowed_keys()))))
+            parts.append(t.select(out.names).cast(out))
         if not parts:
-            return schema.append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string())).empty_table()
-        return pa.concat_tables(parts)
+            return out.empty_table()
+        data = pa.concat_tables(parts)
+        if listing.months:  # stable: rows keep their SORT_KEYS order inside each outlet-day
+            data = data.take(pc.sort_indices(data, [("day", "ascending"), ("outlet", "ascending")]))
+        return data
 
     @property
     def is_local(self) -> bool:
@@ -127,21 +215,116 @@ class Lake:
         return f"{globmod.escape(root)}/{table}/**/*.parquet"
 
     def partitions(self, table: str) -> list[tuple[str, str]]:
-        """(day, outlet) of every partition of a table."""
-        out = []
-        for path in sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}")):
-            out.append((path.split("/day=", 1)[1].split("/", 1)[0], path.split("/outlet=", 1)[1].split("/", 1)[0]))
-        return out
+        """(day, outlet) of every partition of a table, whether a day partition or folded into a month."""
+        listing = self.listing(table)
+        out = {_pair(p) for p in listing.days if p.rsplit("/", 1)[1] == PART_FILE}
+        for path in listing.months:
+            try:
+                with self.fs.open(path, "rb") as fh:
+                    out |= {tuple(k.split("/", 1)) for k in _folded(pq.read_schema(fh))}
+            except FileNotFoundError:
+                continue  # a month is never removed, only replaced; a vanished one had nothing left
+        return sorted(out)
 
     def has_files(self, table: str) -> bool:
-        return bool(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}"))
+        return bool(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/{PART_FILE}")
+                    or self.fs.glob(f"{self.pattern_root}/{table}/month=*/{PART_FILE}"))
 
     def clean_temporaries(self) -> int:
         """Remove temp files left by writers that were killed mid-write (they were never visible)."""
-        stale = self.fs.glob(f"{self.pattern_root}/*/day=*/outlet=*/{TMP_PREFIX}*")
+        stale = (self.fs.glob(f"{self.pattern_root}/*/day=*/outlet=*/{TMP_PREFIX}*")
+                 + self.fs.glob(f"{self.pattern_root}/*/month=*/{TMP_PREFIX}*"))
         for path in stale:
             self.fs.rm(path)
         return len(stale)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One table's files at one moment: day partition files, month files, and the (day, outlet) pairs that have
+    both (the day partition wins: their month rows are not read)."""
+
+    table: str
+    days: list[str]
+    months: list[str]
+    shadowed: list[tuple[str, str]] = field(default_factory=list)
+
+    def shadowed_keys(self) -> list[str]:
+        return [f"{d}/{o}" for d, o in self.shadowed]
+
+
+def _pair(path: str) -> tuple[str, str]:
+    return path.split("/day=", 1)[1].split("/", 1)[0], path.split("/outlet=", 1)[1].split("/", 1)[0]
+
+
+def _folded(schema: pa.Schema) -> set[str]:
+    """The "day/outlet" partitions a month file holds (its metadata), empty ones included."""
+    raw = (schema.metadata or {}).get(FOLDED_KEY)
+    return set(json.loads(raw)) if raw else set()
+
+
+class SharedReader(io.RawIOBase):
+    """A read-only file that several threads may seek and read at once, each at its own position.
+
+    DuckDB reads a registered filesystem's handle from several threads, each as ``seek(at)`` then ``read(n)``:
+    on one shared position, another thread's seek in between made a read return bytes of the wrong place (seen
+    as "ZSTD Decompression failure" over a lake of thousands of partitions). A local file is read with
+    ``os.pread`` (no shared position at all); any other file under a lock."""
+
+    def __init__(self, inner: Any) -> None:
+        super().__init__()
+        self._inner = inner
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        try:
+            self._fd: int | None = inner.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            self._fd = None
+        self._size = inner.seek(0, io.SEEK_END)
+        inner.seek(0)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return getattr(self._local, "pos", 0)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.tell(), io.SEEK_END: self._size}[whence]
+        self._local.pos = max(0, base + offset)
+        return self._local.pos
+
+    def read(self, size: int = -1) -> bytes:
+        at = self.tell()
+        size = self._size - at if size is None or size < 0 else min(size, max(0, self._size - at))
+        if self._fd is not None:
+            data = os.pread(self._fd, size, at)
+        else:
+            with self._lock:
+                self._inner.seek(at)
+                data = self._inner.read(size)
+        self._local.pos = at + len(data)
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def readall(self) -> bytes:
+        return self.read(-1)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def close(self) -> None:
+        if not self.closed:
+            self._inner.close()
+        super().close()
 
 
 class ReadOnlyFileSystem(AbstractFileSystem):
@@ -162,7 +345,7 @@ class ReadOnlyFileSystem(AbstractFileSystem):
     def _open(self, path: str, mode: str = "rb", **kwargs):
         if mode != "rb":
             raise PermissionError(f"the lake is read-only here (mode {mode!r}): {path}")
-        return self.inner.open(self._strip_protocol(path), "rb", **kwargs)
+        return SharedReader(self.inner.open(self._strip_protocol(path), "rb", **kwargs))
 
     def ls(self, path: str, detail: bool = True, **kwargs):
         return self.inner.ls(self._strip_protocol(path), detail=detail, **kwargs)

@@ -1,0 +1,268 @@
+"""The lake at a year's scale: `akhbar query` / `summary` against bare DuckDB on the same files and on an optimal copy.
+
+``python -m bench.scale_lake --articles 1000000`` (``make bench-scale-lake``) generates, once, a lake of N synthetic
+articles in the real schema (warehouse/schema.py) over 365 days × 10 outlets — Persian and Arabic bodies of
+realistic length, MinHash-sized signatures, crawl_log rows (articles, feeds, a few failures), duplicates (every
+article its own cluster, ~3 % copies) and runs — into ``.bench/scale-lake/<N>/days`` through the real writer
+(``Lake.replace_partition``: the nightly layout, one file per table, day and outlet). It is then copied (hard
+links) to ``compacted`` and folded into month files by the real compaction (``warehouse.compaction.fold``), and
+written by DuckDB itself to ``optimal`` (one file per table and month, the baseline). Both are reused when present.
+
+Each figure is the best of 3 wall times, next to its baseline from the same run; a table is printed and the
+figures are written to ``.bench/scale_lake.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / ".bench"
+START = date(2025, 1, 1)
+DAYS = 365
+OUTLETS = [f"fa-outlet{i}" for i in range(5)] + [f"ar-outlet{i}" for i in range(5)]
+TABLES = ("articles", "crawl_log", "duplicates", "runs")
+#: targets of issue 14 on 2 cores over 1M articles (seconds; ratio against bare DuckDB on the optimal copy)
+TARGETS = {"startup": 0.3, "count": 0.5, "count_ratio": 1.5, "summary": 1.0}
+
+FA = ["سازمان هواشناسی از بارش برف و باران در استان‌های شمالی کشور خبر داد و هشدار زرد صادر کرد.",
+      "به گزارش خبرگزاری، نشست کمیسیون اقتصادی مجلس با حضور وزیر امور اقتصادی و دارایی برگزار شد.",
+      "رئیس سازمان برنامه و بودجه گفت لایحه بودجه سال آینده تا پایان ماه به مجلس تقدیم می‌شود.",
+      "قیمت دلار در بازار آزاد تهران امروز با کاهش نسبی همراه بود و معامله‌گران منتظر ماندند.",
+      "تیم ملی فوتبال ایران در دیدار دوستانه برابر حریف آسیایی خود به پیروزی رسید.",
+      "وزارت آموزش و پرورش از برگزاری امتحانات نهایی دانش‌آموزان به صورت حضوری خبر داد.",
+      "مدیرکل مدیریت بحران استان از آمادگی کامل نیروهای امدادی برای مقابله با سیلاب خبر داد.",
+      "کارشناسان می‌گویند افزایش نرخ تورم بر قدرت خرید خانوارهای کم‌درآمد اثر گذاشته است."]
+AR = ["أعلنت وزارة الصحة عن افتتاح مستشفى جديد في العاصمة بطاقة استيعابية تبلغ مئتي سرير.",
+      "وقال المتحدث الرسمي إن الحكومة ستواصل دعم المشروعات الصغيرة والمتوسطة خلال العام المقبل.",
+      "شهدت أسواق الأسهم الخليجية ارتفاعا ملحوظا في تعاملات اليوم وسط تفاؤل المستثمرين.",
+      "وأكد وزير الخارجية خلال المؤتمر الصحفي أهمية الحوار لحل الأزمات الإقليمية بالطرق السلمية.",
+      "انطلقت اليوم فعاليات معرض الكتاب الدولي بمشاركة أكثر من ألف دار نشر عربية وأجنبية.",
+      "وأشار التقرير إلى أن معدلات البطالة تراجعت بنسبة طفيفة مقارنة بالربع السابق من العام.",
+      "أفادت الأرصاد الجوية بأن البلاد ستشهد موجة حارة خلال الأيام المقبلة مع رياح نشطة.",
+      "وتابع المحافظ سير العمل في مشروعات البنية التحتية ووجه بسرعة الانتهاء منها في موعدها."]
+
+
+# -- generation ------------------------------------------------------------------------------------------------
+def _bodies(rng: np.random.Generator, pool: list[str], n: int, seq: int) -> list[str]:
+    """n bodies of 6–30 sentences (≈ 0.5–2.7 k characters), one paragraph per 2–3 sentences, each body unique."""
+    lengths = rng.integers(6, 31, n)
+    picks = rng.integers(0, len(pool), int(lengths.sum()))
+    out, at = [], 0
+    for i, k in enumerate(lengths):
+        sentences = [pool[j] for j in picks[at:at + k]]
+        at += k
+        sentences[0] = f"{sentences[0]} ({seq + i})"
+        out.append("\n".join(" ".join(sentences[p:p + 3]) for p in range(0, k, 3)))
+    return out
+
+
+def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: int) -> dict[str, pa.Table]:
+    from warehouse.schema import TABLES as SCHEMA
+
+    lang = outlet[:2]
+    texts = _bodies(rng, FA if lang == "fa" else AR, n, seq)
+    norms = [t.replace("\u200c", " ") for t in texts]
+    ids = [hashlib.sha1(f"{outlet}/{seq + i}".encode()).hexdigest() for i in range(n)]
+    urls = [f"https://{outlet}.example/news/{day:%Y/%m/%d}/{seq + i}" for i in range(n)]
+    base = datetime.combine(day, datetime.min.time(), UTC)
+    published = [base + timedelta(seconds=int(s)) for s in rng.integers(0, 86_400, n)]
+    fetched = datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC) + timedelta(hours=2)
+    sig = rng.integers(0, 256, (n, 12 + 512), dtype=np.uint8)
+    cols = {
+        "article_id": ids, "url": urls, "canonical_url": urls,
+        "title": [t.split("\n", 1)[0][:90] for t in texts], "text": texts, "text_norm": norms,
+        "description": [t[:160] for t in texts], "authors": [["خبرنگار"]] * n, "tags": [["اقتصاد", "سیاست"]] * n,
+        "section": ["economy"] * n, "image": None, "source_credit": None, "published_at": published,
+        "date_source": ["jsonld"] * n, "date_signals": [["jsonld:datePublished"]] * n, "listed_at": published,
+        "date_disagrees": [False] * n, "modified_at": None, "language": [lang] * n,
+        "language_mismatch": (rng.random(n) < 0.01).tolist(), "text_chars": [len(t) for t in texts],
+        "decode_repairs": [0] * n, "content_hash": [hashlib.sha1(t.encode()).hexdigest() for t in norms],
+        "signature": [bytes(r) for r in sig], "http_status": [200] * n, "fetched_at": [fetched] * n,
+        "warc_file": [f"warc/day={day}/outlet={outlet}/run.warc.gz"] * n,
+        "warc_offset": np.arange(n, dtype=np.int64) * 9_000, "warc_record_id": [f"<urn:uuid:{i}>" for i in ids],
+        "extractor_version": ["bench"] * n,
+    }
+    articles = _table(SCHEMA["articles"], cols, n)
+    feeds = 3
+    outcomes = np.where(rng.random(n) < 0.02, "http_error", "ok")
+    log_cols = {
+        "url": urls + [f"https://{outlet}.example/feed/{k}" for k in range(feeds)],
+        "kind": ["article"] * n + ["feed"] * feeds, "status": [200] * (n + feeds),
+        "bytes": rng.integers(20_000, 200_000, n + feeds), "fetched_at": [fetched] * (n + feeds),
+        "duration_ms": rng.integers(20, 900, n + feeds).astype(np.int32), "outcome": [*outcomes, *["ok"] * feeds],
+        "run_id": ["bench"] * (n + feeds), "listed_at": published + [None] * feeds,
+        "listed_by": ["sitemap"] * n + [None] * feeds,
+    }
+    crawl_log = _table(SCHEMA["crawl_log"], log_cols, n + feeds)
+    canon = [ids[i - 1] if i and r < 0.03 else ids[i] for i, r in enumerate(rng.random(n))]
+    dups = _table(SCHEMA["duplicates"], {"article_id": ids, "cluster_id": canon, "canonical_id": canon,
+                                         "method": ["self" if c == a else "near" for a, c in zip(ids, canon)],
+                                         "similarity": [1.0] * n}, n)
+    runs = _table(SCHEMA["runs"], {"run_id": ["bench"], "status": ["ok"], "started_at": [fetched],
+                                   "finished_at": [fetched + timedelta(minutes=20)], "articles": [n],
+                                   "fetched": [n + feeds], "checks": ["{}"]}, 1)
+    return {"articles": articles, "crawl_log": crawl_log, "duplicates": dups, "runs": runs}
+
+
+def _table(schema: pa.Schema, cols: dict, n: int) -> pa.Table:
+    arrays = []
+    for f in schema:
+        value = cols.get(f.name)
+        arrays.append(pa.nulls(n, f.type) if value is None else pa.array(value, f.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def generate(folder: Path, articles: int, seed: int = 14) -> None:
+    from warehouse.lake import Lake
+
+    if (folder / "done").exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    lake = Lake(str(folder / "lake"))
+    rng = np.random.default_rng(seed)
+    per, extra = divmod(articles, DAYS * len(OUTLETS))
+    seq, started = 0, time.perf_counter()
+    for d in range(DAYS):
+        day = START + timedelta(days=d)
+        for k, outlet in enumerate(OUTLETS):
+            n = per + (1 if d * len(OUTLETS) + k < extra else 0)
+            for table, data in _partition(rng, day, outlet, n, seq).items():
+                lake.replace_partition(table, day, outlet, data)
+            seq += n
+        if d % 73 == 72:
+            print(f"  generated {d + 1} days, {seq:,} articles, {time.perf_counter() - started:.0f} s", flush=True)
+    (folder / "done").write_text(json.dumps({"articles": seq, "seconds": time.perf_counter() - started}))
+
+
+def compacted_copy(days: Path, folder: Path) -> float:
+    """Hard-link copy of the nightly lake folded into month files by the real compaction; its fold time."""
+    from warehouse.compaction import fold
+    from warehouse.lake import Lake
+
+    if (folder / "done").exists():
+        return json.loads((folder / "done").read_text())["seconds"]
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    subprocess.run(["cp", "-al", str(days / "lake"), str(folder / "lake")], check=True)
+    started = time.perf_counter()
+    fold(folder, Lake(str(folder / "lake")), START + timedelta(days=DAYS))
+    seconds = time.perf_counter() - started
+    (folder / "done").write_text(json.dumps({"seconds": seconds}))
+    return seconds
+
+
+def optimal_copy(days: Path, folder: Path) -> None:
+    """The baseline layout, written by DuckDB alone: one zstd file per table and month, sorted by day, outlet."""
+    if (folder / "done").exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    con = duckdb.connect()
+    for table in TABLES:
+        for m in range(1, 13):
+            out = folder / table / f"month=2025-{m:02d}"
+            out.mkdir(parents=True)
+            con.execute(f"copy (select * from {_bare(days / 'lake', table)} where month(day) = {m} "
+                        f"order by day, outlet) to '{out}/data.parquet' (format parquet, compression zstd)")
+    (folder / "done").write_text("ok")
+
+
+def _bare(lake: Path, table: str) -> str:
+    return (f"read_parquet('{lake}/{table}/day=*/outlet=*/*.parquet', hive_partitioning=true, "
+            "hive_types={'day': date, 'outlet': varchar})")
+
+
+# -- measuring -------------------------------------------------------------------------------------------------
+COUNTS = {"count_by_outlet": "select outlet, count(*) from articles group by 1 order by 1",
+          "count_by_day": "select day, count(*) from articles group by 1 order by 1"}
+
+
+def best_of(fn: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _cli(*args: str) -> Callable[[], object]:
+    exe = [sys.executable, "-m", "akhbar.cli", *args]
+    env = {**os.environ, "AKHBAR_QUERY_TIMEOUT": "600"}
+    return lambda: subprocess.run(exe, check=True, capture_output=True, cwd=ROOT, env=env)
+
+
+def measure(folder: Path) -> dict[str, dict[str, float]]:
+    from warehouse import duck
+
+    days, compacted, optimal = folder / "days", folder / "compacted", folder / "optimal"
+    fig: dict[str, dict[str, float]] = {}
+    bare_startup = [sys.executable, "-c", "import duckdb; duckdb.sql('select 1').fetchall()"]
+    fig["startup"] = {
+        "akhbar query (compacted)": best_of(_cli("query", "select 1", "--data-dir", str(compacted))),
+        "akhbar query (nightly)": best_of(_cli("query", "select 1", "--data-dir", str(days))),
+        "bare python+duckdb": best_of(lambda: subprocess.run(bare_startup, check=True)),
+    }
+    for name, sql in COUNTS.items():
+        row: dict[str, float] = {}
+        for label, lake_dir in (("compacted", compacted), ("nightly", days)):
+            row[f"akhbar query ({label}), cli"] = best_of(_cli("query", sql, "--data-dir", str(lake_dir)))
+            row[f"duck.query ({label}), in-process"] = best_of(lambda d=lake_dir: duck.query(d, sql).fetchall())
+            bare = sql.replace("articles", _bare(lake_dir / "lake", "articles")) if label == "nightly" else \
+                sql.replace("articles", f"read_parquet('{lake_dir}/lake/articles/month=*/*.parquet')")
+            row[f"bare duckdb ({label} files)"] = best_of(lambda q=bare: duckdb.connect().sql(q).fetchall())
+        opt = sql.replace("articles", f"read_parquet('{optimal}/articles/*/*.parquet')")
+        row["bare duckdb (optimal copy)"] = best_of(lambda q=opt: duckdb.connect().sql(q).fetchall())
+        fig[name] = row
+    fig["summary"] = {
+        "akhbar summary (compacted), cli": best_of(_cli("summary", "--data-dir", str(compacted))),
+        "duck.summary (compacted), in-process": best_of(lambda: duck.summary(compacted).fetchall()),
+        "duck.summary (nightly), in-process": best_of(lambda: duck.summary(days).fetchall()),
+    }
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "scale_lake.json")
+    args = parser.parse_args(argv)
+    folder = BENCH_DIR / "scale-lake" / str(args.articles)
+    started = time.perf_counter()
+    generate(folder / "days", args.articles)
+    generated = time.perf_counter() - started
+    fold_seconds = compacted_copy(folder / "days", folder / "compacted")
+    optimal_copy(folder / "days", folder / "optimal")
+    print(f"lake of {args.articles:,} articles in {folder} (generation/copies {generated:.0f} s this run, "
+          f"fold into months {fold_seconds:.1f} s)")
+    fig = measure(folder)
+    opt = {name: fig[name]["bare duckdb (optimal copy)"] for name in COUNTS}
+    print(f"{'figure':<16} {'measured':<40} {'seconds':>8} {'ratio':>8}")
+    for name, row in fig.items():
+        base = opt.get(name) or row.get("bare python+duckdb")
+        for label, seconds in row.items():
+            ratio = f"{seconds / base:.2f}×" if base else ""
+            print(f"{name:<16} {label:<40} {seconds:8.3f} {ratio:>8}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"articles": args.articles, "fold_seconds": fold_seconds, "targets": TARGETS,
+                                    "figures": fig, "cpus": os.cpu_count()}, indent=2))
+    print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
