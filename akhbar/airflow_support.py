@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from akhbar import quality
-from akhbar.settings import CAPTURE_SOURCES, Settings, settings  # Settings, CAPTURE_SOURCES: the DAG files use them
+from akhbar.settings import CAPTURE_SOURCES, Settings, capture_sources, settings  # noqa: F401 (DAGs use them)
 from outlets.registry import load_outlets
 from warehouse import compaction
 from warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
@@ -82,7 +82,6 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
     ``source`` (the DAG's param): live, a web archive (wayback, commoncrawl) or auto (live, then each archive
     for what the runs before did not archive; docs/archives.md)."""
     from akhbar.pipeline import new_run_id, run_day
-    from akhbar.settings import capture_sources
 
     cfg = settings()
     started = datetime.now(UTC)

@@ -171,6 +171,20 @@ class Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+#: where a crawl fetches from (crawler.archives); ``auto`` is all of them in this order, each run taking only what
+#: the runs before it did not archive
+CAPTURE_SOURCES = ("live", "wayback", "commoncrawl")
+
+
+def capture_sources(source: str) -> tuple[str, ...]:
+    """The sources a back-fill with ``--source`` (live, wayback, commoncrawl or auto) runs, in order."""
+    if source == "auto":
+        return CAPTURE_SOURCES
+    if source not in CAPTURE_SOURCES:
+        raise ValueError(f"source {source!r}: expected live, wayback, commoncrawl or auto")
+    return (source,)
+
+
 def settings() -> Settings:
     """This process's settings, read from the environment now (each Airflow task calls it once)."""
     return Settings.from_env()

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from airflow.providers.standard.sensors.time_delta import TimeDeltaSensor
-from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
+from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 from airflow.sdk import TriggerRule as Rule
 
 from akhbar import airflow_support as af
@@ -43,6 +43,8 @@ def _day():
     # the outlet tasks go on the crawl queue; AKHBAR_ON_FAILURE: a hook called when a task fails for good
     default_args={"retries": 0, **SETTINGS.queue("cpu"), **af.failure_callback_args(SETTINGS)},
     tags=["akhbar"],
+    params={"source": Param("live", type="string", enum=[*af.CAPTURE_SOURCES, "auto"],
+                            description="where the outlet tasks fetch from (docs/archives.md)")},
     doc_md=__doc__,
 )
 def akhbar_nightly():
@@ -53,7 +55,9 @@ def akhbar_nightly():
           max_retry_delay=timedelta(hours=1))
     def archive_outlet(slug: str) -> dict:
         ctx = get_current_context()
-        return af.archive_outlet(slug, _day(), ctx["run_id"], ctx["ti"].try_number)
+        # params.source: live, wayback, commoncrawl or auto (a back-fill's --dag-run-conf '{"source": "wayback"}')
+        return af.archive_outlet(slug, _day(), ctx["run_id"], ctx["ti"].try_number,
+                                 source=ctx["params"].get("source", "live"))
 
     @task(trigger_rule=Rule.ALL_DONE)
     def dedup() -> dict:

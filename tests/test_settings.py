@@ -151,7 +151,8 @@ def test_the_check_catches_each_way_of_reading(tmp_path):
 def captured(monkeypatch) -> list[tuple[list, Settings]]:
     """`akhbar run` / `backfill` without crawling: the days and settings they would archive with."""
     calls: list[tuple[list, Settings]] = []
-    monkeypatch.setattr(cli, "_run_days", lambda days, cfg, outlet, refetch: calls.append((days, cfg)) or [])
+    monkeypatch.setattr(cli, "_run_days",
+                        lambda days, cfg, outlet, refetch, source="live": calls.append((days, cfg)) or [])
     monkeypatch.setattr(cli, "_settings", None)
     return calls
 
