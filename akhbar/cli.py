@@ -33,6 +33,8 @@ app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news
 outlets_app = typer.Typer(help="The outlet registry.", no_args_is_help=True)
 clihelp.install()  # help shows DATE, PATH, SLUG… where typer would print <str>, and nothing for flags
 app.add_typer(outlets_app, name="outlets")
+lake_app = typer.Typer(help="Upkeep of the Parquet lake.", no_args_is_help=True)
+app.add_typer(lake_app, name="lake")
 console = Console(width=console_width(sys.stdout.isatty()))
 err = Console(stderr=True, soft_wrap=True)
 #: read once by the typer callback (the environment: akhbar.settings); the options below win over it
@@ -415,6 +417,54 @@ def query(
                               memory_limit=cfg.query_memory), fmt)
 
 
+@app.command()
+@_user_errors
+def compact(
+    day: Annotated[list[str] | None, typer.Option(help="Also merge these days' partitions (repeatable).")] = None,
+    before: Annotated[str | None, typer.Option(help="Fold days before DATE into month files (default: the "
+                                                    "settled days, warehouse.compaction.SETTLE_DAYS old).")] = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Compact the lake: merge the given days' partitions, fold settled days into one file per table and month."""
+    from warehouse import compaction
+    from warehouse.duck import refresh_database
+
+    cfg = _cfg(data_dir, lake)
+    merged = compaction.compact(cfg.data_dir, cfg.lake, [_parse_day(d) for d in day or []])
+    until = _parse_day(before) if before else compaction.settled_before(cfg.lake, datetime.now(UTC).date())
+    folded = compaction.fold(cfg.data_dir, cfg.lake, until)
+    refresh_database(cfg.data_dir, cfg.lake_uri)
+    console.print(f"merged {merged['partitions']} partitions; folded {folded['folded']} outlet-day partitions "
+                  f"before {until} into {folded['months']} month files; {folded['busy'] + merged['busy']} busy "
+                  "(left for the next run)", highlight=False)
+
+
+@lake_app.command("migrate")
+@_user_errors
+def lake_migrate(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List the files that differ, rewrite nothing.")] = False,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Rewrite lake files whose Parquet schema differs from warehouse/schema.py (a column added since)."""
+    from warehouse.duck import refresh_database
+    from warehouse.migrate import migrate
+
+    cfg = _cfg(data_dir, lake)
+    stats = migrate(cfg.data_dir, cfg.lake, dry_run=dry_run)
+    for path in stats["rewritten"]:
+        console.print(("differs: " if dry_run else "rewritten: ") + escape(path), highlight=False)
+    for why in stats["refused"]:
+        err.print("left as it is: " + escape(why), highlight=False)
+    if not dry_run:
+        refresh_database(cfg.data_dir, cfg.lake_uri)
+    console.print(f"{stats['checked']} files checked, {len(stats['rewritten'])} "
+                  f"{'differ' if dry_run else 'rewritten'}", highlight=False)
+    if stats["refused"]:
+        raise typer.Exit(1)
+
+
 class ExportTable(StrEnum):
     articles = "articles"
     articles_unique = "articles_unique"
@@ -593,8 +643,9 @@ def show(
                   f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})")
     for c in rec["copies"]:
         table.add_row("copy", f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}")
-    table.add_row("replay_url", rec["replay_url"] or "(no archived response)")
     console.print(table)
+    # on a line of its own, never cut by the table's width: it is to be copied or clicked
+    console.print(f"replay_url: {rec['replay_url'] or '(no archived response)'}", soft_wrap=True, highlight=False)
     if open_ and rec["replay_url"]:
         import webbrowser
 

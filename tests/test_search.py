@@ -84,6 +84,7 @@ def test_quoted_phrase_matches_words_in_order_only(data, truth_docs):
     expected = _truth(truth_docs, phrase)
     assert expected
     assert _found(data, f'"{phrase}"') == expected
+    assert all("[زيت الزيتون]" in snip for snip in search(data, f'"{phrase}"').column("snippet").to_pylist())
     assert _found(data, '"الزيتون زيت"') == _truth(truth_docs, "الزيتون زيت")  # reversed: another phrase
     assert _found(data, '"صنايع دستي"') == _truth(truth_docs, "صنایع دستی")
 

@@ -264,7 +264,12 @@ def snippet(text: str | None, parsed: ParsedQuery, *, width: int = 8) -> str:
     if hit is None:
         end = spans[min(len(spans), 2 * width) - 1].end() if spans else len(text)
         return text[:end].replace("\n", " ") + (" …" if end < len(text) else "")
-    lo, hi = max(0, hit - width), min(len(spans) - 1, hit + width)
-    m = spans[hit]
-    out = text[spans[lo].start():m.start()] + "[" + m.group() + "]" + text[m.end():spans[hi].end()]
+    last = hit  # a quoted phrase is bracketed whole
+    for phrase in parsed.phrases:
+        flat = [w for ws in joined[hit:hit + len(phrase)] for w in ws]
+        if flat == phrase:
+            last = max(last, hit + len(phrase) - 1)
+    lo, hi = max(0, hit - width), min(len(spans) - 1, last + width)
+    first, end = spans[hit].start(), spans[last].end()
+    out = text[spans[lo].start():first] + "[" + text[first:end] + "]" + text[end:spans[hi].end()]
     return ("… " if lo > 0 else "") + " ".join(out.split()) + (" …" if hi < len(spans) - 1 else "")
