@@ -175,19 +175,22 @@ def fold(data_dir: Path, lake: Lake, before: date, tables: Iterable[str] | None 
     stats: dict[str, Any] = {"months": 0, "folded": 0, "rows": 0, "busy": 0, "skipped": []}
     for table in tables or TABLES:
         by_month: dict[str, list[tuple[str, str]]] = {}
+        files: dict[tuple[str, str], int] = {}
         for path in lake.listing(table).days:
             day_s = path.split("/day=", 1)[1].split("/", 1)[0]
             outlet = path.split("/outlet=", 1)[1].split("/", 1)[0]
+            files[(day_s, outlet)] = files.get((day_s, outlet), 0) + 1
             if date.fromisoformat(day_s) < before:
                 by_month.setdefault(day_s[:7], []).append((day_s, outlet))
+        several = {pair for pair, n in files.items() if n > 1}
         for month, pairs in sorted(by_month.items()):
             with partition_lock(data_dir, f"month={month}", table, wait=True):  # one folder of a month at a time
-                _fold_month(data_dir, lake, table, month, sorted(set(pairs)), stats)
+                _fold_month(data_dir, lake, table, month, sorted(set(pairs)), stats, several)
     return stats
 
 
 def _fold_month(data_dir: Path, lake: Lake, table: str, month: str, pairs: list[tuple[str, str]],
-                stats: dict[str, Any]) -> None:
+                stats: dict[str, Any], several: set[tuple[str, str]]) -> None:
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -222,8 +225,7 @@ def _fold_month(data_dir: Path, lake: Lake, table: str, month: str, pairs: list[
             parts.append(old.filter(pc.invert(pc.is_in(keys, replaced))).select(schema.names).cast(schema))
         for day_s, outlet in held:
             path = lake.partition_path(table, day_s, outlet)
-            folder = path.rsplit("/", 1)[0]
-            if len(lake.fs.glob(f"{folder}/*.parquet")) > 1:  # extra files: compact() merges them first
+            if (day_s, outlet) in several:  # extra files (an older layout): merged into part-0 first
                 _compact_partition(lake, table, date.fromisoformat(day_s), outlet)
             stamps[path] = _stamp(lake, path)
             with lake.fs.open(path, "rb") as fh:

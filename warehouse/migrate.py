@@ -1,0 +1,83 @@
+"""`akhbar lake migrate`: rewrite every lake file whose Parquet schema differs from warehouse/schema.py.
+
+The views read the files by one schema (no ``union_by_name``, which reads every footer on every query), so a
+column added to schema.py makes files written before it fail the views with a message naming this command. The
+migration reads each file's footer once, and rewrites the files that differ — a missing column added as nulls,
+a type cast to the schema's — atomically, under the lock their writer takes. A column the schema no longer has is
+never dropped silently: the file is left as it is and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse.lake import FOLDED_KEY, Lake
+from warehouse.locks import partition_lock
+from warehouse.schema import TABLES
+
+log = logging.getLogger(__name__)
+
+
+def expected_schema(table: str, *, month: bool) -> pa.Schema:
+    schema = TABLES[table]
+    if month:  # month files hold the partition columns themselves
+        schema = schema.append(pa.field("day", pa.date32())).append(pa.field("outlet", pa.string()))
+    return schema
+
+
+def differs(found: pa.Schema, expected: pa.Schema) -> bool:
+    return [(f.name, f.type) for f in found] != [(f.name, f.type) for f in expected]
+
+
+def conform_table(data: pa.Table, expected: pa.Schema) -> pa.Table:
+    """``data`` in the expected schema: missing columns as nulls, every column cast, in the schema's order."""
+    columns = [data[f.name].cast(f.type) if f.name in data.column_names else pa.nulls(data.num_rows, f.type)
+               for f in expected]
+    return pa.Table.from_arrays(columns, schema=expected)
+
+
+def migrate(data_dir: Path, lake: Lake, *, dry_run: bool = False) -> dict[str, Any]:
+    """Check every file's schema; rewrite those that differ (unless ``dry_run``)."""
+    stats: dict[str, Any] = {"checked": 0, "rewritten": [], "refused": []}
+    for table in TABLES:
+        listing = lake.listing(table)
+        for path, month in [(p, False) for p in listing.days] + [(p, True) for p in listing.months]:
+            stats["checked"] += 1
+            expected = expected_schema(table, month=month)
+            with lake.fs.open(path, "rb") as fh:
+                found = pq.read_schema(fh)
+            if not differs(found, expected):
+                continue
+            extra = sorted(set(found.names) - set(expected.names))
+            if extra:
+                stats["refused"].append(f"{path}: columns not in warehouse/schema.py: {', '.join(extra)}")
+                continue
+            if not dry_run:
+                _rewrite(data_dir, lake, table, path, expected, month)
+            stats["rewritten"].append(path)
+    return stats
+
+
+def _rewrite(data_dir: Path, lake: Lake, table: str, path: str, expected: pa.Schema, month: bool) -> None:
+    if month:
+        name = path.split("/month=", 1)[1].split("/", 1)[0]
+        lock = partition_lock(data_dir, f"month={name}", table, wait=True)
+    else:
+        day = path.split("/day=", 1)[1].split("/", 1)[0]
+        lock = partition_lock(data_dir, day, path.split("/outlet=", 1)[1].split("/", 1)[0], wait=True)
+    with lock:
+        with lake.fs.open(path, "rb") as fh:
+            data = pq.read_table(fh)
+        folded = (data.schema.metadata or {}).get(FOLDED_KEY)
+        data = conform_table(data, expected)
+        if folded:
+            data = data.replace_schema_metadata({FOLDED_KEY: folded})
+        lake.write_atomic(path, data)
+    log.info("migrated %s (%d rows)%s", path, data.num_rows,
+             f", {len(json.loads(folded))} partitions" if folded else "")
