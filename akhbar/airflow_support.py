@@ -252,14 +252,14 @@ def compact_days(days: Iterable[date]) -> dict[str, Any]:
     """The compaction DAG's task: ``warehouse.compaction.compact`` of these days on the configured lake, then
     every settled day (older than ``compaction.SETTLE_DAYS``) folded into its month file, and the DuckDB file's
     views refreshed (they name the files)."""
-    from warehouse.duck import refresh_database
+    from warehouse.duck import refresh_if_changed
 
     cfg = settings()
     days = list(days)
     stats = compaction.compact(cfg.data_dir, cfg.lake, days)
     settled = compaction.settled_before(cfg.lake, datetime.now(UTC).date())
     stats["fold"] = compaction.fold(cfg.data_dir, cfg.lake, settled)
-    refresh_database(cfg.data_dir, cfg.lake_uri)
+    refresh_if_changed(cfg.data_dir, cfg.lake_uri)
     log.info("compaction of %s: %s", [d.isoformat() for d in days], stats)
     return stats
 

@@ -428,13 +428,13 @@ def compact(
 ) -> None:
     """Compact the lake: merge the given days' partitions, fold settled days into one file per table and month."""
     from warehouse import compaction
-    from warehouse.duck import refresh_database
+    from warehouse.duck import refresh_if_changed
 
     cfg = _cfg(data_dir, lake)
     merged = compaction.compact(cfg.data_dir, cfg.lake, [_parse_day(d) for d in day or []])
     until = _parse_day(before) if before else compaction.settled_before(cfg.lake, datetime.now(UTC).date())
     folded = compaction.fold(cfg.data_dir, cfg.lake, until)
-    refresh_database(cfg.data_dir, cfg.lake_uri)
+    refresh_if_changed(cfg.data_dir, cfg.lake_uri)
     console.print(f"merged {merged['partitions']} partitions; folded {folded['folded']} outlet-day partitions "
                   f"before {until} into {folded['months']} month files; {folded['busy'] + merged['busy']} busy "
                   "(left for the next run)", highlight=False)
@@ -448,7 +448,7 @@ def lake_migrate(
     lake: LakeUri = None,
 ) -> None:
     """Rewrite lake files whose Parquet schema differs from warehouse/schema.py (a column added since)."""
-    from warehouse.duck import refresh_database
+    from warehouse.duck import refresh_if_changed
     from warehouse.migrate import migrate
 
     cfg = _cfg(data_dir, lake)
@@ -458,7 +458,7 @@ def lake_migrate(
     for why in stats["refused"]:
         err.print("left as it is: " + escape(why), highlight=False)
     if not dry_run:
-        refresh_database(cfg.data_dir, cfg.lake_uri)
+        refresh_if_changed(cfg.data_dir, cfg.lake_uri)
     console.print(f"{stats['checked']} files checked, {len(stats['rewritten'])} "
                   f"{'differ' if dry_run else 'rewritten'}", highlight=False)
     if stats["refused"]:

@@ -126,3 +126,18 @@ def test_refresh_after_data_arrives_shows_it(tmp_path: Path):
     _lake(tmp_path)
     assert refresh_database(tmp_path) == path
     assert duckdb.connect(str(path), read_only=True).sql("select count(*) from articles").fetchall() == [(1,)]
+
+
+def test_the_duckdb_file_is_refreshed_only_when_the_files_change(tmp_path: Path):
+    import duckdb
+
+    from warehouse.duck import refresh_if_changed
+
+    _lake(tmp_path)
+    path = refresh_if_changed(tmp_path)
+    written = path.stat().st_mtime_ns
+    assert refresh_if_changed(tmp_path) == path and path.stat().st_mtime_ns == written  # nothing changed: not opened
+    Lake(str(tmp_path / "lake")).replace_partition("articles", "2025-01-08", "youm7", [
+        {"article_id": "a2", "url": "https://www.youm7.com/story/2025/1/8/2", "title": "عنوان آخر"}])
+    assert refresh_if_changed(tmp_path) == path
+    assert duckdb.connect(str(path), read_only=True).sql("select count(*) from articles").fetchall() == [(2,)]

@@ -8,6 +8,7 @@ it with the duckdb CLI.
 from __future__ import annotations
 
 import glob
+import hashlib
 import logging
 import re
 import threading
@@ -257,6 +258,34 @@ def refresh_database(data_dir: str | Path, lake_uri: str | None = None, *,
                     return None
             time.sleep(min(delay, left))  # the last try lands on the deadline
             delay = min(delay * 2, 2.0)
+
+
+#: beside akhbar.duckdb: a hash of the views it holds (their SQL names every file: it changes with the listing)
+STAMP_FILE = DB_FILE + ".views"
+
+
+def views_stamp(data_dir: str | Path, lake_uri: str | None = None) -> str:
+    lake = _lake(data_dir, lake_uri)
+    text = "\n".join([_macro_sql() or "", *view_sql(lake)])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def refresh_if_changed(data_dir: str | Path, lake_uri: str | None = None, *,
+                       max_wait: float = DEFAULT_REFRESH_WAIT) -> Path | None:
+    """``refresh_database`` only when the lake's files (or the views' SQL) changed since the last refresh: a
+    listing and a hash instead of opening the DuckDB file for writing. None when the refresh was needed and
+    could not be done."""
+    data = Path(data_dir)
+    stamp = views_stamp(data, lake_uri)
+    stamp_file = data / STAMP_FILE
+    if (data / DB_FILE).exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return data / DB_FILE
+    path = refresh_database(data, lake_uri, max_wait=max_wait)
+    if path is not None:
+        tmp = stamp_file.with_name(f".{STAMP_FILE}.tmp")
+        tmp.write_text(stamp)
+        tmp.replace(stamp_file)
+    return path
 
 
 def _explain_refusal(st: duckdb.Statement) -> str | None:
