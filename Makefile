@@ -78,6 +78,13 @@ SCALE_WEB_PAGES ?= 10000
 bench-scale-web: install
 	$(BIN)/python -m bench.scale_web --pages $(SCALE_WEB_PAGES)
 
+# a year's lake (365 days x 10 outlets) through akhbar query/summary, next to bare DuckDB on the same files and on
+# an optimal copy; generated once into .bench/scale-lake/, figures in .bench/scale_lake.json
+SCALE_LAKE_ARTICLES ?= 1000000
+.PHONY: bench-scale-lake
+bench-scale-lake: install
+	$(BIN)/python -m bench.scale_lake --articles $(SCALE_LAKE_ARTICLES)
+
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache
 
