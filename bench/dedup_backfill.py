@@ -114,35 +114,47 @@ def plant(days: int, outlets: int, per_day: int, *, copy_rate: float = 0.12, cop
 @dataclass
 class Run:
     order: str
-    clustered: int  # rows clustered over the whole back-fill (each day's own + the later rows reached)
-    reached: int
-    seconds: float
-    duplicates: list[dict]
+    clustered: int = 0  # rows clustered over the whole back-fill (each day's own + the later rows reached)
+    reached: int = 0
+    seconds: float = 0.0  # wall time of the dedup calls
+    cpu: float = 0.0  # their CPU time (less sensitive to other load on the machine)
+    duplicates: list[dict] | None = None
 
 
-def backfill(planted: Planted, data_dir: Path, *, newest_first: bool) -> Run:
-    """Load the days one at a time in the given order into an empty lake, deduplicating each after it lands."""
-    lake = Lake(str(data_dir / "lake"))
-    outlets = data_dir / "outlets"  # no registry entries: no outlet is an aggregator
-    outlets.mkdir(parents=True, exist_ok=True)
-    clustered = reached = 0
-    seconds = 0.0
-    for day in sorted(planted.days, reverse=newest_first):
-        for (d, slug), rows in planted.parts.items():
+class _Backfill:
+    """One order's lake, advanced a day at a time."""
+
+    def __init__(self, planted: Planted, data_dir: Path, *, newest_first: bool) -> None:
+        self.planted, self.data_dir = planted, data_dir
+        self.lake = Lake(str(data_dir / "lake"))
+        self.outlets = data_dir / "outlets"  # no registry entries: no outlet is an aggregator
+        self.outlets.mkdir(parents=True, exist_ok=True)
+        self.days = sorted(planted.days, reverse=newest_first)
+        self.run = Run("newest first" if newest_first else "calendar")
+
+    def step(self, day: date) -> None:
+        for (d, slug), rows in self.planted.parts.items():
             if d == day:
-                lake.replace_partition("articles", d, slug, rows)
-        t = time.perf_counter()
-        result = dedup_day(day, data_dir, folder=outlets)
-        seconds += time.perf_counter() - t
-        clustered += result.articles
-        reached += result.reached
-    rows = lake.read("duplicates").sort_by("article_id").to_pylist()
-    return Run("newest first" if newest_first else "calendar", clustered, reached, seconds, rows)
+                self.lake.replace_partition("articles", d, slug, rows)
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = dedup_day(day, self.data_dir, folder=self.outlets)
+        self.run.seconds += time.perf_counter() - wall
+        self.run.cpu += time.process_time() - cpu
+        self.run.clustered += result.articles
+        self.run.reached += result.reached
+
+    def finish(self) -> Run:
+        self.run.duplicates = self.lake.read("duplicates").sort_by("article_id").to_pylist()
+        return self.run
 
 
 def compare(planted: Planted) -> tuple[Run, Run]:
-    """(calendar order, newest first), each in its own temporary data dir."""
+    """(calendar order, newest first), each in its own temporary data dir, advanced in turns a day each so
+    that other load on the machine falls on both alike."""
     with tempfile.TemporaryDirectory(prefix="akhbar-dedup-bench-") as tmp:
-        calendar = backfill(planted, Path(tmp) / "calendar", newest_first=False)
-        newest = backfill(planted, Path(tmp) / "newest", newest_first=True)
-    return calendar, newest
+        calendar = _Backfill(planted, Path(tmp) / "calendar", newest_first=False)
+        newest = _Backfill(planted, Path(tmp) / "newest", newest_first=True)
+        for a, b in zip(calendar.days, newest.days, strict=True):
+            calendar.step(a)
+            newest.step(b)
+        return calendar.finish(), newest.finish()

@@ -411,10 +411,12 @@ def backfill_order(days: int, outlets: int, per_day: int, repeat: int, *, write:
     newest = min((n for _, n in runs), key=lambda r: r.seconds)
     identical = all(c.duplicates == n.duplicates == runs[0][0].duplicates for c, n in runs)
     rows_ratio, time_ratio = newest.clustered / calendar.clustered, newest.seconds / calendar.seconds
+    cpu_ratio = newest.cpu / calendar.cpu
     for r in (calendar, newest):
-        print(f"{r.order}: {r.clustered} rows clustered ({r.reached} later rows reached), {r.seconds:.1f} s")
-    print(f"ratio newest first / calendar: rows {rows_ratio:.2f}, time {time_ratio:.2f} (target <= {BACKFILL_TARGET}); "
-          f"identical duplicates: {identical}")
+        print(f"{r.order}: {r.clustered} rows clustered ({r.reached} later rows reached), {r.seconds:.1f} s wall, "
+              f"{r.cpu:.1f} s CPU")
+    print(f"ratio newest first / calendar: rows {rows_ratio:.2f}, wall {time_ratio:.2f}, CPU {cpu_ratio:.2f} "
+          f"(target <= {BACKFILL_TARGET}); identical duplicates: {identical}")
     if write:
         copies = sum(r["canonical_id"] != r["article_id"] for r in calendar.duplicates)
         lines = [
@@ -425,13 +427,15 @@ def backfill_order(days: int, outlets: int, per_day: int, repeat: int, *, write:
             f"outlets: {planted.rows} Persian/Arabic articles, {planted.copies} edited copies 0-5 days after "
             f"their original and {planted.copies_of_copies} copies of copies 1-5 days after their copy (chains "
             "past the 7-day lookback). Each order loads the days one by one into an empty lake and runs "
-            "`dedup_day` after each; wall time is the dedup calls' (best of the runs, in turns), rows are "
+            "`dedup_day` after each, the two orders advancing in turns a day each (so other load falls on "
+            "both alike); times are the dedup calls' (best of the runs), rows are "
             "`DedupResult.articles` summed (each day's own rows plus the later rows its clusters reached).",
             "",
-            "| order | rows clustered | later rows reached | dedup wall time |",
-            "| --- | --- | --- | --- |",
-            *(f"| {r.order} | {r.clustered:,} | {r.reached:,} | {r.seconds:.1f} s |" for r in (calendar, newest)),
-            f"| **newest first / calendar** | **{rows_ratio:.2f}×** | | **{time_ratio:.2f}×** |",
+            "| order | rows clustered | later rows reached | dedup wall time | dedup CPU time |",
+            "| --- | --- | --- | --- | --- |",
+            *(f"| {r.order} | {r.clustered:,} | {r.reached:,} | {r.seconds:.1f} s | {r.cpu:.1f} s |"
+              for r in (calendar, newest)),
+            f"| **newest first / calendar** | **{rows_ratio:.2f}×** | | **{time_ratio:.2f}×** | **{cpu_ratio:.2f}×** |",
             "",
             f"Both end in the identical `duplicates` table: {'yes' if identical else 'NO'} "
             f"({len(calendar.duplicates):,} rows, {copies:,} copies). Target ≤ {BACKFILL_TARGET}× in rows and "

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from akhbar.pipeline.night import lake_for
 from outlets.registry import outlets_dir
 from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, decode_signature
 from warehouse.lake import Lake
 from warehouse.locks import partition_lock
-from warehouse.schema import DuplicateRecord
+from warehouse.schema import TABLES
 
 # -- stage 4: deduplicate ---------------------------------------------------------------------
 # what clustering needs of an article: the stored signature stands for text_norm (read only when it is stale)
@@ -119,6 +120,12 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
     return result
 
 
+def _table(rows: list[DupRow]) -> pa.Table:
+    """Rows as a ``duplicates`` table (DupRow's fields are the schema's columns, in order)."""
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in DupRow._fields]
+    return pa.table(dict(zip(DupRow._fields, columns, strict=True)), schema=TABLES["duplicates"])
+
+
 def _same(old: DupRow | None, new: DupRow) -> bool:
     """A stored row equals a new one (``similarity`` is stored as float32)."""
     return old is not None and old[:4] == new[:4] and (
@@ -139,8 +146,7 @@ def _write_duplicates(lake: Lake, docs: list[Doc], rows: list[DupRow],
         elif not _same(stored.get(key, {}).get(r.article_id), r):
             changed.setdefault(key, dict(stored.get(key, {})))[r.article_id] = r
     for (day, slug), members in sorted(changed.items()):
-        lake.replace_partition("duplicates", day, slug,
-                               [DuplicateRecord(**r._asdict()) for r in members.values()])
+        lake.replace_partition("duplicates", day, slug, _table(list(members.values())))
         result.partitions += 1
     result.articles += len(rows)
     result.clusters += len({r.cluster_id for r in rows})
