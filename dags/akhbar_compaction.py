@@ -3,7 +3,9 @@
 `akhbar_compaction` runs when the nightly DAG (or a back-fill) publishes day partitions — it compacts
 exactly the days named in the triggering asset events — and weekly (Monday 04:00 UTC) over the past
 seven days, which also catches partitions written outside Airflow (`akhbar run`). Every rewrite goes
-through the lake's atomic partition replace under the outlet-day lock.
+through the lake's atomic partition replace under the outlet-day lock. Then every settled day (SETTLE_DAYS old)
+is folded into its table's month file (`lake/<table>/month=YYYY-MM/part-0.parquet`), outlet-days a writer holds
+left for the next run, and akhbar.duckdb refreshed if the files changed (docs/architecture.md, the layout).
 
 `akhbar_report` writes `<data>/reports/YYYY-MM-DD.md` for each day published.
 """
