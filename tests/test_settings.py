@@ -43,6 +43,8 @@ GIVEN = {
     "AKHBAR_ON_FAILURE": ("tests.test_airflow_support:record_failure", "tests.test_airflow_support:record_failure"),
     "AKHBAR_PYWB_BIN": ("/opt/pywb/bin", Path("/opt/pywb/bin")),
     "AKHBAR_REPLAY_URL": ("http://127.0.0.1:9999", "http://127.0.0.1:9999"),
+    "AKHBAR_CRAWL_QUEUE": ("crawl", "crawl"),
+    "AKHBAR_CPU_QUEUE": ("cpu", "cpu"),
 }
 
 
