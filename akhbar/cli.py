@@ -296,8 +296,9 @@ def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
 @app.command()
 @_user_errors
 def run(
-    date_: Annotated[str, typer.Option("--date", help="UTC day to archive, YYYY-MM-DD.")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
+    date_: Annotated[str, typer.Option("--date", metavar="DATE", help="UTC day to archive, YYYY-MM-DD.")],
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
+                                                     help="Outlet slug (repeatable).")] = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -310,14 +311,16 @@ def run(
 @app.command()
 @_user_errors
 def backfill(
-    from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet")] = None,
+    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
+    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
+                                                     help="Outlet slug (repeatable).")] = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
     source: Annotated[str, typer.Option(
-        "--source", help="live | wayback | commoncrawl | auto (live, then the archives for what it did not get); "
+        "--source", metavar="SOURCE",
+        help="live | wayback | commoncrawl | auto (live, then the archives for what it did not get); "
                          "see docs/archives.md.")] = "live",
 ) -> None:
     """Archive a range of past days, one after the other (Airflow's backfill does this in parallel)."""
@@ -330,8 +333,8 @@ def backfill(
 @app.command()
 @_user_errors
 def dedup(
-    from_: Annotated[str, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", help="Last UTC day (inclusive).")],
+    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
+    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -371,11 +374,14 @@ def _demo_web(port: int) -> Iterator:
 @app.command()
 @_user_errors
 def demo(
-    date_: Annotated[str, typer.Option("--date", help="Day of the test web to archive.")] = "2025-01-07",
+    date_: Annotated[str, typer.Option("--date", metavar="DATE",
+                                       help="Day of the test web to archive.")] = "2025-01-07",
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", help=f"The demo's own archive (default {DEMO_DATA_DIR}; AKHBAR_DATA_DIR does not apply).",
+        "--data-dir", metavar="PATH",
+        help=f"The demo's own archive (default {DEMO_DATA_DIR}; AKHBAR_DATA_DIR does not apply).",
     )] = None,
-    port: Annotated[int, typer.Option(help="The test web's port (fixed: the archive's URLs carry it).")] = DEMO_PORT,
+    port: Annotated[int, typer.Option(metavar="PORT",
+                                      help="The test web's port (fixed: the archive's URLs carry it).")] = DEMO_PORT,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
     day = _parse_day(date_)
@@ -402,7 +408,8 @@ def demo(
 @app.command()
 @_user_errors
 def query(
-    sql: Annotated[str, typer.Argument(help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
+    sql: Annotated[str, typer.Argument(metavar="SQL",
+                                       help="A read-only SQL query over articles, crawl_log, duplicates, runs.")],
     data_dir: DataDir = None,
     lake: LakeUri = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", metavar="FORMAT",
@@ -420,8 +427,10 @@ def query(
 @app.command()
 @_user_errors
 def compact(
-    day: Annotated[list[str] | None, typer.Option(help="Also merge these days' partitions (repeatable).")] = None,
-    before: Annotated[str | None, typer.Option(help="Fold days before DATE into month files (default: the "
+    day: Annotated[list[str] | None, typer.Option(metavar="DATE",
+                                                  help="Also merge these days' partitions (repeatable).")] = None,
+    before: Annotated[str | None, typer.Option(metavar="DATE",
+                                               help="Fold days before DATE into month files (default: the "
                                                     "settled days, warehouse.compaction.SETTLE_DAYS old).")] = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
@@ -513,9 +522,10 @@ def export(
 def summary(
     data_dir: DataDir = None,
     lake: LakeUri = None,
-    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
+                                                     help="Outlet slug (repeatable).")] = None,
 ) -> None:
     """Articles, copies, and the latest crawl run's fetches and failures per day and outlet, with the number of
     crawl runs and the quality gate's latest verdict."""
@@ -531,7 +541,7 @@ def summary(
     _print_relation(rel, title="summary")
 
 
-Outlets = Annotated[list[str] | None, typer.Option("--outlet", help="Outlet slug (repeatable).")]
+Outlets = Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Outlet slug (repeatable).")]
 
 
 def _day_option(value: str | None) -> date | None:
@@ -552,13 +562,15 @@ def _print_table(table, title: str | None = None) -> None:
 @app.command()
 @_user_errors
 def search(
-    text: Annotated[str, typer.Argument(help='Words (all must match) and "quoted phrases", Persian or Arabic '
+    text: Annotated[str, typer.Argument(metavar="QUERY",
+                                        help='Words (all must match) and "quoted phrases", Persian or Arabic '
                                              "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits).")],
-    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
     outlet: Outlets = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Language code of the text (fa, ar, …).")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many results, best first.")] = 20,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="LANG",
+                                             help="Language code of the text (fa, ar, …).")] = None,
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most this many results, best first.")] = 20,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -575,10 +587,10 @@ def search(
 @app.command()
 @_user_errors
 def trend(
-    term: Annotated[str, typer.Argument(help="Words or a \"quoted phrase\", as for `akhbar search`.")],
-    by: Annotated[str, typer.Option("--by", help="day | week (weeks start on Monday).")] = "day",
-    from_: Annotated[str | None, typer.Option("--from", help="First UTC day, YYYY-MM-DD.")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last UTC day (inclusive).")] = None,
+    term: Annotated[str, typer.Argument(metavar="TERM", help="Words or a \"quoted phrase\", as for `akhbar search`.")],
+    by: Annotated[str, typer.Option("--by", metavar="PERIOD", help="day | week (weeks start on Monday).")] = "day",
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
     outlet: Outlets = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
@@ -594,10 +606,13 @@ def trend(
 @app.command()
 @_user_errors
 def plot(
-    chart: Annotated[str, typer.Argument(help="volume (articles archived) | trend (articles matching TERM).")],
-    term: Annotated[str | None, typer.Argument(help="The term of a trend chart.", show_default=False)] = None,
-    out: Annotated[Path, typer.Option("-o", "--output", help="The PNG file to write.")] = Path("chart.png"),
-    by: Annotated[str, typer.Option("--by", help="day | week.")] = "day",
+    chart: Annotated[str, typer.Argument(metavar="CHART",
+                                         help="volume (articles archived) | trend (articles matching TERM).")],
+    term: Annotated[str | None, typer.Argument(metavar="TERM",
+                                               help="The term of a trend chart.", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("-o", "--output", metavar="PATH",
+                                      help="The PNG file to write.")] = Path("chart.png"),
+    by: Annotated[str, typer.Option("--by", metavar="PERIOD", help="day | week.")] = "day",
     outlet: Outlets = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
@@ -623,7 +638,7 @@ def plot(
 @app.command()
 @_user_errors
 def show(
-    article_id: Annotated[str, typer.Argument(help="The article's id (the article_id column).")],
+    article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID", help="The article's id (the article_id column).")],
     open_: Annotated[bool, typer.Option("--open", help="Open the replay address in a web browser.")] = False,
     data_dir: DataDir = None,
     lake: LakeUri = None,
@@ -655,8 +670,10 @@ def show(
 @app.command()
 @_user_errors
 def replay(
-    port: Annotated[int | None, typer.Option("--port", help="Port (default: AKHBAR_REPLAY_URL's, 8090).")] = None,
-    bind: Annotated[str, typer.Option("--bind", help="Address to listen on (loopback unless you say so).")]
+    port: Annotated[int | None, typer.Option("--port", metavar="PORT",
+                                             help="Port (default: AKHBAR_REPLAY_URL's, 8090).")] = None,
+    bind: Annotated[str, typer.Option("--bind", metavar="ADDRESS",
+                                      help="Address to listen on (loopback unless you say so).")]
     = "127.0.0.1",
     data_dir: DataDir = None,
 ) -> None:
@@ -689,12 +706,13 @@ def replay(
 @app.command()
 @_user_errors
 def extract(
-    page: Annotated[Path, typer.Argument(help="A saved HTML page.", exists=True, dir_okay=False)],
-    url: Annotated[str | None, typer.Option(help="The page's URL (helps metadata and links).")] = None,
+    page: Annotated[Path, typer.Argument(metavar="PAGE", help="A saved HTML page.", exists=True, dir_okay=False)],
+    url: Annotated[str | None, typer.Option(metavar="URL", help="The page's URL (helps metadata and links).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole record as JSON.")] = False,
-    outlet: Annotated[str | None, typer.Option(help="Outlet slug: its timezone and extraction overrides, "
+    outlet: Annotated[str | None, typer.Option(metavar="SLUG",
+                                               help="Outlet slug: its timezone and extraction overrides, "
                                                     "as the pipeline uses them.")] = None,
-    tz: Annotated[str | None, typer.Option(help="IANA timezone for local times on the page "
+    tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA timezone for local times on the page "
                                                 "(default: the outlet's, else UTC).")] = None,
     outlets_dir: OutletsDir = None,
 ) -> None:
@@ -777,7 +795,8 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
 
 @outlets_app.command("check")
 @_user_errors
-def outlets_check(slug: str, outlets_dir: OutletsDir = None) -> None:
+def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The outlet's slug.")],
+                  outlets_dir: OutletsDir = None) -> None:
     """Probe one outlet live: robots.txt, feeds, sitemaps, archive, one sample article."""
     from akhbar.outletcheck import check_outlet, render
     from outlets.registry import select_outlets
