@@ -36,6 +36,7 @@ from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from testweb import pages
+from testweb import sites as test_sites
 from testweb.content import DATA_DIR, ID_BASE, TODAY, Article, Catalog
 from testweb.server import TestWeb, _outlet_toml, html_response
 from testweb.sites import SECTIONS, SITES, Site
@@ -58,6 +59,7 @@ def scale_sites(outlets: int) -> list[Site]:
     for k in range(len(sites), outlets):
         sites.append(replace(SITES[3], index=k + 1, slug=f"ar-scale{k + 1}", name=f"Scale {k + 1}",
                              name_native=f"موقع {k + 1}", archive_page_size=50))
+        test_sites._ARCHIVE_RE[sites[-1].slug] = test_sites._ARCHIVE_RE[SITES[3].slug]  # its archive URLs too
     return sites
 
 
@@ -138,6 +140,9 @@ class ScaleWeb(TestWeb):
     def _article_response(self, art: Article, base: str, gzip_ok: bool):
         html = pages.article_page(art, self.catalog, base).replace("</body>", self._pad + "</body>", 1)
         return html_response(art.site, html)
+
+    def site(self, slug: str) -> Site:
+        return next(s for s in self.sites if s.slug == slug)
 
     def write_outlet_configs(self, directory: Path) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
