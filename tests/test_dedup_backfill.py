@@ -59,7 +59,7 @@ def test_newest_first_backfill_with_copies_of_copies_equals_calendar_order_and_r
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
     from bench.dedup_backfill import compare, plant
 
-    planted = plant(10, 4, 10, copy_rate=0.3)
+    planted = plant(8, 4, 8, copy_rate=0.3)
     assert planted.copies >= 20 and planted.copies_of_copies >= 8
     calendar, newest = compare(planted)
     assert newest.duplicates == calendar.duplicates  # the identical end state, row for row
