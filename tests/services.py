@@ -21,7 +21,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+#: the newest installed PostgreSQL (Debian: scripts/system-packages.sh installs it; tested with 15)
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name),
+             default=Path("/usr/lib/postgresql/15/bin"))
 VENV_BIN = Path(sys.executable).parent
 #: the environment variable naming a worker for ``worker_hostname``
 WORKER_NAME_ENV = "AKHBAR_TEST_WORKER_NAME"
