@@ -58,6 +58,8 @@ class CrawlLog:
         fetched_at: datetime | None = None,
         listed_at: datetime | None = None,
         listed_by: str | None = None,
+        capture_source: str | None = None,
+        captured_at: datetime | None = None,
     ) -> None:
         outcome = CrawlOutcome(outcome)  # an outcome outside the enum is a ValueError naming it, even under -O
         row: dict[str, Any] = {
@@ -74,6 +76,8 @@ class CrawlLog:
             "warc_file": warc_file,
             "listed_at": listed_at.astimezone(UTC).isoformat() if listed_at else None,
             "listed_by": listed_by,
+            "capture_source": capture_source,  # live, or the web archive a response came from (crawler.archives)
+            "captured_at": captured_at.astimezone(UTC).isoformat() if captured_at else None,
         }
         self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.counts[outcome.value] = self.counts.get(outcome.value, 0) + 1
@@ -150,6 +154,7 @@ def read_logs(root: Path, day: str, outlet: str) -> Iterator[dict[str, Any]]:
                 except json.JSONDecodeError:  # the last line of a killed run may be cut
                     continue
                 row["fetched_at"] = datetime.fromisoformat(row["fetched_at"])
-                if row.get("listed_at"):
-                    row["listed_at"] = datetime.fromisoformat(row["listed_at"])
+                for key in ("listed_at", "captured_at"):
+                    if row.get(key):
+                        row[key] = datetime.fromisoformat(row[key])
                 yield {k: row.get(k) for k in CRAWL_LOG.names}

@@ -9,8 +9,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_scrapy_list_names_the_outlet_day_spider():
+def test_scrapy_list_names_the_spiders():
     scrapy = Path(sys.executable).with_name("scrapy")
     proc = subprocess.run([str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["outlet_day"]
+    assert proc.stdout.split() == ["archive_day", "outlet_day"]  # the live crawl and the web-archive back-fill

@@ -294,7 +294,8 @@ class _CommonCrawlHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         owner: CommonCrawl = self.server.owner
-        fault = owner.recorder.record(self.path)
+        asked = self.headers.get("Range")
+        fault = owner.recorder.record(f"{self.path} {asked}" if asked else self.path)  # which range, for the tests
         if fault and not fault.truncate:
             _fault_response(self, fault)
             return

@@ -31,6 +31,11 @@ class ArchiveDaySpider(OutletDaySpider):
         self.captures: dict[str, dict[str, str]] = {}
         self._index_urls: dict[str, str] = {}  # article URL -> the index query that named it
         self._index_done = False  # the index's URLs are queued once, after the listings ran dry
+        self._held: list[Request] = []  # article requests held until every listing has been read
+
+    @property
+    def capture_source(self) -> str:  # type: ignore[override]
+        return str(self.crawler.settings.get("AKHBAR_SOURCE"))
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -38,13 +43,23 @@ class ArchiveDaySpider(OutletDaySpider):
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
+    def _article(self, url: str, via: str, listed: tuple[Any, str] = (None, "")) -> Request | None:
+        request = super()._article(url, via, listed)
+        if request is not None and not self._index_done:
+            self._held.append(request)
+            return None
+        return request
+
     def _idle(self, spider: Any) -> None:
-        """Queue the article URLs only the archive's index named, once every listing has been read: an article a
-        listing names too is then queued with that listing's evidence (listed_at), as a live crawl would."""
-        if self._index_done or not self.captures:
+        """Once every listing has been read, queue the articles they named and those only the archive's index
+        named: each article's line then carries the best listing evidence (listed_at) of all the day's listings,
+        whatever order the archive answered in (a live crawl's listings answer long before its articles)."""
+        if self._index_done:
             return
         self._index_done = True
-        queued = [r for r in (self._article(url, via=via) for url, via in sorted(self._index_urls.items())) if r]
+        held, self._held = self._held, []
+        queued = held + [r for r in (self._article(url, via=via) for url, via in sorted(self._index_urls.items()))
+                         if r]
         for request in queued:
             self.crawler.engine.crawl(request)
         if queued:

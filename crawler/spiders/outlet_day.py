@@ -12,7 +12,7 @@ hands its outlet-day to those components as the crawler setting AKHBAR_OUTLET_DA
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +26,15 @@ from twisted.python.failure import Failure
 from crawler import discovery
 from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
 from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
-from crawler.warc import WarcRecoveryError, archived_articles, neighbour_days, new_run_id, recover_open_files
+from crawler.warc import (
+    CAPTURE_DATE_HEADER,
+    CAPTURE_SOURCE_HEADER,
+    WarcRecoveryError,
+    archived_articles,
+    neighbour_days,
+    new_run_id,
+    recover_open_files,
+)
 from outlets.registry import Outlet, load_outlet_file, outlets_dir
 from transforms.encoding import is_html_type, media_type
 from transforms.identity import normalize_url
@@ -37,6 +45,8 @@ WARC_UNCHECKED = "warc_unchecked"
 
 class OutletDaySpider(Spider):
     name = "outlet_day"
+    #: where this spider's responses come from (crawl_log.capture_source); the archive spider reads its archive
+    capture_source = "live"
 
     def __init__(
         self,
@@ -247,7 +257,7 @@ class OutletDaySpider(Spider):
             url, kind, outcome, status=response.status, size=len(response.body), final_url=response.url, reason=reason,
             duration_ms=_ms(response.meta.get("download_latency")), warc_file=warc_file,
             fetched_at=response.meta.get("akhbar_fetched_at"), listed_at=listed_at,
-            listed_by=f"{listed_kind} {via}" if listed_kind else None,
+            listed_by=f"{listed_kind} {via}" if listed_kind else None, **self._capture(response),
         )
         return url
 
@@ -364,7 +374,16 @@ class OutletDaySpider(Spider):
             url, kind, outcome, status=status, size=size, reason=reason,
             final_url=response.url if response is not None else request.url,
             warc_file=(response.meta.get("akhbar_warc") or (None,))[0] if response is not None else None,
+            **self._capture(response),
         )
+
+    def _capture(self, response: Response | None) -> dict[str, Any]:
+        """The crawl-log provenance of a line: the crawl's source (live, or the web archive it reads), and the
+        archive capture's time when the response was one (crawler.archives)."""
+        provenance = (response.meta.get("akhbar_provenance") if response is not None else None) or {}
+        when = provenance.get(CAPTURE_DATE_HEADER)
+        return {"capture_source": provenance.get(CAPTURE_SOURCE_HEADER, self.capture_source),
+                "captured_at": datetime.fromisoformat(when.replace("Z", "+00:00")) if when else None}
 
 
 def classify_failure(failure: Failure) -> tuple[str, int | None, str, int | None]:
