@@ -7,8 +7,7 @@ memory stays that of a batch whatever the lake's size. Choices for the text form
 - binary columns (``signature``, the MinHash) are written **base64** in JSON lines and CSV (lossless, and
   ``from_base64()`` in DuckDB gives the bytes back); Parquet keeps them binary;
 - CSV writes lists (``authors``, ``tags``, ``date_signals``) as JSON arrays, UTF-8 unescaped, LF line endings;
-- timestamps are UTC: ISO 8601 in JSON lines, ``YYYY-MM-DD HH:MM:SS.ffffffZ`` in CSV (both read back as
-  timestamps by DuckDB and Polars).
+- timestamps are UTC, ISO 8601 (``2025-01-07T11:00:00+00:00``); CSV quotes a value only where it must.
 
 The file appears complete or not at all: it is written to a hidden temporary file beside it and renamed.
 """
@@ -101,15 +100,26 @@ def write_jsonl(batches: Iterable[pa.RecordBatch], out: IO[str]) -> int:
     return rows
 
 
-def write_csv(batches: Iterable[pa.RecordBatch], schema: pa.Schema, out: IO[bytes]) -> int:
-    """A header and one line per row, LF line endings; values with commas, quotes or newlines quoted."""
-    import pyarrow.csv as pcsv
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
 
+
+def write_csv(batches: Iterable[pa.RecordBatch], schema: pa.Schema, out: IO[str]) -> int:
+    """A header and one line per row, LF line endings, quoted only where a value needs it (commas, quotes,
+    newlines); timestamps ISO 8601, booleans true/false, nulls empty."""
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(schema.names)
     rows = 0
-    with pcsv.CSVWriter(out, schema, write_options=pcsv.WriteOptions(eol="\n")) as writer:
-        for batch in batches:
-            writer.write_batch(batch)
-            rows += batch.num_rows
+    for batch in batches:
+        columns = [c.to_pylist() for c in batch.columns]
+        writer.writerows([_csv_value(v) for v in row] for row in zip(*columns, strict=True))
+        rows += batch.num_rows
     return rows
 
 
@@ -139,8 +149,7 @@ def write_reader(reader: pa.RecordBatchReader, fmt: str, output: str | Path) -> 
             raise ValueError("parquet cannot be written to standard output: give -o FILE")
         if fmt == "jsonl":
             return write_jsonl(_batches(reader), sys.stdout)
-        sys.stdout.flush()
-        return write_csv(_batches(reader), reader.schema, sys.stdout.buffer)
+        return write_csv(_batches(reader), reader.schema, sys.stdout)
     path = Path(output)
     if path.is_dir():
         raise ValueError(f"{path} is a directory: give a file name")
@@ -149,7 +158,7 @@ def write_reader(reader: pa.RecordBatchReader, fmt: str, output: str | Path) -> 
         if fmt == "parquet":
             rows = write_parquet(_batches(reader), reader.schema, tmp)
         elif fmt == "csv":
-            with open(tmp, "wb") as f:
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
                 rows = write_csv(_batches(reader), reader.schema, f)
         else:
             with open(tmp, "w", encoding="utf-8", newline="\n") as f:

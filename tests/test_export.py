@@ -165,3 +165,15 @@ def test_query_formats_are_validated_and_machine_readable(data: Path):
     csv = runner.invoke(app, ["query", "--data-dir", str(data), sql, "--format", "csv"])
     assert csv.exit_code == 0 and "\r\n" not in csv.stdout
     assert pl.read_csv(csv.stdout.encode()).height == len(lake)
+
+
+def test_csv_quotes_only_where_needed(data: Path):
+    # scripts split `akhbar query --format csv` on commas: plain values stay unquoted
+    sql = "select outlet, count(*) as n, bool_or(date_disagrees) as b from articles group by 1 order by 1"
+    out = runner.invoke(app, ["query", "--data-dir", str(data), sql, "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0] == "outlet,n,b"
+    counts = dict(query(data, "select outlet, count(*) from articles group by 1").fetchall())
+    assert {line.split(",")[0]: int(line.split(",")[1]) for line in lines[1:]} == counts
+    assert {line.split(",")[2] for line in lines[1:]} <= {"true", "false"}
