@@ -2,13 +2,14 @@
 
 The index (warehouse.search_index) is brought in step with the lake lazily, at the start of every search: only
 partitions whose rows changed since the last search are indexed again, so the first search after a night pays
-for that night only. The hits' records come from the lake's views, not from the index.
+for that night only. A hit's row (title, url, text for the snippet, …) is stored in the index with it, so a search
+reads no Parquet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -35,18 +36,20 @@ def _day(value: date | str | None) -> date | None:
     return date.fromisoformat(value)
 
 
+def _ts(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
 def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | None,
-          start, end, outlets, lang) -> tuple[list[search_index.Hit], duckdb.DuckDBPyConnection]:
+          start, end, outlets, lang) -> list[search_index.Hit]:
     if limit is not None and limit < 1:
         raise ValueError(f"--limit {limit}: must be at least 1")
     start, end = _day(start), _day(end)
     if start and end and end < start:
         raise ValueError("--to is before --from")
-    con = connect(data_dir, lake_uri)
-    search_index.sync(data_dir, lake_uri, con=con)
-    hits = search_index.search(data_dir, query, limit=limit, start=start, end=end,
+    search_index.sync(data_dir, lake_uri)  # opens the lake only when one of its files changed
+    return search_index.search(data_dir, query, limit=limit, start=start, end=end,
                                outlets=list(outlets) if outlets else None, lang=lang)
-    return hits, con
 
 
 def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, start: date | str | None = None,
@@ -56,19 +59,18 @@ def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, sta
 
     Loose words must all match; ``"..."`` is a phrase. ``start``/``end`` are UTC days (inclusive), ``outlets``
     slugs, ``lang`` a language code; ``limit`` None returns every match."""
-    hits, con = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang)
+    hits = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang)
     if not hits:
         return _EMPTY.empty_table()
-    found = pa.table({"article_id": [h.article_id for h in hits], "day": [date.fromisoformat(h.day) for h in hits],
-                      "outlet": [h.outlet for h in hits], "score": pa.array([h.score for h in hits], pa.float32()),
-                      "rank": list(range(len(hits)))})
-    con.register("found", found)
-    rows = con.sql("""
-        select f.article_id, f.day, f.outlet, a.title, a.url, f.score, a.text, a.published_at, a.language,
-               a.warc_file, a.fetched_at
-        from found f join articles a on a.article_id = f.article_id and a.day = f.day and a.outlet = f.outlet
-        qualify row_number() over (partition by f.rank order by a.fetched_at desc) = 1
-        order by f.rank""").to_arrow_table()
+    rows = pa.table({
+        "article_id": [h.article_id for h in hits], "day": [date.fromisoformat(h.day) for h in hits],
+        "outlet": [h.outlet for h in hits], "title": [h.record["title"] for h in hits],
+        "url": [h.record["url"] for h in hits], "score": pa.array([h.score for h in hits], pa.float32()),
+        "text": [h.record["text"] for h in hits],
+        "published_at": pa.array([_ts(h.record["published_at"]) for h in hits], pa.timestamp("us", tz="UTC")),
+        "language": [h.record["language"] for h in hits], "warc_file": [h.record["warc_file"] for h in hits],
+        "fetched_at": pa.array([_ts(h.record["fetched_at"]) for h in hits], pa.timestamp("us", tz="UTC")),
+    })
     parsed = search_index.parse(query)
     snippets = [search_index.snippet(t, parsed) for t in rows.column("text").to_pylist()]
     rows = rows.drop_columns(["text"]).add_column(6, "snippet", pa.array(snippets, pa.string()))
@@ -81,7 +83,7 @@ def trend(data_dir: str | Path, term: str, *, by: str = "day", lake_uri: str | N
     """How many articles matched ``term`` per period (``day``, or ``week`` starting Monday) and outlet."""
     if by not in PERIODS:
         raise ValueError(f"--by {by!r}: expected one of {', '.join(PERIODS)}")
-    hits, _ = _hits(data_dir, term, lake_uri, None, start, end, outlets, lang)
+    hits = _hits(data_dir, term, lake_uri, None, start, end, outlets, lang)
     found = pa.table({"article_id": pa.array([h.article_id for h in hits], pa.string()),
                       "day": pa.array([date.fromisoformat(h.day) for h in hits], pa.date32()),
                       "outlet": pa.array([h.outlet for h in hits], pa.string())})

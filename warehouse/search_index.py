@@ -19,6 +19,7 @@ partition is indexed again next time. Writers take turns through a lock in ``<da
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -34,10 +35,11 @@ import tantivy
 
 from transforms.normalize import ZWNJ, normalize_text, tokens
 from warehouse.duck import connect
+from warehouse.lake import Lake
 from warehouse.locks import partition_lock
 
 #: bump when the schema or the analysis changes: the index is then rebuilt from the lake
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 INDEX_DIR = Path("index") / "search"
 MANIFEST = "manifest.json"
 #: the text fields a query looks in, and their BM25 boosts (a word in the headline weighs more)
@@ -64,6 +66,8 @@ def _schema() -> tantivy.Schema:
     for name in ("article_id", "part", "outlet", "lang"):
         sb.add_text_field(name, stored=True, tokenizer_name="raw")
     sb.add_integer_field("day_num", stored=True, indexed=True, fast=True)
+    # the row a result shows (title, url, text for the snippet, …) as JSON, stored only: a search reads no Parquet
+    sb.add_bytes_field("record", stored=True, indexed=False)
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=False, tokenizer_name="whitespace")
     return sb.build()
@@ -92,10 +96,26 @@ def _read_manifest(folder: Path) -> dict | None:
     return data if data.get("version") == INDEX_VERSION else None
 
 
-def _write_manifest(folder: Path, parts: dict[str, str]) -> None:
+def _write_manifest(folder: Path, parts: dict[str, str], stamp: str | None, documents: int) -> None:
     tmp = folder / f".{MANIFEST}.tmp"
-    tmp.write_text(json.dumps({"version": INDEX_VERSION, "parts": parts}, sort_keys=True))
+    tmp.write_text(json.dumps({"version": INDEX_VERSION, "parts": parts, "stamp": stamp, "documents": documents},
+                              sort_keys=True))
     os.replace(tmp, folder / MANIFEST)
+
+
+def _lake_stamp(lake_uri: str) -> str | None:
+    """A hash of the articles files' names, sizes and modification times (Lake.listing, whatever the layout):
+    equal to the last sync's, nothing can have changed and the (dearer) row fingerprints are skipped. None:
+    unknown (the rows decide)."""
+    try:
+        lake = Lake(lake_uri)
+        listing = lake.listing("articles")
+        paths = [*listing.days, *listing.months]
+        infos = [(p, (i := lake.fs.info(p)).get("size"), str(i.get("mtime") or i.get("LastModified") or i.get("ETag")))
+                 for p in paths]
+    except (AttributeError, OSError):
+        return None
+    return hashlib.sha1(json.dumps(sorted(infos)).encode()).hexdigest()
 
 
 FINGERPRINT_SQL = """
@@ -105,8 +125,11 @@ select cast(day as varchar) as day, outlet,
 from articles group by all
 """
 
-ROWS_SQL = """
-select article_id, title, text, text_norm, language from articles where day = cast($1 as date) and outlet = $2
+#: the columns a result carries besides article_id, day, outlet, score, snippet (the newest row of an article)
+RECORD_COLUMNS = ["title", "url", "text", "published_at", "language", "warc_file", "fetched_at"]
+ROWS_SQL = f"""
+select article_id, text_norm, {", ".join(RECORD_COLUMNS)} from articles where day = cast($1 as date) and outlet = $2
+qualify row_number() over (partition by article_id order by fetched_at desc nulls last) = 1
 """
 
 
@@ -123,32 +146,41 @@ def sync(data_dir: str | Path, lake_uri: str | None = None, *,
     connection from warehouse.duck.connect to reuse (opening one costs more than an unchanged sync)."""
     folder = index_dir(data_dir)
     with partition_lock(Path(data_dir), "search", "index", wait=True):
+        manifest = _read_manifest(folder)
+        stamp = _lake_stamp(lake_uri or str(Path(data_dir).resolve() / "lake"))
+        if manifest is not None and stamp is not None and manifest.get("stamp") == stamp:
+            return SyncResult([], [], manifest.get("documents", 0))  # no file of the lake changed: nothing to do
         con = con or connect(data_dir, lake_uri)
         current = {_part_key(d, o): fp for d, o, fp in con.sql(FINGERPRINT_SQL).fetchall()}
-        manifest = _read_manifest(folder)
         known: dict[str, str] = manifest["parts"] if manifest else {}
         index = _open_index(folder, fresh=manifest is None)
         changed = sorted(k for k, fp in current.items() if known.get(k) != fp)
         gone = sorted(set(known) - set(current))
         if not changed and not gone and manifest is not None:
-            return SyncResult([], [], index.searcher().num_docs)
+            documents = index.searcher().num_docs
+            _write_manifest(folder, current, stamp, documents)
+            return SyncResult([], [], documents)
         writer = index.writer(heap_size=50_000_000, num_threads=1)
         for key in changed + gone:
             writer.delete_documents_by_term("part", key)
         for key in changed:
             day, outlet = key.split("/", 1)
-            for article_id, title, text, text_norm, lang in con.execute(ROWS_SQL, [day, outlet]).fetchall():
+            for article_id, text_norm, *values in con.execute(ROWS_SQL, [day, outlet]).fetchall():
+                rec = dict(zip(RECORD_COLUMNS, values, strict=True))
+                title, text, lang = rec["title"], rec["text"], rec["language"]
                 writer.add_document(tantivy.Document(
                     article_id=article_id, part=key, outlet=outlet, lang=lang or "", day_num=_day_num(day),
+                    record=json.dumps(rec, default=str, ensure_ascii=False).encode(),
                     title=" ".join(analyze(title)),
                     body=" ".join(tokens(text_norm) if text_norm is not None else analyze(text)),
                     parts=" ".join(analyze_parts(text)),
                 ))
         writer.commit()
         writer.wait_merging_threads()
-        _write_manifest(folder, current)
         index.reload()
-        return SyncResult(changed, gone, index.searcher().num_docs)
+        documents = index.searcher().num_docs
+        _write_manifest(folder, current, stamp, documents)
+        return SyncResult(changed, gone, documents)
 
 
 @dataclass(frozen=True)
@@ -224,6 +256,8 @@ class Hit:
     day: str
     outlet: str
     score: float
+    #: RECORD_COLUMNS of the row (timestamps as ISO strings)
+    record: dict
 
 
 def search(data_dir: str | Path, query: str, *, limit: int | None = 20, **filters) -> list[Hit]:
@@ -243,7 +277,7 @@ def search(data_dir: str | Path, query: str, *, limit: int | None = 20, **filter
     for score, address in searcher.search(q, n).hits:
         doc = searcher.doc(address)
         day, outlet = doc["part"][0].split("/", 1)
-        hits.append(Hit(doc["article_id"][0], day, outlet, float(score)))
+        hits.append(Hit(doc["article_id"][0], day, outlet, float(score), json.loads(doc["record"][0])))
     return hits
 
 
