@@ -116,6 +116,7 @@ class Run:
     order: str
     clustered: int = 0  # rows clustered over the whole back-fill (each day's own + the later rows reached)
     reached: int = 0
+    windows: int = 0  # dedup windows read (one per day when nothing reaches past the lookback)
     seconds: float = 0.0  # wall time of the dedup calls
     cpu: float = 0.0  # their CPU time (less sensitive to other load on the machine)
     duplicates: list[dict] | None = None
@@ -142,6 +143,7 @@ class _Backfill:
         self.run.cpu += time.process_time() - cpu
         self.run.clustered += result.articles
         self.run.reached += result.reached
+        self.run.windows += result.windows
 
     def finish(self) -> Run:
         self.run.duplicates = self.lake.read("duplicates").sort_by("article_id").to_pylist()

@@ -106,8 +106,7 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             range_parts = {key for key in article_parts if start <= key[0] <= end} if lo == start else set()
             _write_duplicates(lake, docs, out.rows, stored, range_parts, result)
             moved = out.moved
-            day_of = {d.article_id: d.day for d in docs}
-            if stop >= last_day or not any(day_of.get(a, lo) > stop - lookback for a in moved):
+            if stop >= last_day or not _reaches_on(lake, docs, out.rows, moved, stop, last_day):
                 break
             # a row whose role changed near the window's end: later days may link to it, go on with the
             # next days, the last lookback days kept as context with the rows just written
@@ -118,6 +117,28 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             docs, stored = _read_docs(lake, lo, stop, aggregators)
             docs = context + docs
     return result
+
+
+def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date,
+                last_day: date) -> bool:
+    """Whether a row that moved within the lookback of the window's end can reach the days after it.
+
+    One that became (or was founded as) a canonical may link to any later copy: yes. One that stopped
+    being a canonical only reaches the later rows stored as its copies, found in the (small)
+    ``duplicates`` rows of the next lookback days without reading signatures.
+    """
+    lookback = timedelta(days=LOOKBACK_DAYS)
+    day_of = {d.article_id: d.day for d in docs}
+    role = {r.article_id: r.canonical_id == r.article_id for r in rows}
+    near_end = [a for a in moved if a in role and day_of[a] > stop - lookback]
+    if any(role[a] for a in near_end):
+        return True
+    if not near_end:
+        return False
+    reach = min(last_day, max(day_of[a] for a in near_end) + lookback)
+    lost = set(near_end)
+    later = lake.read("duplicates", _days(stop + timedelta(days=1), reach), columns=["canonical_id"])
+    return any(c in lost for c in later.column("canonical_id").to_pylist())
 
 
 def _table(rows: list[DupRow]) -> pa.Table:
