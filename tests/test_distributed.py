@@ -84,6 +84,17 @@ class CeleryAirflow(Airflow):
                       + "\n".join(out.read_text(errors="replace").splitlines()[-60:]))
 
 
+def _check_packages() -> None:
+    """Fail at once, naming the package, instead of a worker dying minutes into the test."""
+    import importlib.util
+
+    missing = [m for m in ("asyncpg", "psycopg2", "celery", "redis", "s3fs", "moto") if not importlib.util.find_spec(m)]
+    assert not missing, f"the distributed deployment needs {missing} (pip install asyncpg, the production extra)"
+    from celery.backends import database
+
+    assert hasattr(database, "retry"), "Celery 5.7 breaks the Celery provider 3.26: pip install 'celery<5.7'"
+
+
 @pytest.fixture
 def outlets_dir(testweb_outlets, tmp_path) -> Path:
     folder = tmp_path / "outlets"
@@ -95,6 +106,7 @@ def outlets_dir(testweb_outlets, tmp_path) -> Path:
 
 @pytest.fixture
 def cluster(tmp_path, outlets_dir, fast_crawl, monkeypatch) -> Iterator[tuple[CeleryAirflow, MotoS3]]:
+    _check_packages()
     home = tmp_path / "airflow"
     home.mkdir()
     with Postgres() as pg, Redis(tmp_path / "redis") as redis, MotoS3(tmp_path / "moto") as s3:
