@@ -117,3 +117,13 @@ def test_rerun_of_a_day_with_unlinked_later_days_touches_only_its_partitions(dat
     # no spurious change: the day's new rows do not send the run on into the later days
     assert (again.articles, again.reached, again.windows, again.partitions) == (1, 0, 1, 1)
     assert _canonicals(data) == {"orig": "orig", "other": "other"}
+
+
+def test_look_ahead_finds_links_from_a_new_canonical_to_the_next_days_only_within_the_lookback() -> None:
+    from transforms.dedup import Doc, linked_any
+
+    orig = Doc.from_text("orig", "fa-nama", D1, FA)
+    soon, far = D1 + timedelta(days=LOOKBACK_DAYS), D1 + timedelta(days=LOOKBACK_DAYS + 1)
+    assert linked_any([orig], [Doc.from_text("other", "ar-wadi", soon, AR), Doc.from_text("copy", "x", soon, FA)])
+    assert not linked_any([orig], [Doc.from_text("other", "ar-wadi", soon, AR)])
+    assert not linked_any([orig], [Doc.from_text("copy", "x", far, FA)])

@@ -439,6 +439,19 @@ def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Itera
     return Reclustered(out, {nodes[k].article_id for k in moved_nodes}, reached)
 
 
+def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: int = LOOKBACK_DAYS,
+               params: SignatureParams = SIGNATURE_PARAMS) -> bool:
+    """Whether any of ``sources`` has an exact or near link to any of ``others`` (the look-ahead before
+    re-clustering the days after a window for the canonicals founded near its end)."""
+    items = [*sources, *others]
+    if not sources or not others:
+        return False
+    days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
+    sigs, n_words, has_sig = _signatures(items, params)
+    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params)
+    return any(j >= len(sources) for i in range(len(sources)) for j in links.get(i, ()))
+
+
 def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np.ndarray, has_sig: np.ndarray,
            lookback_days: int, params: SignatureParams) -> dict[int, dict[int, tuple[float, str]]]:
     """Item -> {item: (similarity, "exact" | "near")} for every exact or verified near pair within the

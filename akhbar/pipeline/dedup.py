@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from akhbar.pipeline.night import lake_for
 from outlets.registry import outlets_dir
-from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, decode_signature
+from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, decode_signature, linked_any
 from warehouse.lake import Lake
 from warehouse.locks import partition_lock
 from warehouse.schema import TABLES
@@ -106,39 +106,46 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             range_parts = {key for key in article_parts if start <= key[0] <= end} if lo == start else set()
             _write_duplicates(lake, docs, out.rows, stored, range_parts, result)
             moved = out.moved
-            if stop >= last_day or not _reaches_on(lake, docs, out.rows, moved, stop, last_day):
+            ahead = None if stop >= last_day else _reaches_on(lake, docs, out.rows, moved, stop, last_day, aggregators)
+            if ahead is None:
                 break
             # a row whose role changed near the window's end: later days may link to it, go on with the
             # next days, the last lookback days kept as context with the rows just written
             written = {r.article_id: r.canonical_id for r in out.rows}
             context = [replace(d, canonical_id=written.get(d.article_id, d.canonical_id))
                        for d in docs if d.day > stop - lookback]
-            lo, stop = stop + timedelta(days=1), min(stop + lookback, last_day)
-            docs, stored = _read_docs(lake, lo, stop, aggregators)
+            lo, stop = stop + timedelta(days=1), ahead[0]
+            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators)
             docs = context + docs
     return result
 
 
-def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date,
-                last_day: date) -> bool:
-    """Whether a row that moved within the lookback of the window's end can reach the days after it.
+def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date, last_day: date,
+                aggregators: dict[str, bool]) -> tuple[date, tuple | None] | None:
+    """The last day a row that moved within the lookback of the window's end can reach, when it does
+    reach a later row (with the next days' docs when they were read to find out), else None.
 
-    One that became (or was founded as) a canonical may link to any later copy: yes. One that stopped
-    being a canonical only reaches the later rows stored as its copies, found in the (small)
-    ``duplicates`` rows of the next lookback days without reading signatures.
+    One that stopped being a canonical only reaches the later rows stored as its copies, found in the
+    (small) ``duplicates`` rows of the next days; one that became a canonical reaches the later rows
+    linked to it, looked for in the next days' signatures before they are re-clustered.
     """
     lookback = timedelta(days=LOOKBACK_DAYS)
     day_of = {d.article_id: d.day for d in docs}
     role = {r.article_id: r.canonical_id == r.article_id for r in rows}
     near_end = [a for a in moved if a in role and day_of[a] > stop - lookback]
-    if any(role[a] for a in near_end):
-        return True
     if not near_end:
-        return False
+        return None
     reach = min(last_day, max(day_of[a] for a in near_end) + lookback)
-    lost = set(near_end)
-    later = lake.read("duplicates", _days(stop + timedelta(days=1), reach), columns=["canonical_id"])
-    return any(c in lost for c in later.column("canonical_id").to_pylist())
+    next_days = _days(stop + timedelta(days=1), reach)
+    lost = {a for a in near_end if not role[a]}
+    later = lake.read("duplicates", next_days, columns=["canonical_id"])
+    if lost & set(later.column("canonical_id").to_pylist()):
+        return reach, None
+    founded = {a for a in near_end if role[a]}
+    if not founded:
+        return None
+    ahead = _read_docs(lake, next_days[0], reach, aggregators)
+    return (reach, ahead) if linked_any([d for d in docs if d.article_id in founded], ahead[0]) else None
 
 
 def _table(rows: list[DupRow]) -> pa.Table:
