@@ -25,8 +25,8 @@ from pathlib import Path
 
 import psutil
 import pytest
+from airflowkit import AIRFLOW, Airflow
 from services import WORKER_NAME_ENV, MotoS3, Postgres, Redis, free_port, stop_process
-from test_airflow_scheduler import AIRFLOW, Airflow
 
 from akhbar import airflow_support as af
 
@@ -42,7 +42,7 @@ STOP_ORDER = ("scheduler", "worker-crawl", "worker-cpu", "dag-processor", "api-s
 
 
 class CeleryAirflow(Airflow):
-    """The test_airflow_scheduler services plus one Celery worker per queue, each worker naming itself."""
+    """The airflowkit services plus one Celery worker per queue, each worker naming itself."""
 
     def start(self) -> None:
         super().start()
