@@ -17,9 +17,10 @@ Each build runs with this .venv's python and PYTHONPATH set to the source tree (
 
 Excluded columns: they differ between two runs of the same code (found by running the demo twice):
 
-* articles: ``fetched_at``, ``warc_file``, ``warc_offset``, ``warc_record_id`` (wall clock, run id in the
-  file name, gzip sizes of records holding dates and UUIDs)
-* crawl_log: ``fetched_at``, ``duration_ms``, ``run_id``, ``warc_file``, ``warc_offset``
+* articles: ``fetched_at``, ``captured_at``, ``warc_file``, ``warc_offset``, ``warc_record_id`` (wall clock — a
+  live page's ``captured_at`` is its ``fetched_at`` —, run id in the file name, gzip sizes of records holding dates
+  and UUIDs)
+* crawl_log: ``fetched_at``, ``captured_at``, ``duration_ms``, ``run_id``, ``warc_file``, ``warc_offset``
 * runs: ``run_id``, ``started_at``, ``finished_at``
 
 The test web listens on a random port: ``127.x.y.z:PORT`` and ``localhost:PORT`` in every string become
@@ -62,8 +63,8 @@ import pyarrow.parquet as pq
 
 TABLES = ("articles", "crawl_log", "duplicates", "runs")  # warehouse.schema.TABLES, kept import-free
 VOLATILE: dict[str, frozenset[str]] = {
-    "articles": frozenset({"fetched_at", "warc_file", "warc_offset", "warc_record_id"}),
-    "crawl_log": frozenset({"fetched_at", "duration_ms", "run_id", "warc_file", "warc_offset"}),
+    "articles": frozenset({"fetched_at", "captured_at", "warc_file", "warc_offset", "warc_record_id"}),
+    "crawl_log": frozenset({"fetched_at", "captured_at", "duration_ms", "run_id", "warc_file", "warc_offset"}),
     "duplicates": frozenset(),
     "runs": frozenset({"run_id", "started_at", "finished_at"}),
 }

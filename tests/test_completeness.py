@@ -26,8 +26,9 @@ SEPEHR = "fa-sepehr"
 ACCOUNTED = ("not_article", "extract_failed", "other_day")
 #: columns that depend on when, by which crawl and through which listing a page was fetched, not on what it
 #: says (a newest article is also linked from every archive page's sidebar: that listing's day is the archive's)
-FETCH_COLUMNS = ("fetched_at", "warc_file", "warc_offset", "warc_record_id", "listed_at", "date_signals",
-                 "date_disagrees")
+#: (a live page's ``captured_at`` is its ``fetched_at``)
+FETCH_COLUMNS = ("fetched_at", "captured_at", "warc_file", "warc_offset", "warc_record_id", "listed_at",
+                 "date_signals", "date_disagrees")
 
 
 def _run(days: list[date], data: Path, folder: Path, overrides: dict[str, str]) -> Lake:
