@@ -85,6 +85,21 @@ SCALE_LAKE_ARTICLES ?= 1000000
 bench-scale-lake: install
 	$(BIN)/python -m bench.scale_lake --articles $(SCALE_LAKE_ARTICLES)
 
+# issue 14's proof in one command: the year's lake, the 10k-page night, the back-fill orders of dedup
+.PHONY: bench-scale bench-export bench-search bench-dedup-backfill
+bench-scale: bench-scale-lake bench-scale-web bench-dedup-backfill
+
+bench-dedup-backfill: install
+	$(BIN)/python -m bench.dedup_bench --days 30 --outlets 10 --per-day 100 --repeat 1
+
+# export's peak memory at two lake sizes next to gathering one table
+bench-export: install
+	$(BIN)/python -m bench.export_bench
+
+# tantivy search against a text_norm scan (bench/search_fts_duckdb.py: DuckDB fts 1.5.5 in a throwaway venv)
+bench-search: install
+	$(BIN)/python -m bench.search_bench
+
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache
 
