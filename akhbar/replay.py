@@ -9,7 +9,11 @@ venv next to this Python's). Its one collection, ``akhbar``, reads our WARC file
 The index is brought up to date when `akhbar replay` starts: a WARC file is indexed when it has no CDXJ file yet
 or was written after its CDXJ file (an interrupted crawl's file grows when resumed). All new files are indexed
 in one process of pywb's Python (its ``write_cdx_index``), each to a temporary file renamed into place, so a
-killed indexer leaves no half index and the next start does the rest.
+killed indexer leaves no half index and the next start does the rest. The end of every night does the same
+(akhbar.pipeline.reindex) once this folder exists, under a lock in ``<data>/locks``: a running pywb lists the CDXJ
+folder again when the folder's stat changes, so it serves the night's pages without a restart. pywb compares the
+stat in whole seconds, so after renaming the new files in, the folder's mtime is set a second past any it had:
+a listing pywb cached between two renames of one second is never taken for the current one.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from akhbar.settings import Settings
+from warehouse.locks import partition_lock
 
 COLLECTION = "akhbar"
 REPLAY_DIR = Path("index") / "replay"
@@ -74,16 +80,25 @@ def pending_warcs(data_dir: Path) -> list[tuple[Path, Path]]:
 def index_warcs(settings: Settings) -> int:
     """Index the WARC files that need it (see the module docstring); returns how many were indexed."""
     data_dir = settings.data_dir.resolve()
-    todo = pending_warcs(data_dir)
-    if not todo:
+    if not pending_warcs(data_dir):
         return 0
-    (replay_dir(data_dir) / CDXJ_DIR).mkdir(parents=True, exist_ok=True)
-    jobs = [(str(w), str(w.relative_to(data_dir / "warc")), str(c.with_name(f".{c.name}.partial")))
-            for w, c in todo]
-    subprocess.run([str(pywb_tool(settings, "python")), "-c", _INDEXER], input=json.dumps(jobs), text=True,
-                   check=True, capture_output=True, timeout=3600)
-    for (_, _, tmp), (_, cdxj) in zip(jobs, todo, strict=True):
-        os.replace(tmp, cdxj)
+    with partition_lock(data_dir, "replay", "index", wait=True):
+        todo = pending_warcs(data_dir)  # another indexer may have done some while we waited
+        if not todo:
+            return 0
+        folder = replay_dir(data_dir) / CDXJ_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs = [(str(w), str(w.relative_to(data_dir / "warc")), str(c.with_name(f".{c.name}.partial")))
+                for w, c in todo]
+        done = subprocess.run([str(pywb_tool(settings, "python")), "-c", _INDEXER], input=json.dumps(jobs),
+                              text=True, capture_output=True, timeout=3600)
+        if done.returncode:
+            raise RuntimeError(f"pywb's indexer failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+        before = int(folder.stat().st_mtime)
+        for (_, _, tmp), (_, cdxj) in zip(jobs, todo, strict=True):
+            os.replace(tmp, cdxj)
+        stamp = max(int(time.time()), before) + 1  # see the module docstring: pywb's listing cache
+        os.utime(folder, (stamp, stamp))
     return len(todo)
 
 

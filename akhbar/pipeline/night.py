@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from akhbar.pipeline import steps
+from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.prefetch import MISSING, Prefetch
 from crawler import run as crawl_runner
@@ -229,4 +229,5 @@ def run_day(
             except Exception as exc:
                 log.exception("re-running the days %s handed records to failed", o.slug)
                 results[o.slug].error = results[o.slug].error or f"hand-over to another day failed: {exc}"
+    reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; never raises
     return list(results.values())
