@@ -16,11 +16,13 @@ the crawl's retry middleware; index answers are cached on disk, so a resumed bac
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -203,6 +205,35 @@ class CdxCache:
 ARCHIVE_META = "akhbar_archive"
 #: WARC record kind of an archive's own answer (index rows, errors): kept, never extracted
 ARCHIVE_ANSWER_KIND = "archive_answer"
+#: WARC record kind of a soft-404 capture (an article URL captured with status 200 and a «not found» page):
+#: kept, never extracted; the spider logs it not_article with the reason
+SOFT_404_KIND = "soft_404"
+#: request meta: why a capture is a soft-404
+SOFT_404_META = "akhbar_soft_404"
+#: request meta: the meta of the request that fetched the same capture earlier in this crawl (not archived again)
+COPY_OF_META = "akhbar_copy_of"
+#: a «page not found» heading, in the languages of the outlets and English
+_NOT_FOUND = re.compile(r"(^|\D)404(\D|$)|not found|page not found|یافت نشد|پیدا نشد|وجود ندارد|"
+                        r"غير موجود|لم يتم العثور|غير متوفر", re.IGNORECASE)
+#: a page with this much paragraph text is an article whatever its heading says
+_SOFT_404_MAX_TEXT = 200
+
+
+def soft_404_reason(body: bytes) -> str | None:
+    """Why an HTML page answered with status 200 is a «page not found» (None: it is not): its title or first
+    heading says so and it has next to no paragraph text. Archives capture such pages as 200s."""
+    from lxml import html as lxml_html
+
+    try:
+        doc = lxml_html.fromstring(body)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    heads = [" ".join(e.text_content().split()) for e in doc.xpath("//title | //h1")[:3]]
+    said = next((h for h in heads if _NOT_FOUND.search(h)), None)
+    text = sum(len(p.text_content().strip()) for p in doc.xpath("//p"))
+    if said is None or text >= _SOFT_404_MAX_TEXT:
+        return None
+    return f"soft-404: the capture (status 200) says «{said[:80]}» with {text} characters of text"
 
 
 class ArchiveGuardMiddleware(AllowedDomainsGuardMiddleware):
@@ -232,6 +263,12 @@ class ProvenanceWarcMiddleware(WarcArchiveMiddleware):
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         provenance = request.meta.get("akhbar_provenance")
+        first = request.meta.get(COPY_OF_META)
+        if self.archive is not None and first and "akhbar_warc" in first:
+            # the same capture fetched again (a redirect to a page the crawl asked for itself): archived once
+            request.meta["akhbar_warc"] = first["akhbar_warc"]
+            request.meta["akhbar_fetched_at"] = first.get("akhbar_fetched_at")
+            return response
         if self.archive is None or request.meta.get("akhbar_cached"):
             return response if self.archive is None or provenance is None else self._write(request, response)
         if not provenance and request.meta.get(ARCHIVE_META) == response.url:
@@ -252,7 +289,8 @@ class ProvenanceWarcMiddleware(WarcArchiveMiddleware):
                              for k, v in request.headers.items()],
             request_body=request.body or b"", status=response.status, protocol=getattr(response, "protocol", None),
             response_headers=[(k, v) for k, vs in response.headers.items() for v in vs], body=response.body,
-            kind=kind or request_kind(request), fetched_at=fetched_at, provenance=provenance,
+            kind=kind or (SOFT_404_KIND if request.meta.get(SOFT_404_META) else request_kind(request)),
+            fetched_at=fetched_at, provenance=provenance,
         )
         request.meta["akhbar_warc"] = (warc_file, offset)
         request.meta["akhbar_fetched_at"] = fetched_at
@@ -276,6 +314,8 @@ class CaptureMiddleware:
         self.cache = CdxCache(target.root) if target and target.root else None
         self.retries = crawler.settings.getint("RETRY_TIMES")
         self.hosts = set(self.config.hosts)
+        #: (outlet URL, capture URL) -> (sha256 of the body, the meta of the request that fetched it)
+        self.fetched: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -409,6 +449,13 @@ class CaptureMiddleware:
             CAPTURE_DATE_HEADER: when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
         request.meta.pop("dont_redirect", None)  # the outlet's redirect is followed (through the archive again)
+        if status == 200 and request_kind(request) == "article" and (why := soft_404_reason(_decoded(headers, body))):
+            request.meta[SOFT_404_META] = why  # archived as a soft-404, logged not_article, never extracted
+        if status == 200:
+            digest = hashlib.sha256(body).hexdigest()
+            first = self.fetched.setdefault((original, source_uri), (digest, request.meta))
+            if first[0] == digest and first[1] is not request.meta:
+                request.meta[COPY_OF_META] = first[1]
         cls = responsetypes.from_args(headers=_scrapy_headers(headers), url=original, body=body)
         return cls(url=original, status=status, headers=_scrapy_headers(headers), body=body, request=request)
 
@@ -418,6 +465,19 @@ def _scrapy_headers(headers: list[tuple[str, str]]) -> dict[str, list[str]]:
     for k, v in headers:
         out.setdefault(k, []).append(v)
     return out
+
+
+def _decoded(headers: list[tuple[str, str]], body: bytes) -> bytes:
+    """The body without its gzip / deflate content-encoding (as sent otherwise); b"" when it cannot be undone."""
+    coding = next((v.strip().lower() for k, v in headers if k.lower() == "content-encoding"), "")
+    try:
+        if coding in ("gzip", "x-gzip"):
+            return gzip.decompress(body)
+        if coding == "deflate":
+            return zlib.decompress(body, -zlib.MAX_WBITS if body[:1] != b"x" else zlib.MAX_WBITS)
+    except (OSError, zlib.error, EOFError):
+        return b""
+    return body if coding in ("", "identity") else b""
 
 
 def _unwrap(location: str) -> str:

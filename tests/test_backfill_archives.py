@@ -21,8 +21,10 @@ from akhbar import cli
 from akhbar.pipeline import run_day
 from akhbar.settings import Settings
 from crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx
-from crawler.warc import warc_files
-from testweb.archive_stack import ArchiveStack, captures_from_warcs
+from crawler.warc import iter_responses, warc_files
+from testweb.archive_stack import ArchiveStack, captures_from_warcs, page, redirect, with_links
+from testweb.pages import not_found_page
+from testweb.sites import SITES_BY_SLUG
 from warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
@@ -31,6 +33,8 @@ SLUG = "fa-sepehr"
 #: the archives' limit in these tests: requests per minute per archive host (spacing 0.125 s)
 RATE = 480
 #: columns that say where and when a row was fetched, not what the article is
+#: planted in the archives only: a capture that is a redirect to an article, and a soft-404
+MOVED, SOFT_404 = "/news/9990002", "/news/9990001"
 PROVENANCE = {"capture_source", "captured_at", "fetched_at", "warc_file", "warc_offset", "warc_record_id"}
 
 
@@ -51,6 +55,14 @@ def stack(live, tmp_path_factory):
     article = next(c for c in captures if "/news/" in c.url and c.status_line.startswith("200"))
     captures.append(type(article)(article.url, captured + timedelta(hours=1), article.status_line,
                                   article.headers, article.body))
+    # a moved page: the date archive as captured names it, its capture is a 301 to an article of the day
+    base = article.url.split("/news/")[0]
+    listing = next(i for i, c in enumerate(captures) if "/archive/" in c.url and c.status_line.startswith("200"))
+    captures[listing] = with_links(captures[listing], [MOVED])
+    captures.append(redirect(base + MOVED, captured + timedelta(minutes=30), article.url))
+    # a soft-404: an article URL captured with status 200 and the site's «page not found» body
+    captures.append(page(base + SOFT_404, captured + timedelta(minutes=31),
+                         not_found_page(SITES_BY_SLUG[SLUG], DAY)))
     with ArchiveStack(tmp_path_factory.mktemp("archives"), captures) as archives:
         yield archives
 
@@ -138,8 +150,6 @@ def test_provenance_columns_in_sql(live, from_wayback, from_commoncrawl):
 
 
 def test_archive_warc_records_carry_provenance(from_wayback):
-    from crawler.warc import iter_responses
-
     data = from_wayback[0]
     records = [r for f in warc_files(data, DAY.isoformat(), SLUG) for r in iter_responses(data, f)]
     articles = [r for r in records if r.kind == "article" and r.status == 200]
@@ -216,3 +226,28 @@ def test_settings_defaults_are_the_crawler_defaults():
         {**DEFAULTS, "AKHBAR_SOURCE": "wayback"})
     with pytest.raises(ValueError, match="capture source"):
         ArchiveConfig.from_settings({"AKHBAR_SOURCE": "archive.today"})
+
+
+def _log(data: Path, path: str) -> list[dict]:
+    table = Lake(str(data / "lake")).read("crawl_log", [DAY])
+    # the fetch's line (a re-run adds archived_earlier lines)
+    return [r for r in table.to_pylist() if (r["url"] or "").endswith(path) and r["outcome"] != "archived_earlier"]
+
+
+def test_captures_that_redirect_or_are_soft_404s(live, stack, from_wayback, from_commoncrawl):
+    for (data, requests), archive in ((from_wayback, "/wb/"), (from_commoncrawl, "/data/")):
+        articles = {r["url"]: r for r in Lake(str(data / "lake")).read("articles", [DAY]).to_pylist()}
+        # the moved page: its 301 capture followed through the archive, logged with the target, no row of its own
+        moved, = _log(data, MOVED)
+        target = moved["final_url"]
+        assert moved["outcome"] == "ok" and target in articles and target != moved["url"], moved
+        assert not [u for u in articles if u.endswith(MOVED)]
+        records = [r for f in warc_files(data, DAY.isoformat(), SLUG) for r in iter_responses(data, f)]
+        assert [r.status for r in records if r.url == moved["url"]] == [301]
+        assert [r.status for r in records if r.url == target and r.kind == "article"] == [200]  # archived once
+        # the soft-404: archived, logged not_article with the reason, never a row, never fetched from the outlet
+        soft, = _log(data, SOFT_404)
+        assert soft["outcome"] == "not_article" and "soft-404" in soft["reason"] and soft["status"] == 200, soft
+        assert not [u for u in articles if u.endswith(SOFT_404)]
+        assert [r.kind for r in records if r.url.endswith(SOFT_404)] == ["soft_404"]
+        assert any(SOFT_404 in p for _, p in requests) or archive == "/data/"

@@ -11,6 +11,7 @@ Like the rest of testweb this imports nothing of the product (warcio and the sta
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import io
 import json
@@ -65,6 +66,39 @@ def captures_from_warcs(paths: Iterable[Path], when: datetime, step: timedelta =
                 out.append(Capture(url, when + step * len(out), record.http_headers.statusline, headers,
                                    record.raw_stream.read()))
     return out
+
+
+def decoded(capture: Capture) -> Capture:
+    """The capture with its body as the page (gzip content-encoding undone), for a test to edit it."""
+    if not any(k.lower() == "content-encoding" and v.strip().lower() == "gzip" for k, v in capture.headers):
+        return capture
+    body = gzip.decompress(capture.body)
+    headers = [(k, str(len(body)) if k.lower() == "content-length" else v) for k, v in capture.headers
+               if k.lower() != "content-encoding"]
+    return Capture(capture.url, capture.when, capture.status_line, headers, body)
+
+
+def with_links(capture: Capture, hrefs: Iterable[str]) -> Capture:
+    """An HTML listing's capture naming more pages: links added before ``</body>`` (the archive captured a
+    version of the listing the live site no longer serves)."""
+    page = decoded(capture)
+    links = "".join(f'<a href="{h}">{h}</a>\n' for h in hrefs).encode()
+    body = page.body.replace(b"</body>", links + b"</body>", 1)
+    headers = [(k, str(len(body)) if k.lower() == "content-length" else v) for k, v in page.headers]
+    return Capture(page.url, page.when, page.status_line, headers, body)
+
+
+def redirect(url: str, when: datetime, location: str, status: int = 301) -> Capture:
+    """A capture of a moved page: the outlet answered with a redirect to ``location``."""
+    reason = "Moved Permanently" if status == 301 else "Found"
+    return Capture(url, when, f"{status} {reason}", [("Location", location), ("Content-Length", "0")], b"")
+
+
+def page(url: str, when: datetime, html: str, status: int = 200) -> Capture:
+    """A capture of an HTML page as served (e.g. a soft-404: status 200, a «page not found» body)."""
+    body = html.encode("utf-8")
+    return Capture(url, when, f"{status} OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(body)))], body)
 
 
 def write_warc(path: Path, captures: Iterable[Capture]) -> None:

@@ -15,8 +15,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
 from crawler import discovery
-from crawler.archives import ARCHIVE_META, ArchiveConfig, parse_cdx
+from crawler.archives import ARCHIVE_META, SOFT_404_KIND, SOFT_404_META, ArchiveConfig, parse_cdx
 from crawler.spiders.outlet_day import OutletDaySpider
+from crawler.warc import iter_responses, warc_files
+from transforms.identity import normalize_url
 
 #: crawl-log kind of an archive index query (the day's captures of a domain)
 INDEX_KIND = "archive_index"
@@ -49,6 +51,22 @@ class ArchiveDaySpider(OutletDaySpider):
             self._held.append(request)
             return None
         return request
+
+    def _archived_articles(self) -> dict[str, tuple[str, str]]:
+        """As live, plus the day's soft-404 captures: archived (kind soft_404) and logged, not fetched again."""
+        done = super()._archived_articles()
+        d = self.day.isoformat()
+        for path in warc_files(self.root, d, self.outlet.slug):
+            for rec in iter_responses(self.root, path):
+                if rec.kind == SOFT_404_KIND:
+                    done.setdefault(normalize_url(rec.url), (d, rec.url))
+        return done
+
+    def _article_done(self, response: Response) -> None:
+        if why := response.meta.get(SOFT_404_META):
+            self._ok(response, "not_article", reason=why)  # a «page not found» captured as a 200: no row
+            return
+        super()._article_done(response)
 
     def _idle(self, spider: Any) -> None:
         """Once every listing has been read, queue the articles they named and those only the archive's index
