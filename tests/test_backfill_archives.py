@@ -12,6 +12,7 @@ import json
 import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import pytest
@@ -251,3 +252,41 @@ def test_captures_that_redirect_or_are_soft_404s(live, stack, from_wayback, from
         assert not [u for u in articles if u.endswith(SOFT_404)]
         assert [r.kind for r in records if r.url.endswith(SOFT_404)] == ["soft_404"]
         assert any(SOFT_404 in p for _, p in requests) or archive == "/data/"
+
+
+def _cli_backfill(testweb_outlets, fast_crawl, stack, data: Path, source: str, monkeypatch, *days: date):
+    env = {"AKHBAR_DATA_DIR": str(data), "AKHBAR_OUTLETS_DIR": str(testweb_outlets), "AKHBAR_LAKE_URI": "",
+           "AKHBAR_WAYBACK_URL": stack.wayback.url, "AKHBAR_WAYBACK_CDX_URL": stack.wayback.cdx_url,
+           "AKHBAR_WAYBACK_RATE": str(RATE), "AKHBAR_CC_INDEX_URL": stack.commoncrawl.index_url,
+           "AKHBAR_CC_DATA_URL": stack.commoncrawl.data_url, "AKHBAR_CC_RATE": str(RATE),
+           "AKHBAR_CRAWL_SETTINGS": json.dumps(fast_crawl)}
+    monkeypatch.setattr(cli, "_settings", None)
+    first, last = (days or (DAY,))[0], (days or (DAY,))[-1]
+    return CliRunner().invoke(cli.app, ["backfill", "--from", first.isoformat(), "--to", last.isoformat(),
+                                        "--outlet", SLUG, "--source", source], env=env)
+
+
+def test_auto_lands_live_then_the_archive_for_what_the_live_site_lost(testweb, testweb_outlets, fast_crawl, stack,
+                                                                    live, tmp_path, monkeypatch):
+    want = _rows(live)
+    gone = sorted(want)[:2]  # the live site no longer serves these two articles of the day; the archives hold them
+    for url in gone:
+        testweb.set_fault(SLUG, urlsplit(url).path, "status", statuses=[404] * 20)
+    try:
+        seen = len(testweb.requests)
+        result = _cli_backfill(testweb_outlets, fast_crawl, stack, tmp_path, "auto", monkeypatch)
+        assert result.exit_code == 0, result.output
+        assert len(testweb.requests) > seen  # live first
+        for src in ("live", "wayback", "commoncrawl"):
+            assert f"day 1 of 1 {DAY} {SLUG} from {src}" in result.output
+        table = Lake(str(tmp_path / "lake")).read("articles", [DAY]).to_pylist()
+        assert len({r["url"] for r in table}) == len(table)  # each article once
+        assert _rows(tmp_path) == want  # the union: what live got, and the archive for the rest
+        sources = {r["url"]: r["capture_source"] for r in table}
+        assert sources == {u: "wayback" if u in gone else "live" for u in want}, sources  # live copies preferred
+        # re-running changes nothing (provenance included)
+        again = _cli_backfill(testweb_outlets, fast_crawl, stack, tmp_path, "auto", monkeypatch)
+        assert again.exit_code == 0, again.output
+        assert Lake(str(tmp_path / "lake")).read("articles", [DAY]).to_pylist() == table
+    finally:
+        testweb.clear_faults()
