@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +14,11 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+# isort: split
+# before typer and rich: from the console script, a plain `akhbar query …` runs and exits inside this import
+from akhbar import quickquery
+
+# isort: split
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -60,7 +64,7 @@ DEMO_PORT = 8764
 #: the earliest day the archive accepts (page dates before it are not trusted either)
 FIRST_DAY = date(1990, 1, 1)
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
-DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+DISK_FULL = quickquery.DISK_FULL
 
 
 class QueryFormat(StrEnum):
@@ -127,17 +131,8 @@ def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Pat
     return (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
 
 
-def _describe(exc: Exception, data_dir: Path | None) -> str:
-    """The error line's text; a full disk names where it was writing (a failed write() has no filename)."""
-    if isinstance(exc, OSError) and exc.errno in DISK_FULL:
-        where = exc.filename or data_dir or "the data dir"
-        return f"disk full while writing {where}: {exc.strerror or exc} (errno {errno.errorcode[exc.errno]})"
-    # DuckDB reports a failed write of its database file in the message only
-    for number in DISK_FULL:
-        found = re.search(rf'Could not write file "([^"]+)": {re.escape(os.strerror(number))}', str(exc))
-        if found:
-            return f"disk full while writing {found[1]}: {os.strerror(number)} (errno {errno.errorcode[number]})"
-    return str(exc)
+#: the error line's text (shared with the lean `akhbar query`: akhbar.quickquery)
+_describe = quickquery.describe
 
 
 def _parse_day(value: str) -> date:
@@ -201,24 +196,7 @@ def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
 
 
 def _print_relation(rel, fmt: str = "table", title: str | None = None) -> None:
-    if rel is None:
-        return
-    if fmt in ("csv", "jsonl", "json"):  # machine formats: akhbar.export's writers (lists, blobs, UTC, LF)
-        from akhbar.export import json_text, relation_reader, write_reader
-
-        if fmt == "json":
-            console.print_json(json_text(relation_reader(rel, "jsonl")))
-        else:
-            write_reader(relation_reader(rel, fmt), fmt, "-")
-        return
-    cols = rel.columns
-    rows = rel.fetchall()
-    table = Table(title=title)
-    for c in cols:
-        table.add_column(c)
-    for r in rows:
-        table.add_row(*["" if v is None else str(v) for v in r])
-    console.print(table)
+    quickquery.print_relation(console, rel, fmt, title)  # the lean `akhbar query` prints the same way
 
 
 def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool = False,

@@ -31,15 +31,18 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fsspec
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 from fsspec.spec import AbstractFileSystem
 
-from warehouse.schema import SORT_KEYS, TABLES, conform
+from warehouse.columns import COLUMNS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# pyarrow (and numpy, ~0.5 s of imports) is imported by the methods that read or write rows: `akhbar query`
+# lists files and reads them through DuckDB only, so it never loads it.
 
 PART_FILE = "part-0.parquet"
 #: key of a month file's Parquet metadata that lists the (day, outlet) partitions folded into it
@@ -57,12 +60,12 @@ class Lake:
         self.fs, self.root = fsspec.core.url_to_fs(self.uri)
 
     def partition_path(self, table: str, day: date | str, outlet: str) -> str:
-        if table not in TABLES:
+        if table not in COLUMNS:
             raise ValueError(f"unknown table {table!r}")
         return f"{self.root}/{table}/day={_day(day)}/outlet={outlet}/{PART_FILE}"
 
     def month_path(self, table: str, month: str) -> str:
-        if table not in TABLES:
+        if table not in COLUMNS:
             raise ValueError(f"unknown table {table!r}")
         return f"{self.root}/{table}/month={month}/{PART_FILE}"
 
@@ -70,6 +73,10 @@ class Lake:
                           sort_by: Iterable[str] | None = None) -> int:
         """Replace one partition with exactly these rows (possibly none), sorted by ``sort_by`` (by default
         the table's SORT_KEYS); returns the row count."""
+        import pyarrow as pa
+
+        from warehouse.schema import SORT_KEYS, TABLES, conform
+
         data = rows if isinstance(rows, pa.Table) else conform(table, rows)
         data = data.cast(TABLES[table])
         keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
@@ -80,6 +87,8 @@ class Lake:
 
     def write_atomic(self, final: str, data: pa.Table, *, row_group_size: int | None = None) -> None:
         """Write ``data`` to a hidden temporary beside ``final`` and rename it over ``final``."""
+        import pyarrow.parquet as pq
+
         buf = io.BytesIO()
         pq.write_table(data, buf, compression="zstd", write_statistics=True, row_group_size=row_group_size)
         folder = final.rsplit("/", 1)[0]
@@ -106,6 +115,12 @@ class Lake:
     def read_partition(self, table: str, day: date | str, outlet: str) -> pa.Table | None:
         """One outlet-day's rows (table columns only), from its day partition or else the month file it was
         folded into; None when the partition was never written."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from warehouse.schema import TABLES
+
         for _ in range(READ_ATTEMPTS):
             path = self.partition_path(table, day, outlet)
             if self.fs.exists(path):
@@ -153,6 +168,12 @@ class Lake:
         raise AssertionError("unreachable")
 
     def _read(self, listing: Listing, days: Iterable[date | str] | None, columns: list[str] | None) -> pa.Table:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from warehouse.schema import TABLES
+
         table = listing.table
         parts = []
         wanted = None if days is None else {_day(d) for d in days}
@@ -216,6 +237,8 @@ class Lake:
 
     def partitions(self, table: str) -> list[tuple[str, str]]:
         """(day, outlet) of every partition of a table, whether a day partition or folded into a month."""
+        import pyarrow.parquet as pq
+
         listing = self.listing(table)
         out = {_pair(p) for p in listing.days if p.rsplit("/", 1)[1] == PART_FILE}
         for path in listing.months:

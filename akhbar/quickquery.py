@@ -1,0 +1,167 @@
+"""`akhbar query` without typer: the query path loads DuckDB, fsspec (the confined reader) and the settings only.
+
+typer with its adapters (click, pydantic) and rich are ~0.5–0.8 s of imports, more than the whole start-up
+budget of `akhbar query` (issue 14: ≤ 0.3 s). The console script imports ``akhbar.cli``, whose first import is
+this module: for an ``akhbar query`` whose arguments parse plainly (one SQL, ``--data-dir``, ``--lake``,
+``--format`` with a valid value) the query runs here and the process exits before typer loads. Anything else
+(``--help``, an unknown option, a missing or bad value, a second argument) returns to the typer command, which
+answers with its own help or usage error, so the options and errors are the typer command's by construction.
+Errors of the query itself print the typer command's one line (``describe``, shared) with exit code 2.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+#: `akhbar query --format` values (akhbar.cli.QueryFormat; tests/test_quickquery.py keeps them equal)
+FORMATS = ("table", "csv", "json", "jsonl")
+#: the command's options that take a value, by the parameter name of akhbar.cli.query
+OPTIONS = {"--data-dir": "data_dir", "--lake": "lake", "--format": "fmt"}
+_running = False
+#: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
+DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def parse(args: list[str]) -> dict[str, str] | None:
+    """The arguments after ``query`` as the typer command reads them, or None when typer must answer."""
+    found: dict[str, str] = {}
+    positional: list[str] = []
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--":
+            positional += rest
+            break
+        if arg == "-" or not arg.startswith("-"):
+            positional.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if name not in OPTIONS:
+            return None  # --help, an unknown or abbreviated option: typer's help or usage error
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return None  # typer says what is missing (or takes the dash-led value: it knows best)
+            value = rest.pop(0)
+        if not value:
+            return None
+        found[OPTIONS[name]] = value  # repeated: the last one wins, as in click
+    if len(positional) != 1 or found.get("fmt", "table") not in FORMATS:
+        return None
+    return {"sql": positional[0], **found}
+
+
+def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None = None) -> None:
+    """A result on ``console`` (a rich Console): a table, or for machines csv, json, jsonl."""
+    if rel is None:
+        return
+    if fmt in ("csv", "jsonl", "json"):  # machine formats: akhbar.export's writers (lists, blobs, UTC, LF)
+        from akhbar.export import json_text, relation_reader, write_reader
+
+        if fmt == "json":
+            console.print_json(json_text(relation_reader(rel, "jsonl")))
+        else:
+            write_reader(relation_reader(rel, fmt), fmt, "-")
+        return
+    from rich.table import Table
+
+    cols = rel.columns
+    rows = rel.fetchall()
+    table = Table(title=title)
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*["" if v is None else str(v) for v in r])
+    console.print(table)
+
+
+def stdout_console() -> Any:
+    """The console akhbar.cli prints results on."""
+    from rich.console import Console
+
+    from akhbar.settings import console_width
+
+    return Console(width=console_width(sys.stdout.isatty()))
+
+
+def run(opts: dict[str, str]) -> int:
+    """Run a parsed ``akhbar query``: its exit code."""
+    import duckdb
+
+    from akhbar.settings import Settings
+    from warehouse.duck import QueryRefused
+    from warehouse.duck import query as run_query
+    from warehouse.locks import PartitionBusy
+
+    data_dir = Path(opts["data_dir"]) if "data_dir" in opts else None
+    try:
+        cfg = Settings.from_env()
+    except ValueError as exc:  # as the typer callback: a malformed AKHBAR_* variable
+        return _fail(str(exc))
+    cfg = cfg.with_options(data_dir=data_dir, lake_uri=opts.get("lake"))
+    try:
+        rel = run_query(cfg.data_dir, opts["sql"], cfg.lake_uri, timeout=cfg.query_timeout,
+                        memory_limit=cfg.query_memory)
+        print_relation(stdout_console(), rel, opts.get("fmt", "table"))
+    except (PartitionBusy, QueryRefused, PermissionError, OSError, ValueError,
+            duckdb.Error) as exc:
+        if isinstance(exc, BrokenPipeError):
+            return 1  # as click: the reader went away
+        return _fail(exc, data_dir or cfg.data_dir)
+    return 0
+
+
+def describe(exc: Exception, data_dir: Path | None) -> str:
+    """An error line's text (every akhbar command's); a full disk names where it was writing (a failed write()
+    has no filename)."""
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+        where = exc.filename or data_dir or "the data dir"
+        return f"disk full while writing {where}: {exc.strerror or exc} (errno {errno.errorcode[exc.errno]})"
+    # DuckDB reports a failed write of its database file in the message only
+    for number in DISK_FULL:
+        found = re.search(rf'Could not write file "([^"]+)": {re.escape(os.strerror(number))}', str(exc))
+        if found:
+            return f"disk full while writing {found[1]}: {os.strerror(number)} (errno {errno.errorcode[number]})"
+    return str(exc)
+
+
+def _fail(error: str | Exception, data_dir: Path | None = None) -> int:
+    """The typer command's one error line (akhbar.cli._fail prints the same), exit code 2."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    message = error if isinstance(error, str) else describe(error, data_dir)
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int | None:
+    """Run ``akhbar query …`` here if its arguments parse plainly; None: leave it (and anything else) to typer."""
+    global _running
+    args = sys.argv[1:] if argv is None else argv
+    if _running or not args or args[0] != "query" or (opts := parse(args[1:])) is None:
+        return None
+    _running = True
+    try:
+        return run(opts)
+    except KeyboardInterrupt:
+        print("\nAborted!", file=sys.stderr)  # as click
+        return 1
+    finally:
+        _running = False
+#: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
+DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def from_console_script() -> bool:
+    """This process is the `akhbar` console script or ``python -m akhbar.cli``: argv is a command line of ours."""
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    return script is not None and (script.name == "akhbar" or script == Path(__file__).with_name("cli.py"))
+
+
+if from_console_script() and (code := main()) is not None:
+    sys.exit(code)
