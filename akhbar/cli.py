@@ -505,8 +505,7 @@ def summary(
     outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
                                                      help="Outlet slug (repeatable).")] = None,
 ) -> None:
-    """Articles, copies, and the latest crawl run's fetches and failures per day and outlet, with the number of
-    crawl runs and the quality gate's latest verdict."""
+    """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict."""
     from warehouse.duck import summary as run_summary
 
     first = _parse_day(from_) if from_ else None
@@ -559,7 +558,7 @@ def search(
     found = run_search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=_day_option(from_), end=_day_option(to),
                        outlets=_unique(outlet), lang=lang, limit=limit)
     _print_table(found.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
-                 title=f"{found.num_rows} results")
+                 title=f"{found.num_rows} result{'' if found.num_rows == 1 else 's'}")
 
 
 @app.command()

@@ -138,6 +138,11 @@ def test_search_and_trend_commands(data, truth_docs):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "[الزيتون]" in out.stdout and "ar-mojaz" in out.stdout
+    n = min(3, len(_truth(truth_docs, "الزيتون")))
+    assert f"{n} result{'' if n == 1 else 's'}" in out.stdout.split("\n", 1)[0]
+    one = subprocess.run([AKHBAR, "search", "الزیتون", "--data-dir", str(data), "--limit", "1"],
+                         capture_output=True, text=True, timeout=120)
+    assert one.returncode == 0 and "1 result" in one.stdout and "1 results" not in one.stdout, one.stdout
     counts = trend(data, "۱۴۰۳", by="day")
     expected: dict[tuple[date, str], int] = {}
     for u in _truth(truth_docs, "۱۴۰۳"):
