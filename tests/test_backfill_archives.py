@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -254,11 +259,15 @@ def test_captures_that_redirect_or_are_soft_404s(live, stack, from_wayback, from
         assert any(SOFT_404 in p for _, p in requests) or archive == "/data/"
 
 
+#: the archives' limit in the end-to-end CLI tests (spacing is tested above; these test what lands)
+FAST_RATE = 6000
+
+
 def _cli_backfill(testweb_outlets, fast_crawl, stack, data: Path, source: str, monkeypatch, *days: date):
     env = {"AKHBAR_DATA_DIR": str(data), "AKHBAR_OUTLETS_DIR": str(testweb_outlets), "AKHBAR_LAKE_URI": "",
            "AKHBAR_WAYBACK_URL": stack.wayback.url, "AKHBAR_WAYBACK_CDX_URL": stack.wayback.cdx_url,
-           "AKHBAR_WAYBACK_RATE": str(RATE), "AKHBAR_CC_INDEX_URL": stack.commoncrawl.index_url,
-           "AKHBAR_CC_DATA_URL": stack.commoncrawl.data_url, "AKHBAR_CC_RATE": str(RATE),
+           "AKHBAR_WAYBACK_RATE": str(FAST_RATE), "AKHBAR_CC_INDEX_URL": stack.commoncrawl.index_url,
+           "AKHBAR_CC_DATA_URL": stack.commoncrawl.data_url, "AKHBAR_CC_RATE": str(FAST_RATE),
            "AKHBAR_CRAWL_SETTINGS": json.dumps(fast_crawl)}
     monkeypatch.setattr(cli, "_settings", None)
     first, last = (days or (DAY,))[0], (days or (DAY,))[-1]
@@ -290,3 +299,42 @@ def test_auto_lands_live_then_the_archive_for_what_the_live_site_lost(testweb, t
         assert Lake(str(tmp_path / "lake")).read("articles", [DAY]).to_pylist() == table
     finally:
         testweb.clear_faults()
+
+
+def test_a_killed_backfill_resumes(testweb_outlets, fast_crawl, stack, from_wayback, tmp_path):
+    """SIGKILL a `akhbar backfill --source wayback` of two days once the first captures are fetched, run it again:
+    the lake equals the uninterrupted run's, the cached CDX answer is not asked again, fetched articles not either."""
+    recorder = stack.wayback.recorder
+    env = {**os.environ, "AKHBAR_DATA_DIR": str(tmp_path), "AKHBAR_OUTLETS_DIR": str(testweb_outlets),
+           "AKHBAR_LAKE_URI": "", "AKHBAR_WAYBACK_URL": stack.wayback.url,
+           "AKHBAR_WAYBACK_CDX_URL": stack.wayback.cdx_url, "AKHBAR_WAYBACK_RATE": str(2 * RATE),
+           "AKHBAR_CRAWL_SETTINGS": json.dumps(fast_crawl)}
+    args = [str(Path(sys.executable).parent / "akhbar"), "backfill", "--from", DAY.isoformat(), "--to",
+            (DAY + timedelta(days=1)).isoformat(), "--outlet", SLUG, "--source", "wayback"]
+
+    def news(start: int) -> list[str]:
+        return [p for _, p in recorder.requests[start:] if "/news/" in p and "id_/" in p]
+
+    start = len(recorder.requests)
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    try:
+        deadline = time.monotonic() + 60
+        while len(news(start)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the back-fill ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)  # its process group: the crawl and any worker it started
+    finally:
+        proc.wait(10)
+    killed = recorder.requests[start:]
+    assert [p for _, p in killed if p.startswith("/wb/cdx")], "the day's CDX query was asked before the kill"
+    middle = len(recorder.requests)
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "day 2 of 2" in done.stdout
+    resumed = [p for _, p in recorder.requests[middle:]]
+    day_query = f"from={DAY:%Y%m%d}"
+    assert not [p for p in resumed if p.startswith("/wb/cdx") and day_query in p]  # from the cache
+    # the articles fetched before the kill are not fetched again (at most the one in flight when it died)
+    uninterrupted = [p for _, p in from_wayback[1] if "/news/" in p and "id_/" in p]
+    assert len(news(start)) <= len(set(uninterrupted)) + 1, (news(start), uninterrupted)
+    assert _rows(tmp_path) == _rows(from_wayback[0])
