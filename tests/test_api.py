@@ -35,7 +35,8 @@ def readme_example() -> str:
 
 
 def test_the_readme_example_runs_as_written(data: Path, tmp_path: Path):
-    (tmp_path / "data").symlink_to(data)  # the example opens "data", the demo's data dir
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "demo").symlink_to(data)  # the example opens "data/demo", the demo's data dir
     (tmp_path / "example.py").write_text(readme_example(), encoding="utf-8")
     run = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
