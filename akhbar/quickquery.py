@@ -67,16 +67,55 @@ def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None
         else:
             write_reader(relation_reader(rel, fmt), fmt, "-")
         return
-    from rich.table import Table
-
     cols = rel.columns
     rows = rel.fetchall()
+    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    plain = plain_table(cols, cells, title, console.width) if console.color_system is None else None
+    if plain is not None:
+        console.file.write(plain)
+        console.file.flush()
+        return
+    from rich.table import Table
+
     table = Table(title=title)
     for c in cols:
         table.add_column(c)
-    for r in rows:
-        table.add_row(*["" if v is None else str(v) for v in r])
+    for r in cells:
+        table.add_row(*r)
     console.print(table)
+
+
+#: what rich would read as markup or an emoji code in a cell (then rich renders it)
+_RICH_SYNTAX = re.compile(r"[\[\\]|:\S*?:")
+
+
+def plain_table(cols: list[str], cells: list[list[str]], title: str | None, width: int) -> str | None:
+    """rich's default Table of these cells as rich prints it without colour, written directly: rich measures
+    and renders every cell (3.6 s for `akhbar summary`'s 3,650 rows of a year). None when rich could render it
+    otherwise: no rows, a cell that is not plain printable ASCII (wide or joining characters, markup, emoji
+    codes) or a table wider than ``width`` (rich wraps). tests/test_querypath.py compares it with rich."""
+    texts = [*cols, *(c for row in cells for c in row)]
+    if not cells or not cols or any(not t.isascii() or not t.isprintable() or _RICH_SYNTAX.search(t) for t in texts):
+        return None
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    total = sum(widths) + 3 * len(widths) + 1
+    if total > width or (title and len(title) > total):
+        return None
+
+    def line(left: str, fill: str, mid: str, right: str) -> str:
+        return left + mid.join(fill * (w + 2) for w in widths) + right
+
+    def row(edge: str, values: list[str]) -> str:
+        return edge + edge.join(f" {v.ljust(w)} " for v, w in zip(values, widths, strict=True)) + edge
+
+    out = []
+    if title:
+        left = (total - len(title)) // 2
+        out.append(" " * left + title + " " * (total - len(title) - left))
+    out += [line("┏", "━", "┳", "┓"), row("┃", cols), line("┡", "━", "╇", "┩")]
+    out += [row("│", values) for values in cells]
+    out.append(line("└", "─", "┴", "┘"))
+    return "\n".join(out) + "\n"
 
 
 def stdout_console() -> Any:

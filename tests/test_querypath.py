@@ -173,3 +173,49 @@ def test_the_summary_counts_as_the_old_formulation(tmp_path: Path):
     got = {(r[0], r[1]): r[2:5] for r in duck.summary(tmp_path).fetchall()}
     assert got == {("2025-01-07", "fa-payam"): (4, 2, 2), ("2025-01-07", "youm7"): (2, 0, 0),
                    ("2025-01-08", "youm7"): (1, 0, 1)}
+
+
+# -- a plain table written directly, as rich prints it --------------------------------------------------------
+
+class _Rel:
+    def __init__(self, columns: list[str], rows: list[tuple]) -> None:
+        self.columns, self._rows = columns, rows
+
+    def fetchall(self) -> list[tuple]:
+        return self._rows
+
+
+def _printed(rel: _Rel, title: str | None, *, direct: bool) -> str:
+    """print_relation's output (``direct``) or rich's own Table of the same cells, on a colourless console."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=io.StringIO(), width=120)
+    if direct:
+        quickquery.print_relation(console, rel, "table", title)
+        return console.file.getvalue()
+    table = Table(title=title)
+    for c in rel.columns:
+        table.add_column(c)
+    for r in rel.fetchall():
+        table.add_row(*["" if v is None else str(v) for v in r])
+    console.print(table)
+    return console.file.getvalue()
+
+
+@pytest.mark.parametrize(("columns", "rows", "title"), [
+    (["day", "outlet", "articles"], [("2025-01-01", "ar-outlet0", 274), ("2025-01-02", "fa", None)], "summary"),
+    (["n"], [(1,), (22,)], "summary"), (["count_star()"], [(3,)], None), (["a", "bb"], [("x" * 30, 1)], "ttl"),
+    (["text"], [("دولت\u200cها",)], None), (["t"], [("[bold]x[/bold]",)], None), (["t"], [(":smile:",)], None),
+    (["wide"], [("y" * 130,)], None), (["empty"], [], "summary"),
+])
+def test_the_direct_table_is_rich_s_table(columns: list[str], rows: list[tuple], title: str | None):
+    """Where the direct path applies it prints rich's bytes; elsewhere (Persian text, markup, emoji codes, too
+    wide, no rows) it leaves the table to rich."""
+    rel = _Rel(columns, rows)
+    assert _printed(rel, title, direct=True) == _printed(rel, title, direct=False)
+    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    direct = quickquery.plain_table(columns, cells, title, 120) is not None
+    assert direct == (columns[0] in ("day", "count_star()", "a")), columns  # ["n"]: its title is wider
