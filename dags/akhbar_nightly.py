@@ -48,8 +48,9 @@ def _day():
     doc_md=__doc__,
 )
 def akhbar_nightly():
+    # retries: a sensor has nothing to redo, but one lost call to the api-server must not fail the whole day
     settle = TimeDeltaSensor(task_id="wait_for_day_to_settle", delta=af.SETTLE_DELAY, mode="reschedule",
-                             poke_interval=600, timeout=6 * 3600)
+                             poke_interval=600, timeout=6 * 3600, retries=2, retry_delay=timedelta(seconds=30))
 
     @task(retries=2, retry_delay=SETTINGS.retry_delay, retry_exponential_backoff=True,
           max_retry_delay=timedelta(hours=1))
