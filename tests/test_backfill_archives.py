@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from akhbar import cli
 from akhbar.pipeline import run_day
 from akhbar.settings import Settings
-from crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx
+from crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx, soft_404_reason
 from crawler.warc import iter_responses, warc_files
 from testweb.archive_stack import ArchiveStack, captures_from_warcs, page, redirect, with_links
 from testweb.pages import not_found_page
@@ -338,3 +338,17 @@ def test_a_killed_backfill_resumes(testweb_outlets, fast_crawl, stack, from_wayb
     uninterrupted = [p for _, p in from_wayback[1] if "/news/" in p and "id_/" in p]
     assert len(news(start)) <= len(set(uninterrupted)) + 1, (news(start), uninterrupted)
     assert _rows(tmp_path) == _rows(from_wayback[0])
+
+
+def test_soft_404_pages_are_told_from_short_articles():
+    def page(title: str, h1: str, text: str) -> bytes:
+        return (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{text}</p></body></html>").encode()
+
+    assert soft_404_reason(page("صفحه مورد نظر یافت نشد", "404", "بازگشت به صفحه اصلی"))
+    assert soft_404_reason(page("الصفحة غير موجودة", "عذراً", "العودة إلى الرئيسية"))
+    assert soft_404_reason(page("Page not found | Example News", "Oops", ""))
+    # a short news brief whose headline says «does not exist» / carries a number: an article
+    assert soft_404_reason(page("امکان مذاکره وجود ندارد", "امکان مذاکره وجود ندارد", "سخنگو گفت.")) is None
+    assert soft_404_reason(page("قتل 404 شخصاً", "قتل 404 شخصاً", "قال المسؤول.")) is None
+    assert soft_404_reason(page("404 Not Found", "Not Found", ""))
+    assert soft_404_reason(page("صفحه مورد نظر یافت نشد", "h", "متن " * 100)) is None  # a real body of text
