@@ -57,9 +57,11 @@ def scale_sites(outlets: int) -> list[Site]:
     """M sites: the four test-web layouts, then the aggregator's layout again under new names and addresses."""
     sites = [replace(s, archive_page_size=50) for s in SITES[:outlets]]
     for k in range(len(sites), outlets):
+        # the aggregator's pages under a dated archive path (its own ?date= archive is routed by its slug alone)
         sites.append(replace(SITES[3], index=k + 1, slug=f"ar-scale{k + 1}", name=f"Scale {k + 1}",
-                             name_native=f"موقع {k + 1}", archive_page_size=50))
-        test_sites._ARCHIVE_RE[sites[-1].slug] = test_sites._ARCHIVE_RE[SITES[3].slug]  # its archive URLs too
+                             name_native=f"موقع {k + 1}", archive_page_size=50,
+                             archive_template=SITES[2].archive_template))
+        test_sites._ARCHIVE_RE[sites[-1].slug] = test_sites._ARCHIVE_RE[SITES[2].slug]
     return sites
 
 
