@@ -56,25 +56,31 @@ def parse(args: list[str]) -> dict[str, str] | None:
 
 
 def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None = None) -> None:
-    """A result on ``console`` (a rich Console): a table, or for machines csv, json, jsonl."""
+    """A result on ``console`` (a rich Console; None: akhbar.cli's stdout console, made only if rich is needed):
+    a table, or for machines csv, json, jsonl."""
     if rel is None:
         return
     if fmt in ("csv", "jsonl", "json"):  # machine formats: akhbar.export's writers (lists, blobs, UTC, LF)
         from akhbar.export import json_text, relation_reader, write_reader
 
         if fmt == "json":
-            console.print_json(json_text(relation_reader(rel, "jsonl")))
+            (console or stdout_console()).print_json(json_text(relation_reader(rel, "jsonl")))
         else:
             write_reader(relation_reader(rel, fmt), fmt, "-")
         return
     cols = rel.columns
     rows = rel.fetchall()
     cells = [["" if v is None else str(v) for v in r] for r in rows]
-    plain = plain_table(cols, cells, title, console.width) if console.color_system is None else None
+    if console is None:
+        width, file = piped_width(), sys.stdout
+    else:
+        width, file = (console.width if console.color_system is None else None), console.file
+    plain = plain_table(cols, cells, title, width) if width is not None else None
     if plain is not None:
-        console.file.write(plain)
-        console.file.flush()
+        file.write(plain)
+        file.flush()
         return
+    console = console or stdout_console()
     from rich.table import Table
 
     table = Table(title=title)
@@ -118,6 +124,21 @@ def plain_table(cols: list[str], cells: list[list[str]], title: str | None, widt
     return "\n".join(out) + "\n"
 
 
+#: variables that make rich treat piped output as a terminal (colours, cursor codes)
+_TERMINAL_VARS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+
+
+def piped_width() -> int | None:
+    """The width stdout_console() prints at when rich would print no colour or terminal code (stdout piped to a
+    file or another program, none of _TERMINAL_VARS set), without importing rich; None: let rich decide."""
+    if sys.stdout.isatty() or any(os.environ.get(v) for v in _TERMINAL_VARS):
+        return None
+    columns = os.environ.get("COLUMNS")  # akhbar.settings.console_width: 200 unless COLUMNS says
+    if columns is None:
+        return 200
+    return int(columns) if columns.isdigit() else None
+
+
 def stdout_console() -> Any:
     """The console akhbar.cli prints results on."""
     from rich.console import Console
@@ -145,7 +166,7 @@ def run(opts: dict[str, str]) -> int:
     try:
         rel = run_query(cfg.data_dir, opts["sql"], cfg.lake_uri, timeout=cfg.query_timeout,
                         memory_limit=cfg.query_memory)
-        print_relation(stdout_console(), rel, opts.get("fmt", "table"))
+        print_relation(None, rel, opts.get("fmt", "table"))
     except (PartitionBusy, QueryRefused, PermissionError, OSError, ValueError,
             duckdb.Error) as exc:
         if isinstance(exc, BrokenPipeError):

@@ -95,16 +95,23 @@ def _imports(stderr: str) -> set[str]:
     return {line.rsplit("|", 1)[1].strip() for line in stderr.splitlines() if line.startswith("import time:")}
 
 
-@pytest.mark.parametrize("fmt", ["table", "json"])
-def test_lean_query_prints_what_the_typer_command_prints_without_typer_pyarrow_or_pydantic(data: Path, fmt: str):
-    sql = "select outlet, article_id, text from articles order by article_id"
+TEXTS = "select outlet, article_id, text from articles order by article_id"
+COUNTS = "select outlet, count(*) as n from articles group by 1 order by 1"
+
+
+@pytest.mark.parametrize(("fmt", "sql"), [("table", TEXTS), ("table", COUNTS), ("json", TEXTS)])
+def test_lean_query_prints_what_the_typer_command_prints_without_typer_pyarrow_or_pydantic(data: Path, fmt: str,
+                                                                                            sql: str):
+    """Persian and Arabic text: rich's table; plain counts: written directly (no rich at all); json: rich."""
     lean = subprocess.run([sys.executable, "-X", "importtime", str(AKHBAR), "query", sql, "--data-dir", str(data),
                            "--format", fmt], capture_output=True, text=True, env=_env(), timeout=120)
     typer = _typer("query", sql, "--data-dir", str(data), "--format", fmt)
     assert lean.returncode == typer.returncode == 0, lean.stderr[-2000:] + typer.stderr
     assert lean.stdout == typer.stdout and typer.stderr == ""
-    assert "برنامه\u200cی" in lean.stdout and "الذهب" in lean.stdout
+    wanted = ["برنامه\u200cی", "الذهب"] if sql == TEXTS else ["│ youm7    │ 2 │", "│ fa-payam │ 1 │"]
+    assert all(w in lean.stdout for w in wanted), lean.stdout
     loaded = _imports(lean.stderr)
+    assert ("rich.console" in loaded) == (sql == TEXTS)
     assert {"duckdb", "fsspec", "warehouse.duck", "akhbar.quickquery"} <= loaded
     assert not {"typer", "click", "pydantic", "outlets.registry"} & loaded
     if fmt == "table":  # the machine formats are akhbar.export's writers, which read batches with pyarrow
