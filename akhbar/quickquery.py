@@ -7,6 +7,8 @@ this module: for an ``akhbar query`` whose arguments parse plainly (one SQL, ``-
 (``--help``, an unknown option, a missing or bad value, a second argument) returns to the typer command, which
 answers with its own help or usage error, so the options and errors are the typer command's by construction.
 Errors of the query itself print the typer command's one line (``describe``, shared) with exit code 2.
+``akhbar summary`` with ``--data-dir``, ``--lake`` and ``--outlet`` only runs here the same way (with ``--from`` or
+``--to`` typer checks the days).
 """
 
 from __future__ import annotations
@@ -22,14 +24,17 @@ from typing import Any
 FORMATS = ("table", "csv", "json", "jsonl")
 #: the command's options that take a value, by the parameter name of akhbar.cli.query
 OPTIONS = {"--data-dir": "data_dir", "--lake": "lake", "--format": "fmt"}
+#: `akhbar summary`'s, without --from/--to (their day checks are the typer command's: it answers those)
+SUMMARY_OPTIONS = {"--data-dir": "data_dir", "--lake": "lake", "--outlet": "outlet"}
 _running = False
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
 DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
 
-def parse(args: list[str]) -> dict[str, str] | None:
-    """The arguments after ``query`` as the typer command reads them, or None when typer must answer."""
-    found: dict[str, str] = {}
+def parse(args: list[str], options: dict[str, str] = OPTIONS, positionals: int = 1) -> dict[str, Any] | None:
+    """The arguments after ``query`` (or with SUMMARY_OPTIONS and no positional, ``summary``) as the typer
+    command reads them, or None when typer must answer. ``outlet`` repeats: a list."""
+    found: dict[str, Any] = {}
     positional: list[str] = []
     rest = list(args)
     while rest:
@@ -41,7 +46,7 @@ def parse(args: list[str]) -> dict[str, str] | None:
             positional.append(arg)
             continue
         name, eq, value = arg.partition("=")
-        if name not in OPTIONS:
+        if name not in options:
             return None  # --help, an unknown or abbreviated option: typer's help or usage error
         if not eq:
             if not rest or rest[0].startswith("-"):
@@ -49,10 +54,13 @@ def parse(args: list[str]) -> dict[str, str] | None:
             value = rest.pop(0)
         if not value:
             return None
-        found[OPTIONS[name]] = value  # repeated: the last one wins, as in click
-    if len(positional) != 1 or found.get("fmt", "table") not in FORMATS:
+        if options[name] == "outlet":
+            found.setdefault("outlet", []).append(value)
+        else:
+            found[options[name]] = value  # repeated: the last one wins, as in click
+    if len(positional) != positionals or found.get("fmt", "table") not in FORMATS:
         return None
-    return {"sql": positional[0], **found}
+    return {"sql": positional[0], **found} if positionals else found
 
 
 def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None = None) -> None:
@@ -148,13 +156,14 @@ def stdout_console() -> Any:
     return Console(width=console_width(sys.stdout.isatty()))
 
 
-def run(opts: dict[str, str]) -> int:
-    """Run a parsed ``akhbar query``: its exit code."""
+def run(opts: dict[str, Any], command: str = "query") -> int:
+    """Run a parsed ``akhbar query`` (or ``summary``): its exit code."""
     import duckdb
 
     from akhbar.settings import Settings
     from warehouse.duck import QueryRefused
     from warehouse.duck import query as run_query
+    from warehouse.duck import summary as run_summary
     from warehouse.locks import PartitionBusy
 
     data_dir = Path(opts["data_dir"]) if "data_dir" in opts else None
@@ -164,9 +173,14 @@ def run(opts: dict[str, str]) -> int:
         return _fail(str(exc))
     cfg = cfg.with_options(data_dir=data_dir, lake_uri=opts.get("lake"))
     try:
-        rel = run_query(cfg.data_dir, opts["sql"], cfg.lake_uri, timeout=cfg.query_timeout,
-                        memory_limit=cfg.query_memory)
-        print_relation(None, rel, opts.get("fmt", "table"))
+        if command == "summary":  # as akhbar.cli.summary without --from/--to; --outlet once each, in order
+            outlets = list(dict.fromkeys(opts.get("outlet", ())))
+            rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, outlets=outlets)
+            print_relation(None, rel, title="summary")
+        else:
+            rel = run_query(cfg.data_dir, opts["sql"], cfg.lake_uri, timeout=cfg.query_timeout,
+                            memory_limit=cfg.query_memory)
+            print_relation(None, rel, opts.get("fmt", "table"))
     except (PartitionBusy, QueryRefused, PermissionError, OSError, ValueError,
             duckdb.Error) as exc:
         if isinstance(exc, BrokenPipeError):
@@ -200,14 +214,18 @@ def _fail(error: str | Exception, data_dir: Path | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int | None:
-    """Run ``akhbar query …`` here if its arguments parse plainly; None: leave it (and anything else) to typer."""
+    """Run ``akhbar query …`` or ``akhbar summary …`` here if its arguments parse plainly; None: leave it (and
+    anything else) to typer."""
     global _running
     args = sys.argv[1:] if argv is None else argv
-    if _running or not args or args[0] != "query" or (opts := parse(args[1:])) is None:
+    if _running or not args or args[0] not in ("query", "summary"):
+        return None
+    opts = parse(args[1:]) if args[0] == "query" else parse(args[1:], SUMMARY_OPTIONS, 0)
+    if opts is None:
         return None
     _running = True
     try:
-        return run(opts)
+        return run(opts, args[0])
     except KeyboardInterrupt:
         print("\nAborted!", file=sys.stderr)  # as click
         return 1

@@ -118,6 +118,15 @@ def test_lean_query_prints_what_the_typer_command_prints_without_typer_pyarrow_o
         assert not {"pyarrow", "numpy"} & loaded
 
 
+def test_lean_summary_prints_what_the_typer_command_prints(data: Path):
+    for args in (["summary", "--data-dir", str(data)],
+                 ["summary", "--outlet", "youm7", "--data-dir", str(data), "--outlet", "youm7", "--outlet=fa-payam"]):
+        lean, typer = _lean(*args), _typer(*args)
+        assert (lean.returncode, lean.stdout, lean.stderr) == (typer.returncode, typer.stdout, typer.stderr), args
+    assert quickquery.parse(["--outlet", "a", "--outlet", "b"], quickquery.SUMMARY_OPTIONS, 0) == {"outlet": ["a", "b"]}
+    assert quickquery.parse(["--from", "2025-01-07"], quickquery.SUMMARY_OPTIONS, 0) is None  # typer checks days
+
+
 def test_lean_query_errors_and_help_are_the_typer_command_s(data: Path):
     for args in (["query", "copy (select 1) to 'x.csv'", "--data-dir", str(data)],  # refused: our error line
                  ["query", "select 1", "--format", "xml"]):  # typer's usage error (the lean path declines)
