@@ -16,12 +16,15 @@ the crawl's retry middleware; index answers are cached on disk, so a resumed bac
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import io
 import json
 import os
 import re
+import threading
+import time
 import zlib
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -134,6 +137,7 @@ def archive_settings(settings: Settings) -> None:
         "crawler.middlewares.WarcArchiveMiddleware": None,
         "crawler.archives.ProvenanceWarcMiddleware": 950,
         "crawler.archives.CaptureMiddleware": 960,
+        "crawler.archives.ArchiveRateGate": 970,
     })
     settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="cmdline")
     slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
@@ -268,6 +272,39 @@ class ArchiveGuardMiddleware(AllowedDomainsGuardMiddleware):
         if urlsplit(request.url).netloc in self.hosts and not scheme_refusal(request.url):
             return None
         return super().process_request(request, spider)
+
+
+#: archive host -> the monotonic time it may be asked next, shared by every crawler of this process: each
+#: outlet's crawl has its own download slots, so the slots alone would let N outlets ask N times the rate
+_HOST_NEXT: dict[str, float] = {}
+_HOST_LOCK = threading.Lock()
+
+
+def reserve(host: str, spacing: float) -> float:
+    """Seconds to wait before asking ``host``, the next free time then pushed on by ``spacing``."""
+    with _HOST_LOCK:
+        now = time.monotonic()
+        at = max(now, _HOST_NEXT.get(host, 0.0))
+        _HOST_NEXT[host] = at + spacing
+        return at - now
+
+
+class ArchiveRateGate:
+    """One rate limit per archive host for the whole process (all outlets' crawls), next to the downloader:
+    a request to an archive host waits for its turn (the host slot's fixed delay still spaces each crawl)."""
+
+    def __init__(self, spacing: dict[str, float]) -> None:
+        self.spacing = spacing
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(ArchiveConfig.from_settings(crawler.settings).hosts)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        spacing = self.spacing.get(urlsplit(request.url).netloc)
+        if spacing and (wait := reserve(urlsplit(request.url).netloc, spacing)) > 0:
+            await asyncio.sleep(wait)
+        return None
 
 
 class ProvenanceWarcMiddleware(WarcArchiveMiddleware):

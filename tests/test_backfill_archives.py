@@ -352,3 +352,22 @@ def test_soft_404_pages_are_told_from_short_articles():
     assert soft_404_reason(page("قتل 404 شخصاً", "قتل 404 شخصاً", "قال المسؤول.")) is None
     assert soft_404_reason(page("404 Not Found", "Not Found", ""))
     assert soft_404_reason(page("صفحه مورد نظر یافت نشد", "h", "متن " * 100)) is None  # a real body of text
+
+
+def test_one_rate_limit_per_archive_host_for_all_outlets_at_once(testweb, testweb_outlets, fast_crawl, stack,
+                                                                 from_wayback, tmp_path):
+    """Two outlets back-filled in one crawl process (each its own Scrapy crawler and download slots) still ask the
+    archive host at the one rate, not twice it."""
+    start = len(stack.wayback.recorder.requests)
+    results = run_day(DAY, tmp_path, [SLUG, "ar-wadi"], folder=testweb_outlets,
+                      overrides=_overrides(fast_crawl, stack, "wayback"))
+    assert all(r.ok for r in results), [r.error for r in results]
+    requests = stack.wayback.recorder.requests[start:]
+    for slug in (SLUG, "ar-wadi"):  # both crawls asked the archive
+        assert [p for _, p in requests if testweb.base_url(slug) in p], slug
+    times = sorted(t for t, _ in requests)
+    spacing = 60 / RATE
+    assert len(times) >= 20
+    spans = [times[i + 4] - times[i] for i in range(len(times) - 4)]
+    assert min(spans) >= 0.8 * 4 * spacing, min(spans)
+    assert (times[-1] - times[0]) / (len(times) - 1) >= 0.95 * spacing
