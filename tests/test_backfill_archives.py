@@ -7,7 +7,6 @@ test web (as if the site had forgotten the day), and must land the same rows, pr
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -168,10 +167,9 @@ def test_request_spacing_respects_the_rate_limit(from_wayback, from_commoncrawl)
     for name, requests in (("wayback", from_wayback[1]), ("commoncrawl", from_commoncrawl[1])):
         times = sorted(t for t, _ in requests)
         assert len(times) >= 10, name
-        gaps = sorted(b - a for a, b in itertools.pairwise(times))
-        # measured where the server's threads got each request: one late arrival shortens the gap after it, but
-        # jitter does not add up, so every run of 5 requests spans 4 spacings (unlimited, gaps are ~0.005 s)
-        assert gaps[0] >= 0.5 * spacing, (name, gaps[:3])
+        # measured where the server's threads got each request: one late arrival shortens the gap after it (so no
+        # single gap is asserted: under load it flaked), but jitter does not add up, so every run of 5 requests
+        # spans 4 spacings (unlimited, gaps are ~0.005 s)
         spans = [times[i + 4] - times[i] for i in range(len(times) - 4)]
         assert min(spans) >= 0.8 * 4 * spacing, (name, min(spans))
         assert (times[-1] - times[0]) / (len(times) - 1) >= 0.95 * spacing, name  # on average, at least the spacing
