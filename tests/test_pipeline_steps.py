@@ -162,3 +162,20 @@ def test_a_page_whose_extraction_hangs_is_logged_extract_timeout_never_lost(page
     night.load_stage(lake, tmp_path, day, outlet, ex.rows, ex.log_rows)
     stored = lake.read_partition("crawl_log", day, outlet.slug).to_pylist()
     assert [(r["outcome"], r["reason"]) for r in stored] == [("extract_timeout", "extraction took longer than 1 s")]
+
+
+def test_a_live_soft_404_is_not_an_article_with_its_reason_and_a_short_headline_stays_one():
+    from akhbar.pipeline.steps import not_article_reason
+
+    def page(title: str, h1: str, para: str) -> bytes:
+        return (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{para}</p>"
+                "<a href='/'>خانه</a></body></html>").encode()
+
+    gone = page("صفحه مورد نظر یافت نشد", "خطای ۴۰۴", "بازگشت به صفحه اصلی")
+    why = not_article_reason(gone, "بازگشت به صفحه اصلی")
+    assert why and why.startswith("soft-404") and "یافت نشد" in why
+    gone_ar = page("الصفحة غير موجودة", "عذراً", "العودة إلى الرئيسية")
+    assert (not_article_reason(gone_ar, "العودة إلى الرئيسية") or "").startswith("soft-404")
+    # a short real headline with «وجود ندارد» or a number 404 in it is still an article
+    short = page("امکان مذاکره وجود ندارد", "امکان مذاکره وجود ندارد", "سخنگوی دولت گفت امکان مذاکره وجود ندارد.")
+    assert not_article_reason(short, "سخنگوی دولت گفت امکان مذاکره وجود ندارد.") is None

@@ -21,6 +21,7 @@ from crawler.crawllog import read_logs
 from crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
 from outlets.registry import Outlet
 from transforms.identity import article_id, canonical_url, normalize_url
+from transforms.soft404 import soft_404_reason
 from warehouse.lake import Lake
 from warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
@@ -255,6 +256,8 @@ def not_article_reason(body: bytes, text: str) -> str | None:
         doc = lxml_html.fromstring(body)
     except ValueError:
         return None
+    if why := soft_404_reason(body):  # a removed article served live as a «not found» page with status 200
+        return why
     links = len(doc.xpath("//a[@href]"))
     if links >= INDEX_MIN_LINKS:
         return f"index page: {links} links around {chars} characters of text"
