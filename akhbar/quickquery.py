@@ -80,7 +80,9 @@ def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None
     rows = rel.fetchall()
     cells = [["" if v is None else str(v) for v in r] for r in rows]
     if console is None:
-        width, file = piped_width(), sys.stdout
+        from akhbar.settings import piped_width
+
+        width, file = piped_width(sys.stdout.isatty()), sys.stdout
     else:
         width, file = (console.width if console.color_system is None else None), console.file
     plain = plain_table(cols, cells, title, width) if width is not None else None
@@ -130,21 +132,6 @@ def plain_table(cols: list[str], cells: list[list[str]], title: str | None, widt
     out += [row("│", values) for values in cells]
     out.append(line("└", "─", "┴", "┘"))
     return "\n".join(out) + "\n"
-
-
-#: variables that make rich treat piped output as a terminal (colours, cursor codes)
-_TERMINAL_VARS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
-
-
-def piped_width() -> int | None:
-    """The width stdout_console() prints at when rich would print no colour or terminal code (stdout piped to a
-    file or another program, none of _TERMINAL_VARS set), without importing rich; None: let rich decide."""
-    if sys.stdout.isatty() or any(os.environ.get(v) for v in _TERMINAL_VARS):
-        return None
-    columns = os.environ.get("COLUMNS")  # akhbar.settings.console_width: 200 unless COLUMNS says
-    if columns is None:
-        return 200
-    return int(columns) if columns.isdigit() else None
 
 
 def stdout_console() -> Any:

@@ -231,3 +231,18 @@ def console_width(is_terminal: bool) -> int | None:
     """The CLI's table width: the terminal's (or COLUMNS); piped output (files, CI logs, README examples) gets
     200 columns, so whole table rows are kept instead of 80-column wrapping."""
     return None if is_terminal or "COLUMNS" in os.environ else 200
+
+
+#: variables that make rich treat piped output as a terminal (colours, cursor codes)
+RICH_TERMINAL_VARS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
+
+
+def piped_width(is_terminal: bool) -> int | None:
+    """The width the CLI's rich console prints at when rich would print no colour or terminal code (output piped,
+    none of RICH_TERMINAL_VARS set), found without importing rich (akhbar.quickquery); None: let rich decide."""
+    if is_terminal or any(os.environ.get(v) for v in RICH_TERMINAL_VARS):
+        return None
+    columns = os.environ.get("COLUMNS")  # as console_width, then rich: COLUMNS when it is a number
+    if columns is None:
+        return 200
+    return int(columns) if columns.isdigit() else None
