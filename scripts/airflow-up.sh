@@ -64,7 +64,7 @@ Airflow is up: $API_URL  (user admin, password $password — kept in
 archive: $AKHBAR_DATA_DIR   outlets: $AKHBAR_OUTLETS_DIR   logs: $LOGS
 nightly runs start with the day $AKHBAR_NIGHTLY_START ended; back-fill earlier days:
   source scripts/airflow.env
-  airflow backfill create --dag-id akhbar_nightly --from-date 2025-01-05 --to-date 2025-01-07
+  scripts/airflow-backfill.sh --from-date 2025-01-05 --to-date 2025-01-07
   scripts/airflow-wait.sh        # waits for the back-fill's end, one line per day; exit 1 if a day failed
 stop: scripts/airflow-stop.sh (make airflow-stop)
 EOF
