@@ -190,13 +190,13 @@ def settings() -> Settings:
     return Settings.from_env()
 
 
-def _positive(name: str, raw: str, example: str) -> float:
+def _positive(name: str, raw: str, example: str, unit: str = "seconds") -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"{name}={raw!r}: expected seconds, e.g. {example}") from None
+        raise ValueError(f"{name}={raw!r}: expected {unit}, e.g. {example}") from None
     if not value > 0:
-        raise ValueError(f"{name}={raw!r}: must be more than 0 seconds")
+        raise ValueError(f"{name}={raw!r}: must be more than 0 {unit}")
     return value
 
 
@@ -208,13 +208,7 @@ def _day(name: str, raw: str) -> date:
 
 
 def _rate(name: str, raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r}: expected requests per minute, e.g. 20") from None
-    if not value > 0:
-        raise ValueError(f"{name}={raw!r}: must be more than 0 requests per minute")
-    return value
+    return _positive(name, raw, "20", "requests per minute")
 
 
 def _json_object(name: str, raw: str) -> dict[str, str]:
