@@ -285,3 +285,42 @@ def test_doc_from_a_lake_row_links_like_the_doc_it_was_stored_from(tmp_path: Pat
     rows = rows_by_id(cluster([doc("exact", FA, hour=3), doc("near", edited(FA), hour=4)], prior=[stored]))
     assert rows["exact"] == DupRow("exact", "orig", "orig", "exact", 1.0)
     assert rows["near"].canonical_id == "orig" and rows["near"].method == "near"
+
+
+def test_a_large_family_is_paired_through_its_best_ranked_members_not_all_with_all(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hundreds of near-identical items (an outlet's automated price or prayer-time posts) in one window: each
+    is paired with the family's best-ranked members only (all-with-all made 73M pairs from 12k items and ran
+    out of memory), and the rows are those all-with-all pairing gives."""
+    import numpy as np
+
+    import transforms.dedup as dedup
+
+    rng = random.Random(7)
+    words = FA.split()
+    docs = [doc("orig", FA, D1, hour=6)]
+    for i in range(299):  # an edited copy each: one word of the body replaced, on one of two days
+        w = list(words)
+        w[rng.randrange(len(w))] = f"بند{i}"
+        docs.append(doc(f"c{i:03}", " ".join(w), D1 if i % 2 else D2, hour=7 + i % 12, outlet=f"o{i % 5}"))
+    docs += [doc(f"x{i:03}", AR, D2, hour=9) for i in range(150)]  # one exact-copy group on one day
+    docs.append(doc("ar-first", AR, D1, hour=5))
+    capped = dedup.cluster(docs)
+
+    n = len(docs)
+    family = []
+    for i in range(1000):
+        w = list(words)
+        w[rng.randrange(len(w))] = f"بند{i}"
+        family.append(dedup.decode_signature(signature(" ".join(w)), SIGNATURE_PARAMS)[0])
+    pairs = dedup.candidate_pairs(np.stack(family), SIGNATURE_PARAMS, np.arange(1000))
+    # linear in the family (all with all: 499,500), and the best-ranked member is paired with every other
+    assert len(pairs) <= 1000 * (dedup.FAMILY_HEAD + dedup.FAMILY_ALL_PAIRS)
+    assert {tuple(p) for p in pairs.tolist()} >= {(0, j) for j in range(1, 1000)}
+
+    monkeypatch.setattr(dedup, "FAMILY_ALL_PAIRS", n)
+    assert dedup.cluster(docs) == capped
+    rows = rows_by_id(capped)
+    assert {r.canonical_id for a, r in rows.items() if a.startswith("c")} == {"orig"}
+    assert {r.canonical_id for a, r in rows.items() if a.startswith("x")} == {"ar-first"}
+    assert rows["orig"].method == rows["ar-first"].method == "self"

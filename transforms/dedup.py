@@ -62,7 +62,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from itertools import combinations
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -78,6 +77,12 @@ EXACT_MIN_TOKENS = 20
 _HEADER = struct.Struct("<2sBBHHI")  # magic, algorithm version, shingle, num_perm, seed, token count
 _MAGIC = b"mh"
 _VERIFY_CHUNK = 50_000  # candidate pairs compared per numpy batch (bounds memory)
+#: a family of identical or near-identical bodies larger than this (thousands of automated price, weather or
+#: prayer-time items in a week) is not paired all with all (quadratic: 12k members made 73M pairs and ran out of
+#: memory): each member is paired with the family's FAMILY_HEAD best-ranked members, which hold its canonical
+#: (a canonical ranks before its copies). Families of up to this size are paired all with all, as before.
+FAMILY_ALL_PAIRS = 64
+FAMILY_HEAD = 32
 
 
 @dataclass(frozen=True)
@@ -290,8 +295,27 @@ def _signatures(items: Sequence[Doc], params: SignatureParams) -> tuple[np.ndarr
     return sigs, n_words, ok
 
 
-def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS) -> np.ndarray:
-    """LSH: all pairs (i < j) of rows sharing at least one band, as an (n, 2) array.
+def _family_pairs(members: np.ndarray, priority: np.ndarray | None) -> np.ndarray:
+    """Pairs (i < j) of one family (an LSH bucket or an exact-copy group): all of them up to FAMILY_ALL_PAIRS
+    members, else every member with the FAMILY_HEAD best-ranked (lowest ``priority``; index order without one)."""
+    members = np.sort(members)
+    size = len(members)
+    if size <= FAMILY_ALL_PAIRS:
+        ii, jj = np.triu_indices(size, k=1)
+        return np.stack([members[ii], members[jj]], axis=1)
+    ranked = members[np.argsort(priority[members], kind="stable")] if priority is not None else members
+    head, rest = ranked[:FAMILY_HEAD], ranked[FAMILY_HEAD:]
+    ii, jj = np.triu_indices(len(head), k=1)
+    pairs = np.concatenate([np.stack([head[ii], head[jj]], axis=1),
+                            np.stack([np.repeat(rest, len(head)), np.tile(head, len(rest))], axis=1)])
+    return np.sort(pairs, axis=1)
+
+
+def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS,
+                    priority: np.ndarray | None = None) -> np.ndarray:
+    """LSH: the pairs (i < j) of rows sharing at least one band, as an (n, 2) array; a bucket of more than
+    FAMILY_ALL_PAIRS rows gives each row's pairs with its FAMILY_HEAD best-ranked rows only (``priority``: each
+    row's place in canonical-rank order, lower first; index order without it).
 
     Vectorised banding over the whole matrix (sort each band's hashes, pair up equal runs): the set
     of candidates does not depend on row order, unlike insert-then-query indexes.
@@ -316,9 +340,7 @@ def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS
             if len(two):
                 out.append(np.sort(np.stack([order[two], order[two + 1]], axis=1), axis=1))
             for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
-                members = np.sort(order[s:s + size])
-                ii, jj = np.triu_indices(size, k=1)
-                out.append(np.stack([members[ii], members[jj]], axis=1))
+                out.append(_family_pairs(order[s:s + size], priority))
     if not out:
         return np.empty((0, 2), dtype=np.int64)
     return np.unique(np.concatenate(out), axis=0)
@@ -365,17 +387,11 @@ def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Itera
     n_docs, n_prior = len(docs), len(prior)
     if not items:
         return Reclustered([], set(), 0)
-    node_of: dict[str, int] = {}
-    nodes: list[_Node] = []
-    for i, d in enumerate(items):
-        k = node_of.get(d.article_id)
-        if k is None:
-            k = node_of[d.article_id] = len(nodes)
-            nodes.append(_Node(d.article_id))
-        nodes[k].add(i, d, i < n_docs, n_docs + n_prior <= i)
+    nodes, node_of = _nodes(items, n_docs, n_prior)
+    by_rank = sorted(range(len(nodes)), key=lambda k: nodes[k].rank())
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
     sigs, n_words, has_sig = _signatures(items, params)
-    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params)
+    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params, _priority(nodes, by_rank, len(items)))
 
     item_node = {i: k for k, node in enumerate(nodes) for i in node.docs}
     moved_nodes = {node_of[a] for a in moved if a in node_of}
@@ -394,7 +410,7 @@ def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Itera
                 return True  # its canonical became a copy, or is gone
         return any(item_node[j] in moved_nodes for i in node.docs for j in links.get(i, ()))
 
-    for k in sorted(range(len(nodes)), key=lambda k: nodes[k].rank()):
+    for k in by_rank:
         node = nodes[k]
         if not node.in_docs and node.stored and not (node.later and dirty(k, node)):
             canonical_of[k] = node.stored
@@ -446,16 +462,42 @@ def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: 
     items = [*sources, *others]
     if not sources or not others:
         return False
+    nodes, _ = _nodes(items, 0, len(items))
+    priority = _priority(nodes, sorted(range(len(nodes)), key=lambda k: nodes[k].rank()), len(items))
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
     sigs, n_words, has_sig = _signatures(items, params)
-    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params)
+    links = _links(items, days, sigs, n_words, has_sig, lookback_days, params, priority)
     return any(j >= len(sources) for i in range(len(sources)) for j in links.get(i, ()))
 
 
+def _nodes(items: Sequence[Doc], n_docs: int, n_prior: int) -> tuple[list[_Node], dict[str, int]]:
+    """One node per article_id of ``items`` (the first ``n_docs`` are being clustered, the next ``n_prior`` are
+    context, the rest are later articles), and each id's node index."""
+    node_of: dict[str, int] = {}
+    nodes: list[_Node] = []
+    for i, d in enumerate(items):
+        k = node_of.get(d.article_id)
+        if k is None:
+            k = node_of[d.article_id] = len(nodes)
+            nodes.append(_Node(d.article_id))
+        nodes[k].add(i, d, i < n_docs, n_docs + n_prior <= i)
+    return nodes, node_of
+
+
+def _priority(nodes: list[_Node], by_rank: list[int], n_items: int) -> np.ndarray:
+    """Each item's place in canonical-rank order (its article's node's), lower first."""
+    priority = np.empty(n_items, dtype=np.int64)
+    for place, k in enumerate(by_rank):
+        priority[nodes[k].docs] = place
+    return priority
+
+
 def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np.ndarray, has_sig: np.ndarray,
-           lookback_days: int, params: SignatureParams) -> dict[int, dict[int, tuple[float, str]]]:
+           lookback_days: int, params: SignatureParams,
+           priority: np.ndarray) -> dict[int, dict[int, tuple[float, str]]]:
     """Item -> {item: (similarity, "exact" | "near")} for every exact or verified near pair within the
-    lookback (symmetric)."""
+    lookback (symmetric); a family larger than FAMILY_ALL_PAIRS is linked through its best-ranked members
+    (``priority``: each item's place in canonical-rank order)."""
     links: dict[int, dict[int, tuple[float, str]]] = defaultdict(dict)
 
     def link(a: int, b: int, sim: float, how: str) -> None:
@@ -467,27 +509,41 @@ def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np
     for i, d in enumerate(items):
         if d.content_hash and has_sig[i] and n_words[i] >= EXACT_MIN_TOKENS:
             by_hash[d.content_hash].append(i)
-    group_of: dict[int, list[int]] = {}
+    group_of: dict[int, list[int]] = {}  # item -> the items of its group on its day (itself first of them)
     for group in by_hash.values():
-        for a, b in combinations(group, 2):
+        for a, b in _family_pairs(np.array(group, dtype=np.int64), priority).tolist():
             if abs(days[a] - days[b]) <= lookback_days:
                 link(a, b, 1.0, "exact")
+        same_day: dict[int, list[int]] = defaultdict(list)
         for i in group:
-            group_of[i] = [j for j in group if days[j] == days[i]]
+            same_day[int(days[i])].append(i)
+        for members in same_day.values():
+            for i in members:
+                group_of[i] = members
+
+    def head(group: list[int]) -> list[int]:
+        """The members a near link reaches: all of a small group, the best-ranked of a large one."""
+        if len(group) <= FAMILY_ALL_PAIRS:
+            return group
+        return sorted(group, key=lambda i: priority[i])[:FAMILY_HEAD]
 
     reps = [i for i in range(len(items)) if has_sig[i] and n_words[i] >= params.min_tokens
             and group_of.get(i, [i])[0] == i]
     rows_idx = np.array(reps, dtype=np.int64)
-    pairs = candidate_pairs(sigs[rows_idx], params) if len(rows_idx) > 1 else np.empty((0, 2), np.int64)
+    pairs = (candidate_pairs(sigs[rows_idx], params, priority[rows_idx]) if len(rows_idx) > 1
+             else np.empty((0, 2), np.int64))
     for lo in range(0, len(pairs), _VERIFY_CHUNK):
         a, b = rows_idx[pairs[lo:lo + _VERIFY_CHUNK, 0]], rows_idx[pairs[lo:lo + _VERIFY_CHUNK, 1]]
         sim = (sigs[a] == sigs[b]).mean(axis=1)
         keep = params.accept(sim, n_words[a], n_words[b]) & (np.abs(days[a] - days[b]) <= lookback_days)
-        for x, y, s in zip(a[keep], b[keep], sim[keep], strict=True):
-            for xx in group_of.get(int(x), [int(x)]):
-                for yy in group_of.get(int(y), [int(y)]):
-                    if xx != yy:
-                        link(xx, yy, float(s), "near")
+        for x, y, s in zip(a[keep].tolist(), b[keep].tolist(), sim[keep].tolist(), strict=True):
+            gx, gy = group_of.get(x, [x]), group_of.get(y, [y])
+            hx, hy = head(gx), head(gy)
+            for xs, ys in ((gx, hy), (hx, gy)) if (hx is not gx or hy is not gy) else ((gx, gy),):
+                for xx in xs:
+                    for yy in ys:
+                        if xx != yy:
+                            link(xx, yy, s, "near")
     return links
 
 
