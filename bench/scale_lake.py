@@ -2,8 +2,9 @@
 
 ``python -m bench.scale_lake --articles 1000000`` (``make bench-scale-lake``) generates, once, a lake of N synthetic
 articles in the real schema (warehouse/schema.py) over 365 days × 10 outlets — Persian and Arabic bodies of
-realistic length, MinHash-sized signatures, crawl_log rows (articles, feeds, a few failures), duplicates (every
-article its own cluster, ~3 % copies) and runs — into ``.bench/scale-lake/<N>/days`` through the real writer
+realistic length (distinct stories, ~3 % of them edited copies of the article before, copies of copies too), their
+real MinHash signatures, crawl_log rows (articles, feeds, a few failures), duplicates (the clusters of those
+copies) and runs — into ``.bench/scale-lake/<N>-g<GENERATOR_VERSION>/days`` through the real writer
 (``Lake.replace_partition``: the nightly layout, one file per table, day and outlet). It is then copied (hard
 links) to ``compacted`` and folded into month files by the real compaction (``warehouse.compaction.fold``), and
 written by DuckDB itself to ``optimal`` (one file per table and month, the baseline). Both are reused when present.
@@ -60,31 +61,70 @@ AR = ["أعلنت وزارة الصحة عن افتتاح مستشفى جديد 
 
 
 # -- generation ------------------------------------------------------------------------------------------------
-def _bodies(rng: np.random.Generator, pool: list[str], n: int, seq: int) -> list[str]:
-    """n bodies of 6–30 sentences (≈ 0.5–2.7 k characters), one paragraph per 2–3 sentences, each body unique."""
+#: bump when the generated rows change: a lake made by another version is not reused (its folder has another name)
+GENERATOR_VERSION = 3
+_VOCABULARY = {lang: sorted({w.strip(".،,") for s in pool for w in s.split()})
+               for lang, pool in (("fa", FA), ("ar", AR))}
+
+
+def _bodies(rng: np.random.Generator, lang: str, n: int, seq: int) -> list[str]:
+    """n bodies of 6–30 sentences of 8–18 words each (≈ 0.4–3.5 k characters) drawn from the pools' words, one
+    paragraph per 2–3 sentences: distinct stories for dedup (random word runs share almost no 5-word shingle),
+    not a handful of sentences reshuffled (which made every body a near copy of every other)."""
+    words = _VOCABULARY[lang]
     lengths = rng.integers(6, 31, n)
-    picks = rng.integers(0, len(pool), int(lengths.sum()))
-    out, at = [], 0
+    out = []
     for i, k in enumerate(lengths):
-        sentences = [pool[j] for j in picks[at:at + k]]
-        at += k
+        sizes = rng.integers(8, 19, k)
+        picks = rng.integers(0, len(words), int(sizes.sum()))
+        sentences, at = [], 0
+        for size in sizes:
+            sentences.append(" ".join(words[j] for j in picks[at:at + size]) + ".")
+            at += size
         sentences[0] = f"{sentences[0]} ({seq + i})"
         out.append("\n".join(" ".join(sentences[p:p + 3]) for p in range(0, k, 3)))
     return out
 
 
-def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: int) -> dict[str, pa.Table]:
+def _edited(text: str, rng: np.random.Generator) -> str:
+    """A syndicated copy: the same body with its last line replaced by a credit (a near copy for dedup)."""
+    lines = text.split("\n")
+    return "\n".join([*lines[:-1], lines[-1][: len(lines[-1]) // 2], f"المصدر: وكالة {int(rng.integers(1, 99))}"]) \
+        if len(lines) > 1 else text + " (منبع)"
+
+
+#: share of an outlet-day's articles that copy the article before them (same outlet and day), and that copy an
+#: article of any outlet from the 1–3 days before (syndication across days: what a back-fill must re-cluster)
+COPY_SAME_DAY, COPY_EARLIER = 0.03, 0.02
+#: (bodies, canonical ids) of one earlier outlet-day, for the cross-day copies
+Earlier = tuple[list[str], list[str]]
+
+
+def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: int,
+               earlier: list[Earlier] = ()) -> tuple[dict[str, pa.Table], Earlier]:
+    from transforms.dedup import content_hash, signature
+    from transforms.normalize import normalize_text
     from warehouse.schema import TABLES as SCHEMA
 
     lang = outlet[:2]
-    texts = _bodies(rng, FA if lang == "fa" else AR, n, seq)
-    norms = [t.replace("\u200c", " ") for t in texts]
+    texts = _bodies(rng, lang, n, seq)
     ids = [hashlib.sha1(f"{outlet}/{seq + i}".encode()).hexdigest() for i in range(n)]
     urls = [f"https://{outlet}.example/news/{day:%Y/%m/%d}/{seq + i}" for i in range(n)]
     base = datetime.combine(day, datetime.min.time(), UTC)
-    published = [base + timedelta(seconds=int(s)) for s in rng.integers(0, 86_400, n)]
+    published = sorted(base + timedelta(seconds=int(s)) for s in rng.integers(0, 86_400, n))
+    # ~3 % are copies of the article before them (published later, so the original ranks first), copies of
+    # copies included, and ~2 % copies of an article of the days before: the stored duplicates rows are those
+    # dedup gives, so a back-fill re-clusters what it really reaches
+    canon = list(ids)
+    for i, r in enumerate(rng.random(n)):
+        if i and r < COPY_SAME_DAY:
+            texts[i], canon[i] = _edited(texts[i - 1], rng), canon[i - 1]
+        elif earlier and r < COPY_SAME_DAY + COPY_EARLIER:
+            e_texts, e_canon = earlier[int(rng.integers(0, len(earlier)))]
+            j = int(rng.integers(0, len(e_texts)))
+            texts[i], canon[i] = _edited(e_texts[j], rng), e_canon[j]
+    norms = [normalize_text(t) for t in texts]
     fetched = datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC) + timedelta(hours=2)
-    sig = rng.integers(0, 256, (n, 12 + 512), dtype=np.uint8)
     cols = {
         "article_id": ids, "url": urls, "canonical_url": urls,
         "title": [t.split("\n", 1)[0][:90] for t in texts], "text": texts, "text_norm": norms,
@@ -93,8 +133,8 @@ def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: in
         "date_source": ["jsonld"] * n, "date_signals": [["jsonld:datePublished"]] * n, "listed_at": published,
         "date_disagrees": [False] * n, "modified_at": None, "language": [lang] * n,
         "language_mismatch": (rng.random(n) < 0.01).tolist(), "text_chars": [len(t) for t in texts],
-        "decode_repairs": [0] * n, "content_hash": [hashlib.sha1(t.encode()).hexdigest() for t in norms],
-        "signature": [bytes(r) for r in sig], "http_status": [200] * n, "fetched_at": [fetched] * n,
+        "decode_repairs": [0] * n, "content_hash": [content_hash(t) for t in norms],
+        "signature": [signature(t) for t in norms], "http_status": [200] * n, "fetched_at": [fetched] * n,
         "warc_file": [f"warc/day={day}/outlet={outlet}/run.warc.gz"] * n,
         "warc_offset": np.arange(n, dtype=np.int64) * 9_000, "warc_record_id": [f"<urn:uuid:{i}>" for i in ids],
         "extractor_version": ["bench"] * n,
@@ -111,7 +151,6 @@ def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: in
         "listed_by": ["sitemap"] * n + [None] * feeds,
     }
     crawl_log = _table(SCHEMA["crawl_log"], log_cols, n + feeds)
-    canon = [ids[i - 1] if i and r < 0.03 else ids[i] for i, r in enumerate(rng.random(n))]
     method = ["self" if c == a else "near" for a, c in zip(ids, canon, strict=True)]
     dups = _table(SCHEMA["duplicates"], {"article_id": ids, "cluster_id": canon, "canonical_id": canon,
                                          "method": method,
@@ -119,7 +158,7 @@ def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: in
     runs = _table(SCHEMA["runs"], {"run_id": ["bench"], "status": ["ok"], "started_at": [fetched],
                                    "finished_at": [fetched + timedelta(minutes=20)], "articles": [n],
                                    "fetched": [n + feeds], "checks": ["{}"]}, 1)
-    return {"articles": articles, "crawl_log": crawl_log, "duplicates": dups, "runs": runs}
+    return {"articles": articles, "crawl_log": crawl_log, "duplicates": dups, "runs": runs}, (texts, canon)
 
 
 def _table(schema: pa.Schema, cols: dict, n: int) -> pa.Table:
@@ -140,13 +179,19 @@ def generate(folder: Path, articles: int, seed: int = 14) -> None:
     rng = np.random.default_rng(seed)
     per, extra = divmod(articles, DAYS * len(OUTLETS))
     seq, started = 0, time.perf_counter()
+    recent: list[list[Earlier]] = []  # the outlet-days of the last 3 days, newest last
     for d in range(DAYS):
         day = START + timedelta(days=d)
+        earlier = [part for parts in recent for part in parts]
+        today: list[Earlier] = []
         for k, outlet in enumerate(OUTLETS):
             n = per + (1 if d * len(OUTLETS) + k < extra else 0)
-            for table, data in _partition(rng, day, outlet, n, seq).items():
+            tables, made = _partition(rng, day, outlet, n, seq, earlier)
+            for table, data in tables.items():
                 lake.replace_partition(table, day, outlet, data)
+            today.append(made)
             seq += n
+        recent = [*recent[-2:], today]
         if d % 73 == 72:
             print(f"  generated {d + 1} days, {seq:,} articles, {time.perf_counter() - started:.0f} s", flush=True)
     (folder / "done").write_text(json.dumps({"articles": seq, "seconds": time.perf_counter() - started}))
@@ -271,14 +316,85 @@ def measure(folder: Path, nightly: bool = True) -> dict[str, dict[str, float]]:
     return fig
 
 
+#: the tables a night loads for an outlet-day before dedup writes its duplicates
+_LOADED = ("articles", "crawl_log", "runs")
+
+
+def _before_backfill(compacted: Path, days: Path, work: Path, month: list[date], keep: list[date]) -> None:
+    """``work``: the lake as it stood before ``keep`` were back-filled: the compacted lake (hard links) without
+    ``month``, whose other days were then archived night by night — each loaded and deduplicated in calendar
+    order without the days of ``keep``, so their copies of ``keep``'s articles are their own canonicals."""
+    from akhbar.pipeline.dedup import dedup_day
+
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(compacted, work, copy_function=os.link)
+    for table in TABLES:
+        shutil.rmtree(work / "lake" / table / f"month={month[0]:%Y-%m}", ignore_errors=True)
+    for day in month:
+        if day not in keep:
+            _load_day(days, work, day)
+            dedup_day(day, work)
+
+
+def _load_day(days: Path, work: Path, day: date) -> None:
+    """The night of ``day`` loads its rows (hard links of the generated partitions); dedup runs after."""
+    for table in _LOADED:
+        shutil.copytree(days / "lake" / table / f"day={day}", work / "lake" / table / f"day={day}",
+                        copy_function=os.link)
+
+
+def _month(first: date) -> list[date]:
+    out = [first]
+    while (out[-1] + timedelta(days=1)).month == first.month:
+        out.append(out[-1] + timedelta(days=1))
+    return out
+
+
+def backfill(folder: Path, n_days: int) -> dict[str, dict[str, float]]:
+    """The first ``n_days`` of the year's last month back-filled into the lake (its later days already there, as
+    in a back-fill of days before the nightly archive began), calendar order against newest first: each day
+    loaded, then ``dedup_day`` (the nightly DAG's task), the two orders in turns a day each; dedup wall time,
+    rows clustered (``DedupResult.articles``: the day's plus the later rows its clusters reached) and whether
+    both end in the same ``duplicates`` rows."""
+    from akhbar.pipeline.dedup import dedup_day
+    from warehouse.lake import Lake
+
+    last = START + timedelta(days=DAYS - 1)
+    first = last.replace(day=1)
+    wanted = [first + timedelta(days=k) for k in range(min(n_days, last.day))]
+    orders = {"calendar": wanted, "newest first": wanted[::-1]}
+    works = {name: folder / f"backfill-{name.replace(' ', '-')}" for name in orders}
+    base = folder / "backfill-base"
+    _before_backfill(folder / "compacted", folder / "days", base, _month(first), wanted)
+    for work in works.values():
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(base, work, copy_function=os.link)  # every write renames a new file: links stay apart
+    shutil.rmtree(base)
+    seconds, rows = dict.fromkeys(orders, 0.0), dict.fromkeys(orders, 0)
+    for step in range(n_days):
+        for name, seq in orders.items():
+            _load_day(folder / "days", works[name], seq[step])
+            started = time.perf_counter()
+            rows[name] += dedup_day(seq[step], works[name]).articles
+            seconds[name] += time.perf_counter() - started
+    ends = [sorted(Lake(str(works[name] / "lake")).read("duplicates", _month(first)).to_pylist(),
+                   key=lambda r: r["article_id"]) for name in orders]
+    for work in works.values():
+        shutil.rmtree(work, ignore_errors=True)
+    return {"seconds": seconds, "rows": rows, "identical": ends[0] == ends[1], "duplicates_rows": len(ends[0]),
+            "days": [d.isoformat() for d in wanted]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "scale_lake.json")
     parser.add_argument("--compacted-only", action="store_true",
                         help="skip the nightly layout's figures (minutes at 1M articles through the reader)")
+    parser.add_argument("--backfill-days", type=int, default=10,
+                        help="back-fill the last month's first K days in both orders (dedup per day); 0 skips it")
     args = parser.parse_args(argv)
-    folder = BENCH_DIR / "scale-lake" / str(args.articles)
+    folder = BENCH_DIR / "scale-lake" / f"{args.articles}-g{GENERATOR_VERSION}"
     started = time.perf_counter()
     generate(folder / "days", args.articles)
     generated = time.perf_counter() - started
@@ -295,9 +411,17 @@ def main(argv: list[str] | None = None) -> int:
             base = (opt_cli if label.endswith(", cli") else opt).get(name) or row.get("bare python+duckdb")
             ratio = f"{seconds / base:.2f}×" if base else ""
             print(f"{name:<16} {label:<40} {seconds:8.3f} {ratio:>8}")
+    filled = backfill(folder, args.backfill_days) if args.backfill_days > 0 else None
+    if filled is not None:
+        cal, new = filled["seconds"]["calendar"], filled["seconds"]["newest first"]
+        cal_rows, new_rows = filled["rows"]["calendar"], filled["rows"]["newest first"]
+        print(f"back-fill of {args.backfill_days} days into the lake, dedup per day: calendar {cal:.1f} s "
+              f"({cal_rows:,} rows), newest first {new:.1f} s ({new_rows:,} rows): {new / cal:.2f}× time, "
+              f"{new_rows / max(1, cal_rows):.2f}× rows; same duplicates rows at the end: "
+              f"{'yes' if filled['identical'] else 'NO'}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"articles": args.articles, "fold_seconds": fold_seconds, "targets": TARGETS,
-                                    "figures": fig, "cpus": os.cpu_count()}, indent=2))
+                                    "figures": fig, "backfill": filled, "cpus": os.cpu_count()}, indent=2))
     print(f"written {args.out}")
     return 0
 
