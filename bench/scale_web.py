@@ -9,7 +9,8 @@ another outlet's article, and some copies of those copies (lightly edited), so d
 
 Figures, in turns:
 - ``akhbar run`` as a subprocess (an outlets dir of its own, download delay 0): wall time and peak RSS of
-  its whole process tree (the crawler, the pool and the fork server included), sampled from /proc;
+  its whole process tree (the crawler, the pool and the fork server included), sampled from /proc, and the
+  CPU seconds of each part (crawler, pool, the stage process, and this process's own: the test web's server);
 - ``scrapy bench``: pages/s of Scrapy's own loopback benchmark (the crawl's ceiling on this machine);
 - bare trafilatura (``bare_extraction`` with metadata) on a sample of the same pages: pages/s on one core.
 
@@ -155,9 +156,23 @@ class ScaleWeb(TestWeb):
 
 
 # -- measuring ------------------------------------------------------------------------------------------
-def _tree_rss(root: int) -> int:
-    """Bytes of resident memory of ``root`` and all its descendants now."""
-    total, todo, seen = 0, [root], set()
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _role(pid: int, root: int, cmdline: str) -> str:
+    """Which part of the night a process of ``akhbar run``'s tree is."""
+    if pid == root:
+        return "akhbar (stage: WARC reads, lake, dedup)"
+    if "crawler.run" in cmdline:
+        return "crawler (Scrapy, WARC writing)"
+    if "multiprocessing" in cmdline:
+        return "pool workers + fork server"
+    return "other"
+
+
+def _tree(root: int) -> tuple[int, dict[int, tuple[str, float]]]:
+    """(bytes of resident memory of ``root`` and all its descendants now, {pid: (role, CPU seconds so far)})."""
+    total, todo, seen, cpu = 0, [root], set(), {}
     while todo:
         pid = todo.pop()
         if pid in seen:
@@ -166,31 +181,60 @@ def _tree_rss(root: int) -> int:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
             total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024 if "VmRSS" in status else 0
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            fields = stat[stat.rindex(")") + 2:].split()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            cpu[pid] = (_role(pid, root, cmdline), (int(fields[11]) + int(fields[12])) / _TICK)
             for task in Path(f"/proc/{pid}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, AttributeError):
+        except (OSError, AttributeError, ValueError):
             continue
-    return total
+    return total, cpu
 
 
-def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int, str]:
-    """(wall seconds, peak RSS of the process tree in bytes, exit code, output) of ``cmd``."""
+def _tree_rss(root: int) -> int:
+    """Bytes of resident memory of ``root`` and all its descendants now."""
+    return _tree(root)[0]
+
+
+class Measured:
+    """What ``run_measured`` saw: wall seconds, peak RSS of the tree, exit code, output, CPU seconds per role
+    (each process's last sample, so a process that lived under 0.2 s is missed) and this process's own CPU
+    over the run (the test web's server threads and the sampler)."""
+
+    def __init__(self, wall: float, peak: int, code: int, out: str, cpu: dict[str, float], own_cpu: float) -> None:
+        self.wall, self.peak, self.code, self.out, self.cpu, self.own_cpu = wall, peak, code, out, cpu, own_cpu
+
+    def __iter__(self):  # (wall, peak, code, out), as before
+        return iter((self.wall, self.peak, self.code, self.out))
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Wall seconds, peak RSS of the process tree in bytes, exit code, output and CPU per role of ``cmd``."""
+    own_start = time.process_time()
     start = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = [0]
+    last: dict[int, tuple[str, float]] = {}
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss, cpu = _tree(proc.pid)
+            peak[0] = max(peak[0], rss)
+            last.update(cpu)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     out, _ = proc.communicate()
     sampler.join()
+    wall, own = time.monotonic() - start, time.process_time() - own_start
     if proc.returncode:
         print(out[-3000:], file=sys.stderr)
-    return time.monotonic() - start, peak[0], proc.returncode, out
+    roles: dict[str, float] = {}
+    for role, seconds in last.values():
+        roles[role] = roles.get(role, 0.0) + seconds
+    return Measured(wall, peak[0], proc.returncode, out, roles, own)
 
 
 def scrapy_bench(seconds: int = 10) -> float:
@@ -239,14 +283,21 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "AKHBAR_SCRAPY_LOG_LEVEL": "WARNING"}
         cmd = [str(BIN / "akhbar"), "run", "--date", DAY.isoformat(), "--data-dir", str(work / "data"),
                "--outlets-dir", str(outlets)]
-        wall, peak, code, out = run_measured(cmd, env)
+        measured = run_measured(cmd, env)
+        wall, peak, code, out = measured
         (work / "run.txt").write_text(out, encoding="utf-8")
         rows = lake_rows(work / "data") if code == 0 else 0
         pps = scrapy_bench()
         bare = bare_trafilatura(web, args.sample)
-    cores = os.cpu_count() or 1
     print(f"{'akhbar run (end to end)':34} {wall:8.1f} s  {args.pages / wall:7.1f} pages/s  peak RSS "
           f"{peak / 2**30:.2f} GiB  ({rows} article rows, exit {code})")
+    cores = os.cpu_count() or 1
+    for role, seconds in sorted(measured.cpu.items(), key=lambda kv: -kv[1]):
+        print(f"  CPU {role:40} {seconds:7.1f} s  {seconds * 1000 / args.pages:5.1f} ms/page")
+    print(f"  CPU {'test web server (the bench process)':40} {measured.own_cpu:7.1f} s  "
+          f"{measured.own_cpu * 1000 / args.pages:5.1f} ms/page")
+    busy = sum(measured.cpu.values()) + measured.own_cpu
+    print(f"  cores busy on average: {busy / wall:.2f} of {cores}")
     print(f"{'scrapy bench (crawl ceiling)':34} {args.pages / pps if pps else 0:8.1f} s  {pps:7.1f} pages/s")
     print(f"{'bare trafilatura, 1 core':34} {args.pages / bare:8.1f} s  {bare:7.1f} pages/s "
           f"({cores} cores: {args.pages / bare / cores:.1f} s)")
