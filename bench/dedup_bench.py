@@ -444,8 +444,10 @@ def backfill_order(days: int, outlets: int, per_day: int, repeat: int, *, write:
             "(every back-filled day re-clustered up to 15 later days; the first window always counted as "
             "changed because new rows had no stored canonical). Now a back-filled day re-clusters only the "
             "later rows linked to a row whose role (canonical or copy) changed, transitively, reading signatures "
-            "rather than bodies; the time left above calendar order is mostly the later `duplicates` partitions "
-            "whose copies really change and are rewritten.",
+            "rather than bodies; `cluster_reached` first narrows its input to what the re-clustered rows can "
+            "reach (shared article ids, content hashes and LSH band keys), so a window's cost follows its reach; "
+            "what remains above calendar order is reading the days after each back-filled day and rewriting the "
+            "later `duplicates` partitions whose copies really change.",
             "",
         ]
         _replace_section("## Dedup: back-fill order", "\n".join(lines))

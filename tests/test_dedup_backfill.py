@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from akhbar.pipeline import dedup_day
@@ -127,3 +128,43 @@ def test_look_ahead_finds_links_from_a_new_canonical_to_the_next_days_only_withi
     assert linked_any([orig], [Doc.from_text("other", "ar-wadi", soon, AR), Doc.from_text("copy", "x", soon, FA)])
     assert not linked_any([orig], [Doc.from_text("other", "ar-wadi", soon, AR)])
     assert not linked_any([orig], [Doc.from_text("copy", "x", far, FA)])
+
+
+def test_narrowing_to_the_reach_changes_no_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cluster_reached clusters only what its seeds reach (transforms.dedup._reach): the same back-fill with
+    every item kept gives the same rows, row counts and windows."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import transforms.dedup as td
+    from bench.dedup_backfill import compare, plant
+
+    planted = plant(10, 4, 8, copy_rate=0.3, seed=3)
+    narrowed = compare(planted)[1]
+    seen: list[tuple[int, int]] = []
+    real = td._reach
+
+    def spy(items, *args, **kwargs):
+        kept = real(items, *args, **kwargs)
+        seen.append((len(kept), len(items)))
+        return kept
+
+    monkeypatch.setattr(td, "_reach", spy)
+    compare(planted)
+    assert sum(k for k, _ in seen) < sum(n for _, n in seen) / 2  # the narrowing leaves most items out
+    monkeypatch.setattr(td, "_reach", lambda items, *a, **k: np.arange(len(items)))
+    full = compare(planted)[1]
+    assert narrowed.duplicates == full.duplicates
+    assert (narrowed.clustered, narrowed.reached, narrowed.windows) == (full.clustered, full.reached, full.windows)
+
+
+def test_a_partition_written_without_the_signature_column_reads_it_as_null(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    lake = Lake(str(tmp_path / "lake"))
+    lake.replace_partition("articles", D1, "fa-nama", [_row("a", D1, FA)])
+    path = lake.partition_path("articles", D1, "fa-nama")
+    old = pq.read_table(path).drop_columns(["signature"])
+    pq.write_table(old, path)  # an older layout's file
+    t = lake.read("articles", [D1], columns=["article_id", "signature", "text_chars"])
+    assert t.column("signature").to_pylist() == [None] and t.column("article_id").to_pylist() == ["a"]
+    assert t.schema.field("signature").type == pa.binary()

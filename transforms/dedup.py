@@ -311,6 +311,16 @@ def _family_pairs(members: np.ndarray, priority: np.ndarray | None) -> np.ndarra
     return np.sort(pairs, axis=1)
 
 
+def band_keys(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS) -> list[np.ndarray]:
+    """One uint64 key per row and LSH band (two rows share a band when their keys are equal)."""
+    b, r = params.bands
+    rng = np.random.default_rng(0x5EED)
+    mult = rng.integers(1, 2**63, size=r, dtype=np.uint64) | np.uint64(1)
+    with np.errstate(over="ignore"):
+        return [(sigs[:, band * r:(band + 1) * r].astype(np.uint64) * mult).sum(axis=1) ^ np.uint64(band)
+                for band in range(b)]
+
+
 def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS,
                     priority: np.ndarray | None = None) -> np.ndarray:
     """LSH: the pairs (i < j) of rows sharing at least one band, as an (n, 2) array; a bucket of more than
@@ -323,24 +333,18 @@ def candidate_pairs(sigs: np.ndarray, params: SignatureParams = SIGNATURE_PARAMS
     n = len(sigs)
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    b, r = params.bands
-    rng = np.random.default_rng(0x5EED)
-    mult = rng.integers(1, 2**63, size=r, dtype=np.uint64) | np.uint64(1)
     out = []
-    with np.errstate(over="ignore"):
-        for band in range(b):
-            block = sigs[:, band * r:(band + 1) * r].astype(np.uint64)
-            keys = (block * mult).sum(axis=1) ^ np.uint64(band)
-            order = np.argsort(keys, kind="stable")
-            sk = keys[order]
-            starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
-            sizes = np.diff(np.r_[starts, n])
-            # buckets of two (nearly all: a copy and its original) in one go, larger ones one by one
-            two = starts[sizes == 2]
-            if len(two):
-                out.append(np.sort(np.stack([order[two], order[two + 1]], axis=1), axis=1))
-            for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
-                out.append(_family_pairs(order[s:s + size], priority))
+    for keys in band_keys(sigs, params):
+        order = np.argsort(keys, kind="stable")
+        sk = keys[order]
+        starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+        sizes = np.diff(np.r_[starts, n])
+        # buckets of two (nearly all: a copy and its original) in one go, larger ones one by one
+        two = starts[sizes == 2]
+        if len(two):
+            out.append(np.sort(np.stack([order[two], order[two + 1]], axis=1), axis=1))
+        for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
+            out.append(_family_pairs(order[s:s + size], priority))
     if not out:
         return np.empty((0, 2), dtype=np.int64)
     return np.unique(np.concatenate(out), axis=0)
@@ -382,15 +386,22 @@ def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Itera
     canonical; only those are re-clustered, transitively. With stored rows equal to a calendar-order
     run, the result equals re-running every later day in calendar order.
     """
-    prior, later = list(prior), list(later)
+    docs, prior, later, moved = list(docs), list(prior), list(later), set(moved)
     items: list[Doc] = [*docs, *prior, *later]
-    n_docs, n_prior = len(docs), len(prior)
     if not items:
         return Reclustered([], set(), 0)
+    sigs, n_words, has_sig = _signatures(items, params)
+    if later:  # only the part of the later days (and context) that the clusters can reach is clustered
+        keep = _reach(items, len(docs), len(prior), sigs, has_sig, moved, params)
+        if len(keep) < len(items):
+            n_prior_kept = int(np.count_nonzero((keep >= len(docs)) & (keep < len(docs) + len(prior))))
+            items = [items[i] for i in keep.tolist()]
+            sigs, n_words, has_sig = sigs[keep], n_words[keep], has_sig[keep]
+            prior = items[len(docs):len(docs) + n_prior_kept]
+    n_docs, n_prior = len(docs), len(prior)
     nodes, node_of = _nodes(items, n_docs, n_prior)
     by_rank = sorted(range(len(nodes)), key=lambda k: nodes[k].rank())
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
-    sigs, n_words, has_sig = _signatures(items, params)
     links = _links(items, days, sigs, n_words, has_sig, lookback_days, params, _priority(nodes, by_rank, len(items)))
 
     item_node = {i: k for k, node in enumerate(nodes) for i in node.docs}
@@ -455,13 +466,122 @@ def cluster_reached(docs: Sequence[Doc], prior: Iterable[Doc] = (), later: Itera
     return Reclustered(out, {nodes[k].article_id for k in moved_nodes}, reached)
 
 
+def _reach(items: Sequence[Doc], n_docs: int, n_prior: int, sigs: np.ndarray, has_sig: np.ndarray,
+           moved: set[str], params: SignatureParams) -> np.ndarray:
+    """Indices (in order) of the items :func:`cluster_reached` needs, the others left out without changing
+    a row: what a re-clustered article can be linked to, found without verifying any pair.
+
+    Two items can only be linked (``url``, ``exact`` or ``near``) when they share a *group*: an article_id,
+    a ``content_hash`` or an LSH band key. An article is re-clustered only when it is a doc, a later one
+    without a stored row or whose stored canonical is not among the items, a later one sharing a group
+    with an article that moved, or one whose stored canonical moved; and only *eligible* articles (docs,
+    later ones, context without a stored row) are ever re-clustered. So the reach is the closure of those
+    seeds through groups, expanded through eligible members only; kept with it: every member of their
+    groups (candidate canonicals, with their stored role), the stored canonicals of the later ones, and
+    the whole of any group larger than FAMILY_ALL_PAIRS (its pairs depend on all its members).
+    """
+    n = len(items)
+    node_of: dict[str, int] = {}
+    node = np.empty(n, dtype=np.int64)
+    for i, d in enumerate(items):
+        node[i] = node_of.setdefault(d.article_id, len(node_of))
+    n_nodes = len(node_of)
+    members: list[list[int]] = [[] for _ in range(n_nodes)]
+    for i in range(n):
+        members[node[i]].append(i)
+    in_docs = np.zeros(n_nodes, dtype=bool)
+    in_docs[node[:n_docs]] = True
+    later = np.zeros(n_nodes, dtype=bool)
+    later[node[n_docs + n_prior:]] = True
+    stored: list[str | None] = [None] * n_nodes
+    for i in range(n_docs, n):
+        c = items[i].canonical_id
+        if c:
+            k = node[i]
+            stored[k] = c if stored[k] is None else min(stored[k], c)
+    eligible = in_docs | later | np.array([s is None for s in stored], dtype=bool)
+    # groups of items that may be linked (ids are nodes already): content hashes, then LSH buckets
+    groups: list[np.ndarray] = []
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(items):
+        if d.content_hash:
+            by_hash[d.content_hash].append(i)
+    groups += [np.array(g, dtype=np.int64) for g in by_hash.values() if len(g) > 1]
+    with_sig = np.flatnonzero(has_sig)
+    if len(with_sig) > 1:
+        for keys in band_keys(sigs[with_sig], params):
+            order = np.argsort(keys, kind="stable")
+            sk = keys[order]
+            starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+            sizes = np.diff(np.r_[starts, len(sk)])
+            for s, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+                groups.append(with_sig[order[s:s + size]])
+    groups_of: dict[int, list[int]] = defaultdict(list)  # node -> groups holding one of its items
+    for g, items_g in enumerate(groups):
+        for k in set(node[items_g].tolist()):
+            groups_of[k].append(g)
+    copies_of: dict[str, list[int]] = defaultdict(list)  # stored canonical -> later nodes stored as its copies
+    for k in np.flatnonzero(later).tolist():
+        if stored[k] is not None and stored[k] != items[members[k][0]].article_id:
+            copies_of[stored[k]].append(k)
+    ids = [items[m[0]].article_id for m in members]
+
+    kept = np.zeros(n_nodes, dtype=bool)
+    closed = np.zeros(n_nodes, dtype=bool)
+    queue: list[int] = []
+    whole: set[int] = set()
+
+    def keep(k: int) -> None:
+        if not kept[k]:
+            kept[k] = True
+            for g in groups_of.get(k, ()):
+                if g not in whole and len(groups[g]) > FAMILY_ALL_PAIRS:
+                    whole.add(g)
+                    for j in set(node[groups[g]].tolist()):
+                        keep(j)
+        if eligible[k] and not closed[k]:
+            closed[k] = True
+            queue.append(k)
+
+    seeds = set(np.flatnonzero(in_docs).tolist()) | {node_of[a] for a in moved if a in node_of}
+    seeds |= {k for k in np.flatnonzero(later).tolist() if stored[k] is None or stored[k] not in node_of}
+    for k in seeds:
+        kept[k] = closed[k] = True
+        queue.append(k)
+    for k in list(seeds):
+        kept[k] = False
+        keep(k)  # the large groups of the seeds
+    while queue:
+        k = queue.pop()
+        for g in groups_of.get(k, ()):
+            for j in set(node[groups[g]].tolist()):
+                keep(j)
+        for j in copies_of.get(ids[k], ()):
+            keep(j)
+        if later[k] and stored[k] is not None and stored[k] in node_of:
+            keep(node_of[stored[k]])
+    return np.flatnonzero(kept[node])
+
+
 def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: int = LOOKBACK_DAYS,
                params: SignatureParams = SIGNATURE_PARAMS) -> bool:
     """Whether any of ``sources`` has an exact or near link to any of ``others`` (the look-ahead before
     re-clustering the days after a window for the canonicals founded near its end)."""
-    items = [*sources, *others]
     if not sources or not others:
         return False
+    # only the others sharing a content hash or an LSH band with a source can be linked to one
+    sigs, _, has_sig = _signatures([*sources, *others], params)
+    n = len(sources)
+    hashes = {d.content_hash for d in sources if d.content_hash}
+    near = np.zeros(len(others), dtype=bool)
+    src = np.flatnonzero(has_sig[:n])
+    if len(src):
+        for keys in band_keys(sigs, params):
+            near |= np.isin(keys[n:], keys[src]) & has_sig[n:]
+    others = [d for d, m in zip(others, near.tolist(), strict=True) if m or (d.content_hash in hashes)]
+    if not others:
+        return False
+    items = [*sources, *others]
     nodes, _ = _nodes(items, 0, len(items))
     priority = _priority(nodes, sorted(range(len(nodes)), key=lambda k: nodes[k].rank()), len(items))
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)

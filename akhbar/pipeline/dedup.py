@@ -51,18 +51,18 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]
+def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool], listings: dict[str, Any]
                ) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
     """Dedup docs of every article row in [first, last] with the stored assignment of each, and the
     stored ``duplicates`` rows by partition. Bodies are read only for rows whose signature is stale."""
     days = _days(first, last)
     stored: dict[tuple[date, str], dict[str, DupRow]] = defaultdict(dict)
     canonical: dict[str, str] = {}
-    for r in lake.read("duplicates", days, columns=_DUP_COLUMNS).to_pylist():
+    for r in lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"]).to_pylist():
         row = DupRow(*(r[c] for c in _DUP_COLUMNS))
         stored[(r["day"], r["outlet"])][row.article_id] = row
         canonical[row.article_id] = row.canonical_id
-    rows = lake.read("articles", days, columns=_DEDUP_COLUMNS).to_pylist()
+    rows = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"]).to_pylist()
     stale = {(r["day"], r["outlet"]) for r in rows if decode_signature(r["signature"]) is None}
     bodies: dict[tuple[date, str, str], str] = {}
     if stale:  # signatures missing or made with other parameters: recompute from the bodies
@@ -93,10 +93,12 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
     result = DedupResult(start, end)
     lookback = timedelta(days=LOOKBACK_DAYS)
     with partition_lock(data_dir, "dedup", "lake", wait=True):
+        # each table listed once per call: a window writes only its own days, read before
+        listings = {table: lake.listing(table) for table in ("articles", "duplicates")}
         article_parts = {(date.fromisoformat(d), o) for d, o in lake.partitions("articles")}
         last_day = max((d for d, _ in article_parts), default=end)
         lo, stop, moved = start, max(end, min(end + lookback, last_day)), set[str]()
-        docs, stored = _read_docs(lake, start - lookback, stop, aggregators)
+        docs, stored = _read_docs(lake, start - lookback, stop, aggregators, listings)
         while True:
             fresh = [d for d in docs if start <= d.day <= end and lo == start]
             out = cluster_reached(fresh, [d for d in docs if d.day < lo],
@@ -106,7 +108,8 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             range_parts = {key for key in article_parts if start <= key[0] <= end} if lo == start else set()
             _write_duplicates(lake, docs, out.rows, stored, range_parts, result)
             moved = out.moved
-            ahead = None if stop >= last_day else _reaches_on(lake, docs, out.rows, moved, stop, last_day, aggregators)
+            ahead = None if stop >= last_day else _reaches_on(lake, docs, out.rows, moved, stop, last_day, aggregators,
+                                                              listings)
             if ahead is None:
                 break
             # a row whose role changed near the window's end: later days may link to it, go on with the
@@ -115,13 +118,13 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             context = [replace(d, canonical_id=written.get(d.article_id, d.canonical_id))
                        for d in docs if d.day > stop - lookback]
             lo, stop = stop + timedelta(days=1), ahead[0]
-            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators)
+            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings)
             docs = context + docs
     return result
 
 
 def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date, last_day: date,
-                aggregators: dict[str, bool]) -> tuple[date, tuple | None] | None:
+                aggregators: dict[str, bool], listings: dict[str, Any]) -> tuple[date, tuple | None] | None:
     """The last day a row that moved within the lookback of the window's end can reach, when it does
     reach a later row (with the next days' docs when they were read to find out), else None.
 
@@ -138,13 +141,13 @@ def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str]
     reach = min(last_day, max(day_of[a] for a in near_end) + lookback)
     next_days = _days(stop + timedelta(days=1), reach)
     lost = {a for a in near_end if not role[a]}
-    later = lake.read("duplicates", next_days, columns=["canonical_id"])
+    later = lake.read("duplicates", next_days, columns=["canonical_id"], listing=listings["duplicates"])
     if lost & set(later.column("canonical_id").to_pylist()):
         return reach, None
     founded = {a for a in near_end if role[a]}
     if not founded:
         return None
-    ahead = _read_docs(lake, next_days[0], reach, aggregators)
+    ahead = _read_docs(lake, next_days[0], reach, aggregators, listings)
     return (reach, ahead) if linked_any([d for d in docs if d.article_id in founded], ahead[0]) else None
 
 
