@@ -58,20 +58,25 @@ def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]
     days = _days(first, last)
     stored: dict[tuple[date, str], dict[str, DupRow]] = defaultdict(dict)
     canonical: dict[str, str] = {}
-    for r in lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"]).to_pylist():
-        row = DupRow(*(r[c] for c in _DUP_COLUMNS))
-        stored[(r["day"], r["outlet"])][row.article_id] = row
+    dup = lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
+    # column lists zipped: a dict per row (to_pylist) cost twice as much
+    for *fields, day, outlet in zip(*(dup.column(c).to_pylist() for c in [*_DUP_COLUMNS, "day", "outlet"]),
+                                    strict=True):
+        row = DupRow(*fields)
+        stored[(day, outlet)][row.article_id] = row
         canonical[row.article_id] = row.canonical_id
-    rows = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"]).to_pylist()
-    stale = {(r["day"], r["outlet"]) for r in rows if decode_signature(r["signature"]) is None}
+    t = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"])
+    cols = [t.column(c).to_pylist() for c in [*_DEDUP_COLUMNS, "day", "outlet"]]
+    stale = {(day, outlet) for sig, day, outlet in zip(cols[4], cols[5], cols[6], strict=True)
+             if decode_signature(sig) is None}
     bodies: dict[tuple[date, str, str], str] = {}
     if stale:  # signatures missing or made with other parameters: recompute from the bodies
         for r in lake.read("articles", sorted({d for d, _ in stale}), columns=["article_id", "text_norm"]).to_pylist():
             if (r["day"], r["outlet"]) in stale:
                 bodies[(r["day"], r["outlet"], r["article_id"])] = r["text_norm"]
-    docs = [Doc.from_row({**r, "text_norm": bodies.get((r["day"], r["outlet"], r["article_id"]))},
-                         aggregator=aggregators.get(r["outlet"], False), canonical_id=canonical.get(r["article_id"]))
-            for r in rows]
+    docs = [Doc(aid, outlet, day, published, (bodies.get((day, outlet, aid)) if bodies else None) or "",
+                chars or 0, chash, aggregators.get(outlet, False), sig, canonical.get(aid))
+            for aid, published, chars, chash, sig, day, outlet in zip(*cols, strict=True)]
     return docs, stored
 
 
@@ -115,8 +120,8 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             # a row whose role changed near the window's end: later days may link to it, go on with the
             # next days, the last lookback days kept as context with the rows just written
             written = {r.article_id: r.canonical_id for r in out.rows}
-            context = [replace(d, canonical_id=written.get(d.article_id, d.canonical_id))
-                       for d in docs if d.day > stop - lookback]
+            context = [d if written.get(d.article_id, d.canonical_id) == d.canonical_id
+                       else replace(d, canonical_id=written[d.article_id]) for d in docs if d.day > stop - lookback]
             lo, stop = stop + timedelta(days=1), ahead[0]
             docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings)
             docs = context + docs
