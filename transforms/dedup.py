@@ -570,7 +570,7 @@ def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: 
     if not sources or not others:
         return False
     # only the others sharing a content hash or an LSH band with a source can be linked to one
-    sigs, _, has_sig = _signatures([*sources, *others], params)
+    sigs, n_words, has_sig = _signatures([*sources, *others], params)
     n = len(sources)
     hashes = {d.content_hash for d in sources if d.content_hash}
     near = np.zeros(len(others), dtype=bool)
@@ -578,14 +578,15 @@ def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: 
     if len(src):
         for keys in band_keys(sigs, params):
             near |= np.isin(keys[n:], keys[src]) & has_sig[n:]
-    others = [d for d, m in zip(others, near.tolist(), strict=True) if m or (d.content_hash in hashes)]
-    if not others:
+    picked = [j for j, (d, m) in enumerate(zip(others, near.tolist(), strict=True)) if m or d.content_hash in hashes]
+    if not picked:
         return False
-    items = [*sources, *others]
+    items = [*sources, *(others[j] for j in picked)]
+    keep = np.r_[np.arange(n), n + np.array(picked, dtype=np.int64)]
+    sigs, n_words, has_sig = sigs[keep], n_words[keep], has_sig[keep]  # computed once, above
     nodes, _ = _nodes(items, 0, len(items))
     priority = _priority(nodes, sorted(range(len(nodes)), key=lambda k: nodes[k].rank()), len(items))
     days = np.array([d.day.toordinal() for d in items], dtype=np.int64)
-    sigs, n_words, has_sig = _signatures(items, params)
     links = _links(items, days, sigs, n_words, has_sig, lookback_days, params, priority)
     return any(j >= len(sources) for i in range(len(sources)) for j in links.get(i, ()))
 
@@ -641,11 +642,15 @@ def _links(items: Sequence[Doc], days: np.ndarray, sigs: np.ndarray, n_words: np
             for i in members:
                 group_of[i] = members
 
+    heads: dict[int, list[int]] = {}  # id of a large same-day group -> its best-ranked members (sorted once)
+
     def head(group: list[int]) -> list[int]:
         """The members a near link reaches: all of a small group, the best-ranked of a large one."""
         if len(group) <= FAMILY_ALL_PAIRS:
             return group
-        return sorted(group, key=lambda i: priority[i])[:FAMILY_HEAD]
+        if id(group) not in heads:
+            heads[id(group)] = sorted(group, key=lambda i: priority[i])[:FAMILY_HEAD]
+        return heads[id(group)]
 
     reps = [i for i in range(len(items)) if has_sig[i] and n_words[i] >= params.min_tokens
             and group_of.get(i, [i])[0] == i]
