@@ -175,15 +175,24 @@ def signature(text_norm: str, params: SignatureParams = SIGNATURE_PARAMS) -> byt
     return header + np.asarray(mh.digest(), dtype="<u4").tobytes()
 
 
+def _signature_layout(params: SignatureParams) -> tuple[int, bytes]:
+    """(length, first 8 header bytes) of a current signature: magic, rensa version, shingle, num_perm, seed."""
+    head = _HEADER.pack(_MAGIC, rensa.RMinHash.ALGORITHM_VERSION, params.shingle, params.num_perm, params.seed, 0)
+    return _HEADER.size + 4 * params.num_perm, head[:8]
+
+
+def signature_is_current(sig: bytes | None, params: SignatureParams = SIGNATURE_PARAMS) -> bool:
+    """Whether ``decode_signature`` reads ``sig`` (present, made with these parameters), without decoding it."""
+    size, head = _signature_layout(params)
+    return sig is not None and len(sig) == size and sig[:8] == head
+
+
 def decode_signature(sig: bytes | None, params: SignatureParams = SIGNATURE_PARAMS) -> tuple[np.ndarray, int] | None:
     """(hash values, word count) of a stored signature, or None when absent or made with other
     parameters (or another rensa algorithm version)."""
-    if not sig or len(sig) != _HEADER.size + 4 * params.num_perm:
+    if not signature_is_current(sig, params):
         return None
-    magic, algo, k, num_perm, seed, n_words = _HEADER.unpack_from(sig)
-    if (magic, algo, k, num_perm, seed) != (_MAGIC, rensa.RMinHash.ALGORITHM_VERSION, params.shingle,
-                                            params.num_perm, params.seed):
-        return None
+    n_words = _HEADER.unpack_from(sig)[-1]
     return np.frombuffer(sig, dtype="<u4", offset=_HEADER.size), n_words
 
 
@@ -282,14 +291,21 @@ class _Node:
 
 
 def _signatures(items: Sequence[Doc], params: SignatureParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hash-value matrix, word counts and a has-signature mask for every item."""
-    sigs = np.zeros((len(items), params.num_perm), dtype=np.uint32)
-    n_words = np.zeros(len(items), dtype=np.int64)
-    ok = np.zeros(len(items), dtype=bool)
-    for i, d in enumerate(items):
-        decoded = decode_signature(d.signature, params)
-        if decoded is None and d.text_norm:
-            decoded = decode_signature(signature(d.text_norm, params), params)
+    """Hash-value matrix, word counts and a has-signature mask for every item (the stored signatures decoded
+    in one buffer; a missing or stale one computed from ``text_norm``)."""
+    n = len(items)
+    size, _ = _signature_layout(params)
+    sigs = np.zeros((n, params.num_perm), dtype=np.uint32)
+    n_words = np.zeros(n, dtype=np.int64)
+    current = np.fromiter((signature_is_current(d.signature, params) for d in items), dtype=bool, count=n)
+    where = np.flatnonzero(current)
+    if len(where):
+        raw = np.frombuffer(b"".join([items[i].signature for i in where.tolist()]), dtype=np.uint8).reshape(-1, size)
+        n_words[where] = raw[:, _HEADER.size - 4:_HEADER.size].copy().view("<u4")[:, 0]
+        sigs[where] = raw[:, _HEADER.size:].copy().view("<u4")
+    ok = current.copy()
+    for i in np.flatnonzero(~current).tolist():
+        decoded = decode_signature(signature(items[i].text_norm, params), params) if items[i].text_norm else None
         if decoded is not None:
             sigs[i], n_words[i], ok[i] = decoded[0], decoded[1], True
     return sigs, n_words, ok
@@ -479,88 +495,71 @@ def _reach(items: Sequence[Doc], n_docs: int, n_prior: int, sigs: np.ndarray, ha
     seeds through groups, expanded through eligible members only; kept with it: every member of their
     groups (candidate canonicals, with their stored role), the stored canonicals of the later ones, and
     the whole of any group larger than FAMILY_ALL_PAIRS (its pairs depend on all its members).
+
+    The closure is a fixpoint computed a frontier at a time over (article, group) incidence arrays, so its
+    cost is a few numpy passes per step of the longest chain rather than Python per member.
     """
     n = len(items)
     node_of: dict[str, int] = {}
-    node = np.empty(n, dtype=np.int64)
-    for i, d in enumerate(items):
-        node[i] = node_of.setdefault(d.article_id, len(node_of))
+    node = np.fromiter((node_of.setdefault(d.article_id, len(node_of)) for d in items), dtype=np.int64, count=n)
     n_nodes = len(node_of)
-    members: list[list[int]] = [[] for _ in range(n_nodes)]
-    for i in range(n):
-        members[node[i]].append(i)
     in_docs = np.zeros(n_nodes, dtype=bool)
     in_docs[node[:n_docs]] = True
     later = np.zeros(n_nodes, dtype=bool)
     later[node[n_docs + n_prior:]] = True
-    stored: list[str | None] = [None] * n_nodes
+    stored: dict[int, str] = {}
     for i in range(n_docs, n):
         c = items[i].canonical_id
         if c:
-            k = node[i]
-            stored[k] = c if stored[k] is None else min(stored[k], c)
-    eligible = in_docs | later | np.array([s is None for s in stored], dtype=bool)
-    # groups of items that may be linked (ids are nodes already): content hashes, then LSH buckets
-    groups: list[np.ndarray] = []
-    by_hash: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(items):
-        if d.content_hash:
-            by_hash[d.content_hash].append(i)
-    groups += [np.array(g, dtype=np.int64) for g in by_hash.values() if len(g) > 1]
-    with_sig = np.flatnonzero(has_sig)
-    if len(with_sig) > 1:
-        for keys in band_keys(sigs[with_sig], params):
-            order = np.argsort(keys, kind="stable")
-            sk = keys[order]
-            starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
-            sizes = np.diff(np.r_[starts, len(sk)])
-            for s, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-                groups.append(with_sig[order[s:s + size]])
-    groups_of: dict[int, list[int]] = defaultdict(list)  # node -> groups holding one of its items
-    for g, items_g in enumerate(groups):
-        for k in set(node[items_g].tolist()):
-            groups_of[k].append(g)
-    copies_of: dict[str, list[int]] = defaultdict(list)  # stored canonical -> later nodes stored as its copies
-    for k in np.flatnonzero(later).tolist():
-        if stored[k] is not None and stored[k] != items[members[k][0]].article_id:
-            copies_of[stored[k]].append(k)
-    ids = [items[m[0]].article_id for m in members]
+            k = int(node[i])
+            stored[k] = min(stored.get(k, c), c)
+    eligible = in_docs | later
+    eligible[[k for k in range(n_nodes) if k not in stored]] = True
+    # (item, group) incidence: content-hash groups, then LSH buckets, each of more than one item
+    hashes: dict[str, int] = {}
+    hash_id = np.fromiter((hashes.setdefault(d.content_hash, len(hashes)) if d.content_hash else -1 for d in items),
+                          dtype=np.int64, count=n)
+    inc_item, inc_group, n_groups = [], [], 0
+    for labels, where in [(hash_id, np.flatnonzero(hash_id >= 0))] + (
+            [(keys, with_sig) for with_sig in [np.flatnonzero(has_sig)] if len(with_sig) > 1
+             for keys in band_keys(sigs[with_sig], params)]):
+        _, inverse, counts = np.unique(labels[where] if len(where) < len(labels) else labels,
+                                       return_inverse=True, return_counts=True)
+        shared = counts[inverse] > 1
+        inc_item.append(where[shared])
+        inc_group.append(n_groups + inverse[shared])
+        n_groups += len(counts)
+    item_g, group = np.concatenate(inc_item), np.concatenate(inc_group)
+    large = np.bincount(group, minlength=n_groups) > FAMILY_ALL_PAIRS  # its size in items, like its pairs
+    pair = np.unique(node[item_g] * n_groups + group)  # (node, group), each once
+    inc_n, inc_g = pair // n_groups, pair % n_groups
+    large_inc = large[inc_g]
+    # directed edges: a stored canonical to the later rows stored as its copies, and back
+    copy_k = np.array([k for k, c in stored.items() if later[k] and c in node_of and node_of[c] != k], dtype=np.int64)
+    canon_k = np.array([node_of[stored[k]] for k in copy_k.tolist()], dtype=np.int64)
 
-    kept = np.zeros(n_nodes, dtype=bool)
-    closed = np.zeros(n_nodes, dtype=bool)
-    queue: list[int] = []
-    whole: set[int] = set()
-
-    def keep(k: int) -> None:
-        if not kept[k]:
-            kept[k] = True
-            for g in groups_of.get(k, ()):
-                if g not in whole and len(groups[g]) > FAMILY_ALL_PAIRS:
-                    whole.add(g)
-                    for j in set(node[groups[g]].tolist()):
-                        keep(j)
-        if eligible[k] and not closed[k]:
-            closed[k] = True
-            queue.append(k)
-
-    seeds = set(np.flatnonzero(in_docs).tolist()) | {node_of[a] for a in moved if a in node_of}
-    seeds |= {k for k in np.flatnonzero(later).tolist() if stored[k] is None or stored[k] not in node_of}
-    for k in seeds:
-        kept[k] = closed[k] = True
-        queue.append(k)
-    for k in list(seeds):
-        kept[k] = False
-        keep(k)  # the large groups of the seeds
-    while queue:
-        k = queue.pop()
-        for g in groups_of.get(k, ()):
-            for j in set(node[groups[g]].tolist()):
-                keep(j)
-        for j in copies_of.get(ids[k], ()):
-            keep(j)
-        if later[k] and stored[k] is not None and stored[k] in node_of:
-            keep(node_of[stored[k]])
-    return np.flatnonzero(kept[node])
+    seeds = in_docs.copy()
+    seeds[[node_of[a] for a in moved if a in node_of]] = True
+    seeds[[k for k in np.flatnonzero(later).tolist() if k not in stored or stored[k] not in node_of]] = True
+    kept, closed, frontier = seeds.copy(), seeds.copy(), seeds
+    while True:
+        hit = np.zeros(n_groups, dtype=bool)
+        hit[inc_g[frontier[inc_n]]] = True
+        kept[inc_n[hit[inc_g]]] = True  # every member of a group of an article closed just now
+        kept[copy_k[frontier[canon_k]]] = True
+        kept[canon_k[frontier[copy_k]]] = True
+        while True:  # the whole of a large group that holds a kept article
+            whole = np.zeros(n_groups, dtype=bool)
+            whole[inc_g[large_inc & kept[inc_n]]] = True
+            grown = np.zeros(n_nodes, dtype=bool)
+            grown[inc_n[whole[inc_g]]] = True
+            if not (grown & ~kept).any():
+                break
+            kept |= grown
+        frontier = kept & eligible & ~closed
+        if not frontier.any():
+            return np.flatnonzero(kept[node])
+        closed |= frontier
 
 
 def linked_any(sources: Sequence[Doc], others: Sequence[Doc], *, lookback_days: int = LOOKBACK_DAYS,

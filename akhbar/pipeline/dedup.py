@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from akhbar.pipeline.night import lake_for
 from outlets.registry import outlets_dir
-from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, decode_signature, linked_any
+from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, linked_any, signature_is_current
 from warehouse.lake import Lake
 from warehouse.locks import partition_lock
 from warehouse.schema import TABLES
@@ -51,14 +51,16 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool], listings: dict[str, Any]
-               ) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
+def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool], listings: dict[str, Any],
+               dup: pa.Table | None = None) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
     """Dedup docs of every article row in [first, last] with the stored assignment of each, and the
-    stored ``duplicates`` rows by partition. Bodies are read only for rows whose signature is stale."""
+    stored ``duplicates`` rows by partition (``dup``: those days' rows when the caller read them already).
+    Bodies are read only for rows whose signature is stale."""
     days = _days(first, last)
     stored: dict[tuple[date, str], dict[str, DupRow]] = defaultdict(dict)
     canonical: dict[str, str] = {}
-    dup = lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
+    if dup is None:
+        dup = lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
     # column lists zipped: a dict per row (to_pylist) cost twice as much
     for *fields, day, outlet in zip(*(dup.column(c).to_pylist() for c in [*_DUP_COLUMNS, "day", "outlet"]),
                                     strict=True):
@@ -68,7 +70,7 @@ def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]
     t = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"])
     cols = [t.column(c).to_pylist() for c in [*_DEDUP_COLUMNS, "day", "outlet"]]
     stale = {(day, outlet) for sig, day, outlet in zip(cols[4], cols[5], cols[6], strict=True)
-             if decode_signature(sig) is None}
+             if not signature_is_current(sig)}
     bodies: dict[tuple[date, str, str], str] = {}
     if stale:  # signatures missing or made with other parameters: recompute from the bodies
         for r in lake.read("articles", sorted({d for d, _ in stale}), columns=["article_id", "text_norm"]).to_pylist():
@@ -123,15 +125,16 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             context = [d if written.get(d.article_id, d.canonical_id) == d.canonical_id
                        else replace(d, canonical_id=written[d.article_id]) for d in docs if d.day > stop - lookback]
             lo, stop = stop + timedelta(days=1), ahead[0]
-            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings)
+            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings, dup=ahead[2])
             docs = context + docs
     return result
 
 
 def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date, last_day: date,
-                aggregators: dict[str, bool], listings: dict[str, Any]) -> tuple[date, tuple | None] | None:
+                aggregators: dict[str, bool], listings: dict[str, Any]) -> tuple[date, tuple | None, pa.Table] | None:
     """The last day a row that moved within the lookback of the window's end can reach, when it does
-    reach a later row (with the next days' docs when they were read to find out), else None.
+    reach a later row (with the next days' docs when they were read to find out, and their ``duplicates``
+    rows), else None.
 
     One that stopped being a canonical only reaches the later rows stored as its copies, found in the
     (small) ``duplicates`` rows of the next days; one that became a canonical reaches the later rows
@@ -146,14 +149,14 @@ def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str]
     reach = min(last_day, max(day_of[a] for a in near_end) + lookback)
     next_days = _days(stop + timedelta(days=1), reach)
     lost = {a for a in near_end if not role[a]}
-    later = lake.read("duplicates", next_days, columns=["canonical_id"], listing=listings["duplicates"])
+    later = lake.read("duplicates", next_days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
     if lost & set(later.column("canonical_id").to_pylist()):
-        return reach, None
+        return reach, None, later
     founded = {a for a in near_end if role[a]}
     if not founded:
         return None
-    ahead = _read_docs(lake, next_days[0], reach, aggregators, listings)
-    return (reach, ahead) if linked_any([d for d in docs if d.article_id in founded], ahead[0]) else None
+    ahead = _read_docs(lake, next_days[0], reach, aggregators, listings, dup=later)
+    return (reach, ahead, later) if linked_any([d for d in docs if d.article_id in founded], ahead[0]) else None
 
 
 def _table(rows: list[DupRow]) -> pa.Table:
