@@ -152,3 +152,51 @@ def test_search_and_trend_commands(data, truth_docs):
     weekly = trend(data, "۱۴۰۳", by="week")
     assert sum(weekly.column("articles").to_pylist()) == sum(expected.values())
     assert set(weekly.column("period").to_pylist()) == {date(2025, 1, 6)}  # the Monday of both days
+
+
+def _index_content(data: Path, words: list[str]) -> tuple[dict, dict]:
+    """Every stored document (by part and article_id) and the hits of each word in each text field."""
+    import tantivy
+
+    index = tantivy.Index.open(str(search_index.index_dir(data)))
+    searcher = index.searcher()
+    every = searcher.search(tantivy.Query.all_query(), searcher.num_docs).hits
+    docs = {}
+    for _, address in every:
+        doc = searcher.doc(address)
+        docs[(doc["part"][0], doc["article_id"][0])] = (doc["record"][0], doc["lang"][0], doc["day_num"][0])
+    hits = {}
+    for field in search_index.TEXT_FIELDS:
+        for word in words:
+            q = tantivy.Query.term_query(index.schema, field, word)
+            found = searcher.search(q, searcher.num_docs).hits
+            hits[field, word] = sorted((searcher.doc(a)["part"][0], searcher.doc(a)["article_id"][0])
+                                       for _, a in found)
+    return docs, hits
+
+
+def test_batched_and_pooled_build_equals_one_batch_in_process(data, truth_docs, tmp_path, monkeypatch):
+    """A sync reads partitions in batches and may analyse in a process pool: the index is the same either way."""
+    words = sorted({w for _, _, ws in truth_docs.values() for w in ws})[::7]
+    words += ["گفت", "وگو", "گفتوگو", "بینالمللی", "بین"]
+    built = {}
+    for name, batch_rows, pool_min in (("inline", 10**9, 10**9), ("pooled", 7, 0)):
+        copy = tmp_path / name
+        shutil.copytree(data / "lake", copy / "lake")
+        monkeypatch.setattr(search_index, "BATCH_ROWS", batch_rows)
+        monkeypatch.setattr(search_index, "POOL_MIN_ROWS", pool_min)
+        result = search_index.sync(copy)
+        assert len(result.indexed) == 8 and result.documents > 0
+        built[name] = _index_content(copy, words)
+    docs, hits = built["inline"]
+    assert docs and any(hits.values())
+    assert built["pooled"] == built["inline"]
+
+
+def test_partitions_are_read_in_batches_of_whole_partitions():
+    keys = [f"2025-01-0{d}/o{k}" for d in range(1, 4) for k in range(2)]
+    rows = dict.fromkeys(keys, 4) | {keys[2]: 30}
+    batches = search_index._batches(keys, rows, size=10)
+    assert [k for b in batches for k in b] == keys  # every partition once, in order
+    assert batches == [keys[0:3], keys[3:6]]  # 4+4+30 reaches 10 at the third; 4+4+4 at the sixth
+    assert search_index._batches([], {}) == []

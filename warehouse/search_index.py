@@ -22,10 +22,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -127,10 +129,18 @@ from articles group by all
 
 #: the columns a result carries besides article_id, day, outlet, score, snippet (the newest row of an article)
 RECORD_COLUMNS = ["title", "url", "text", "published_at", "language", "warc_file", "fetched_at"]
-ROWS_SQL = f"""
-select article_id, text_norm, {", ".join(RECORD_COLUMNS)} from articles where day = cast($1 as date) and outlet = $2
-qualify row_number() over (partition by article_id order by fetched_at desc nulls last) = 1
+#: the rows of a batch of partitions (keys "day/outlet" in $3, their days between $1 and $2, so the scan prunes
+#: files and row groups), the newest row of each article
+BATCH_SQL = f"""
+select cast(day as varchar) as day, outlet, article_id, text_norm, {", ".join(RECORD_COLUMNS)} from articles
+where day between cast($1 as date) and cast($2 as date) and list_contains($3, cast(day as varchar) || '/' || outlet)
+qualify row_number() over (partition by day, outlet, article_id order by fetched_at desc nulls last) = 1
+order by day, outlet, article_id
 """
+#: a sync reads the changed partitions in batches of about this many rows (one query each, not one per partition)
+BATCH_ROWS = 20_000
+#: from this many rows to index, the analysis runs in a process pool of one worker per core
+POOL_MIN_ROWS = 40_000
 
 
 @dataclass
@@ -138,6 +148,66 @@ class SyncResult:
     indexed: list[str]
     deleted: list[str]
     documents: int
+
+
+def _batches(keys: list[str], rows: dict[str, int], size: int = BATCH_ROWS) -> list[list[str]]:
+    """Sorted partition keys cut into consecutive runs of about ``size`` rows (a partition is never split)."""
+    out: list[list[str]] = []
+    count = size
+    for key in keys:
+        if count >= size:
+            out.append([])
+            count = 0
+        out[-1].append(key)
+        count += rows.get(key, 0)
+    return out
+
+
+def _fields(rows: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str, str]]:
+    """The title, body and parts fields (words joined by spaces) of (title, text, text_norm) rows."""
+    return [(" ".join(analyze(title)), " ".join(tokens(norm) if norm is not None else analyze(text)),
+             " ".join(analyze_parts(text))) for title, text, norm in rows]
+
+
+class _Analysis:
+    """Analyses batches in this process, or in a pool of one worker per core (a first build of a large lake):
+    a batch is handed out when it is read and collected after the next one is read, so the DuckDB scan, the
+    workers and tantivy's indexing thread overlap."""
+
+    def __init__(self, rows: int) -> None:
+        cpus = os.cpu_count() or 1
+        self.workers = cpus if rows >= POOL_MIN_ROWS and cpus > 1 else 0
+        self._pool: ProcessPoolExecutor | None = None
+        if self.workers:  # forkserver: a worker never inherits the index lock held here
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["transforms.normalize"])
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+
+    def submit(self, rows: list[tuple[str | None, str | None, str | None]]) -> Callable[[], list[tuple[str, str, str]]]:
+        if self._pool is None:
+            return lambda: _fields(rows)
+        step = max(1, -(-len(rows) // (2 * self.workers)))
+        futures = [self._pool.submit(_fields, rows[i:i + step]) for i in range(0, len(rows), step)]
+        return lambda: [f for fut in futures for f in fut.result()]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def _read_batch(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[tuple]:
+    days = [k.split("/", 1)[0] for k in keys]
+    return con.execute(BATCH_SQL, [min(days), max(days), keys]).fetchall()
+
+
+def _add_batch(writer: tantivy.IndexWriter, rows: list[tuple], fields: list[tuple[str, str, str]]) -> None:
+    for (day, outlet, article_id, _norm, *values), (title, body, parts) in zip(rows, fields, strict=True):
+        rec = dict(zip(RECORD_COLUMNS, values, strict=True))
+        writer.add_document(tantivy.Document(
+            article_id=article_id, part=_part_key(day, outlet), outlet=outlet, lang=rec["language"] or "",
+            day_num=_day_num(day), record=json.dumps(rec, default=str, ensure_ascii=False).encode(),
+            title=title, body=body, parts=parts,
+        ))
 
 
 def sync(data_dir: str | Path, lake_uri: str | None = None, *,
@@ -160,21 +230,23 @@ def sync(data_dir: str | Path, lake_uri: str | None = None, *,
             documents = index.searcher().num_docs
             _write_manifest(folder, current, stamp, documents)
             return SyncResult([], [], documents)
+        rows = {k: int(current[k].split(":", 1)[0]) for k in changed}  # the fingerprint starts with the count
         writer = index.writer(heap_size=50_000_000, num_threads=1)
         for key in changed + gone:
             writer.delete_documents_by_term("part", key)
-        for key in changed:
-            day, outlet = key.split("/", 1)
-            for article_id, text_norm, *values in con.execute(ROWS_SQL, [day, outlet]).fetchall():
-                rec = dict(zip(RECORD_COLUMNS, values, strict=True))
-                title, text, lang = rec["title"], rec["text"], rec["language"]
-                writer.add_document(tantivy.Document(
-                    article_id=article_id, part=key, outlet=outlet, lang=lang or "", day_num=_day_num(day),
-                    record=json.dumps(rec, default=str, ensure_ascii=False).encode(),
-                    title=" ".join(analyze(title)),
-                    body=" ".join(tokens(text_norm) if text_norm is not None else analyze(text)),
-                    parts=" ".join(analyze_parts(text)),
-                ))
+        analysis = _Analysis(sum(rows.values()))
+        try:
+            pending: tuple[list[tuple], Callable[[], list]] | None = None
+            for keys in _batches(changed, rows):
+                batch = _read_batch(con, keys)
+                ready = analysis.submit([(r[4], r[6], r[3]) for r in batch])  # title, text, text_norm
+                if pending is not None:
+                    _add_batch(writer, pending[0], pending[1]())
+                pending = (batch, ready)
+            if pending is not None:
+                _add_batch(writer, pending[0], pending[1]())
+        finally:
+            analysis.close()
         writer.commit()
         writer.wait_merging_threads()
         index.reload()
