@@ -321,7 +321,8 @@ def _search_terms(lake: Path) -> dict[str, str]:
     article's text (Persian), an article's own number (a word of one article and its copies) and a word of the
     Arabic vocabulary (in almost every Arabic article)."""
     files = f"read_parquet('{lake}/articles/month=2025-06/*.parquet')"
-    (text,), = duckdb.sql(f"select text from {files} where outlet = 'fa-outlet0' order by article_id limit 1").fetchall()
+    sql = f"select text from {files} where outlet = 'fa-outlet0' order by article_id limit 1"
+    (text,), = duckdb.sql(sql).fetchall()
     words = text.split("\n")[-1].split()
     number = text.split("(", 1)[1].split(")", 1)[0]
     return {"phrase": f'"{" ".join(words[2:5])}"', "rare word": number, "common word": "الحكومة"}
