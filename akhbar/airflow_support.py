@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from akhbar import quality
+from akhbar.outlets.registry import load_outlets
 from akhbar.settings import CAPTURE_SOURCES, Settings, capture_sources, settings  # noqa: F401 (DAGs use them)
-from outlets.registry import load_outlets
-from warehouse import compaction
-from warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
+from akhbar.warehouse import compaction
+from akhbar.warehouse.compaction import UNLOCKED_TEMP_AGE  # noqa: F401 (the DAG docs name it)
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ def dedup(day: date) -> dict[str, Any]:
 def recluster(first: date, last: date) -> dict[str, Any]:
     """Re-cluster a range of days (``akhbar dedup --from --to``), then refresh the DuckDB views."""
     from akhbar import pipeline
-    from warehouse.duck import refresh_database
+    from akhbar.warehouse.duck import refresh_database
 
     cfg = settings()
     result = pipeline.dedup_range(first, last, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
@@ -206,7 +206,7 @@ def recluster(first: date, last: date) -> dict[str, Any]:
 
 def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:
     """Refresh the DuckDB views over what the lake now holds; name the outlets published and not."""
-    from warehouse.duck import refresh_database
+    from akhbar.warehouse.duck import refresh_database
 
     cfg = settings()
     published = sorted(s for s, r in results.items() if r)
@@ -252,7 +252,7 @@ def compact_days(days: Iterable[date]) -> dict[str, Any]:
     """The compaction DAG's task: ``warehouse.compaction.compact`` of these days on the configured lake, then
     every settled day (older than ``compaction.SETTLE_DAYS``) folded into its month file, and the DuckDB file's
     views refreshed (they name the files)."""
-    from warehouse.duck import refresh_if_changed
+    from akhbar.warehouse.duck import refresh_if_changed
 
     cfg = settings()
     days = list(days)
@@ -267,7 +267,7 @@ def compact_days(days: Iterable[date]) -> dict[str, Any]:
 # -- report -----------------------------------------------------------------------------------
 def write_reports(days: Iterable[date]) -> list[str]:
     """A Markdown report per day (<data>/reports/YYYY-MM-DD.md): summary counts and the gate's verdict."""
-    from warehouse.duck import summary
+    from akhbar.warehouse.duck import summary
 
     cfg = settings()
     rel = summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory)

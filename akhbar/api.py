@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from akhbar.export import EXPORT_TABLES, export, select_sql
-from warehouse.duck import confined_connection, query
+from akhbar.warehouse.duck import confined_connection, query
 
 Day = date | str
 

@@ -30,7 +30,7 @@ from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, console
 if TYPE_CHECKING:
     from akhbar.pipeline import OutletDay
     from akhbar.quality import GateResult
-    from warehouse.lake import Lake
+    from akhbar.warehouse.lake import Lake
 
 app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -81,9 +81,9 @@ def _user_errors(fn: Callable) -> Callable:
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
-        from outlets.registry import OutletConfigError
-        from warehouse.duck import QueryRefused
-        from warehouse.locks import PartitionBusy
+        from akhbar.outlets.registry import OutletConfigError
+        from akhbar.warehouse.duck import QueryRefused
+        from akhbar.warehouse.locks import PartitionBusy
 
         try:
             return fn(*args, **kwargs)
@@ -211,8 +211,8 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
               refetch: bool, source: str = "live") -> list[tuple[OutletDay, GateResult | None]]:
     """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
     from akhbar import pipeline, quality
-    from transforms.dedup import LOOKBACK_DAYS
-    from warehouse.duck import refresh_database
+    from akhbar.transforms.dedup import LOOKBACK_DAYS
+    from akhbar.warehouse.duck import refresh_database
 
     # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
     overrides = quality.load_overrides(cfg.quality_thresholds)
@@ -319,7 +319,7 @@ def dedup(
 ) -> None:
     """Re-cluster duplicates over a range of days (after a back-fill; later days follow as needed)."""
     from akhbar import pipeline
-    from warehouse.duck import refresh_database
+    from akhbar.warehouse.duck import refresh_database
 
     cfg = _cfg(data_dir, lake, outlets_dir)
     first, last = _parse_range(from_, to)
@@ -334,7 +334,7 @@ def dedup(
 @contextmanager
 def _demo_web(port: int) -> Iterator:
     """The test web on the demo's fixed port; a port in use is a user error naming the way out."""
-    from testweb import TestWeb
+    from akhbar.testweb import TestWeb
 
     web = TestWeb(port)
     try:
@@ -395,7 +395,7 @@ def query(
                                                   "(binary columns base64).")] = QueryFormat.table,
 ) -> None:
     """Query the lake with DuckDB (SELECT only)."""
-    from warehouse.duck import query as run_query
+    from akhbar.warehouse.duck import query as run_query
 
     cfg = _cfg(data_dir, lake)
     _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
@@ -414,8 +414,8 @@ def compact(
     lake: LakeUri = None,
 ) -> None:
     """Compact the lake: merge the given days' partitions, fold settled days into one file per table and month."""
-    from warehouse import compaction
-    from warehouse.duck import refresh_if_changed
+    from akhbar.warehouse import compaction
+    from akhbar.warehouse.duck import refresh_if_changed
 
     cfg = _cfg(data_dir, lake)
     merged = compaction.compact(cfg.data_dir, cfg.lake, [_parse_day(d) for d in day or []])
@@ -435,8 +435,8 @@ def lake_migrate(
     lake: LakeUri = None,
 ) -> None:
     """Rewrite lake files whose Parquet schema differs from warehouse/schema.py (a column added since)."""
-    from warehouse.duck import refresh_if_changed
-    from warehouse.migrate import migrate
+    from akhbar.warehouse.duck import refresh_if_changed
+    from akhbar.warehouse.migrate import migrate
 
     cfg = _cfg(data_dir, lake)
     stats = migrate(cfg.data_dir, cfg.lake, dry_run=dry_run)
@@ -506,7 +506,7 @@ def summary(
                                                      help="Outlet slug (repeatable).")] = None,
 ) -> None:
     """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict."""
-    from warehouse.duck import summary as run_summary
+    from akhbar.warehouse.duck import summary as run_summary
 
     first = _parse_day(from_) if from_ else None
     last = _parse_day(to) if to else None
@@ -696,11 +696,11 @@ def extract(
     """Extract one saved page with exactly the code the pipeline runs."""
     from dataclasses import asdict
 
-    from transforms.extract import extract_file
+    from akhbar.transforms.extract import extract_file
 
     chosen = None
     if outlet:
-        from outlets.registry import select_outlets
+        from akhbar.outlets.registry import select_outlets
 
         chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     ex = extract_file(page, url, tz=tz or (chosen.timezone if chosen else None),
@@ -724,7 +724,7 @@ def fetch_one(
 ) -> None:
     """Fetch one page now through the crawler (robots.txt, confinement, WARC kept), extract it and print it."""
     from akhbar.fetchone import fetch_url, record
-    from outlets.registry import load_outlets, select_outlets
+    from akhbar.outlets.registry import load_outlets, select_outlets
 
     cfg = _cfg(data_dir, outlets_dir=outlets_dir)
     chosen = select_outlets([outlet], cfg.outlets_dir)[0] if outlet else None
@@ -749,7 +749,7 @@ def fetch_one(
 @app.command()
 def schema() -> None:
     """The lake's tables and columns."""
-    from warehouse.schema import describe_markdown
+    from akhbar.warehouse.schema import describe_markdown
 
     print(describe_markdown())
 
@@ -758,7 +758,7 @@ def schema() -> None:
 @_user_errors
 def outlets_list(outlets_dir: OutletsDir = None) -> None:
     """The configured outlets."""
-    from outlets.registry import load_outlets
+    from akhbar.outlets.registry import load_outlets
 
     table = Table()
     for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
@@ -776,7 +776,7 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
                   outlets_dir: OutletsDir = None) -> None:
     """Probe one outlet live: robots.txt, feeds, sitemaps, archive, one sample article."""
     from akhbar.outletcheck import check_outlet, render
-    from outlets.registry import select_outlets
+    from akhbar.outlets.registry import select_outlets
 
     outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     report = check_outlet(outlet)

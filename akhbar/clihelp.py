@@ -9,17 +9,21 @@ is left empty too. Options without a metavar keep typer's label.
 
 from __future__ import annotations
 
-import click
+from typing import TYPE_CHECKING
+
 from typer.core import TyperArgument, TyperOption
+
+if TYPE_CHECKING:  # typer 0.29 carries its own click (typer._click); the standalone click is not a dependency
+    from typer import Context
 
 _option_type = TyperOption.display_type_rich
 
 
-def _argument_type(self: TyperArgument, ctx: click.Context) -> str | None:
+def _argument_type(self: TyperArgument, ctx: Context) -> str | None:
     return None
 
 
-def _option_type_column(self: TyperOption, ctx: click.Context) -> str | None:
+def _option_type_column(self: TyperOption, ctx: Context) -> str | None:
     if self.is_flag or self.count:
         return None
     return _option_type(self, ctx)

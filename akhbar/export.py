@@ -25,7 +25,7 @@ from typing import IO, Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.duck import confined_connection, sql_string
+from akhbar.warehouse.duck import confined_connection, sql_string
 
 #: what ``akhbar export --table`` takes (runs is the quality gate's own table: query it with ``akhbar query``)
 EXPORT_TABLES = ("articles", "articles_unique", "duplicates", "crawl_log")

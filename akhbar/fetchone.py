@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from outlets.registry import Outlet
+from akhbar.outlets.registry import Outlet
+from akhbar.warehouse.children import python_module
 
 #: the outlet slug of a URL no registered outlet holds
 UNLISTED = "unlisted"
@@ -93,8 +94,8 @@ async def _fetch_job(fetcher, url: str, kind: str, deadline: float) -> dict[str,
     from scrapy import Request
     from twisted.python.failure import Failure
 
-    from crawler.crawllog import send_outcome
-    from crawler.spiders.outlet_day import classify_failure
+    from akhbar.crawler.crawllog import send_outcome
+    from akhbar.crawler.spiders.outlet_day import classify_failure
 
     crawler = fetcher.spider.crawler
     request = Request(url, dont_filter=True, meta={"akhbar_kind": kind})
@@ -126,9 +127,9 @@ def _child_main(argv: list[str] | None = None) -> None:
     job = json.load(sys.stdin)
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
-    from crawler.probe import ProbeSpider
-    from crawler.run import crawl_settings, die_with_parent
+    from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
+    from akhbar.crawler.probe import ProbeSpider
+    from akhbar.crawler.run import crawl_settings, die_with_parent
 
     die_with_parent(job["parent_pid"])
     outlet = Outlet.model_validate(job["outlet"])
@@ -177,7 +178,7 @@ def fetch_url(url: str, data_dir: Path, *, outlet: Outlet | None = None, outlets
     """Fetch ``url`` now into ``data_dir``'s WARC of today (UTC), then extract it from the archived record.
 
     ValueError for a URL that is not http(s); PartitionBusy while a crawl of the outlet's day runs."""
-    from warehouse.locks import partition_lock
+    from akhbar.warehouse.locks import partition_lock
 
     url = check_url(url)
     chosen = outlet or outlet_for(url, outlets or {}) or unlisted_outlet(url)
@@ -190,7 +191,7 @@ def fetch_url(url: str, data_dir: Path, *, outlet: Outlet | None = None, outlets
     with partition_lock(Path(data_dir), day, chosen.slug), tempfile.TemporaryDirectory(prefix="akhbar-fetch-") as tmp:
         out = Path(tmp) / "fetched.json"
         try:
-            proc = subprocess.run([sys.executable, "-m", "akhbar.fetchone", "--out", str(out)], input=json.dumps(job),
+            proc = subprocess.run(python_module("akhbar.fetchone", "--out", str(out)), input=json.dumps(job),
                                   capture_output=True, text=True, timeout=deadline + STARTUP_SLACK)
         except subprocess.TimeoutExpired as exc:
             raise RuntimeError(f"fetch of {url} overran {exc.timeout:.0f} s") from None
@@ -206,8 +207,8 @@ def fetch_url(url: str, data_dir: Path, *, outlet: Outlet | None = None, outlets
 
 def _extract(result: FetchResult, data_dir: Path) -> None:
     """The page as archived (read back from the WARC record), extracted as the pipeline extracts it."""
-    from crawler.warc import read_response
-    from transforms.extract import ExtractionError, extract_article
+    from akhbar.crawler.warc import read_response
+    from akhbar.transforms.extract import ExtractionError, extract_article
 
     f = result.fetched
     record = read_response(data_dir.resolve(), f.warc_file, f.warc_offset)

@@ -26,9 +26,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from crawler import discovery
-from crawler.probe import PROBE_DEADLINE, Fetched, FetchError, ScrapyFetcher, run_probe
-from outlets.registry import Outlet
+from akhbar.crawler import discovery
+from akhbar.crawler.probe import PROBE_DEADLINE, Fetched, FetchError, ScrapyFetcher, run_probe
+from akhbar.outlets.registry import Outlet
+from akhbar.warehouse.children import python_module
 
 #: robots.txt Sitemap: lines probed besides the configured sitemaps (some sites list dozens)
 MAX_ROBOTS_SITEMAPS = 3
@@ -76,7 +77,7 @@ class CheckReport:
 
 def default_user_agent() -> str:
     try:
-        from crawler.settings import USER_AGENT
+        from akhbar.crawler.settings import USER_AGENT
     except ImportError:  # pragma: no cover - the crawler package ships with akhbar
         return "akhbar/0.1"
     return USER_AGENT
@@ -232,7 +233,7 @@ class _Checker:
 
     # sample article ------------------------------------------------------------------------
     async def check_article(self) -> None:
-        from transforms.extract import ExtractionError, extract_article
+        from akhbar.transforms.extract import ExtractionError, extract_article
 
         sources = [p for k in DISCOVERY_KINDS for p in self.probes if p.kind == k and p.article_urls]
         candidates = [u for p in sources for u in p.article_urls]
@@ -276,7 +277,7 @@ def check_outlet(outlet: Outlet, *, timeout: float = 20.0, user_agent: str | Non
         outlet.archive_urls(day or _yesterday(outlet), 1)) + MAX_ROBOTS_SITEMAPS + _FIXED_PROBES
     with tempfile.TemporaryDirectory(prefix="akhbar-check-") as tmp:
         out = Path(tmp) / "probes.json"
-        cmd = [sys.executable, "-m", "akhbar.outletcheck", "--out", str(out)]
+        cmd = python_module("akhbar.outletcheck", "--out", str(out))
         try:
             proc = subprocess.run(cmd, input=json.dumps(job), capture_output=True, text=True,
                                   timeout=STARTUP_SLACK + probes * (deadline + outlet.crawl.download_delay))

@@ -20,10 +20,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from warehouse import schema
-from warehouse.duck import EXTRACT_RUN_ID
-from warehouse.lake import Lake
-from warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
+from akhbar.warehouse import schema
+from akhbar.warehouse.duck import EXTRACT_RUN_ID
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
@@ -195,7 +195,7 @@ def latest_run_rows(crawl_log: list[dict]) -> list[dict]:
 def unaccounted_fetches(articles: list[dict], crawl_log: list[dict]) -> set[str]:
     """Article pages (their URLs after redirects) the crawl fetched with status 200 that are in no row of
     the day and have no not_article / extract_failed / other_day line with a reason."""
-    from transforms.identity import normalize_url
+    from akhbar.transforms.identity import normalize_url
 
     fetched = {r.get("final_url") or r["url"] for r in crawl_log
                if r.get("kind") == "article" and r.get("status") == 200 and r.get("outcome") == "ok"}

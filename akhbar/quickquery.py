@@ -148,10 +148,10 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
     import duckdb
 
     from akhbar.settings import Settings
-    from warehouse.duck import QueryRefused
-    from warehouse.duck import query as run_query
-    from warehouse.duck import summary as run_summary
-    from warehouse.locks import PartitionBusy
+    from akhbar.warehouse.duck import QueryRefused
+    from akhbar.warehouse.duck import query as run_query
+    from akhbar.warehouse.duck import summary as run_summary
+    from akhbar.warehouse.locks import PartitionBusy
 
     data_dir = Path(opts["data_dir"]) if "data_dir" in opts else None
     try:

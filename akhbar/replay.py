@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from akhbar.settings import Settings
-from warehouse.locks import partition_lock
+from akhbar.warehouse.locks import partition_lock
 
 COLLECTION = "akhbar"
 REPLAY_DIR = Path("index") / "replay"

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from warehouse import search_index
-from warehouse.duck import connect
+from akhbar.warehouse import search_index
+from akhbar.warehouse.duck import connect
 
 #: result columns, in order (F's Archive.search returns exactly these)
 COLUMNS = ["article_id", "day", "outlet", "title", "url", "score", "snippet", "published_at", "language",

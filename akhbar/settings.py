@@ -44,11 +44,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import outlets
-from crawler import settings as scrapy_defaults
+from akhbar import outlets
+from akhbar.crawler import settings as scrapy_defaults
 
 if TYPE_CHECKING:
-    from warehouse.lake import Lake
+    from akhbar.warehouse.lake import Lake
 
 # Only light imports here: the CLI reads these settings before every command, `akhbar --help` included.
 # The query limits equal warehouse.duck's defaults and the folder outlets.registry's (tests/test_settings.py).
@@ -135,7 +135,7 @@ class Settings:
 
     @property
     def lake(self) -> Lake:
-        from warehouse.lake import Lake
+        from akhbar.warehouse.lake import Lake
 
         return Lake(self.lake_uri)
 

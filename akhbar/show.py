@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from akhbar.replay import replay_url
-from warehouse.duck import connect
+from akhbar.warehouse.duck import connect
 
 RECORD_SQL = """
 select article_id, title, outlet, cast(day as varchar) as day, url, canonical_url, published_at, modified_at,

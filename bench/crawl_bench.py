@@ -20,7 +20,7 @@ from pathlib import Path
 import scrapy
 from scrapy.crawler import CrawlerProcess
 from types import SimpleNamespace
-from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
+from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
 
 urls, archive_dir = json.loads(sys.stdin.read()), sys.argv[1]
 
@@ -39,7 +39,7 @@ class Bench(scrapy.Spider):
     def parse(self, response):
         pass
 
-mws = {"crawler.middlewares.WarcArchiveMiddleware": 950} if archive_dir else {}
+mws = {"akhbar.crawler.middlewares.WarcArchiveMiddleware": 950} if archive_dir else {}
 process = CrawlerProcess({"LOG_LEVEL": "ERROR", "CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
                           "DOWNLOAD_DELAY": 0, "ROBOTSTXT_OBEY": False, "TELNETCONSOLE_ENABLED": False,
                           "DOWNLOADER_MIDDLEWARES": mws})
@@ -62,7 +62,7 @@ def main() -> None:
     args = parser.parse_args()
     from datetime import date, timedelta
 
-    from testweb import TestWeb
+    from akhbar.testweb import TestWeb
 
     with TestWeb(port=0, faults=False) as web, tempfile.TemporaryDirectory() as tmp:
         days = [date(2025, 1, 5) + timedelta(days=i) for i in range(4)]

@@ -22,9 +22,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from akhbar.pipeline.dedup import dedup_day
-from transforms.dedup import content_hash, signature
-from transforms.normalize import normalize_text
-from warehouse.lake import Lake
+from akhbar.transforms.dedup import content_hash, signature
+from akhbar.transforms.normalize import normalize_text
+from akhbar.warehouse.lake import Lake
 
 TESTWEB = Path(__file__).resolve().parent.parent / "testweb"
 START = date(2025, 3, 1)

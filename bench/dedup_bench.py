@@ -44,7 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transforms.dedup import (
+from akhbar.transforms.dedup import (
     SIGNATURE_PARAMS,
     Doc,
     SignatureParams,

@@ -32,8 +32,8 @@ def generate(folder: Path, articles: int, per_partition: int = 1000) -> None:
     import numpy as np
     import pyarrow as pa
 
-    from warehouse.lake import Lake
-    from warehouse.schema import TABLES
+    from akhbar.warehouse.lake import Lake
+    from akhbar.warehouse.schema import TABLES
 
     if (folder / "done").exists():
         return
@@ -67,7 +67,7 @@ def _child(data: str, how: str, out: str) -> None:
     if how == "baseline":
         import pyarrow.parquet as pq
 
-        from warehouse.duck import query
+        from akhbar.warehouse.duck import query
 
         table = query(data, "select * from articles", timeout=3600, memory_limit="8GB").to_arrow_table()
         pq.write_table(table, out, compression="zstd")

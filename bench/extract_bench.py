@@ -55,7 +55,7 @@ def prf(candidate: str | None, gold: str) -> tuple[float, float, float]:
 
 
 def ours(page: Page) -> str:
-    from transforms.extract import ExtractionError, extract_article
+    from akhbar.transforms.extract import ExtractionError, extract_article
 
     try:
         return extract_article(page.html, page.url).text
@@ -113,9 +113,9 @@ def load_testweb_pages() -> list[Page]:
     """The project's own test pages: every article page of the built-in test web (four Persian and
     Arabic outlet layouts with related lists, tags, credits, prompts around the body), rendered as
     served, plus each Arabic page re-encoded in windows-1256; gold is the article's paragraphs."""
-    from testweb.content import Catalog
-    from testweb.faults import cp1256_page
-    from testweb.pages import article_page
+    from akhbar.testweb.content import Catalog
+    from akhbar.testweb.faults import cp1256_page
+    from akhbar.testweb.pages import article_page
 
     base = "http://127.0.0.1:8000"
     catalog = Catalog()

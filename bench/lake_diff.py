@@ -7,10 +7,11 @@ rows only in base, rows only in head, rows changed (matched by key), columns onl
 identical, 1 when not, 2 when a build failed. ``--noise`` builds base a second time and sets aside the
 rows that differ between those two runs (the crawl has some order dependence: see below).
 Each build runs with this .venv's python and PYTHONPATH set to the source tree (checked: the child's
-``transforms.__file__`` must lie in it):
+``transforms.__file__`` must lie in it; a tree that installs its folders as ``akhbar.*`` gets a temporary
+``akhbar/`` of symlinks, the layout of its wheel):
 
 * ``demo``: ``python -m akhbar.cli demo --date 2025-01-07 --data-dir <out>/demo``
-* ``backfill``: ``python -m testweb serve --port 0 --outlets-dir …`` and
+* ``backfill``: ``python -m akhbar.testweb serve --port 0 --outlets-dir …`` and
   ``python -m akhbar.cli backfill --from 2025-01-05 --to 2025-01-08`` against it (skipped, with a note,
   when the revision has no ``testweb/__main__.py``). ``--testweb base|head`` serves one side's
   test web to both back-fills, so a change to the test web itself is not taken for a pipeline change.
@@ -44,6 +45,7 @@ key.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import re
@@ -52,6 +54,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -302,10 +305,45 @@ def _commit(rev: str) -> str:
         raise BuildError(f"{rev!r} is neither a folder nor a git revision of {REPO}") from None
 
 
+def package_dirs(src: Path) -> dict[str, str]:
+    """The tree's setuptools package-dir mapping (``akhbar.transforms`` -> ``transforms``); {} before the layers
+    became subpackages of ``akhbar`` (they were top-level packages then)."""
+    pyproject = src / "pyproject.toml"
+    if not pyproject.is_file():
+        return {}
+    setuptools = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("setuptools", {})
+    return {k: v for k, v in setuptools.get("package-dir", {}).items() if k.startswith("akhbar.")}
+
+
+_IMPORT_ROOTS: dict[Path, Path] = {}
+
+
+def import_root(src: Path) -> Path:
+    """The folder to put first on PYTHONPATH so that a child imports the tree's code as installed.
+
+    A tree whose folders map into ``akhbar`` gets a temporary ``akhbar/`` of symlinks (the application's files
+    plus ``transforms -> <src>/transforms`` and the other layers): the layout its wheel has. Older trees are
+    their own root."""
+    mapping = package_dirs(src)
+    if not mapping:
+        return src
+    if src not in _IMPORT_ROOTS:
+        root = Path(tempfile.mkdtemp(prefix="lake-diff-import-"))
+        atexit.register(shutil.rmtree, root, True)
+        pkg = root / "akhbar"
+        pkg.mkdir()
+        for child in (src / "akhbar").iterdir():
+            (pkg / child.name).symlink_to(child)
+        for name, folder in mapping.items():
+            (pkg / name.split(".", 1)[1]).symlink_to(src / folder)
+        _IMPORT_ROOTS[src] = root
+    return _IMPORT_ROOTS[src]
+
+
 def _child_env(src: Path) -> dict[str, str]:
     env = dict(os.environ)
     # the project is installed editable from /work/main: the source tree must come first on the path
-    env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [env.get("PYTHONPATH")])])
+    env["PYTHONPATH"] = os.pathsep.join([str(import_root(src)), *filter(None, [env.get("PYTHONPATH")])])
     env["COLUMNS"] = "200"
     env.pop("AKHBAR_DATA_DIR", None)
     env.pop("AKHBAR_LAKE_URI", None)
@@ -314,12 +352,14 @@ def _child_env(src: Path) -> dict[str, str]:
 
 
 def check_imports(src: Path, env: dict[str, str]) -> str:
-    """The child's transforms.__file__; an error when it is not the source tree's."""
-    where = subprocess.run([sys.executable, "-c", "import transforms; print(transforms.__file__)"], cwd=src,
+    """The child's transforms.__file__ (symlinks resolved); an error when it is not the source tree's."""
+    module = "akhbar.transforms" if package_dirs(src) else "transforms"
+    where = subprocess.run([sys.executable, "-c", f"import {module} as m; print(m.__file__)"], cwd=src,
                            env=env, capture_output=True, text=True, check=True).stdout.strip()
-    if not Path(where).resolve().is_relative_to(src.resolve()):
+    resolved = Path(where).resolve()
+    if not resolved.is_relative_to(src.resolve()):
         raise BuildError(f"child imports transforms from {where}, not from {src}")
-    return where
+    return str(resolved)
 
 
 def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
@@ -328,7 +368,10 @@ def _run(cmd: list[str], src: Path, env: dict[str, str], log: Path) -> int:
 
 
 def testweb_module(src: Path) -> str | None:
-    """The test web's module in a source tree: top-level ``testweb`` now, ``akhbar.testweb`` before."""
+    """The test web's module in a source tree: ``testweb/`` installed as ``akhbar.testweb`` now, a top-level
+    ``testweb`` before that, and ``akhbar/testweb/`` earlier still."""
+    if package_dirs(src):
+        return "akhbar.testweb" if (src / "testweb" / "__main__.py").exists() else None
     for module in ("testweb", "akhbar.testweb"):
         if (src / module.replace(".", "/") / "__main__.py").exists():
             return module

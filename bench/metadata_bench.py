@@ -67,9 +67,9 @@ class Found:
 # -- corpora ---------------------------------------------------------------------------------------
 def load_testweb_pages() -> list[Page]:
     """Every article page of the built-in test web as served, Arabic ones also in windows-1256."""
-    from testweb.content import Catalog
-    from testweb.faults import cp1256_page
-    from testweb.pages import article_page
+    from akhbar.testweb.content import Catalog
+    from akhbar.testweb.faults import cp1256_page
+    from akhbar.testweb.pages import article_page
 
     base = "http://127.0.0.1:8000"
     catalog = Catalog()
@@ -102,7 +102,7 @@ def _as_utc(d: datetime) -> datetime:
 
 
 def run_ours(page: Page) -> Found:
-    from transforms.extract import ExtractionError, extract_article
+    from akhbar.transforms.extract import ExtractionError, extract_article
 
     try:
         e = extract_article(page.html, page.url, tz=page.tz)

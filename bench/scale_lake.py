@@ -102,9 +102,9 @@ Earlier = tuple[list[str], list[str]]
 
 def _partition(rng: np.random.Generator, day: date, outlet: str, n: int, seq: int,
                earlier: list[Earlier] = ()) -> tuple[dict[str, pa.Table], Earlier]:
-    from transforms.dedup import content_hash, signature
-    from transforms.normalize import normalize_text
-    from warehouse.schema import TABLES as SCHEMA
+    from akhbar.transforms.dedup import content_hash, signature
+    from akhbar.transforms.normalize import normalize_text
+    from akhbar.warehouse.schema import TABLES as SCHEMA
 
     lang = outlet[:2]
     texts = _bodies(rng, lang, n, seq)
@@ -170,7 +170,7 @@ def _table(schema: pa.Schema, cols: dict, n: int) -> pa.Table:
 
 
 def generate(folder: Path, articles: int, seed: int = 14) -> None:
-    from warehouse.lake import Lake
+    from akhbar.warehouse.lake import Lake
 
     if (folder / "done").exists():
         return
@@ -199,8 +199,8 @@ def generate(folder: Path, articles: int, seed: int = 14) -> None:
 
 def compacted_copy(days: Path, folder: Path) -> float:
     """Hard-link copy of the nightly lake folded into month files by the real compaction; its fold time."""
-    from warehouse.compaction import fold
-    from warehouse.lake import Lake
+    from akhbar.warehouse.compaction import fold
+    from akhbar.warehouse.lake import Lake
 
     if (folder / "done").exists():
         return json.loads((folder / "done").read_text())["seconds"]
@@ -279,7 +279,7 @@ def _bare_cli(sql: str) -> Callable[[], object]:
 
 
 def measure(folder: Path, nightly: bool = True) -> dict[str, dict[str, float]]:
-    from warehouse import duck
+    from akhbar.warehouse import duck
 
     days, compacted, optimal = folder / "days", folder / "compacted", folder / "optimal"
     _cli("query", "select 1", "--data-dir", str(compacted))()  # fills the bytecode cache
@@ -330,7 +330,7 @@ def _search_terms(lake: Path) -> dict[str, str]:
 
 def _like_sql(lake: Path, query: str) -> str:
     """The baseline a user has without the index: a substring scan of ``text_norm`` (no ranking), 20 rows."""
-    from transforms.normalize import normalize_text
+    from akhbar.transforms.normalize import normalize_text
 
     needle = normalize_text(query.strip('"')).replace("'", "''")
     return (f"select day, outlet, title, article_id from read_parquet('{lake}/articles/month=*/*.parquet') "
@@ -341,7 +341,7 @@ def _count(data: Path, query: str) -> int:
     """How many articles ``query`` matches (tantivy's count: no stored row is read)."""
     import tantivy
 
-    from warehouse import search_index
+    from akhbar.warehouse import search_index
 
     index = tantivy.Index.open(str(search_index.index_dir(data)))
     q = search_index.build_query(index.schema, search_index.parse(query))
@@ -351,7 +351,7 @@ def _count(data: Path, query: str) -> int:
 def search_figures(folder: Path) -> dict:
     """The full-text index of the compacted lake (its own data folder, ``--lake`` the compacted lake): the build
     from scratch (once; reused when present), then ``akhbar search`` against the LIKE scan, in turns, best of 3."""
-    from warehouse import search_index
+    from akhbar.warehouse import search_index
 
     data, lake = folder / "search", folder / "compacted" / "lake"
     built = data / "built.json"
@@ -414,7 +414,7 @@ def backfill(folder: Path, n_days: int) -> dict[str, dict[str, float]]:
     rows clustered (``DedupResult.articles``: the day's plus the later rows its clusters reached) and whether
     both end in the same ``duplicates`` rows."""
     from akhbar.pipeline.dedup import dedup_day
-    from warehouse.lake import Lake
+    from akhbar.warehouse.lake import Lake
 
     last = START + timedelta(days=DAYS - 1)
     first = last.replace(day=1)

@@ -36,11 +36,11 @@ from pathlib import Path
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from testweb import pages
-from testweb import sites as test_sites
-from testweb.content import DATA_DIR, ID_BASE, TODAY, Article, Catalog
-from testweb.server import TestWeb, _outlet_toml, html_response
-from testweb.sites import SECTIONS, SITES, Site
+from akhbar.testweb import pages
+from akhbar.testweb import sites as test_sites
+from akhbar.testweb.content import DATA_DIR, ID_BASE, TODAY, Article, Catalog
+from akhbar.testweb.server import TestWeb, _outlet_toml, html_response
+from akhbar.testweb.sites import SECTIONS, SITES, Site
 
 DAY = TODAY - timedelta(days=1)
 REPO = Path(__file__).resolve().parent.parent
@@ -163,7 +163,7 @@ def _role(pid: int, root: int, cmdline: str) -> str:
     """Which part of the night a process of ``akhbar run``'s tree is."""
     if pid == root:
         return "akhbar (stage: WARC reads, lake, dedup)"
-    if "crawler.run" in cmdline:
+    if "akhbar.crawler.run" in cmdline:
         return "crawler (Scrapy, WARC writing)"
     if "multiprocessing" in cmdline:
         return "pool workers + fork server"

@@ -29,7 +29,7 @@ OUTLETS = ["fa-one", "fa-two", "ar-one", "ar-two"]
 
 
 def _vocabulary() -> list[str]:
-    from testweb.content import Catalog
+    from akhbar.testweb.content import Catalog
 
     words: dict[str, None] = {}
     for art in Catalog().all():
@@ -42,9 +42,9 @@ def generate(folder: Path, articles: int, per_partition: int = 1000) -> None:
     import numpy as np
     import pyarrow as pa
 
-    from transforms.normalize import normalize_text
-    from warehouse.lake import Lake
-    from warehouse.schema import TABLES
+    from akhbar.transforms.normalize import normalize_text
+    from akhbar.warehouse.lake import Lake
+    from akhbar.warehouse.schema import TABLES
 
     if (folder / "done").exists() and json.loads((folder / "done").read_text())["articles"] == articles:
         return
@@ -88,9 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from akhbar.search import search
-    from warehouse import search_index
-    from warehouse.duck import query
-    from warehouse.lake import Lake
+    from akhbar.warehouse import search_index
+    from akhbar.warehouse.duck import query
+    from akhbar.warehouse.lake import Lake
 
     data = BENCH_DIR / "search"
     generate(data, args.articles)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402  (the throwaway venv's 1.5.5)
 import duckdb_extension_fts  # noqa: E402
 
-from transforms.normalize import normalize_text  # noqa: E402
+from akhbar.transforms.normalize import normalize_text  # noqa: E402
 
 
 def _median(fn, repeat: int = 5) -> float:

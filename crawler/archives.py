@@ -39,17 +39,17 @@ from scrapy.responsetypes import responsetypes
 from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.crawllog import outlet_day
-from crawler.middlewares import (
+from akhbar.crawler.crawllog import outlet_day
+from akhbar.crawler.middlewares import (
     HOST_POLICY,
     AllowedDomainsGuardMiddleware,
     WarcArchiveMiddleware,
     request_kind,
     scheme_refusal,
 )
-from crawler.warc import CAPTURE_DATE_HEADER, CAPTURE_SOURCE_HEADER, CAPTURE_URI_HEADER, ArchivedResponse
-from transforms.soft404 import soft_404_reason
-from warehouse.schema import ArticleRecord
+from akhbar.crawler.warc import CAPTURE_DATE_HEADER, CAPTURE_SOURCE_HEADER, CAPTURE_URI_HEADER, ArchivedResponse
+from akhbar.transforms.soft404 import soft_404_reason
+from akhbar.warehouse.schema import ArticleRecord
 
 SOURCES = ("live", "wayback", "commoncrawl")
 ARCHIVE_SOURCES = ("wayback", "commoncrawl")
@@ -133,12 +133,12 @@ def archive_settings(settings: Settings) -> None:
         return
     middlewares = dict(settings.getdict("DOWNLOADER_MIDDLEWARES"))
     middlewares.update({
-        "crawler.middlewares.AllowedDomainsGuardMiddleware": None,
-        "crawler.archives.ArchiveGuardMiddleware": 45,
-        "crawler.middlewares.WarcArchiveMiddleware": None,
-        "crawler.archives.ProvenanceWarcMiddleware": 950,
-        "crawler.archives.CaptureMiddleware": 960,
-        "crawler.archives.ArchiveRateGate": 970,
+        "akhbar.crawler.middlewares.AllowedDomainsGuardMiddleware": None,
+        "akhbar.crawler.archives.ArchiveGuardMiddleware": 45,
+        "akhbar.crawler.middlewares.WarcArchiveMiddleware": None,
+        "akhbar.crawler.archives.ProvenanceWarcMiddleware": 950,
+        "akhbar.crawler.archives.CaptureMiddleware": 960,
+        "akhbar.crawler.archives.ArchiveRateGate": 970,
     })
     settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="cmdline")
     slots = dict(settings.getdict("DOWNLOAD_SLOTS"))

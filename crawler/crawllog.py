@@ -22,7 +22,7 @@ from typing import IO, Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from warehouse.schema import CRAWL_LOG, CrawlOutcome
+from akhbar.warehouse.schema import CRAWL_LOG, CrawlOutcome
 
 #: every outcome a line may carry, as strings (warehouse.schema.CrawlOutcome holds them and what they mean)
 OUTCOMES = tuple(o.value for o in CrawlOutcome)

@@ -22,9 +22,9 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import DNSLookupError
 
-from crawler.crawllog import outlet_day, send_outcome
-from crawler.warc import WarcArchive
-from outlets.registry import Outlet
+from akhbar.crawler.crawllog import outlet_day, send_outcome
+from akhbar.crawler.warc import WarcArchive
+from akhbar.outlets.registry import Outlet
 
 log = logging.getLogger(__name__)
 #: the WARC records' WARC-Software / warcinfo

@@ -30,9 +30,9 @@ from scrapy.exceptions import (
 from scrapy.settings import Settings
 from twisted.internet import error as net
 
-from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
-from crawler.middlewares import OFFSITE_PREFIX
-from outlets.registry import Outlet
+from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
+from akhbar.crawler.middlewares import OFFSITE_PREFIX
+from akhbar.outlets.registry import Outlet
 
 #: seconds one probe (all its redirect hops, headers and body) may take in total
 PROBE_DEADLINE = 30.0
@@ -145,7 +145,7 @@ class ProbeSpider(Spider):
 
 def probe_settings(outlet: Outlet, timeout: float, user_agent: str) -> Settings:
     """The crawl's settings for this outlet, changed only where a probe must be one request."""
-    from crawler.run import crawl_settings
+    from akhbar.crawler.run import crawl_settings
 
     settings = crawl_settings([outlet])
     settings.setdict({

@@ -25,16 +25,17 @@ from typing import IO
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.crawllog import log_dir, read_logs
-from crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
-from outlets.registry import Outlet, select_outlets
+from akhbar.crawler.crawllog import log_dir, read_logs
+from akhbar.crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
+from akhbar.outlets.registry import Outlet, select_outlets
+from akhbar.warehouse.children import python_module
 
 
 def crawl_settings(outlets: list[Outlet], overrides: dict[str, str] | None = None) -> Settings:
     """The crawl's Scrapy settings: crawler.settings, each outlet's politeness, then ``overrides`` (the app's
     settings: USER_AGENT, LOG_LEVEL, AKHBAR_CRAWL_SETTINGS) on top. No environment variable is read."""
     settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
+    settings.setmodule("akhbar.crawler.settings", priority="project")
     # per-host politeness from each outlet's config
     slots = {}
     for o in outlets:
@@ -44,7 +45,7 @@ def crawl_settings(outlets: list[Outlet], overrides: dict[str, str] | None = Non
     settings.set("AUTOTHROTTLE_START_DELAY", max([o.crawl.download_delay for o in outlets] + [0.0]), "cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
-    from crawler.archives import archive_settings
+    from akhbar.crawler.archives import archive_settings
 
     archive_settings(settings)  # AKHBAR_SOURCE wayback / commoncrawl: fetch from that web archive
     return settings
@@ -65,7 +66,7 @@ def crawl_in_process(
     process = CrawlerProcess(settings)
     spider = OutletDaySpider
     if settings.get("AKHBAR_SOURCE", "live") != "live":
-        from crawler.spiders.archive_day import ArchiveDaySpider
+        from akhbar.crawler.spiders.archive_day import ArchiveDaySpider
 
         spider = ArchiveDaySpider
     crawlers = {}
@@ -97,8 +98,8 @@ def crawl(
     which then holds the same locks; outlets without one are locked by the child itself.
     Raises CalledProcessError when the crawl process fails (its log names the cause).
     """
-    cmd = [sys.executable, "-m", "crawler.run", "--day", day.isoformat(), "--data-dir", str(data_dir),
-           "--run-id", run_id, "--outlets-dir", str(outlets_dir), "--parent-pid", str(os.getpid())]
+    cmd = python_module("akhbar.crawler.run", "--day", day.isoformat(), "--data-dir", str(data_dir),
+                        "--run-id", run_id, "--outlets-dir", str(outlets_dir), "--parent-pid", str(os.getpid()))
     for slug in slugs:
         cmd += ["--outlet", slug]
     fds = dict(lock_fds or {})
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     outlets = select_outlets(args.outlet, args.outlets_dir)
     overrides = dict(item.split("=", 1) for item in args.set)
     inherited = {slug: int(fd) for slug, fd in (item.split("=", 1) for item in args.lock_fd)}
-    from warehouse.locks import PartitionBusy
+    from akhbar.warehouse.locks import PartitionBusy
 
     with ExitStack() as locks:
         try:
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
 def hold_locks(stack: ExitStack, slugs: list[str], day: date, data_dir: Path, inherited: Mapping[str, int],
                parent_pid: int | None) -> None:
     """Hold every outlet-day lock for the crawl: verify the inherited ones, take the others (standalone)."""
-    from warehouse.locks import adopt_lock, partition_lock
+    from akhbar.warehouse.locks import adopt_lock, partition_lock
 
     for slug in slugs:
         if slug in inherited:

@@ -1,8 +1,8 @@
 """Scrapy settings for the akhbar crawler: polite by default, every exchange archived."""
 
 BOT_NAME = "akhbar"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["akhbar.crawler.spiders"]
+NEWSPIDER_MODULE = "akhbar.crawler.spiders"
 
 #: identify ourselves with a contact URL; the app overrides it from AKHBAR_USER_AGENT (akhbar.settings)
 USER_AGENT = "akhbar/0.1 (news archive crawler; +https://github.com/akhbar-archive/akhbar)"
@@ -38,23 +38,23 @@ RETRY_AFTER_MAX = 120.0
 # AllowedDomainsGuardMiddleware refuse it with a logged reason before that.
 DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None, "data": None}
 # Checks the address actually connected to (DNS rebinding), for outlets with allow_private_hosts = false.
-TWISTED_DNS_RESOLVER = "crawler.middlewares.CheckedAddressResolver"
+TWISTED_DNS_RESOLVER = "akhbar.crawler.middlewares.CheckedAddressResolver"
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     # RFC 9309: an unreachable robots.txt (5xx, network error) disallows everything
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.RfcRobotsTxtMiddleware": 100,
+    "akhbar.crawler.middlewares.RfcRobotsTxtMiddleware": 100,
     # replaced by AllowedDomainsGuardMiddleware: the stock one drops offsite redirects without a trace
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "crawler.middlewares.AllowedDomainsGuardMiddleware": 45,
-    "crawler.middlewares.PrivateHostGuardMiddleware": 50,
-    "crawler.middlewares.BackoffRetryMiddleware": 550,
-    "crawler.middlewares.WarcArchiveMiddleware": 950,
+    "akhbar.crawler.middlewares.AllowedDomainsGuardMiddleware": 45,
+    "akhbar.crawler.middlewares.PrivateHostGuardMiddleware": 50,
+    "akhbar.crawler.middlewares.BackoffRetryMiddleware": 550,
+    "akhbar.crawler.middlewares.WarcArchiveMiddleware": 950,
 }
 
 # The per-URL crawl log (crawler.crawllog): a line per `crawl_outcome` signal of the spider and the WARC middleware.
-EXTENSIONS = {"crawler.crawllog.CrawlLogExtension": 0}
+EXTENSIONS = {"akhbar.crawler.crawllog.CrawlLogExtension": 0}
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

@@ -29,8 +29,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.settings import DOWNLOAD_MAXSIZE
-from transforms.identity import normalize_url
+from akhbar.crawler.settings import DOWNLOAD_MAXSIZE
+from akhbar.transforms.identity import normalize_url
 
 log = logging.getLogger(__name__)
 

@@ -38,7 +38,7 @@ esac
 if [ "$AKHBAR_OUTLETS_DIR" = "$AIRFLOW_HOME/testweb-outlets" ]; then
     step "offline test web on 127.0.0.11-14:$AKHBAR_TESTWEB_PORT (outlet files in $AKHBAR_OUTLETS_DIR)"
     alive testweb || : > "$LOGS/testweb.log"  # its "ready" line below is this start's
-    start testweb python -u -m testweb serve --port "$AKHBAR_TESTWEB_PORT" --outlets-dir "$AKHBAR_OUTLETS_DIR"
+    start testweb python -u -m akhbar.testweb serve --port "$AKHBAR_TESTWEB_PORT" --outlets-dir "$AKHBAR_OUTLETS_DIR"
     for _ in $(seq 100); do grep -q '^ready' "$LOGS/testweb.log" 2>/dev/null && break; alive testweb || break; sleep 0.2; done
     alive testweb || { tail -20 "$LOGS/testweb.log"; echo "error: the test web did not start"; exit 1; }
 fi

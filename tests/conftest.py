@@ -18,7 +18,7 @@ def fast_crawl() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def testweb():
-    from testweb import TestWeb
+    from akhbar.testweb import TestWeb
 
     with TestWeb(port=0) as web:
         yield web

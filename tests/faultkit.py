@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crawler.crawllog import read_logs
-from crawler.warc import iter_responses, warc_files
-from transforms.identity import normalize_url
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.warc import iter_responses, warc_files
+from akhbar.transforms.identity import normalize_url
 
 ROOT = Path(__file__).resolve().parents[1]
 #: FAST_CRAWL plus the tighter bounds the fault tests exercise
@@ -34,7 +34,7 @@ _MEASURED = """
 import json, resource, sys
 from datetime import date
 from pathlib import Path
-from crawler.run import crawl
+from akhbar.crawler.run import crawl
 a = json.loads(sys.argv[1])
 counts = crawl(a["slugs"], date.fromisoformat(a["day"]), Path(a["data"]), a["run_id"], Path(a["outlets"]),
                overrides=a["overrides"], log_file=Path(a["log"]))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 pytestmark = [pytest.mark.airflow, pytest.mark.timeout(300)]
 REPO = Path(__file__).resolve().parents[1]

@@ -23,9 +23,9 @@ import pytest
 
 from akhbar import airflow_support as af
 from akhbar.airflow_local import Api
-from transforms.identity import normalize_url
-from warehouse.duck import query
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import Lake
 
 pytestmark = [pytest.mark.airflow, pytest.mark.timeout(900)]
 

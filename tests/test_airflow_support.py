@@ -12,12 +12,12 @@ import pytest
 
 from akhbar import airflow_support as af
 from akhbar import quality
-from transforms.dedup import content_hash
-from transforms.normalize import normalize_text
-from warehouse.duck import query
-from warehouse.lake import TMP_PREFIX, Lake
-from warehouse.locks import partition_lock
-from warehouse.schema import conform
+from akhbar.transforms.dedup import content_hash
+from akhbar.transforms.normalize import normalize_text
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import TMP_PREFIX, Lake
+from akhbar.warehouse.locks import partition_lock
+from akhbar.warehouse.schema import conform
 
 DAY = date(2025, 1, 6)
 TITLE_FA = "گزارش بارش برف در استان‌های شمالی"

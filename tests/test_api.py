@@ -15,7 +15,7 @@ import pytest
 from weblake import DAY, build_weblake
 
 from akhbar import Archive
-from warehouse.duck import QueryRefused, query
+from akhbar.warehouse.duck import QueryRefused, query
 
 ROOT = Path(__file__).resolve().parents[1]
 

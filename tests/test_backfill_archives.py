@@ -23,14 +23,14 @@ import pytest
 from typer.testing import CliRunner
 
 from akhbar import cli
+from akhbar.crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx, soft_404_reason
+from akhbar.crawler.warc import iter_responses, warc_files
 from akhbar.pipeline import run_day
 from akhbar.settings import Settings
-from crawler.archives import DEFAULTS, ArchiveConfig, nearest, parse_cdx, soft_404_reason
-from crawler.warc import iter_responses, warc_files
-from testweb.archive_stack import ArchiveStack, captures_from_warcs, page, redirect, with_links
-from testweb.pages import not_found_page
-from testweb.sites import SITES_BY_SLUG
-from warehouse.lake import Lake
+from akhbar.testweb.archive_stack import ArchiveStack, captures_from_warcs, page, redirect, with_links
+from akhbar.testweb.pages import not_found_page
+from akhbar.testweb.sites import SITES_BY_SLUG
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 DAY = date(2025, 1, 7)

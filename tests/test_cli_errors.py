@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from faultkit import report
 
-from warehouse.lake import Lake
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.faults
 AKHBAR = str(Path(sys.executable).parent / "akhbar")
@@ -151,7 +151,7 @@ def test_full_data_dir(testweb, outlets: Path, tmp_path: Path, fast_crawl):
     import resource
     import signal
 
-    pytest.importorskip("transforms.extract")
+    pytest.importorskip("akhbar.transforms.extract")
 
     def limit() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from transforms.extract import extract_article
+from akhbar.transforms.extract import extract_article
 
 AKHBAR = str(Path(sys.executable).parent / "akhbar")
 ZWNJ = "\u200c"

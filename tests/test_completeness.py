@@ -17,8 +17,8 @@ import pytest
 
 from akhbar import quality
 from akhbar.pipeline import run_day
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 DAYS = [date(2025, 1, 6), date(2025, 1, 7), date(2025, 1, 8)]
@@ -145,7 +145,7 @@ def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, t
     """Two neighbouring days run at once (Airflow back-fills run days side by side) each hand records to the
     other: a run that re-ran the other day while still holding its own lock could wait on it for ever."""
     from akhbar.pipeline import night
-    from warehouse.locks import PartitionBusy, partition_lock
+    from akhbar.warehouse.locks import PartitionBusy, partition_lock
 
     data = tmp_path / "data"
     _run([date(2025, 1, 8)], data, testweb_outlets, fast_crawl)  # published first: the 7th will hand s32 over

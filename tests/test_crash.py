@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from faultkit import FAULT_CRAWL, ROOT, archived_pages, log_rows, report
 
-from crawler.run import crawl
-from crawler.warc import partition_dir
-from testweb import TestWeb
-from transforms.identity import normalize_url
-from warehouse.locks import PartitionBusy, partition_lock
-from warehouse.locks import lock_path as lock_file
+from akhbar.crawler.run import crawl
+from akhbar.crawler.warc import partition_dir
+from akhbar.testweb import TestWeb
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.locks import PartitionBusy, partition_lock
+from akhbar.warehouse.locks import lock_path as lock_file
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 7)
@@ -39,7 +39,7 @@ def _wait_for(cond, timeout: float = 60, what: str = "") -> None:
 
 
 def _crawl_cmd(day: date, data: Path, outlets: Path, run_id: str, overrides: dict[str, str]) -> list[str]:
-    cmd = [sys.executable, "-m", "crawler.run", "--day", day.isoformat(), "--data-dir", str(data),
+    cmd = [sys.executable, "-m", "akhbar.crawler.run", "--day", day.isoformat(), "--data-dir", str(data),
            "--outlets-dir", str(outlets), "--run-id", run_id, "--outlet", SLUG]
     for k, v in overrides.items():
         cmd += ["--set", f"{k}={v}"]
@@ -103,7 +103,7 @@ _KILL_MID_WRITE = """
 import json, os, signal, sys
 from datetime import date
 from pathlib import Path
-from warehouse import lake as L
+from akhbar.warehouse import lake as L
 
 original = L.Lake.replace_partition
 
@@ -135,11 +135,11 @@ run_day(date.fromisoformat(a["day"]), Path(a["data"]), [a["slug"]], folder=Path(
 
 
 def test_sigkill_during_partition_write_keeps_the_previous_partition(testweb, tmp_path: Path):
-    pytest.importorskip("transforms.extract")
+    pytest.importorskip("akhbar.transforms.extract")
     import duckdb
 
     from akhbar.pipeline import run_day
-    from warehouse.lake import Lake
+    from akhbar.warehouse.lake import Lake
 
     data = tmp_path / "data"
     outlets = testweb.write_outlet_configs(tmp_path / "outlets")
@@ -171,7 +171,7 @@ def test_sigkill_during_partition_write_keeps_the_previous_partition(testweb, tm
 _HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from warehouse.locks import partition_lock
+from akhbar.warehouse.locks import partition_lock
 with partition_lock(Path(sys.argv[1]), sys.argv[2], sys.argv[3]):
     print("held", flush=True)
     time.sleep(120)
@@ -206,7 +206,7 @@ def test_a_held_partition_refuses_a_second_run_and_frees_on_kill(tmp_path: Path,
 
 
 def test_same_outlet_day_at_once_fails_other_day_side_by_side_succeeds(tmp_path: Path):
-    pytest.importorskip("transforms.extract")
+    pytest.importorskip("akhbar.transforms.extract")
     data = tmp_path / "data"
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
     with TestWeb(port=0) as web:
@@ -273,7 +273,7 @@ def _stall_half(web, slug: str, day: date) -> list:
 
 
 def test_sigkill_of_the_run_kills_its_crawler_and_the_rerun_never_overlaps_it(tmp_path: Path):
-    pytest.importorskip("transforms.extract")
+    pytest.importorskip("akhbar.transforms.extract")
     from akhbar.pipeline import run_day
 
     data = tmp_path / "data"
@@ -345,7 +345,7 @@ def test_a_standalone_crawler_holds_the_lock_so_a_run_is_refused(tmp_path: Path)
 
 
 def test_the_crawler_refuses_a_descriptor_that_is_not_its_lock(tmp_path: Path):
-    from crawler.run import main
+    from akhbar.crawler.run import main
 
     data = tmp_path / "data"
     lock_file(data, DAY.isoformat(), "yjc").parent.mkdir(parents=True)

@@ -14,13 +14,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.test import get_crawler
 
-from crawler import discovery
-from crawler.crawllog import OUTLET_DAY_SETTING, CrawlLogExtension, OutletDay, read_logs, send_outcome
-from crawler.middlewares import AllowedDomainsGuardMiddleware, WarcArchiveMiddleware
-from crawler.run import crawl
-from crawler.spiders.outlet_day import OutletDaySpider
-from crawler.warc import iter_responses, partition_dir, warc_files
-from outlets.registry import load_outlet_file
+from akhbar.crawler import discovery
+from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, CrawlLogExtension, OutletDay, read_logs, send_outcome
+from akhbar.crawler.middlewares import AllowedDomainsGuardMiddleware, WarcArchiveMiddleware
+from akhbar.crawler.run import crawl
+from akhbar.crawler.spiders.outlet_day import OutletDaySpider
+from akhbar.crawler.warc import iter_responses, partition_dir, warc_files
+from akhbar.outlets.registry import load_outlet_file
 
 DAY = date(2025, 1, 7)
 SLUG_FA = "تشدید-تحریم‌ها-علیه-ایران"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from transforms.dates import is_copyright, parse_date, parse_date_text
+from akhbar.transforms.dates import is_copyright, parse_date, parse_date_text
 
 NOW = datetime(2025, 1, 7, 12, 0, tzinfo=UTC)
 TEHRAN = "Asia/Tehran"  # UTC+03:30 (no DST since 2022)

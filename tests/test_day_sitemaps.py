@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from akhbar.outlets.registry import OutletConfigError, load_outlet_file
 from akhbar.pipeline import run_day
-from outlets.registry import OutletConfigError, load_outlet_file
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 HISTORY = date(2024, 12, 10)

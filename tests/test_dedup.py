@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.dedup import (
+from akhbar.transforms.dedup import (
     LOOKBACK_DAYS,
     SIGNATURE_PARAMS,
     Doc,
@@ -21,7 +21,7 @@ from transforms.dedup import (
     recluster,
     signature,
 )
-from warehouse.schema import conform
+from akhbar.warehouse.schema import conform
 
 TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -269,8 +269,8 @@ def test_rows_fit_the_duplicates_schema() -> None:
 
 def test_doc_from_a_lake_row_links_like_the_doc_it_was_stored_from(tmp_path: Path) -> None:
     """The pipeline reads prior days back as lake rows (partition columns included): Doc.from_row."""
-    from warehouse.lake import Lake
-    from warehouse.schema import ArticleRecord
+    from akhbar.warehouse.lake import Lake
+    from akhbar.warehouse.schema import ArticleRecord
 
     original = doc("orig", FA, day=D1, hour=20)
     lake = Lake(str(tmp_path / "lake"))
@@ -294,7 +294,7 @@ def test_a_large_family_is_paired_through_its_best_ranked_members_not_all_with_a
     out of memory), and the rows are those all-with-all pairing gives."""
     import numpy as np
 
-    import transforms.dedup as dedup
+    import akhbar.transforms.dedup as dedup
 
     rng = random.Random(7)
     words = FA.split()

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from akhbar.pipeline import dedup_day
-from transforms.dedup import LOOKBACK_DAYS, content_hash, signature
-from transforms.normalize import normalize_text
-from warehouse.lake import Lake
+from akhbar.transforms.dedup import LOOKBACK_DAYS, content_hash, signature
+from akhbar.transforms.normalize import normalize_text
+from akhbar.warehouse.lake import Lake
 
 TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 D1 = date(2025, 1, 6)
@@ -121,7 +121,7 @@ def test_rerun_of_a_day_with_unlinked_later_days_touches_only_its_partitions(dat
 
 
 def test_look_ahead_finds_links_from_a_new_canonical_to_the_next_days_only_within_the_lookback() -> None:
-    from transforms.dedup import Doc, linked_any
+    from akhbar.transforms.dedup import Doc, linked_any
 
     orig = Doc.from_text("orig", "fa-nama", D1, FA)
     soon, far = D1 + timedelta(days=LOOKBACK_DAYS), D1 + timedelta(days=LOOKBACK_DAYS + 1)
@@ -134,7 +134,7 @@ def test_narrowing_to_the_reach_changes_no_row(monkeypatch: pytest.MonkeyPatch) 
     """cluster_reached clusters only what its seeds reach (transforms.dedup._reach): the same back-fill with
     every item kept gives the same rows, row counts and windows."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import transforms.dedup as td
+    import akhbar.transforms.dedup as td
     from bench.dedup_backfill import compare, plant
 
     planted = plant(10, 4, 8, copy_rate=0.3, seed=3)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from akhbar.pipeline import dedup_day, run_day
-from transforms.identity import normalize_url
-from warehouse.duck import query
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 DAYS = [date(2025, 1, 6), date(2025, 1, 7), date(2025, 1, 8)]
@@ -95,7 +95,7 @@ def test_dedup_command_reclusters_a_range_identically(backfilled, testweb_outlet
 
 
 def test_summary_counts_copies_and_failures_per_outlet_day(backfilled, testweb):
-    from warehouse.duck import summary
+    from akhbar.warehouse.duck import summary
 
     rel = summary(backfilled)
     rows = [dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()]

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from crawler import discovery
+from akhbar.crawler import discovery
 
 DAY = date(2025, 1, 7)
 

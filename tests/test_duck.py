@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from warehouse.duck import QueryRefused, check_read_only, connect, query, refresh_database
-from warehouse.lake import Lake
+from akhbar.warehouse.duck import QueryRefused, check_read_only, connect, query, refresh_database
+from akhbar.warehouse.lake import Lake
 
 
 def _lake(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_plain_explain_of_a_select_passes():
 def test_sql_string_keeps_a_quote_inside_one_literal():
     import duckdb
 
-    from warehouse.duck import sql_string
+    from akhbar.warehouse.duck import sql_string
 
     path = "/data/it's/دادهها/x"
     assert duckdb.sql(f"select {sql_string(path)}").fetchall() == [(path,)]
@@ -131,7 +131,7 @@ def test_refresh_after_data_arrives_shows_it(tmp_path: Path):
 def test_the_duckdb_file_is_refreshed_only_when_the_files_change(tmp_path: Path):
     import duckdb
 
-    from warehouse.duck import refresh_if_changed
+    from akhbar.warehouse.duck import refresh_if_changed
 
     _lake(tmp_path)
     path = refresh_if_changed(tmp_path)

@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from akhbar.crawler.warc import iter_responses
 from akhbar.pipeline import run_day
-from crawler.warc import iter_responses
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 DAY = date(2025, 1, 7)

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from transforms.encoding import decode_html, decode_page
+from akhbar.transforms.encoding import decode_html, decode_page
 
 AR = ("<html><head><title>خبر</title></head><body><p>أعلنت الولايات المتحدة واليابان التزامهما بالعمل "
       "معًا بشكل وثيق لردع مزيد من العدوان الروسى ضد أوكرانيا.</p></body></html>")
@@ -163,7 +163,7 @@ def test_legacy_paragraphs_as_long_as_the_utf8_ones_still_leave_the_page_utf8() 
 
 
 def test_extracted_article_records_its_repairs() -> None:
-    from transforms.extract import extract_article
+    from akhbar.transforms.extract import extract_article
 
     paragraphs = [f"<p>{FA_SENT} و در ادامه نشست خبری برگزار شد.</p>"] * 4
     page = _u(f"<html><head><title>{FA_SENT}</title></head><body><article>{''.join(paragraphs)}")

@@ -17,7 +17,7 @@ from weblake import DAY, build_weblake
 
 from akhbar.cli import app
 from akhbar.export import EXPORT_TABLES, FORMATS, export, write_reader
-from warehouse.duck import query
+from akhbar.warehouse.duck import query
 
 runner = CliRunner()
 

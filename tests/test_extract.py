@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from outlets.registry import ExtractOverrides
-from transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
-from transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
+from akhbar.outlets.registry import ExtractOverrides
+from akhbar.transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
+from akhbar.transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
 
 ZWNJ = "\u200c"
 FA_PARAS = [

@@ -29,10 +29,10 @@ from faultkit import (
     rows_for,
 )
 
-from crawler.warc import warc_files
-from testweb import TestWeb
-from testweb.content import FEED_VIA_REDIRECT, Article
-from transforms.identity import normalize_url
+from akhbar.crawler.warc import warc_files
+from akhbar.testweb import TestWeb
+from akhbar.testweb.content import FEED_VIA_REDIRECT, Article
+from akhbar.transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults
 DAYS = (date(2025, 1, 7), date(2025, 1, 5))  # far enough apart that no crawl fetches the other's pages

@@ -13,8 +13,8 @@ import pytest
 from faultkit import ROOT, report
 
 from akhbar import airflow_support as af
-from warehouse.lake import TMP_PREFIX, Lake
-from warehouse.locks import partition_lock
+from akhbar.warehouse.lake import TMP_PREFIX, Lake
+from akhbar.warehouse.locks import partition_lock
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 6)
@@ -25,7 +25,7 @@ TEXT_FA = "سازمان هواشناسی از بارش برف و باران در
 _WRITER = """
 import sys, time
 from pathlib import Path
-from warehouse.locks import partition_lock
+from akhbar.warehouse.locks import partition_lock
 data, day, outlet, tmp = sys.argv[1:5]
 with partition_lock(Path(data), day, outlet):
     Path(tmp).write_bytes(b"PAR1 half a partition")

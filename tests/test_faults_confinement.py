@@ -9,9 +9,9 @@ from urllib.parse import unquote
 import pytest
 from faultkit import FAULT_CRAWL, archived_pages, log_rows, report
 
-from crawler.run import crawl
-from testweb import TestWeb
-from transforms.identity import normalize_url
+from akhbar.crawler.run import crawl
+from akhbar.testweb import TestWeb
+from akhbar.transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 7)

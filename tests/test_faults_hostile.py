@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 import pytest
 from faultkit import ATTEMPTS_MAX, FAULT_CRAWL, ROOT, archived_pages, log_rows, report, rows_for
 
-from crawler.run import crawl
-from crawler.warc import iter_responses, warc_files
-from testweb import TestWeb
-from testweb import listings as L
-from transforms.identity import normalize_url
+from akhbar.crawler.run import crawl
+from akhbar.crawler.warc import iter_responses, warc_files
+from akhbar.testweb import TestWeb
+from akhbar.testweb import listings as L
+from akhbar.transforms.identity import normalize_url
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 7)
@@ -132,8 +132,8 @@ def getaddrinfo(host, *args, **kw):
 def gethostbyname(host):
     return answer(host) if host == a["host"] else real_ghbn(host)
 socket.getaddrinfo, socket.gethostbyname = getaddrinfo, gethostbyname
-from outlets.registry import select_outlets
-from crawler.run import crawl_in_process
+from akhbar.outlets.registry import select_outlets
+from akhbar.crawler.run import crawl_in_process
 outlets = select_outlets([a["slug"]], Path(a["outlets"]))
 crawl_in_process(outlets, date.fromisoformat(a["day"]), Path(a["data"]), a["run_id"], Path(a["outlets"]),
                  overrides=a["overrides"])

@@ -17,8 +17,8 @@ import fsspec
 import pytest
 from faultkit import report
 
-from warehouse.duck import DB_FILE, QueryRefused, QueryTimeout, confine, connect, query, refresh_database
-from warehouse.lake import Lake
+from akhbar.warehouse.duck import DB_FILE, QueryRefused, QueryTimeout, confine, connect, query, refresh_database
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.faults
 DAY = date(2025, 1, 7)
@@ -225,7 +225,7 @@ def test_refresh_gives_up_cleanly_while_the_file_is_held(tmp_path: Path, caplog:
     holder = _hold(path, 30)
     try:
         started = time.monotonic()
-        with caplog.at_level(logging.WARNING, logger="warehouse.duck"):
+        with caplog.at_level(logging.WARNING, logger="akhbar.warehouse.duck"):
             assert refresh_database(tmp_path, max_wait=1.5) is None
         took = time.monotonic() - started
         assert 1.0 <= took < 6, took

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from akhbar.cli import app
-from crawler.crawllog import read_logs
-from crawler.warc import iter_responses
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.warc import iter_responses
 
 runner = CliRunner()
 DAY = date(2025, 1, 7)

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse import compaction
-from warehouse.duck import query
-from warehouse.lake import Lake
+from akhbar.warehouse import compaction
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import Lake
 
 FIRST = date(2025, 3, 1)
 DAYS = [FIRST + timedelta(days=n) for n in range(5)]
@@ -126,7 +126,7 @@ def test_a_crash_mid_fold_leaves_nothing_half_visible(lake: Lake, monkeypatch: p
 
 
 def test_a_writer_holding_an_outlet_day_keeps_it_a_day_partition(lake: Lake):
-    from warehouse.locks import partition_lock
+    from akhbar.warehouse.locks import partition_lock
 
     data = Path(lake.root).parent
     before = _counts(data)

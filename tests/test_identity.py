@@ -6,7 +6,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from transforms.identity import article_id, article_key, canonical_url, normalize_url
+from akhbar.transforms.identity import article_id, article_key, canonical_url, normalize_url
 
 SLUG_FA = "گفت‌وگوی-تلفنی-وزیران-خارجه-درباره-غزه"  # contains a ZWNJ (U+200C)
 SLUG_AR = "اليابان-والولايات-المتحدة-تبحثان-قضايا-الشرق-الأوسط"

@@ -10,8 +10,8 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from warehouse.lake import Lake
-from warehouse.schema import ARTICLES
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.schema import ARTICLES
 
 ZWNJ = "\u200c"
 
@@ -62,7 +62,7 @@ def test_killed_writer_leaves_previous_partition_readable(tmp_path: Path):
     # a child process starts replacing the partition and is SIGKILLed while writing the temp file
     code = f"""
 import os, signal, fsspec
-from warehouse.lake import Lake
+from akhbar.warehouse.lake import Lake
 lake = Lake({str(tmp_path)!r})
 real_open = lake.fs.open
 def dying_open(path, mode="rb", **kw):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from warehouse.lake import Lake
+from akhbar.warehouse.lake import Lake
 
 # bench/ is not an installed package: import it from the checkout
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.extract import extract_article
-from transforms.language import detect_language, other_arabic_script
+from akhbar.transforms.extract import extract_article
+from akhbar.transforms.language import detect_language, other_arabic_script
 
 TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 

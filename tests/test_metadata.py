@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.boilerplate import clean_authors, site_names, split_tags, strip_site_name
-from transforms.extract import extract_article
+from akhbar.transforms.boilerplate import clean_authors, site_names, split_tags, strip_site_name
+from akhbar.transforms.extract import extract_article
 
 AR_PARAS = [
     "أعلنت وزارة الصحة المصرية اليوم عن افتتاح مستشفى جديد في محافظة أسوان بسعة مئتي سرير، ويضم أقساماً "

@@ -11,11 +11,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from warehouse import compaction
-from warehouse.duck import SchemaMismatch, query
-from warehouse.lake import Lake
-from warehouse.migrate import migrate
-from warehouse.schema import conform
+from akhbar.warehouse import compaction
+from akhbar.warehouse.duck import SchemaMismatch, query
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.migrate import migrate
+from akhbar.warehouse.schema import conform
 
 DAY = date(2025, 2, 3)
 TITLE = "نشست کمیسیون اقتصادی مجلس برگزار شد"

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from akhbar.pipeline import run_day
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 D, NEXT = date(2025, 1, 7), date(2025, 1, 8)

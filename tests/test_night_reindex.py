@@ -21,8 +21,8 @@ from akhbar import replay
 from akhbar.pipeline import run_day
 from akhbar.search import search
 from akhbar.show import article
-from warehouse import search_index
-from warehouse.duck import query
+from akhbar.warehouse import search_index
+from akhbar.warehouse.duck import query
 
 pytestmark = pytest.mark.e2e
 AKHBAR = str(Path(sys.executable).parent / "akhbar")

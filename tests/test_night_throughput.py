@@ -14,10 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.pipeline import executor, night, steps
-from akhbar.pipeline.executor import night_pool, run_jobs
-from akhbar.pipeline.prefetch import MISSING, Prefetch
-from crawler.warc import (
+from akhbar.crawler.warc import (
     OPEN_SUFFIX,
     WarcArchive,
     archived_articles,
@@ -27,10 +24,13 @@ from crawler.warc import (
     read_response,
     warc_files,
 )
-from outlets.registry import load_outlets
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
-from warehouse.locks import lock_path, partition_lock
+from akhbar.outlets.registry import load_outlets
+from akhbar.pipeline import executor, night, steps
+from akhbar.pipeline.executor import night_pool, run_jobs
+from akhbar.pipeline.prefetch import MISSING, Prefetch
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.locks import lock_path, partition_lock
 
 DAY = "2025-01-07"
 day = date.fromisoformat(DAY)

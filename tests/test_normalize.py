@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from transforms.normalize import CHAR_TABLE, normalize_sql_macro, normalize_text
+from akhbar.transforms.normalize import CHAR_TABLE, normalize_sql_macro, normalize_text
 
 ZWNJ = "\u200c"
 

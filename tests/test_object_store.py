@@ -9,8 +9,8 @@ import fsspec
 import pytest
 
 from akhbar.pipeline import dedup_day, run_day
-from warehouse.duck import query, summary
-from warehouse.lake import Lake
+from akhbar.warehouse.duck import query, summary
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 DAY = date(2025, 1, 7)

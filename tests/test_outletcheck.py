@@ -13,9 +13,9 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from akhbar.crawler.settings import USER_AGENT
 from akhbar.outletcheck import check_outlet, render
-from crawler.settings import USER_AGENT
-from outlets.registry import Outlet, load_outlets
+from akhbar.outlets.registry import Outlet, load_outlets
 
 SLUGS = ["fa-payam", "fa-sepehr", "ar-wadi", "ar-mojaz"]
 

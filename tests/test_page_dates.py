@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import transforms.extract as extract_mod
-from transforms.extract import DATE_SOURCES, extract_article
+import akhbar.transforms.extract as extract_mod
+from akhbar.transforms.extract import DATE_SOURCES, extract_article
 
 TEHRAN = "Asia/Tehran"  # UTC+03:30
 CAIRO = "Africa/Cairo"  # UTC+02:00 in January

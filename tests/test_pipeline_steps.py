@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from akhbar.crawler.warc import ArchivedResponse
+from akhbar.outlets.registry import load_outlets
 from akhbar.pipeline import executor, night, steps
 from akhbar.pipeline.executor import PageTimeout, choose_executor, run_jobs
-from crawler.warc import ArchivedResponse
-from outlets.registry import load_outlets
-from transforms.dedup import content_hash
-from transforms.extract import ExtractionError
-from transforms.normalize import normalize_text
-from warehouse.lake import Lake
-from warehouse.schema import ArticleRecord, CrawlOutcome, conform
+from akhbar.transforms.dedup import content_hash
+from akhbar.transforms.extract import ExtractionError
+from akhbar.transforms.normalize import normalize_text
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.schema import ArticleRecord, CrawlOutcome, conform
 
 HANG = "hang-here"  # a URL containing this makes the patched extractor sleep
 
@@ -137,7 +137,7 @@ def _hanging_extract(body, url, **kwargs):
     return _REAL_EXTRACT(body, url, **kwargs)
 
 
-from transforms import extract as _extract_module  # noqa: E402
+from akhbar.transforms import extract as _extract_module  # noqa: E402
 
 _REAL_EXTRACT = _extract_module.extract_article
 

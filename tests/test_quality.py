@@ -9,9 +9,9 @@ import pytest
 
 from akhbar import quality
 from akhbar.settings import Settings
-from transforms.identity import article_id
-from warehouse.duck import query
-from warehouse.lake import Lake
+from akhbar.transforms.identity import article_id
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import Lake
 
 DAY = date(2025, 1, 6)
 ZWNJ = "\u200c"
@@ -264,7 +264,7 @@ def test_judge_day_records_verdicts_and_failures_once(lake):
 def test_the_gate_and_summary_count_the_latest_crawl_run_only(lake, tmp_path):
     """A first run of the day met an outage (every fetch 503), the re-run fetched everything: the earlier run's
     lines stay in crawl_log, but the gate's failure rate and the summary's counts are the re-run's."""
-    from warehouse.duck import summary
+    from akhbar.warehouse.duck import summary
 
     rows = _fa_rows()
     site = "http://127.0.0.11/fa-payam"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from akhbar import quickquery
-from warehouse import columns_gen, duck
-from warehouse.lake import Lake
+from akhbar.warehouse import columns_gen, duck
+from akhbar.warehouse.lake import Lake
 
 AKHBAR = Path(sys.executable).with_name("akhbar")
 DAY = date(2025, 1, 7)
@@ -58,7 +58,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_generated_columns_equal_the_schema():
     assert (Path(columns_gen.__file__).with_name("columns.py")).read_text() == columns_gen.render(), \
-        "warehouse/columns.py is stale: run `python -m warehouse.columns_gen`"
+        "warehouse/columns.py is stale: run `python -m akhbar.warehouse.columns_gen`"
 
 
 def test_the_lean_entry_knows_the_typer_command_s_formats_and_the_macros_names():
@@ -112,8 +112,8 @@ def test_lean_query_prints_what_the_typer_command_prints_without_typer_pyarrow_o
     assert all(w in lean.stdout for w in wanted), lean.stdout
     loaded = _imports(lean.stderr)
     assert ("rich.console" in loaded) == (sql == TEXTS)
-    assert {"duckdb", "fsspec", "warehouse.duck", "akhbar.quickquery"} <= loaded
-    assert not {"typer", "click", "pydantic", "outlets.registry"} & loaded
+    assert {"duckdb", "fsspec", "akhbar.warehouse.duck", "akhbar.quickquery"} <= loaded
+    assert not {"typer", "click", "pydantic", "akhbar.outlets.registry"} & loaded
     if fmt == "table":  # the machine formats are akhbar.export's writers, which read batches with pyarrow
         assert not {"pyarrow", "numpy"} & loaded
 

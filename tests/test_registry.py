@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from outlets.registry import PACKAGED_OUTLETS_DIR, OutletConfigError, load_outlet_file, load_outlets
+from akhbar.outlets.registry import PACKAGED_OUTLETS_DIR, OutletConfigError, load_outlet_file, load_outlets
 
 REQUIRED = {"yjc", "jamejamonline", "youm7", "albawabhnews"}
 EXPECTED_TZ = {

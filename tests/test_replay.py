@@ -18,7 +18,7 @@ from archivekit import archived
 from akhbar import replay
 from akhbar.settings import Settings
 from akhbar.show import article
-from warehouse.duck import query
+from akhbar.warehouse.duck import query
 
 pytestmark = pytest.mark.e2e
 AKHBAR = str(Path(sys.executable).parent / "akhbar")

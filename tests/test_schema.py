@@ -5,7 +5,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from warehouse.schema import TABLES, conform, describe_markdown
+from akhbar.warehouse.schema import TABLES, conform, describe_markdown
 
 
 def test_docs_are_generated_from_the_schema():
@@ -30,7 +30,7 @@ def test_conform_types_rows_and_rejects_unknown_columns():
 def test_each_table_has_one_record_type_whose_fields_are_its_columns_in_order():
     from dataclasses import fields
 
-    from warehouse.schema import RECORDS
+    from akhbar.warehouse.schema import RECORDS
 
     assert set(RECORDS) == set(TABLES)
     for name, record in RECORDS.items():
@@ -40,7 +40,7 @@ def test_each_table_has_one_record_type_whose_fields_are_its_columns_in_order():
 def test_records_round_trip_through_the_writer_and_back():
     from datetime import UTC, date, datetime
 
-    from warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
+    from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
     article = ArticleRecord(article_id="a1", url="https://www.farsnews.ir/news/1", title="خبر فوری از تهران",
                             text="متن خبر", authors=["خبرنگار"], text_chars=7, decode_repairs=2,
@@ -54,7 +54,7 @@ def test_records_round_trip_through_the_writer_and_back():
 
 
 def test_records_reject_unknown_columns_outcomes_and_tables():
-    from warehouse.schema import ArticleRecord, CrawlLogRecord, DuplicateRecord
+    from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, DuplicateRecord
 
     with pytest.raises(ValueError, match="unknown column"):
         ArticleRecord.from_row({"article_id": "a", "url": "u", "colour": "blue"})
@@ -65,7 +65,7 @@ def test_records_reject_unknown_columns_outcomes_and_tables():
 
 
 def test_failed_outcomes_are_plain_strings_derived_from_the_enum():
-    from warehouse.schema import FAILED_OUTCOMES, CrawlOutcome
+    from akhbar.warehouse.schema import FAILED_OUTCOMES, CrawlOutcome
 
     assert {type(o) for o in FAILED_OUTCOMES} == {str}  # formatted into SQL by warehouse.duck
     assert set(FAILED_OUTCOMES) == {o.value for o in CrawlOutcome if o.failed}

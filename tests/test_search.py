@@ -14,10 +14,10 @@ import pytest
 from archivekit import DAYS, archived
 
 from akhbar.search import search, trend
-from transforms.identity import normalize_url
-from transforms.normalize import normalize_text, tokens
-from warehouse import search_index
-from warehouse.lake import Lake
+from akhbar.transforms.identity import normalize_url
+from akhbar.transforms.normalize import normalize_text, tokens
+from akhbar.warehouse import search_index
+from akhbar.warehouse.lake import Lake
 
 pytestmark = pytest.mark.e2e
 AKHBAR = str(Path(sys.executable).parent / "akhbar")

@@ -80,9 +80,9 @@ def test_unset_or_empty_variables_give_the_defaults(tmp_path, monkeypatch):
 
 
 def test_defaults_are_those_of_the_layers_below():
-    from crawler import settings as scrapy_settings
-    from outlets.registry import PACKAGED_OUTLETS_DIR
-    from warehouse.duck import DEFAULT_QUERY_MEMORY, DEFAULT_QUERY_TIMEOUT
+    from akhbar.crawler import settings as scrapy_settings
+    from akhbar.outlets.registry import PACKAGED_OUTLETS_DIR
+    from akhbar.warehouse.duck import DEFAULT_QUERY_MEMORY, DEFAULT_QUERY_TIMEOUT
 
     d = Settings()
     assert (d.query_timeout, d.query_memory) == (DEFAULT_QUERY_TIMEOUT, DEFAULT_QUERY_MEMORY)
@@ -104,8 +104,8 @@ def test_a_malformed_variable_is_an_error_naming_it(name, raw, why):
 
 
 def test_the_crawl_gets_identity_and_log_level_with_the_json_settings_on_top():
-    from crawler.run import crawl_settings
-    from outlets.registry import load_outlets
+    from akhbar.crawler.run import crawl_settings
+    from akhbar.outlets.registry import load_outlets
 
     outlets = list(load_outlets().values())[:1]
     cfg = Settings.from_env({"AKHBAR_USER_AGENT": "akhbar-test/1.0", "AKHBAR_SCRAPY_LOG_LEVEL": "ERROR"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.boilerplate import clean_lines, split_tags
-from transforms.extract import extract_article
+from akhbar.transforms.boilerplate import clean_lines, split_tags
+from akhbar.transforms.extract import extract_article
 
 ZWNJ = "\u200c"
 BODY_FA = ("<p>سی‌وچهارمین نمایشگاه بین‌المللی صنایع دستی امروز در محل دائمی نمایشگاه‌های بین‌المللی تهران "

@@ -22,10 +22,10 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from crawler.discovery import child_sitemaps_for_day, parse_feed, parse_sitemap
-from outlets.registry import load_outlets
-from testweb import SITES, TestWeb
-from testweb.content import Catalog
+from akhbar.crawler.discovery import child_sitemaps_for_day, parse_feed, parse_sitemap
+from akhbar.outlets.registry import load_outlets
+from akhbar.testweb import SITES, TestWeb
+from akhbar.testweb.content import Catalog
 
 DEMO_DAY = date(2025, 1, 7)
 HISTORICAL_DAYS = (date(2024, 12, 10), date(2024, 12, 11))
@@ -586,7 +586,7 @@ def test_private_page_never_fetched_by_these_tests(web):
 def test_cli_serve_writes_configs_and_stops_on_sigterm(tmp_path: Path):
     outdir = tmp_path / "outlets"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "testweb", "serve", "--port", "0", "--outlets-dir", str(outdir)],
+        [sys.executable, "-m", "akhbar.testweb", "serve", "--port", "0", "--outlets-dir", str(outdir)],
         stdout=subprocess.PIPE, text=True,
     )
     try:

@@ -29,11 +29,11 @@ from faultkit import report
 
 from akhbar import quality
 from akhbar.pipeline import run_day
-from testweb import TestWeb
-from testweb.pages import TODAY_WIDGET_SITES
-from transforms.extract import extract_article
-from transforms.identity import normalize_url
-from warehouse.lake import Lake
+from akhbar.testweb import TestWeb
+from akhbar.testweb.pages import TODAY_WIDGET_SITES
+from akhbar.transforms.extract import extract_article
+from akhbar.transforms.identity import normalize_url
+from akhbar.warehouse.lake import Lake
 
 AKHBAR = str(Path(sys.executable).parent / "akhbar")
 DAY = date(2025, 1, 7)
@@ -211,7 +211,7 @@ def test_an_outlet_answering_503_all_night_fails_the_run(testweb, testweb_outlet
     ("meta_clock", "utc", "meta_clock must be 'offset' or 'local-labelled-utc'"),
 ])
 def test_a_bad_page_quirk_in_the_article_data_is_a_clear_error(tmp_path, field, value, message):
-    from testweb.content import DATA_DIR, Catalog
+    from akhbar.testweb.content import DATA_DIR, Catalog
 
     for lang in ("fa", "ar"):
         entries = json.loads((DATA_DIR / f"articles_{lang}.json").read_text(encoding="utf-8"))
@@ -223,7 +223,7 @@ def test_a_bad_page_quirk_in_the_article_data_is_a_clear_error(tmp_path, field, 
 
 
 def test_a_utc_label_on_a_site_without_meta_times_is_refused(tmp_path):
-    from testweb.content import DATA_DIR, Catalog
+    from akhbar.testweb.content import DATA_DIR, Catalog
 
     for lang in ("fa", "ar"):
         entries = json.loads((DATA_DIR / f"articles_{lang}.json").read_text(encoding="utf-8"))

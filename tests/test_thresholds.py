@@ -6,8 +6,8 @@ import ast
 from dataclasses import fields
 from pathlib import Path
 
-from transforms import boilerplate, extract
-from transforms.thresholds import EXTRACTION, ExtractionThresholds
+from akhbar.transforms import boilerplate, extract
+from akhbar.transforms.thresholds import EXTRACTION, ExtractionThresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 USERS = [ROOT / "transforms" / "extract.py", ROOT / "transforms" / "boilerplate.py"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml.html import HtmlElement
 
-from transforms import trafilatura_adapter as traf
+from akhbar.transforms import trafilatura_adapter as traf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,7 +118,7 @@ def test_catstags_reads_tag_links_and_the_section_meta(tree):
 
 
 def test_bare_extraction_takes_our_options_and_returns_the_body(tree):
-    from transforms.extract import MAIN_OPTIONS
+    from akhbar.transforms.extract import MAIN_OPTIONS
 
     core = inspect.signature(traf.trafilatura.bare_extraction).parameters
     for option in ("url", *MAIN_OPTIONS, "favor_recall"):  # every keyword extract.py passes

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import (
+from akhbar.crawler.warc import (
     DAMAGED_SUFFIX,
     WarcArchive,
     WarcRecoveryError,
@@ -121,7 +121,7 @@ def _record_urls(path: Path) -> list[str]:
 _RECOVER_MEASURED = """
 import json, resource, sys
 from pathlib import Path
-from crawler.warc import iter_responses, recover_open_files
+from akhbar.crawler.warc import iter_responses, recover_open_files
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 (path,) = recover_open_files(Path(sys.argv[1]), "2025-01-07", "fa-site")
 after_recover = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

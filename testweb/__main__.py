@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from testweb.server import TestWeb
+from akhbar.testweb.server import TestWeb
 
 
 def main(argv: list[str] | None = None) -> int:

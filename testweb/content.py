@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
-from testweb.sites import SITES, SITES_BY_SLUG, Site
-from testweb.textfmt import final_yeh_to_alef_maqsura, slugify, to_arabic_indic
+from akhbar.testweb.sites import SITES, SITES_BY_SLUG, Site
+from akhbar.testweb.textfmt import final_yeh_to_alef_maqsura, slugify, to_arabic_indic
 
 DATA_DIR = Path(__file__).parent
 #: Articles before this date are "historical": only dated sitemaps and archive pages list them.

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from testweb.content import Article, Catalog
-from testweb.sites import FEED_PATH, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH, Site
+from akhbar.testweb.content import Article, Catalog
+from akhbar.testweb.sites import FEED_PATH, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH, Site
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>\n'
 SM_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

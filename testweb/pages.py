@@ -13,9 +13,9 @@ from html import escape
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from testweb.content import TODAY, Article, Catalog
-from testweb.sites import FEED_PATH, SECTIONS, Site, archive_path
-from testweb.textfmt import (
+from akhbar.testweb.content import TODAY, Article, Catalog
+from akhbar.testweb.sites import FEED_PATH, SECTIONS, Site, archive_path
+from akhbar.testweb.textfmt import (
     arabic_indic_12h,
     arabic_levant,
     arabic_long,

@@ -36,10 +36,10 @@ from types import TracebackType
 from typing import Any, Literal
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from testweb import faults as F
-from testweb import listings, pages
-from testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
-from testweb.sites import (
+from akhbar.testweb import faults as F
+from akhbar.testweb import listings, pages
+from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
+from akhbar.testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
     SECTIONS,

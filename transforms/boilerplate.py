@@ -32,9 +32,9 @@ from typing import Any
 
 from lxml.etree import XPath
 
-from transforms.dates import parse_date_text
-from transforms.normalize import normalize_text, tokens
-from transforms.thresholds import EXTRACTION
+from akhbar.transforms.dates import parse_date_text
+from akhbar.transforms.normalize import normalize_text, tokens
+from akhbar.transforms.thresholds import EXTRACTION
 
 LIST_LABELS = [
     "اخبار پیشنهادی", "آخرین اخبار", "خبرهای مرتبط", "اخبار مرتبط", "مطالب مرتبط", "پربازدیدترین",

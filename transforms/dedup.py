@@ -67,7 +67,10 @@ from typing import Any, NamedTuple
 import numpy as np
 import rensa
 
-from transforms.normalize import normalize_text, tokens  # tokens: words of a normalised body (bench and tests use it)
+from akhbar.transforms.normalize import (  # tokens: words of a normalised body (bench and tests use it)
+    normalize_text,
+    tokens,
+)
 
 #: days before (and after) an article within which exact and near copies are linked
 LOOKBACK_DAYS = 7

@@ -36,8 +36,8 @@ from zoneinfo import ZoneInfo
 from lxml import html as lxml_html
 from lxml.etree import ParserError, XPath
 
-from transforms import trafilatura_adapter as traf
-from transforms.boilerplate import (
+from akhbar.transforms import trafilatura_adapter as traf
+from akhbar.transforms.boilerplate import (
     clean_authors,
     clean_lines,
     drop_related_blocks,
@@ -50,11 +50,11 @@ from transforms.boilerplate import (
     trim_edges,
     word_key,
 )
-from transforms.dates import ParsedDate, is_copyright, parse_date
-from transforms.encoding import decode_page, is_refused_type
-from transforms.language import detect_language
-from transforms.normalize import tokens
-from transforms.thresholds import EXTRACTION
+from akhbar.transforms.dates import ParsedDate, is_copyright, parse_date
+from akhbar.transforms.encoding import decode_page, is_refused_type
+from akhbar.transforms.language import detect_language
+from akhbar.transforms.normalize import tokens
+from akhbar.transforms.thresholds import EXTRACTION
 
 EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + traf.VERSION + ")"
 

@@ -23,9 +23,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from warehouse.lake import FOLDED_KEY, PART_FILE, Lake
-from warehouse.locks import PartitionBusy, partition_lock
-from warehouse.schema import SORT_KEYS, TABLES
+from akhbar.warehouse.lake import FOLDED_KEY, PART_FILE, Lake
+from akhbar.warehouse.locks import PartitionBusy, partition_lock
+from akhbar.warehouse.schema import SORT_KEYS, TABLES
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ _LOCKED_WRITERS = {"articles", "crawl_log", "duplicates"}
 
 def _clean_temporaries(lake: Lake, table: str, day: date, outlet: str) -> int:
     """Remove temporaries of dead writers in one partition (called under the partition's lock)."""
-    from warehouse.lake import TMP_PREFIX
+    from akhbar.warehouse.lake import TMP_PREFIX
 
     removed = 0
     now = datetime.now(UTC)

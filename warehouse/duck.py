@@ -19,9 +19,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.columns import COLUMNS, FAILED_OUTCOMES  # generated from warehouse.schema: no pyarrow here
-from warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake
-from warehouse.locks import partition_lock
+from akhbar.warehouse.columns import COLUMNS, FAILED_OUTCOMES  # generated from warehouse.schema: no pyarrow here
+from akhbar.warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake
+from akhbar.warehouse.locks import partition_lock
 
 DB_FILE = "akhbar.duckdb"
 #: statements `akhbar query` runs; everything else (writes, COPY, ATTACH, INSTALL/LOAD, SET, PRAGMA…) is refused
@@ -148,7 +148,7 @@ REPLAY_URL_MACRO = (
 
 def _macro_sql() -> str | None:
     try:
-        from transforms.normalize import normalize_sql_macro
+        from akhbar.transforms.normalize import normalize_sql_macro
     except ImportError:
         return REPLAY_URL_MACRO
     return normalize_sql_macro() + ";\n" + REPLAY_URL_MACRO

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import fsspec
 from fsspec.spec import AbstractFileSystem
 
-from warehouse.columns import COLUMNS
+from akhbar.warehouse.columns import COLUMNS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -75,7 +75,7 @@ class Lake:
         the table's SORT_KEYS); returns the row count."""
         import pyarrow as pa
 
-        from warehouse.schema import SORT_KEYS, TABLES, conform
+        from akhbar.warehouse.schema import SORT_KEYS, TABLES, conform
 
         data = rows if isinstance(rows, pa.Table) else conform(table, rows)
         data = data.cast(TABLES[table])
@@ -119,7 +119,7 @@ class Lake:
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        from warehouse.schema import TABLES
+        from akhbar.warehouse.schema import TABLES
 
         for _ in range(READ_ATTEMPTS):
             path = self.partition_path(table, day, outlet)
@@ -175,7 +175,7 @@ class Lake:
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        from warehouse.schema import TABLES
+        from akhbar.warehouse.schema import TABLES
 
         table = listing.table
         parts = []

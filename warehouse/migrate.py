@@ -17,9 +17,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from warehouse.lake import FOLDED_KEY, Lake
-from warehouse.locks import partition_lock
-from warehouse.schema import TABLES
+from akhbar.warehouse.lake import FOLDED_KEY, Lake
+from akhbar.warehouse.locks import partition_lock
+from akhbar.warehouse.schema import TABLES
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from warehouse.lake import Lake
+from akhbar.warehouse.lake import Lake
 
 #: runs kept per outlet-day partition (newest first), so re-runs leave a short history
 RUNS_KEPT = 20

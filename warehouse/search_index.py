@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import re
 import shutil
@@ -35,10 +34,11 @@ from pathlib import Path
 import duckdb
 import tantivy
 
-from transforms.normalize import ZWNJ, normalize_text, tokens
-from warehouse.duck import connect
-from warehouse.lake import Lake
-from warehouse.locks import partition_lock
+from akhbar.transforms.normalize import ZWNJ, normalize_text, tokens
+from akhbar.warehouse.children import forkserver_context
+from akhbar.warehouse.duck import connect
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.locks import partition_lock
 
 #: bump when the schema or the analysis changes: the index is then rebuilt from the lake
 INDEX_VERSION = 2
@@ -179,8 +179,7 @@ class _Analysis:
         self.workers = cpus if rows >= POOL_MIN_ROWS and cpus > 1 else 0
         self._pool: ProcessPoolExecutor | None = None
         if self.workers:  # forkserver: a worker never inherits the index lock held here
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["transforms.normalize"])
+            ctx = forkserver_context(["akhbar.transforms.normalize"])
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
 
     def submit(self, rows: list[tuple[str | None, str | None, str | None]]) -> Callable[[], list[tuple[str, str, str]]]:

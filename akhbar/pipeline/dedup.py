@@ -11,12 +11,12 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from akhbar.outlets.registry import outlets_dir
 from akhbar.pipeline.night import lake_for
-from outlets.registry import outlets_dir
-from transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, linked_any, signature_is_current
-from warehouse.lake import Lake
-from warehouse.locks import partition_lock
-from warehouse.schema import TABLES
+from akhbar.transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, linked_any, signature_is_current
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.locks import partition_lock
+from akhbar.warehouse.schema import TABLES
 
 # -- stage 4: deduplicate ---------------------------------------------------------------------
 # what clustering needs of an article: the stored signature stands for text_norm (read only when it is stale)
@@ -42,7 +42,7 @@ class DedupResult:
 
 
 def _aggregators(folder: Path | None) -> dict[str, bool]:
-    from outlets.registry import load_outlets
+    from akhbar.outlets.registry import load_outlets
 
     return {slug: o.aggregator for slug, o in load_outlets(folder or outlets_dir()).items()}
 

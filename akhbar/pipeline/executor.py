@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
+from akhbar.warehouse.children import forkserver_context
+
 log = logging.getLogger(__name__)
 #: below this many pages extraction stays in-process (a pool costs more than it saves)
 PARALLEL_MIN_PAGES = 24
@@ -63,9 +65,10 @@ class NightPool:
     def __init__(self, workers: int, start: str = "forkserver") -> None:
         self.workers = workers
         self._pool: Any = None
-        self._ctx = multiprocessing.get_context(start)
         if start == "forkserver":  # the server imports the extractor once; each worker forked from it starts warm
-            self._ctx.set_forkserver_preload(["akhbar.pipeline.steps", "transforms.extract"])
+            self._ctx = forkserver_context(["akhbar.pipeline.steps", "akhbar.transforms.extract"])
+        else:
+            self._ctx = multiprocessing.get_context(start)
 
     def pool(self) -> Any:
         if self._pool is None:

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from akhbar.crawler import run as crawl_runner
+from akhbar.crawler.archives import with_capture
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.warc import new_run_id
+from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
 from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.prefetch import MISSING, Prefetch
-from crawler import run as crawl_runner
-from crawler.archives import with_capture
-from crawler.crawllog import read_logs
-from crawler.warc import new_run_id
-from outlets.registry import Outlet, outlets_dir, select_outlets
-from warehouse.lake import Lake
-from warehouse.locks import partition_lock
-from warehouse.schema import ArticleRecord, CrawlLogRecord
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.locks import partition_lock
+from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord
 
 log = logging.getLogger(__name__)
 

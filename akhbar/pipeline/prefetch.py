@@ -17,10 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from akhbar.crawler.warc import OPEN_SUFFIX, ArchivedResponse, growing_responses, partition_dir
+from akhbar.outlets.registry import Outlet
 from akhbar.pipeline import steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, NightPool
-from crawler.warc import OPEN_SUFFIX, ArchivedResponse, growing_responses, partition_dir
-from outlets.registry import Outlet
 
 log = logging.getLogger(__name__)
 #: seconds between looks at the crawl's WARC files

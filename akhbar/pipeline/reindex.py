@@ -23,7 +23,7 @@ from pathlib import Path
 
 from akhbar import replay
 from akhbar.settings import settings
-from warehouse import search_index
+from akhbar.warehouse import search_index
 
 log = logging.getLogger(__name__)
 

@@ -16,14 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
+from akhbar.outlets.registry import Outlet
 from akhbar.pipeline.executor import PageTimeout
-from crawler.crawllog import read_logs
-from crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
-from outlets.registry import Outlet
-from transforms.identity import article_id, canonical_url, normalize_url
-from transforms.soft404 import soft_404_reason
-from warehouse.lake import Lake
-from warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
+from akhbar.transforms.identity import article_id, canonical_url, normalize_url
+from akhbar.transforms.soft404 import soft_404_reason
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
 #: page date and listing date further apart than this: the row is flagged date_disagrees
 DATE_TOLERANCE = timedelta(hours=24)
@@ -221,7 +221,7 @@ def extract_job(record: Record, outlet: Outlet) -> tuple[bytes, str, str | None,
 
 def extract_page(job: tuple[bytes, str, str | None, Any, str]) -> Any:
     """The Extracted page, or the ExtractionError saying why there is none (returned: a pool's map goes on)."""
-    from transforms.extract import ExtractionError, extract_article
+    from akhbar.transforms.extract import ExtractionError, extract_article
 
     body, url, content_type, overrides, tz = job
     try:
@@ -275,8 +275,8 @@ def identify(rec: ArchivedResponse, ex: Any, outlet: Outlet) -> tuple[str, str]:
 
 def normalise_and_sign(text: str) -> tuple[str, str | None, bytes | None]:
     """(text_norm, content_hash, signature) of a body as published; an empty body has neither key."""
-    from transforms.dedup import content_hash, signature
-    from transforms.normalize import normalize_text
+    from akhbar.transforms.dedup import content_hash, signature
+    from akhbar.transforms.normalize import normalize_text
 
     text_norm = normalize_text(text)
     if not text_norm:
@@ -286,7 +286,7 @@ def normalise_and_sign(text: str) -> tuple[str, str | None, bytes | None]:
 
 def build_article(rec: ArchivedResponse, ex: Any, outlet: Outlet, dates: dict[str, Any]) -> ArticleRecord:
     """The page's one ArticleRecord: extraction, identity, normalised text and signature, dates, WARC pointer."""
-    from transforms.extract import EXTRACTOR_VERSION
+    from akhbar.transforms.extract import EXTRACTOR_VERSION
 
     aid, canonical = identify(rec, ex, outlet)
     text_norm, content_hash, sig = normalise_and_sign(ex.text or "")

@@ -14,11 +14,11 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 
-from crawler import discovery
-from crawler.archives import ARCHIVE_META, SOFT_404_KIND, SOFT_404_META, ArchiveConfig, parse_cdx
-from crawler.spiders.outlet_day import OutletDaySpider
-from crawler.warc import iter_responses, warc_files
-from transforms.identity import normalize_url
+from akhbar.crawler import discovery
+from akhbar.crawler.archives import ARCHIVE_META, SOFT_404_KIND, SOFT_404_META, ArchiveConfig, parse_cdx
+from akhbar.crawler.spiders.outlet_day import OutletDaySpider
+from akhbar.crawler.warc import iter_responses, warc_files
+from akhbar.transforms.identity import normalize_url
 
 #: crawl-log kind of an archive index query (the day's captures of a domain)
 INDEX_KIND = "archive_index"

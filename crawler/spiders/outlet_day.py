@@ -23,10 +23,10 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler import discovery
-from crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
-from crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
-from crawler.warc import (
+from akhbar.crawler import discovery
+from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
+from akhbar.crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
+from akhbar.crawler.warc import (
     CAPTURE_DATE_HEADER,
     CAPTURE_SOURCE_HEADER,
     WarcRecoveryError,
@@ -35,9 +35,9 @@ from crawler.warc import (
     new_run_id,
     recover_open_files,
 )
-from outlets.registry import Outlet, load_outlet_file, outlets_dir
-from transforms.encoding import is_html_type, media_type
-from transforms.identity import normalize_url
+from akhbar.outlets.registry import Outlet, load_outlet_file, outlets_dir
+from akhbar.transforms.encoding import is_html_type, media_type
+from akhbar.transforms.identity import normalize_url
 
 #: the close reason of a crawl that did not start because an open WARC file could not be checked
 WARC_UNCHECKED = "warc_unchecked"
