@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -204,7 +205,17 @@ def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch:
     """What ``run`` and ``backfill`` share: archive the days, print each outlet-day, exit 1 if any failed."""
     judged = _run_days(days, cfg, _unique(outlet), refetch, source)
     _print_results(judged)
+    _print_delivered(judged)
     _exit_if_failed(judged)
+
+
+def _print_delivered(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+    """Where articles whose home is another day went: that day's partition, added in the same run."""
+    for r, _ in judged:
+        if r.delivered:
+            days = ", ".join(f"{d.isoformat()} ({n})" for d, n in sorted(r.delivered.items()))
+            console.print(f"{r.outlet} {r.day.isoformat()}: {sum(r.delivered.values())} article(s) dated another "
+                          f"day went to that day's partition: {days}", highlight=False)
 
 
 def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
@@ -250,6 +261,7 @@ def _merge_runs(before: list[OutletDay], runs: list[OutletDay]) -> list[OutletDa
     for r in runs:
         if r.outlet in earlier:
             r.crawl = earlier[r.outlet].crawl + r.crawl
+            r.delivered = dict(Counter(earlier[r.outlet].delivered) + Counter(r.delivered))
     return runs
 
 
@@ -374,6 +386,7 @@ def demo(
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
         judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
     _print_results(judged)
+    _print_delivered(judged)
     summary(data_dir=data_dir, lake=local_lake)
     console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
     exe = Path(sys.argv[0]).resolve()
