@@ -7,7 +7,6 @@ steps of :mod:`akhbar.pipeline.steps` run by :mod:`akhbar.pipeline.executor`.
 
 from __future__ import annotations
 
-import errno
 import logging
 from collections import Counter
 from contextlib import ExitStack, nullcontext
@@ -23,6 +22,7 @@ from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
 from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.prefetch import MISSING, Prefetch
+from akhbar.warehouse.diskfull import disk_full_errno
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
 from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
@@ -283,7 +283,7 @@ def run_day(
                 r.articles, r.rejected, _ = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug],
                                                                prefetched=prefetched)
             except Exception as exc:
-                if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                if disk_full_errno(exc) is not None:
                     raise  # a full disk fails every outlet alike: stop, the caller reports it once
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
@@ -294,9 +294,9 @@ def run_day(
                 r.delivered = deliver_handed(data_dir, o, lake, handed[o.slug])
                 settle_delivered(data_dir, lake, o.slug, r.delivered, run_id, folder)
             except Exception as exc:
-                if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                if disk_full_errno(exc) is not None:
                     raise
                 log.exception("delivering %s's articles to their home days failed", o.slug)
                 r.error = r.error or f"hand-over to another day failed: {exc}"
-    reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; never raises
+    reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; raises only on a full disk
     return list(results.values())
