@@ -277,8 +277,11 @@ def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
             r.error = quality.outage(r.crawl, quality.thresholds_for(r.outlet, overrides))
     published = {r.outlet: {"started_at": started, "crawl_run_id": r.run_id, "try_number": 1, "crawl": dict(r.crawl),
                             "rejected": dict(r.rejected)} for r in results if r.ok}
-    verdicts, _ = quality.judge_day(lake, day, results[0].run_id, published,
-                                    {r.outlet: r.error for r in results if not r.ok}, overrides)
+    verdicts, not_archived = quality.judge_day(lake, day, results[0].run_id, published,
+                                               {r.outlet: r.error for r in results if not r.ok}, overrides)
+    for r in results:  # an outlet the gate could not judge (its partition unreadable) failed, with why
+        if r.ok and r.outlet in not_archived:
+            r.error = not_archived[r.outlet]
     by_slug = {v.outlet: v for v in verdicts}
     return [(r, by_slug.get(r.outlet)) for r in results]
 

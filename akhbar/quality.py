@@ -22,7 +22,7 @@ from typing import Any
 
 from akhbar.warehouse import schema
 from akhbar.warehouse.duck import EXTRACT_RUN_ID
-from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
@@ -273,8 +273,13 @@ def judge_day(lake: Lake, day: date, run_id: str, published: Mapping[str, Mappin
     publishing"). ``overrides``: the parsed AKHBAR_QUALITY_THRESHOLDS. Returns the verdicts and, per failed
     slug, why it failed."""
     verdicts = []
+    failed = dict(failed)
     for slug, res in published.items():
-        verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))
+        try:
+            verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))
+        except CorruptPartition as exc:  # that outlet's file, that outlet's failure: the others are judged
+            failed[slug] = f"cannot judge: {exc}"
+            continue
         started = res.get("started_at")
         started = datetime.fromisoformat(started) if isinstance(started, str) else started
         extra = {k: res.get(k) for k in RUN_SUMMARY_KEYS}

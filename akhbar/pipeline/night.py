@@ -23,7 +23,7 @@ from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.prefetch import MISSING, Prefetch
 from akhbar.warehouse.diskfull import disk_full_errno
-from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.locks import partition_lock
 from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
@@ -282,6 +282,9 @@ def run_day(
             try:
                 r.articles, r.rejected, _ = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug],
                                                                prefetched=prefetched)
+            except CorruptPartition as exc:  # a known failure of this outlet's own files: said, not dumped
+                log.error("extract/load of %s %s failed: %s", o.slug, day, exc)
+                r.error = str(exc)
             except Exception as exc:
                 if disk_full_errno(exc) is not None:
                     raise  # a full disk fails every outlet alike: stop, the caller reports it once
@@ -296,7 +299,10 @@ def run_day(
             except Exception as exc:
                 if disk_full_errno(exc) is not None:
                     raise
-                log.exception("delivering %s's articles to their home days failed", o.slug)
+                if isinstance(exc, CorruptPartition):
+                    log.error("delivering %s's articles to their home days failed: %s", o.slug, exc)
+                else:
+                    log.exception("delivering %s's articles to their home days failed", o.slug)
                 r.error = r.error or f"hand-over to another day failed: {exc}"
     reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; raises only on a full disk
     return list(results.values())

@@ -187,7 +187,10 @@ def handed_over_refs(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> l
 
     Reads a few columns of the crawl_log table; a far home (rule 3 of home_day) can be any day."""
     cols = ["outcome", "home_day", "warc_file", "warc_offset", "listed_at", "listed_by"]
-    table = lake.read("crawl_log", columns=cols)
+    # this outlet's partitions of other days only: another outlet's files, or the day's own (which this run
+    # replaces), are none of its business, a corrupt one among them included
+    listing = lake.listing("crawl_log").for_outlet(outlet.slug, but_day=day.isoformat())
+    table = lake.read("crawl_log", columns=cols, listing=listing)
     wanted: dict[str, dict[int, dict]] = {}
     for r in table.to_pylist():
         if (r["outlet"] == outlet.slug and r["outcome"] == CrawlOutcome.OTHER_DAY and r["home_day"] == day
