@@ -24,9 +24,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from akhbar import clihelp
 from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, console_width
+from akhbar.termtext import for_terminal
 
 if TYPE_CHECKING:
     from akhbar.pipeline import OutletDay
@@ -101,8 +103,8 @@ def _user_errors(fn: Callable) -> Callable:
 
 
 def _fail(message: str) -> None:
-    """One error line and exit code 2."""
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    """One error line and exit code 2 (its text may quote a page: written out where a terminal would act on it)."""
+    err.print(f"[red]error:[/red] {escape(for_terminal(message))}", highlight=False)
     raise typer.Exit(2) from None
 
 
@@ -175,24 +177,31 @@ def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
         table.add_column(col)
     for r, verdict in judged:
         failed = sum(v for k, v in r.crawl.items() if k in FAILED_OUTCOMES)
-        table.add_row(r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)), str(failed),
-                      str(sum(r.rejected.values())), _status(r, verdict))
+        table.add_row(*map(_cell, (r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)),
+                                   str(failed), str(sum(r.rejected.values())))), _status(r, verdict))
     console.print(table)
 
 
-def _status(r: OutletDay, verdict: GateResult | None) -> str:
+def _cell(value: object) -> Text:
+    """A table cell of text that may come from a page: never markup, nothing a terminal acts on."""
+    return Text(for_terminal("" if value is None else str(value)))
+
+
+def _status(r: OutletDay, verdict: GateResult | None) -> Text:
+    """The run table's status cell (an error may quote a page or a server's reason: a Text, never markup)."""
     if not r.ok:
-        return f"[red]failed: {escape(r.error or '')}[/red]"
+        return Text(for_terminal(f"failed: {r.error or ''}"), style="red")
     if verdict is not None and not verdict.ok:
-        return f"[yellow]gate_failed: {escape(verdict.describe().split(': ', 1)[1])}[/yellow]"
-    return "[green]ok[/green]"
+        return Text(for_terminal(f"gate_failed: {verdict.describe().split(': ', 1)[1]}"), style="yellow")
+    return Text("ok", style="green")
 
 
 def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
     """Exit 1 with one line naming every outlet-day that was not archived (an outage included)."""
     failed = [f"{r.outlet} {r.day} ({r.error})" for r, _ in judged if not r.ok]
     if failed:
-        err.print(f"failed: {len(failed)} outlet-day(s): {escape('; '.join(failed))}", highlight=False)
+        err.print(f"failed: {len(failed)} outlet-day(s): {escape(for_terminal('; '.join(failed)))}",
+                  highlight=False)
         raise typer.Exit(1)
 
 
@@ -457,9 +466,9 @@ def lake_migrate(
     cfg = _cfg(data_dir, lake)
     stats = migrate(cfg.data_dir, cfg.lake, dry_run=dry_run)
     for path in stats["rewritten"]:
-        console.print(("differs: " if dry_run else "rewritten: ") + escape(path), highlight=False)
+        console.print(("differs: " if dry_run else "rewritten: ") + escape(for_terminal(path)), highlight=False)
     for why in stats["refused"]:
-        err.print("left as it is: " + escape(why), highlight=False)
+        err.print("left as it is: " + escape(for_terminal(why)), highlight=False)
     if not dry_run:
         refresh_if_changed(cfg.data_dir, cfg.lake_uri)
     console.print(f"{stats['checked']} files checked, {len(stats['rewritten'])} "
@@ -542,14 +551,12 @@ def _day_option(value: str | None) -> date | None:
 
 
 def _print_table(table, title: str | None = None) -> None:
-    """An Arrow table as a rich table (lists joined, nulls empty)."""
-    out = Table(title=title)
-    for c in table.column_names:
-        out.add_column(c)
-    for row in table.to_pylist():
-        out.add_row(*["" if v is None else ", ".join(map(str, v)) if isinstance(v, list)
-                      else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.values()])
-    console.print(out)
+    """An Arrow table as a rich table (lists joined, nulls empty; page text as quickquery.print_table shows it)."""
+    cells = [[for_terminal("" if v is None else ", ".join(map(str, v)) if isinstance(v, list)
+                           else f"{v:.2f}" if isinstance(v, float) else str(v)) for v in row.values()]
+             for row in table.to_pylist()]
+    quickquery.print_table(console, [for_terminal(c) for c in table.column_names], cells,
+                           None if title is None else for_terminal(title, one_line=True))
 
 
 @app.command()
@@ -641,19 +648,20 @@ def show(
 
     cfg = _cfg(data_dir, lake)
     rec = article(cfg.data_dir, article_id, lake_uri=cfg.lake_uri, replay_base=cfg.replay_url)
-    table = Table(show_header=False, title=rec["title"])
+    table = Table(show_header=False, title=None if rec["title"] is None else _cell(rec["title"]))
     for key in ("article_id", "outlet", "day", "url", "canonical_url", "published_at", "modified_at", "fetched_at",
                 "authors", "source_credit", "language", "section", "tags", "warc_file", "warc_offset"):
         value = rec[key]
-        table.add_row(key, "" if value is None else ", ".join(value) if isinstance(value, list) else str(value))
+        table.add_row(key, _cell(", ".join(value) if isinstance(value, list) else value))
     cluster = rec["cluster"]
-    table.add_row("cluster", "" if cluster is None else
-                  f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})")
+    table.add_row("cluster", _cell(None if cluster is None else
+                                   f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})"))
     for c in rec["copies"]:
-        table.add_row("copy", f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}")
+        table.add_row("copy", _cell(f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}"))
     console.print(table)
     # on a line of its own, never cut by the table's width: it is to be copied or clicked
-    console.print(f"replay_url: {rec['replay_url'] or '(no archived response)'}", soft_wrap=True, highlight=False)
+    shown = for_terminal(rec["replay_url"], one_line=True) if rec["replay_url"] else "(no archived response)"
+    console.print(Text(f"replay_url: {shown}"), soft_wrap=True)
     if open_ and rec["replay_url"]:
         import webbrowser
 
@@ -755,9 +763,10 @@ def fetch_one(
         text = rec.pop("text", None)
         for key, value in rec.items():
             shown = ", ".join(value) if isinstance(value, list) else value
-            console.print(f"[bold]{key}[/bold]: {escape(str(shown))}", highlight=False)
+            console.print(f"[bold]{key}[/bold]: {escape(for_terminal(str(shown), one_line=True))}", highlight=False)
         if text:
-            console.print(escape(text) + ("…" if rec.get("text_chars", 0) > len(text) else ""), highlight=False)
+            console.print(escape(for_terminal(text)) + ("…" if rec.get("text_chars", 0) > len(text) else ""),
+                          highlight=False)
     if not result.ok:
         raise typer.Exit(1)
 
@@ -781,8 +790,8 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
         table.add_column(col)
     for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
         d = o.discovery
-        table.add_row(o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language, o.country,
-                      o.timezone, str(len(d.feeds)), str(len(d.sitemaps)), str(len(d.archives)))
+        table.add_row(*map(_cell, (o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language,
+                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives))))
     console.print(table)
 
 
