@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from akhbar import clihelp
-from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, console_width
+from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, check_lake, console_width
 from akhbar.termtext import for_terminal
 
 if TYPE_CHECKING:
@@ -129,9 +129,21 @@ def _read_settings(
         _fail(str(exc))
 
 
-def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Path | None = None) -> Settings:
-    """The settings read at start with this command's options on top (commands called directly read them now)."""
-    return (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
+class LakeUse(StrEnum):
+    """What a command does with the lake (akhbar.settings.check_lake refuses a memory:// lake to writers)."""
+
+    reads = "reads"
+    writes = "writes"
+
+
+def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Path | None = None,
+         lake_use: LakeUse | None = None) -> Settings:
+    """The settings read at start with this command's options on top (commands called directly read them now);
+    with ``lake_use``, the lake URI checked before the command does anything."""
+    cfg = (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
+    if lake_use is not None:
+        check_lake(cfg.lake_uri, writes=lake_use is LakeUse.writes)
+    return cfg
 
 
 #: the error line's text (shared with the lean `akhbar query`: akhbar.quickquery)
@@ -167,6 +179,15 @@ def _check_writable(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     if not os.access(data_dir, os.W_OK):
         raise PermissionError(f"data dir {data_dir} is not writable")
+
+
+def _existing_archive(data_dir: Path) -> None:
+    """A data dir to read from exists (a missing one is not created: a typo would serve an empty archive)."""
+    if not data_dir.exists():
+        raise ValueError(f"data dir {data_dir} does not exist: nothing archived to serve (give --data-dir, or run "
+                         "`akhbar run` or `akhbar demo` first)")
+    if not data_dir.is_dir():
+        raise ValueError(f"data dir {data_dir} is not a folder")
 
 
 def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
@@ -307,7 +328,7 @@ def run(
     refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
 ) -> None:
     """Crawl, archive, extract, load and deduplicate one day, then print what each outlet gave."""
-    _archive([_parse_day(date_)], _cfg(data_dir, lake, outlets_dir), outlet, refetch)
+    _archive([_parse_day(date_)], _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes), outlet, refetch)
 
 
 @app.command()
@@ -329,7 +350,7 @@ def backfill(
     capture_sources(source)  # an unknown source: an error before anything runs
     first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    _archive(days, _cfg(data_dir, lake, outlets_dir), outlet, source=source)
+    _archive(days, _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes), outlet, source=source)
 
 
 @app.command()
@@ -345,7 +366,7 @@ def dedup(
     from akhbar import pipeline
     from akhbar.warehouse.duck import refresh_database
 
-    cfg = _cfg(data_dir, lake, outlets_dir)
+    cfg = _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes)
     first, last = _parse_range(from_, to)
     with console.status(f"re-clustering {first}..{last}…"):
         res = pipeline.dedup_range(first, last, cfg.data_dir, folder=cfg.outlets_dir, lake_uri=cfg.lake_uri)
@@ -365,7 +386,7 @@ def _demo_web(port: int) -> Iterator:
         web.start()
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
-            raise
+            _fail(f"cannot start the demo's test web on port {port}: {exc.strerror or exc}")
         _fail(f"the demo's test-web port {port} is in use (another demo running?): stop it or pass --port N")
     try:
         yield web
@@ -386,7 +407,10 @@ def demo(
                                       help="The test web's port (fixed: the archive's URLs carry it).")] = DEMO_PORT,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
+    from akhbar.replay import check_port
+
     day = _parse_day(date_)
+    check_port(port)  # before the data dir is made
     # its own data dir and a fixed port: the demo's WARC records (URLs with the port) never mix with a real or
     # Airflow archive, and a later demo finds the same URLs live again
     data_dir = data_dir or DEMO_DATA_DIR
@@ -422,7 +446,7 @@ def query(
     """Query the lake with DuckDB (SELECT only)."""
     from akhbar.warehouse.duck import query as run_query
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
                               memory_limit=cfg.query_memory), fmt)
 
@@ -442,7 +466,7 @@ def compact(
     from akhbar.warehouse import compaction
     from akhbar.warehouse.duck import refresh_if_changed
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.writes)
     merged = compaction.compact(cfg.data_dir, cfg.lake, [_parse_day(d) for d in day or []])
     until = _parse_day(before) if before else compaction.settled_before(cfg.lake, datetime.now(UTC).date())
     folded = compaction.fold(cfg.data_dir, cfg.lake, until)
@@ -463,7 +487,7 @@ def lake_migrate(
     from akhbar.warehouse.duck import refresh_if_changed
     from akhbar.warehouse.migrate import migrate
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.writes)
     stats = migrate(cfg.data_dir, cfg.lake, dry_run=dry_run)
     for path in stats["rewritten"]:
         console.print(("differs: " if dry_run else "rewritten: ") + escape(for_terminal(path)), highlight=False)
@@ -511,7 +535,7 @@ def export(
     """Export a table for other tools, streaming (constant memory however large the lake)."""
     from akhbar.export import export as run_export
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     start = _parse_day(from_) if from_ else None
     end = _parse_day(to) if to else None
     rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
@@ -537,7 +561,7 @@ def summary(
     last = _parse_day(to) if to else None
     if first and last and first > last:
         _fail(f"--from {first} is after --to {last}")
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, first=first, last=last,
                       outlets=_unique(outlet) or ())
     _print_relation(rel, title="summary")
@@ -577,7 +601,7 @@ def search(
     """Full-text search (BM25 over title and text) with a keyword-in-context snippet per article."""
     from akhbar.search import search as run_search
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     found = run_search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=_day_option(from_), end=_day_option(to),
                        outlets=_unique(outlet), lang=lang, limit=limit)
     _print_table(found.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
@@ -598,7 +622,7 @@ def trend(
     """How many articles matched a term, per day or week and outlet."""
     from akhbar.search import trend as run_trend
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     _print_table(run_trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri, start=_day_option(from_),
                            end=_day_option(to), outlets=_unique(outlet)), title=f"{term} per {by}")
 
@@ -621,7 +645,7 @@ def plot(
     from akhbar import charts
     from akhbar import search as archive_search
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     if chart == "volume":
         fig = charts.volume_chart(archive_search.volume(cfg.data_dir, by=by, lake_uri=cfg.lake_uri,
                                                         outlets=_unique(outlet)), by)
@@ -646,7 +670,7 @@ def show(
     """One article: title, dates, outlet, authors, source credit, cluster and its copies, replay address."""
     from akhbar.show import article
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     rec = article(cfg.data_dir, article_id, lake_uri=cfg.lake_uri, replay_base=cfg.replay_url)
     table = Table(show_header=False, title=None if rec["title"] is None else _cell(rec["title"]))
     for key in ("article_id", "outlet", "day", "url", "canonical_url", "published_at", "modified_at", "fetched_at",
@@ -672,26 +696,37 @@ def show(
 @_user_errors
 def replay(
     port: Annotated[int | None, typer.Option("--port", metavar="PORT",
-                                             help="Port (default: AKHBAR_REPLAY_URL's, 8090).")] = None,
+                                             help="Port (default: AKHBAR_REPLAY_URL's, 8090); 0 takes a free port "
+                                                  "and prints it.")] = None,
     bind: Annotated[str, typer.Option("--bind", metavar="ADDRESS",
                                       help="Address to listen on (loopback unless you say so).")]
     = "127.0.0.1",
     data_dir: DataDir = None,
 ) -> None:
-    """Serve the archived pages with pywb (index new WARC files first); replay addresses are in `akhbar show`."""
+    """Serve the archived pages with pywb (index new WARC files first); replay addresses are in `akhbar show`.
+
+    Archived responses' active headers (Refresh, Set-Cookie, Link, …) are served renamed X-Archive-Orig-…, and
+    only requests for this server's own names are answered (IP addresses, localhost, AKHBAR_REPLAY_URL's host)."""
     from urllib.parse import urlsplit
 
     from akhbar import replay as pywb
 
     cfg = _cfg(data_dir)
-    port = port or urlsplit(cfg.replay_url).port or 8090
-    with console.status("indexing new WARC files…"):
-        indexed = pywb.index_warcs(cfg)
-    console.print(f"indexed {indexed} new WARC files; replay at http://{bind}:{port}/{pywb.COLLECTION}/"
-                  "<timestamp>/<url>  (Ctrl-C stops)", highlight=False)
+    base = urlsplit(cfg.replay_url)
+    _existing_archive(cfg.data_dir)
+    pywb.pywb_tool(cfg, "python")  # not installed: one line before anything is bound or written
+    with pywb.listen(bind, (base.port or 8090) if port is None else port) as listener:
+        where = pywb.address(listener)
+        with console.status("indexing new WARC files…"):
+            indexed = pywb.index_warcs(cfg)
+        server = pywb.start(cfg, listener, [name for name in (base.hostname, bind) if name])
+    console.print(f"indexed {indexed} new WARC files; replay at {where}/{pywb.COLLECTION}/<timestamp>/<url>  "
+                  "(Ctrl-C stops)", highlight=False)
+    if urlsplit(where).port != (base.port or 8090):
+        console.print(f"(`akhbar show` gives addresses on {cfg.replay_url}: set AKHBAR_REPLAY_URL={where} for "
+                      "them to match)", highlight=False)
     import signal
 
-    server = pywb.start(cfg, port, bind)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped `akhbar replay` stops pywb too
     try:
         code = server.wait()

@@ -169,7 +169,7 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
     """Run a parsed ``akhbar query`` (or ``summary``): its exit code."""
     import duckdb
 
-    from akhbar.settings import Settings
+    from akhbar.settings import Settings, check_lake
     from akhbar.warehouse.duck import QueryRefused
     from akhbar.warehouse.duck import query as run_query
     from akhbar.warehouse.duck import summary as run_summary
@@ -182,6 +182,7 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
         return _fail(str(exc))
     cfg = cfg.with_options(data_dir=data_dir, lake_uri=opts.get("lake"))
     try:
+        check_lake(cfg.lake_uri, writes=False)  # as the typer commands: an S3 lake without credentials is one line
         if command == "summary":  # as akhbar.cli.summary without --from/--to; --outlet once each, in order
             outlets = list(dict.fromkeys(opts.get("outlet", ())))
             rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, outlets=outlets)
