@@ -672,7 +672,8 @@ def show(
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     rec = article(cfg.data_dir, article_id, lake_uri=cfg.lake_uri, replay_base=cfg.replay_url)
-    table = Table(show_header=False, title=None if rec["title"] is None else _cell(rec["title"]))
+    table = Table(show_header=False, title=quickquery.table_title(None if rec["title"] is None
+                                                                  else for_terminal(rec["title"])))
     for key in ("article_id", "outlet", "day", "url", "canonical_url", "published_at", "modified_at", "fetched_at",
                 "authors", "source_credit", "language", "section", "tags", "warc_file", "warc_offset"):
         value = rec[key]

@@ -103,12 +103,19 @@ def print_table(console: Any, cols: list[str], cells: list[list[str]], title: st
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=None if title is None else Text(title))
+    table = Table(title=table_title(title))
     for c in cols:
         table.add_column(Text(c))
     for r in cells:
         table.add_row(*map(Text, r))
     console.print(table)
+
+
+def table_title(title: str | None) -> Any:
+    """A table's title as a ``Text`` in rich's title style (a Text title is never markup, nor styled by rich)."""
+    from rich.text import Text
+
+    return None if title is None else Text(title, style="table.title")
 
 
 def print_json(console: Any, text: str) -> None:
