@@ -19,8 +19,10 @@ a listing pywb cached between two renames of one second is never taken for the c
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -141,6 +143,8 @@ def listen(bind: str, port: int) -> socket.socket:
     """A socket listening on ``bind``:``port`` (0: a free port), made here so every failure is one clear line
     before anything is written, and the real port is known; pywb inherits it (:func:`start`)."""
     check_port(port)
+    if (":" in bind or re.fullmatch(r"[0-9.]+", bind)) and not _is_ip(bind):  # 999.1.1.1: no DNS lookup for it
+        raise ListenRefused(f"--bind {bind}: not an IP address")
     try:
         family, kind, proto, _, address = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM,
                                                              flags=socket.AI_PASSIVE)[0]
@@ -156,6 +160,14 @@ def listen(bind: str, port: int) -> socket.socket:
         sock.close()
         raise ListenRefused(_listen_error(bind, port, exc)) from None
     return sock
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+        return True
+    except ValueError:
+        return False
 
 
 def _listen_error(bind: str, port: int, exc: OSError) -> str:
