@@ -182,3 +182,29 @@ def test_for_terminal_writes_out_controls_and_keeps_every_other_character():
     kept = f"{PERSIAN} {ARABIC} \u200d\u200e\u200f\u061c [/b] :smile: ۱۲۳ ١٢٣"
     assert for_terminal(kept, one_line=True) == kept
     assert json.loads(json_for_terminal(json.dumps("a\x9b\x7fb\x1b", ensure_ascii=False))) == "a\x9b\x7fb\x1b"
+
+
+def test_fetch_prints_a_hostile_page_s_fields_safely(testweb, testweb_outlets, tmp_path: Path):
+    """`akhbar fetch` of a live page whose title, author and text carry markup and controls: the fields are printed
+    as --json gives them (extraction keeps C1 characters and markup; lxml drops most C0), written out."""
+    site = next(s for s in testweb.sites if s.slug.startswith("fa-"))
+    title = f"{HOSTILE['c1']} {HOSTILE['osc8']} {HOSTILE['close-tag']}"
+    html = (f'<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="author" content="{HOSTILE["link"]}\x9b2J"></head><body><article><h1>{title}</h1>'
+            + "".join(f"<p>{PERSIAN} {HOSTILE['bel-bs-cr']} {HOSTILE['restyle']} {n}</p>" for n in range(8))
+            + "</article></body></html>")
+    path = "/fa/news/2025/01/07/hostile-title"
+    testweb.set_fault(site.slug, path, "raw", body=html, content_type="text/html; charset=utf-8")
+    try:
+        args = ("fetch", testweb.url(site.slug, path), "--data-dir", str(tmp_path), "--outlets-dir",
+                str(testweb_outlets))
+        fields = json.loads(akhbar(*args, "--json").stdout)
+        out = _clean(akhbar(*args))
+    finally:
+        testweb.clear_faults()
+    assert "\x9b" in fields["title"] and "[/b]" in fields["title"]  # what the page gave survived extraction
+    assert f"title: {for_terminal(fields['title'], one_line=True)}\n" in out, out
+    assert f"authors: {for_terminal(', '.join(fields['authors']), one_line=True)}\n" in out, out
+    assert "[bold red]هشدار[/bold red]" in out and PERSIAN in out
+    report("a hostile page fetched", "akhbar fetch of a page with C1, OSC 8, BEL/BS/CR and markup in title, "
+           "author and text", "exit 0, fields as --json gives them, written out; 0 control characters printed", 1)
