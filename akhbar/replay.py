@@ -14,6 +14,11 @@ killed indexer leaves no half index and the next start does the rest. The end of
 folder again when the folder's stat changes, so it serves the night's pages without a restart. pywb compares the
 stat in whole seconds, so after renaming the new files in, the folder's mtime is set a second past any it had:
 a listing pywb cached between two renames of one second is never taken for the current one.
+
+`akhbar replay` binds the listening socket itself (:func:`listen`: a bad port or address, a busy port is one error
+line before anything is written; ``--port 0`` is a real free port, printed) and runs pywb's FrontEndApp on it
+through ``replay_server.py`` in pywb's Python, which serves archived responses' active headers renamed
+``X-Archive-Orig-*`` and answers only the server's own host names (see that module).
 """
 
 from __future__ import annotations
@@ -94,7 +99,8 @@ def index_warcs(settings: Settings) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(w), str(w.relative_to(data_dir / "warc")), str(c.with_name(f".{c.name}.partial")))
                 for w, c in todo]
-        done = subprocess.run([str(pywb_tool(settings, "python")), "-c", _INDEXER], input=json.dumps(jobs),
+        # -I: the working directory (a user's folder) is not on pywb's import path
+        done = subprocess.run([str(pywb_tool(settings, "python")), "-I", "-c", _INDEXER], input=json.dumps(jobs),
                               text=True, capture_output=True, timeout=3600)
         if done.returncode:
             raise RuntimeError(f"pywb's indexer failed ({done.returncode}): {done.stderr.strip()[-500:]}")
