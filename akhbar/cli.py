@@ -31,6 +31,7 @@ from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, check_l
 from akhbar.termtext import for_terminal
 
 if TYPE_CHECKING:
+    from akhbar.outletcheck import CheckReport
     from akhbar.pipeline import OutletDay
     from akhbar.quality import GateResult
     from akhbar.warehouse.lake import Lake
@@ -831,6 +832,14 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
     console.print(table)
 
 
+def _terminal_safe_report(report: CheckReport) -> CheckReport:
+    """The probes' URLs and details (a live page's title, a server's reason) with controls written out."""
+    from dataclasses import replace
+
+    return replace(report, probes=[replace(p, url=for_terminal(p.url, one_line=True),
+                                           detail=for_terminal(p.detail, one_line=True)) for p in report.probes])
+
+
 @outlets_app.command("check")
 @_user_errors
 def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The outlet's slug.")],
@@ -841,7 +850,7 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
 
     outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     report = check_outlet(outlet)
-    console.print(render(report))
+    console.print(render(_terminal_safe_report(report)))
     if not report.ok:
         raise typer.Exit(1)
 

@@ -208,3 +208,20 @@ def test_fetch_prints_a_hostile_page_s_fields_safely(testweb, testweb_outlets, t
     assert "[bold red]هشدار[/bold red]" in out and PERSIAN in out
     report("a hostile page fetched", "akhbar fetch of a page with C1, OSC 8, BEL/BS/CR and markup in title, "
            "author and text", "exit 0, fields as --json gives them, written out; 0 control characters printed", 1)
+
+
+def test_outlets_check_shows_probe_details_written_out(testweb_outlets: Path):
+    """`akhbar outlets check` prints what a live site answered (a sample article's title, a server's reason)."""
+    from rich.console import Console
+
+    from akhbar.cli import _terminal_safe_report
+    from akhbar.outletcheck import CheckReport, Probe, render
+    from akhbar.outlets.registry import select_outlets
+
+    outlet = select_outlets(["fa-payam"], testweb_outlets)[0]
+    probes = [Probe("article", f"https://x.example/{HOSTILE['osc8']}", True, HOSTILE["c1"] + " " + PERSIAN, 200),
+              Probe("feed", "https://x.example/rss", False, HOSTILE["csi"], 503)]
+    console = Console(file=io.StringIO(), width=400, force_terminal=True, color_system="256")
+    console.print(render(_terminal_safe_report(CheckReport(outlet, probes))))
+    printed = console.file.getvalue()
+    assert not NOT_SGR.findall(printed) and PERSIAN in printed and for_terminal(HOSTILE["csi"]) in printed
