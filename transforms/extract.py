@@ -619,8 +619,11 @@ def _day_on_page(tree: Any, url: str | None, day: date, tz: str | None) -> bool:
 
 def _guess(tree: Any, url: str | None, tz: str | None, refused: list[tuple[str, ParsedDate]]) -> tuple[
         ParsedDate | None, str | None]:
-    """(htmldate's day when the page backs it, else None; the note on a refused guess)."""
-    raw = _htmldate(tree, url)
+    """(htmldate's day when the page backs it, else None; the note on a refused or failed guess)."""
+    try:
+        raw = _htmldate(tree, url)
+    except Exception as exc:  # htmldate's own bugs on hostile pages (an offset of +25:00 raises in 1.11): no guess
+        return None, f"htmldate failed ({type(exc).__name__}: {str(exc)[:80]})"
     guess = parse_date(raw, tz=tz) if raw else None
     if guess is None:
         return None, None
