@@ -257,10 +257,9 @@ def year_forms(day: date) -> tuple[str, ...]:
 def numeric_day_forms(day: date) -> tuple[str, ...]:
     """The all-digit ways a page writes ``day`` that parse_date does not read (a two-digit year is too
     ambiguous for a date box): «25.04.24», «25/4/24», «2024-04-25» compacted to «20240425»; day first, as
-    across the region and in Europe; Latin, Persian and Arabic-Indic digits. A match needs no digit either
-    side."""
-    short = [f"{d}{sep}{m}{sep}{day.year % 100:02d}" for sep in "./-"
-             for d, m in {(f"{day.day:02d}", f"{day.month:02d}"), (str(day.day), str(day.month))}]
+    across the region and in Europe; Latin, Persian and Arabic-Indic digits."""
+    pairs = dict.fromkeys([(f"{day.day:02d}", f"{day.month:02d}"), (str(day.day), str(day.month))])
+    short = [f"{d}{sep}{m}{sep}{day.year % 100:02d}" for sep in "./-" for d, m in pairs]
     latin = [f"{day:%Y%m%d}", *short]
     return tuple(dict.fromkeys(f for x in latin for f in (x, x.translate(_TO_PERSIAN), x.translate(_TO_ARABIC))))
 
