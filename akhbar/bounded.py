@@ -13,10 +13,10 @@ Why not RLIMIT_AS: it counts address space, not memory. DuckDB maps ~0.8 GB at s
 arenas, more with more cores) and peaked at 3.6 GB of address space for 2.0 GB resident; a failed allocation in
 tantivy (Rust) aborts the process without a message.
 
-The child's standard output and error are held in memory (counted in its memory) and handed to this process
-only once the work is done, so a killed child leaves no half-written output; from then on the deadline no
-longer applies (a slow reader of the output is not the query's time). A failed work's output is dropped, its
-error line kept.
+The child's standard output and error are held (in memory, past 16 MiB in an unlinked temporary file) and handed
+to this process only once the work is done, so a killed child leaves no half-written output; from then on the
+deadline no longer applies (a slow reader of the output is not the query's time). A failed work's output is
+dropped, its error line kept.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ import signal
 import struct
 import sys
 import time
-import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NoReturn
@@ -42,6 +41,8 @@ GRACE_SECONDS = 1.0
 MARGIN_FRACTION = 0.2
 MIN_MARGIN = 128 * 2**20
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+#: held output beyond this many bytes is spooled to an unlinked temporary file
+SPOOL_BYTES = 16 * 2**20
 _FRAME = struct.Struct("!cQ")  # kind (b"E" stderr, b"O" stdout) and length
 _CHUNK = 1 << 20
 _in_child = False
@@ -240,20 +241,26 @@ def _write(stream: Any, payload: bytes) -> None:
 
 
 class _Held(io.TextIOWrapper):
-    """A text stream kept in memory that answers isatty() as the stream it stands in for (rich and the plain
-    table choose their rendering by it)."""
+    """A text stream held until the work is done, that answers isatty() as the stream it stands in for (rich and
+    the plain table choose their rendering by it). Past SPOOL_BYTES it moves to an unlinked temporary file: a
+    large CSV result costs disk, not the query's memory, and a killed child leaves nothing behind."""
 
     def __init__(self, tty: bool, encoding: str | None) -> None:
-        super().__init__(io.BytesIO(), encoding=encoding or "utf-8", errors="backslashreplace", newline="\n",
-                         write_through=True)
+        import tempfile  # DuckDB imports it anyway: free in the child, never loaded by the lean parent
+
+        super().__init__(tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+b"),
+                         encoding=encoding or "utf-8", errors="backslashreplace", newline="\n", write_through=True)
         self._tty = tty
 
     def isatty(self) -> bool:
         return self._tty
 
-    def held(self) -> memoryview:
+    def chunks(self) -> Iterator[bytes]:
+        """What was written, from the start, in pieces of at most _CHUNK bytes."""
         self.flush()
-        return self.buffer.getbuffer()  # type: ignore[attr-defined]
+        self.buffer.seek(0)
+        while piece := self.buffer.read(_CHUNK):
+            yield piece
 
 
 def _child(work: Callable[[], int | None], write_end: int, tty: tuple[bool, bool]) -> NoReturn:
@@ -269,14 +276,16 @@ def _child(work: Callable[[], int | None], write_end: int, tty: tuple[bool, bool
         sys.stdout, sys.stderr = out, err
         code = _call(work)
         with os.fdopen(write_end, "wb") as pipe:
-            for kind, stream in ((b"E", err), (b"O", out if code == 0 else None)):
-                data = stream.held() if stream is not None else memoryview(b"")
-                for at in range(0, len(data), _CHUNK):
-                    piece = data[at:at + _CHUNK]
+            for kind, stream in ((b"E", err), (b"O", out)):
+                if kind == b"O" and code != 0:
+                    break  # a failed work's output is dropped: its error line says what happened
+                for piece in stream.chunks():
                     pipe.write(_FRAME.pack(kind, len(piece)))
                     pipe.write(piece)
     except BaseException:  # the child must never return into the parent's code
         try:
+            import traceback
+
             traceback.print_exc(file=sys.__stderr__)
         except BaseException:
             pass
@@ -295,6 +304,8 @@ def _call(work: Callable[[], int | None]) -> int:
         code = getattr(exc, "exit_code", None)  # typer.Exit (click.exceptions.Exit) after a printed error line
         if isinstance(code, int):
             return code
+        import traceback  # only here: the lean `akhbar query` starts without it
+
         traceback.print_exc()
         return 1
     return result if isinstance(result, int) else 0

@@ -79,6 +79,34 @@ def test_a_large_output_is_relayed_whole_after_the_deadline_no_longer_counts(cap
     assert capfd.readouterr().out == line * 50_000
 
 
+def test_spooled_output_is_relayed_whole(capfd: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(bounded, "SPOOL_BYTES", 64 * 1024)
+    line = "خبر " * 20 + "\n"
+
+    def work() -> int:
+        sys.stdout.write(line * 50_000)  # ~4 MB, past the 64 KiB spool
+        return 0
+
+    assert bounded.run(work, LIMITS).ok
+    assert capfd.readouterr().out == line * 50_000
+
+
+def test_a_large_output_is_not_counted_as_the_work_s_memory(monkeypatch: pytest.MonkeyPatch):
+    """A 200 MB result under a 144 MB ceiling: spooled to an unlinked temporary file, not held in memory."""
+    block = "x" * 2**20
+
+    def work() -> int:
+        for _ in range(200):
+            sys.stdout.write(block)
+        return 0
+
+    with open(os.devnull, "w") as sink:
+        monkeypatch.setattr(sys, "stdout", sink)
+        done = bounded.run(work, Limits(memory=10 * 2**20, timeout=120, what="query", memory_text="10MiB"))
+    assert done.ok, done
+    assert done.peak < Limits(memory=10 * 2**20, timeout=1).ceiling
+
+
 def test_an_unexpected_exception_is_a_traceback_and_exit_code_1(capfd: pytest.CaptureFixture):
     def work() -> int:
         raise RuntimeError("boom")
