@@ -78,6 +78,8 @@ def _schema_error(exc: duckdb.Error) -> SchemaMismatch | None:
 _NAMED_FILE = re.compile(r"""file\s+(?:'([^']+\.parquet)'|"([^"]+\.parquet)")""", re.IGNORECASE)
 _DAMAGE_WORDS = ("no magic bytes", "too small to be a parquet file", "failed to read file", "invalid string encoding",
                  "decompression failure", "thrift", "corrupt", "invalid parquet", "not a parquet file")
+#: ... and the words of a file that is gone (a compaction swap: read again) or refused (a link), not damaged
+_NOT_DAMAGE_WORDS = ("no such file", "no files found", "does not exist", "permission", "symbolic link")
 _GLOB_ESCAPE = re.compile(r"\[([*?\[])\]")
 
 
@@ -85,7 +87,9 @@ def _damaged_file(exc: duckdb.Error, lake: Lake) -> DamagedFile | None:
     """The lake file ``exc`` says DuckDB could not read, with what to do about it; None: not such an error."""
     text = str(exc).splitlines()[0] if str(exc) else ""
     named = _NAMED_FILE.search(text)
-    if named is None or not any(word in text.lower() for word in _DAMAGE_WORDS):
+    lowered = text.lower()
+    if (named is None or not any(word in lowered for word in _DAMAGE_WORDS)
+            or any(word in lowered for word in _NOT_DAMAGE_WORDS)):
         return None
     shown = named[1] or named[2]
     path = _GLOB_ESCAPE.sub(r"\1", shown.removeprefix(f"{READER_PROTOCOL}://"))
@@ -94,7 +98,7 @@ def _damaged_file(exc: duckdb.Error, lake: Lake) -> DamagedFile | None:
     if not path.startswith(lake.root + "/"):
         return None  # a file the query named itself, not one of the lake's
     detail = text.replace(f"'{shown}'", "").replace(f'"{shown}"', "").split("Error: ", 1)[-1]
-    detail = re.sub(r"\s+", " ", detail).strip(" :")
+    detail = re.sub(r"\s+:", ":", re.sub(r"\s+", " ", detail)).strip(" :")
     where = path if lake.is_local else lake.fs.unstrip_protocol(path)
     return DamagedFile(path, f"lake file {where} is damaged ({detail}): {repair_hint(lake, path)}")
 
