@@ -589,9 +589,9 @@ def _search_index(cfg: Settings) -> None:
     """The search index brought up to date with the lake, in a child of its own: its memory is that of its
     batches, not of a query, so it runs outside AKHBAR_QUERY_MEMORY and AKHBAR_QUERY_TIMEOUT."""
     def update() -> None:
-        from akhbar import search as archive_search
+        from akhbar.warehouse import search_index  # not akhbar.search: no pyarrow to import twice
 
-        archive_search.sync_index(cfg.data_dir, cfg.lake_uri)
+        search_index.sync_index(cfg.data_dir, cfg.lake_uri)
 
     _bounded(update, cfg, "search index update", limited=False)
 

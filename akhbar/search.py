@@ -8,7 +8,6 @@ reads no Parquet.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,9 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from akhbar.warehouse import search_index
-from akhbar.warehouse.duck import DamagedFile, connect
-
-log = logging.getLogger(__name__)
+from akhbar.warehouse.duck import connect
 
 #: result columns, in order (F's Archive.search returns exactly these)
 COLUMNS = ["article_id", "day", "outlet", "title", "url", "score", "snippet", "published_at", "language",
@@ -49,15 +46,7 @@ MAX_QUERY_CHARS = search_index.MAX_QUERY_CHARS
 check_limit = search_index.check_limit
 parse_limit = search_index.parse_limit
 check_query = search_index.check_query
-
-
-def sync_index(data_dir: str | Path, lake_uri: str | None = None) -> None:
-    """Bring the index in step with the lake (it opens the lake only when one of its files changed). A damaged
-    lake file leaves the index as it was, with a warning naming the file: searches answer from the index."""
-    try:
-        search_index.sync(data_dir, lake_uri)
-    except DamagedFile as exc:
-        log.warning("the search index was not brought up to date: %s", exc)
+sync_index = search_index.sync_index
 
 
 def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | None,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import os
 import re
 import shutil
@@ -36,7 +37,7 @@ import tantivy
 
 from akhbar.transforms.normalize import ZWNJ, normalize_text, tokens
 from akhbar.warehouse.children import forkserver_context
-from akhbar.warehouse.duck import connect, readable_error
+from akhbar.warehouse.duck import DamagedFile, connect, readable_error
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
 
@@ -47,6 +48,7 @@ MANIFEST = "manifest.json"
 #: the text fields a query looks in, and their BM25 boosts (a word in the headline weighs more)
 TEXT_FIELDS = {"title": 2.0, "body": 1.0, "parts": 0.5}
 _QUOTED = re.compile(r'"([^"]*)"')
+log = logging.getLogger(__name__)
 
 
 def index_dir(data_dir: str | Path) -> Path:
@@ -221,6 +223,16 @@ def sync(data_dir: str | Path, lake_uri: str | None = None, *,
         if error is exc:
             raise
         raise error from exc
+
+
+def sync_index(data_dir: str | Path, lake_uri: str | None = None) -> SyncResult | None:
+    """:func:`sync`, except that a damaged lake file leaves the index as it was, with a warning naming the file
+    (None): searches answer from the index meanwhile."""
+    try:
+        return sync(data_dir, lake_uri)
+    except DamagedFile as exc:
+        log.warning("the search index was not brought up to date: %s", exc)
+        return None
 
 
 def _sync(data_dir: str | Path, lake_uri: str | None, *, con: duckdb.DuckDBPyConnection | None) -> SyncResult:
