@@ -554,7 +554,8 @@ def _print_table(table, title: str | None = None) -> None:
 def search(
     text: Annotated[str, typer.Argument(metavar="QUERY",
                                         help='Words (all must match) and "quoted phrases", Persian or Arabic '
-                                             "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits).")],
+                                             "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits); at most 32 "
+                                             "words and 1000 characters.")],
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
     outlet: Outlets = None,
