@@ -181,6 +181,8 @@ class _Watch:
             _write(sys.stdout if kind == b"O" else sys.stderr, payload)
 
     def kill(self) -> None:
+        if self._status is not None:
+            return  # reaped already: the pid may be another process's by now
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
