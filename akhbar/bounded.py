@@ -120,12 +120,14 @@ def run(work: Callable[[], int | None], limits: Limits | None) -> Finished:
         _child(work, write_end, tty)
     os.close(write_end)
     watch = _Watch(pid, limits, base, started)
+    pipe = os.fdopen(read_end, "rb", buffering=0)
     try:
-        with os.fdopen(read_end, "rb", buffering=0) as pipe:
-            return watch.follow(pipe)
-    except BaseException:  # Ctrl-C, a reader gone away: the child goes too
+        return watch.follow(pipe)
+    except BaseException:  # Ctrl-C, a reader gone away: the child goes too (before its pipe closes under it)
         watch.kill()
         raise
+    finally:
+        pipe.close()
 
 
 class _Watch:
@@ -284,6 +286,8 @@ def _child(work: Callable[[], int | None], write_end: int, tty: tuple[bool, bool
                 for piece in stream.chunks():
                     pipe.write(_FRAME.pack(kind, len(piece)))
                     pipe.write(piece)
+    except BrokenPipeError:
+        pass  # the parent stopped reading (its own reader went away): nothing to tell
     except BaseException:  # the child must never return into the parent's code
         try:
             import traceback

@@ -139,3 +139,17 @@ def test_no_limits_runs_unbounded():
 def test_the_ceiling_leaves_duckdb_room_over_its_limit():
     assert Limits(10**9, 1).ceiling == 10**9 + 2 * 10**8  # 20 %
     assert Limits(100 * 10**6, 1).ceiling == 100 * 10**6 + bounded.MIN_MARGIN
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path):
+    """`akhbar query … | head -1`: exit code 1 as click's, no traceback from either process."""
+    import subprocess
+    from pathlib import Path
+
+    akhbar = Path(sys.executable).with_name("akhbar")
+    proc = subprocess.Popen([str(akhbar), "query", "select * from range(3000000)", "--format", "csv", "--data-dir",
+                             str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline() == b"range\n"
+    proc.stdout.close()  # the reader goes away with most of the 20 MB result unread
+    assert proc.wait(timeout=120) == 1
+    assert b"Traceback" not in proc.stderr.read()
