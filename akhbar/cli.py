@@ -448,8 +448,21 @@ def query(
     from akhbar.warehouse.duck import query as run_query
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
-    _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
-                              memory_limit=cfg.query_memory), fmt)
+    _bounded(lambda: _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
+                                               memory_limit=cfg.query_memory), fmt), cfg, "query")
+
+
+def _bounded(work: Callable[[], None], cfg: Settings, what: str, *, limited: bool = True) -> None:
+    """Run a command's work in a child under AKHBAR_QUERY_MEMORY and AKHBAR_QUERY_TIMEOUT (``limited`` False:
+    unbounded, only apart: the search index's upkeep); a limit reached or the work failing ends the command with
+    its one error line and exit code 2. See akhbar.bounded."""
+    from akhbar import bounded
+
+    done = bounded.run(_user_errors(work), bounded.Limits.of(cfg, what) if limited else None)
+    if done.message:
+        _fail(done.message)
+    if done.code:
+        raise typer.Exit(done.code)
 
 
 @app.command()
@@ -589,24 +602,47 @@ def _print_table(table, title: str | None = None) -> None:
 def search(
     text: Annotated[str, typer.Argument(metavar="QUERY",
                                         help='Words (all must match) and "quoted phrases", Persian or Arabic '
-                                             "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits).")],
+                                             "typed any way (ي/ی, ك/ک, ZWNJ or not, any digits); at most 32 "
+                                             "words and 1000 characters.")],
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
     outlet: Outlets = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG",
                                              help="Language code of the text (fa, ar, …).")] = None,
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most this many results, best first.")] = 20,
+    limit: Annotated[str, typer.Option("--limit", metavar="N", help="At most this many results, best first "
+                                                                    "(1 to 10000).")] = "20",
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
     """Full-text search (BM25 over title and text) with a keyword-in-context snippet per article."""
-    from akhbar.search import search as run_search
+    from akhbar.warehouse import search_index  # no pyarrow here: its threads would be forked
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
-    found = run_search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=_day_option(from_), end=_day_option(to),
-                       outlets=_unique(outlet), lang=lang, limit=limit)
-    _print_table(found.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
-                 title=f"{found.num_rows} result{'' if found.num_rows == 1 else 's'}")
+    count = search_index.parse_limit(limit)
+    search_index.check_query(text)
+    start, end = _day_option(from_), _day_option(to)
+
+    def found() -> None:
+        from akhbar import search as archive_search
+
+        rows = archive_search.search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=start, end=end,
+                                     outlets=_unique(outlet), lang=lang, limit=count, sync=False)
+        _print_table(rows.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
+                     title=f"{rows.num_rows} result{'' if rows.num_rows == 1 else 's'}")
+
+    _search_index(cfg)
+    _bounded(found, cfg, "search")
+
+
+def _search_index(cfg: Settings) -> None:
+    """The search index brought up to date with the lake, in a child of its own: its memory is that of its
+    batches, not of a query, so it runs outside AKHBAR_QUERY_MEMORY and AKHBAR_QUERY_TIMEOUT."""
+    def update() -> None:
+        from akhbar.warehouse import search_index  # not akhbar.search: no pyarrow to import twice
+
+        search_index.sync_index(cfg.data_dir, cfg.lake_uri)
+
+    _bounded(update, cfg, "search index update", limited=False)
 
 
 @app.command()
@@ -621,11 +657,20 @@ def trend(
     lake: LakeUri = None,
 ) -> None:
     """How many articles matched a term, per day or week and outlet."""
-    from akhbar.search import trend as run_trend
+    from akhbar.warehouse import search_index
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
-    _print_table(run_trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri, start=_day_option(from_),
-                           end=_day_option(to), outlets=_unique(outlet)), title=f"{term} per {by}")
+    search_index.check_query(term)
+    start, end = _day_option(from_), _day_option(to)
+
+    def counts() -> None:
+        from akhbar import search as archive_search
+
+        _print_table(archive_search.trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri, start=start, end=end,
+                                          outlets=_unique(outlet), sync=False), title=f"{term} per {by}")
+
+    _search_index(cfg)
+    _bounded(counts, cfg, "trend")
 
 
 @app.command()
@@ -643,21 +688,30 @@ def plot(
     lake: LakeUri = None,
 ) -> None:
     """Draw a chart as PNG (headless; Persian/Arabic labels shaped)."""
-    from akhbar import charts
-    from akhbar import search as archive_search
+    from akhbar.warehouse import search_index
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
-    if chart == "volume":
-        fig = charts.volume_chart(archive_search.volume(cfg.data_dir, by=by, lake_uri=cfg.lake_uri,
-                                                        outlets=_unique(outlet)), by)
-    elif chart == "trend":
+    if chart not in ("volume", "trend"):
+        raise ValueError(f"unknown chart {chart!r}: expected volume or trend")
+    if chart == "trend":
         if not term:
             raise ValueError("plot trend needs a TERM: akhbar plot trend «…» -o FILE.png")
-        fig = charts.trend_chart(archive_search.trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri,
-                                                      outlets=_unique(outlet)), term, by)
-    else:
-        raise ValueError(f"unknown chart {chart!r}: expected volume or trend")
-    console.print(f"wrote {charts.save_png(fig, out)}")
+        search_index.check_query(term)
+        _search_index(cfg)
+
+    def draw() -> None:
+        from akhbar import charts
+        from akhbar import search as archive_search
+
+        if chart == "volume":
+            fig = charts.volume_chart(archive_search.volume(cfg.data_dir, by=by, lake_uri=cfg.lake_uri,
+                                                            outlets=_unique(outlet)), by)
+        else:
+            fig = charts.trend_chart(archive_search.trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri,
+                                                          outlets=_unique(outlet), sync=False), term, by)
+        console.print(f"wrote {charts.save_png(fig, out)}")
+
+    _bounded(draw, cfg, "plot")
 
 
 @app.command()

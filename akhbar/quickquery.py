@@ -173,14 +173,10 @@ def stdout_console() -> Any:
 
 
 def run(opts: dict[str, Any], command: str = "query") -> int:
-    """Run a parsed ``akhbar query`` (or ``summary``): its exit code."""
-    import duckdb
-
-    from akhbar.settings import Settings, check_lake
-    from akhbar.warehouse.duck import QueryRefused
-    from akhbar.warehouse.duck import query as run_query
-    from akhbar.warehouse.duck import summary as run_summary
-    from akhbar.warehouse.locks import PartitionBusy
+    """Run a parsed ``akhbar query`` (or ``summary``): its exit code. A query runs in a child under
+    AKHBAR_QUERY_MEMORY and AKHBAR_QUERY_TIMEOUT (akhbar.bounded); this process imports neither DuckDB nor rich
+    unless it must print an error."""
+    from akhbar.settings import Settings
 
     data_dir = Path(opts["data_dir"]) if "data_dir" in opts else None
     try:
@@ -188,6 +184,24 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
     except ValueError as exc:  # as the typer callback: a malformed AKHBAR_* variable
         return _fail(str(exc))
     cfg = cfg.with_options(data_dir=data_dir, lake_uri=opts.get("lake"))
+    if command == "summary":
+        return _run_here(opts, command, cfg, data_dir)
+    from akhbar import bounded
+
+    done = bounded.run(lambda: _run_here(opts, command, cfg, data_dir), bounded.Limits.of(cfg, "query"))
+    return _fail(done.message) if done.message else done.code
+
+
+def _run_here(opts: dict[str, Any], command: str, cfg: Any, data_dir: Path | None) -> int:
+    """The query or summary itself, its result printed; an error: its one line, exit code 2."""
+    import duckdb
+
+    from akhbar.settings import check_lake
+    from akhbar.warehouse.duck import QueryRefused
+    from akhbar.warehouse.duck import query as run_query
+    from akhbar.warehouse.duck import summary as run_summary
+    from akhbar.warehouse.locks import PartitionBusy
+
     try:
         check_lake(cfg.lake_uri, writes=False)  # as the typer commands: an S3 lake without credentials is one line
         if command == "summary":  # as akhbar.cli.summary without --from/--to; --outlet once each, in order
@@ -247,6 +261,8 @@ def main(argv: list[str] | None = None) -> int | None:
         return run(opts, args[0])
     except KeyboardInterrupt:
         print("\nAborted!", file=sys.stderr)  # as click
+        return 1
+    except BrokenPipeError:  # the reader of the relayed output went away
         return 1
     finally:
         _running = False

@@ -40,26 +40,38 @@ def _ts(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+MAX_LIMIT = search_index.MAX_LIMIT
+MAX_QUERY_WORDS = search_index.MAX_QUERY_WORDS
+MAX_QUERY_CHARS = search_index.MAX_QUERY_CHARS
+check_limit = search_index.check_limit
+parse_limit = search_index.parse_limit
+check_query = search_index.check_query
+sync_index = search_index.sync_index
+
+
 def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | None,
-          start, end, outlets, lang) -> list[search_index.Hit]:
-    if limit is not None and limit < 1:
-        raise ValueError(f"--limit {limit}: must be at least 1")
+          start, end, outlets, lang, *, sync: bool = True, records: bool = True) -> list[search_index.Hit]:
+    check_limit(limit)
+    check_query(query)
     start, end = _day(start), _day(end)
     if start and end and end < start:
         raise ValueError("--to is before --from")
-    search_index.sync(data_dir, lake_uri)  # opens the lake only when one of its files changed
-    return search_index.search(data_dir, query, limit=limit, start=start, end=end,
+    if sync:
+        sync_index(data_dir, lake_uri)
+    return search_index.search(data_dir, query, limit=limit, records=records, start=start, end=end,
                                outlets=list(outlets) if outlets else None, lang=lang)
 
 
 def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, start: date | str | None = None,
            end: date | str | None = None, outlets: Iterable[str] | None = None, lang: str | None = None,
-           limit: int | None = 20) -> pa.Table:
+           limit: int | None = 20, sync: bool = True) -> pa.Table:
     """The articles matching ``query`` best first (BM25 over title and text), with a keyword-in-context snippet.
 
-    Loose words must all match; ``"..."`` is a phrase. ``start``/``end`` are UTC days (inclusive), ``outlets``
-    slugs, ``lang`` a language code; ``limit`` None returns every match."""
-    hits = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang)
+    Loose words must all match, each anywhere in the article; ``"..."`` is a phrase; at most MAX_QUERY_WORDS
+    words and MAX_QUERY_CHARS characters. ``start``/``end`` are UTC days (inclusive), ``outlets`` slugs, ``lang``
+    a language code; ``limit`` 1 to MAX_LIMIT, or None for every match. ``sync`` False: search the index as it is
+    (the CLI brings it up to date first, outside the query's memory and time limits)."""
+    hits = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang, sync=sync)
     if not hits:
         return _EMPTY.empty_table()
     rows = pa.table({
@@ -79,11 +91,11 @@ def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, sta
 
 def trend(data_dir: str | Path, term: str, *, by: str = "day", lake_uri: str | None = None,
           start: date | str | None = None, end: date | str | None = None, outlets: Iterable[str] | None = None,
-          lang: str | None = None) -> pa.Table:
+          lang: str | None = None, sync: bool = True) -> pa.Table:
     """How many articles matched ``term`` per period (``day``, or ``week`` starting Monday) and outlet."""
     if by not in PERIODS:
         raise ValueError(f"--by {by!r}: expected one of {', '.join(PERIODS)}")
-    hits = _hits(data_dir, term, lake_uri, None, start, end, outlets, lang)
+    hits = _hits(data_dir, term, lake_uri, None, start, end, outlets, lang, sync=sync, records=False)
     found = pa.table({"article_id": pa.array([h.article_id for h in hits], pa.string()),
                       "day": pa.array([date.fromisoformat(h.day) for h in hits], pa.date32()),
                       "outlet": pa.array([h.outlet for h in hits], pa.string())})

@@ -14,8 +14,8 @@ variable                        default              meaning
 ``AKHBAR_SCRAPY_LOG_LEVEL``     ``INFO``             Scrapy's LOG_LEVEL in the crawl process
 ``AKHBAR_CRAWL_SETTINGS``       ``{}``               JSON object of Scrapy settings (win over the two above)
 ``AKHBAR_QUALITY_THRESHOLDS``   none                 JSON text or a JSON file's path, see :mod:`akhbar.quality`
-``AKHBAR_QUERY_TIMEOUT``        ``60``               seconds an ``akhbar query`` may run
-``AKHBAR_QUERY_MEMORY``         ``2GB``              DuckDB memory cap of a query
+``AKHBAR_QUERY_TIMEOUT``        ``60``               seconds a query, search, trend or plot may run (≤ 86400)
+``AKHBAR_QUERY_MEMORY``         ``2GB``              memory of a query, search, trend or plot (32MB … 1TB)
 ``AKHBAR_CRAWL_QUEUE``          Airflow's default    Celery queue of the outlet (crawl) tasks (DAG parse time)
 ``AKHBAR_CPU_QUEUE``            Airflow's default    Celery queue of dedup, publish, gate, upkeep (DAG parse)
 ``AKHBAR_RETRY_DELAY_SECONDS``  ``300``              first retry delay of an outlet task (DAG parse time)
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
@@ -56,6 +57,14 @@ DEFAULT_DATA_DIR = Path("data")
 PACKAGED_OUTLETS_DIR = Path(outlets.__file__).parent
 DEFAULT_QUERY_TIMEOUT = 60.0
 DEFAULT_QUERY_MEMORY = "2GB"
+#: the longest AKHBAR_QUERY_TIMEOUT (a day): beyond it a timer cannot be set (inf) or the limit means nothing
+MAX_QUERY_TIMEOUT = 86_400.0
+#: AKHBAR_QUERY_MEMORY's range in bytes: DuckDB needs some memory to run at all; above a terabyte is a typo
+MIN_QUERY_MEMORY = 32 * 10**6
+MAX_QUERY_MEMORY = 10**12
+#: units of AKHBAR_QUERY_MEMORY, lower-case, as DuckDB's memory_limit reads them (k/kb… decimal, kib… binary)
+MEMORY_UNITS = {"b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9, "t": 10**12,
+                "tb": 10**12, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
 DEFAULT_RETRY_DELAY_SECONDS = 300.0
 #: the web archives a back-fill reads (crawler.archives.DEFAULTS holds the same; tests/test_backfill_archives.py)
 DEFAULT_WAYBACK_URL = "https://web.archive.org/web"
@@ -115,7 +124,8 @@ class Settings:
         parsers = {
             "data_dir": Path, "outlets_dir": Path, "pywb_bin_override": Path,
             "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
-            "query_timeout": lambda v: _positive("AKHBAR_QUERY_TIMEOUT", v, "60"),
+            "query_timeout": _query_timeout,
+            "query_memory": _query_memory,
             "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),
             "wayback_rate": lambda v: _rate("AKHBAR_WAYBACK_RATE", v),
             "cc_rate": lambda v: _rate("AKHBAR_CC_RATE", v),
@@ -138,6 +148,11 @@ class Settings:
         from akhbar.warehouse.lake import Lake
 
         return Lake(self.lake_uri)
+
+    @property
+    def query_memory_bytes(self) -> int:
+        """AKHBAR_QUERY_MEMORY in bytes, as DuckDB reads it (``2GB`` is 2·10⁹, ``2GiB`` 2³¹)."""
+        return memory_bytes(self.query_memory)
 
     @property
     def nightly_start_at(self) -> datetime:
@@ -252,6 +267,38 @@ def _positive(name: str, raw: str, example: str, unit: str = "seconds") -> float
     if not value > 0:
         raise ValueError(f"{name}={raw!r}: must be more than 0 {unit}")
     return value
+
+
+def _query_timeout(raw: str) -> float:
+    value = _positive("AKHBAR_QUERY_TIMEOUT", raw, "60")
+    if not value <= MAX_QUERY_TIMEOUT:  # inf and nan too
+        raise ValueError(f"AKHBAR_QUERY_TIMEOUT={raw!r}: at most {MAX_QUERY_TIMEOUT:g} seconds (a day)")
+    return value
+
+
+_MEMORY = re.compile(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)", re.IGNORECASE)
+
+
+def memory_bytes(raw: str) -> int:
+    """A memory size such as ``2GB``, ``1.5GiB`` or ``500MB`` in bytes; ValueError if it is not one."""
+    found = _MEMORY.fullmatch(raw.strip())
+    if found is None or found[2].lower() not in MEMORY_UNITS:
+        raise ValueError(f"{raw!r} is not a memory size: expected a number and a unit ({', '.join(_UNIT_NAMES)}), "
+                         "e.g. 2GB")
+    return int(float(found[1]) * MEMORY_UNITS[found[2].lower()])
+
+
+_UNIT_NAMES = ("B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB")
+
+
+def _query_memory(raw: str) -> str:
+    try:
+        size = memory_bytes(raw)
+    except ValueError as exc:
+        raise ValueError(f"AKHBAR_QUERY_MEMORY={raw!r}: {str(exc).split(': ', 1)[1]}") from None
+    if not MIN_QUERY_MEMORY <= size <= MAX_QUERY_MEMORY:
+        raise ValueError(f"AKHBAR_QUERY_MEMORY={raw!r}: must be from 32MB to 1TB")
+    return raw
 
 
 def _day(name: str, raw: str) -> date:

@@ -94,6 +94,16 @@ def test_defaults_are_those_of_the_layers_below():
 @pytest.mark.parametrize(("name", "raw", "why"), [
     ("AKHBAR_QUERY_TIMEOUT", "soon", "expected seconds"),
     ("AKHBAR_QUERY_TIMEOUT", "0", "more than 0"),
+    ("AKHBAR_QUERY_TIMEOUT", "inf", "at most 86400 seconds"),  # threading.Timer(inf): OverflowError
+    ("AKHBAR_QUERY_TIMEOUT", "1e12", "at most 86400 seconds"),
+    ("AKHBAR_QUERY_TIMEOUT", "nan", "more than 0"),
+    ("AKHBAR_QUERY_MEMORY", "-1GB", "expected a number and a unit"),  # DuckDB reads it as no limit at all
+    ("AKHBAR_QUERY_MEMORY", "0GB", "from 32MB to 1TB"),
+    ("AKHBAR_QUERY_MEMORY", "10MB", "from 32MB to 1TB"),
+    ("AKHBAR_QUERY_MEMORY", "5TB", "from 32MB to 1TB"),
+    ("AKHBAR_QUERY_MEMORY", "2", "expected a number and a unit"),
+    ("AKHBAR_QUERY_MEMORY", "دو گیگ", "expected a number and a unit"),
+    ("AKHBAR_QUERY_MEMORY", "80%", "expected a number and a unit"),
     ("AKHBAR_RETRY_DELAY_SECONDS", "پنج دقیقه", "expected seconds"),
     ("AKHBAR_CRAWL_SETTINGS", "{USER_AGENT: x}", "not valid JSON"),
     ("AKHBAR_CRAWL_SETTINGS", '["USER_AGENT"]', "expected a JSON object"),
@@ -101,6 +111,22 @@ def test_defaults_are_those_of_the_layers_below():
 def test_a_malformed_variable_is_an_error_naming_it(name, raw, why):
     with pytest.raises(ValueError, match=rf"{name}.*{why}"):
         Settings.from_env({name: raw})
+
+
+@pytest.mark.parametrize(("raw", "size"), [("2GB", 2 * 10**9), ("1.5GiB", 3 * 2**29), ("500mb", 5 * 10**8),
+                                           ("2 GB", 2 * 10**9), ("2g", 2 * 10**9), ("1TB", 10**12)])
+def test_query_memory_is_read_as_duckdb_reads_it(raw: str, size: int):
+    import duckdb
+
+    cfg = Settings.from_env({"AKHBAR_QUERY_MEMORY": raw})
+    assert (cfg.query_memory, cfg.query_memory_bytes) == (raw, size)
+    con = duckdb.connect()
+    con.execute("set memory_limit = $1", [raw])
+    con.execute("set memory_limit = $1", [f"{size}b"])  # the same setting both ways
+    same = con.sql("select current_setting('memory_limit')").fetchall()
+    con.execute("set memory_limit = $1", [raw])
+    assert con.sql("select current_setting('memory_limit')").fetchall() == same
+    assert Settings().query_memory_bytes == 2 * 10**9
 
 
 def test_the_crawl_gets_identity_and_log_level_with_the_json_settings_on_top():
@@ -177,3 +203,28 @@ def test_cli_refuses_a_malformed_variable_in_one_line(captured):
     assert result.exit_code == 2
     assert "AKHBAR_QUERY_TIMEOUT='soon': expected seconds" in result.output
     assert captured == []  # nothing was started
+
+
+@pytest.mark.parametrize(("name", "raw"), [("AKHBAR_QUERY_TIMEOUT", "inf"), ("AKHBAR_QUERY_TIMEOUT", "1e12"),
+                                           ("AKHBAR_QUERY_MEMORY", "-1GB")])
+@pytest.mark.parametrize("lean", [True, False], ids=["lean query", "typer query"])
+def test_query_refuses_a_bad_limit_in_one_line_writing_nothing(tmp_path, monkeypatch, name, raw, lean):
+    """The lean `akhbar query` (akhbar.quickquery) and the typer command answer alike: one line, exit 2."""
+    from akhbar import quickquery
+
+    monkeypatch.setenv(name, raw)
+    monkeypatch.setattr(cli, "_settings", None)
+    data = tmp_path / "data"
+    if lean:
+        import io
+        import sys
+
+        monkeypatch.setattr(sys, "stderr", io.StringIO())
+        assert quickquery.main(["query", "select 1", "--data-dir", str(data)]) == 2
+        output = sys.stderr.getvalue()
+    else:
+        result = CliRunner().invoke(cli.app, ["query", "select 1", "--data-dir", str(data)])
+        assert result.exit_code == 2
+        output = result.output
+    assert output.startswith(f"error: {name}={raw!r}") and output.count("\n") == 1, output
+    assert not data.exists()

@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -31,6 +31,8 @@ READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAI
 DEFAULT_QUERY_TIMEOUT = 60.0
 #: DuckDB's memory cap of a query unless ``memory_limit=`` (the app passes AKHBAR_QUERY_MEMORY); nothing spills
 DEFAULT_QUERY_MEMORY = "2GB"
+#: damaged files a view is re-bound around (each listed last) before opening gives up
+MAX_DEMOTED = 8
 #: how long a refresh keeps retrying while another process holds <data>/akhbar.duckdb
 DEFAULT_REFRESH_WAIT = 20.0
 
@@ -49,6 +51,19 @@ class SchemaMismatch(ValueError):
     """A lake file whose Parquet schema differs from warehouse/schema.py (written before a column was added)."""
 
 
+class QueryMemoryExceeded(ValueError):
+    """A query refused by DuckDB's memory_limit (AKHBAR_QUERY_MEMORY)."""
+
+
+class DamagedFile(ValueError):
+    """A lake file DuckDB cannot read as Parquet (cut short, overwritten, a bad page): the message names the file
+    and how to write it again."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 MIGRATE_HINT = "run `akhbar lake migrate` to rewrite the lake's files in the current schema"
 _SCHEMA_ERRORS = ("schema mismatch", "failed to cast column", "referenced column", "not found in from clause")
 
@@ -58,6 +73,63 @@ def _schema_error(exc: duckdb.Error) -> SchemaMismatch | None:
     if not any(marker in text.lower() for marker in _SCHEMA_ERRORS):
         return None
     return SchemaMismatch(f"{text.splitlines()[0]} — the lake holds files in an older schema; {MIGRATE_HINT}")
+
+
+#: a Parquet file named in DuckDB's message ('…' or "…"), and DuckDB's words for one it cannot read
+_NAMED_FILE = re.compile(r"""file\s+(?:'([^']+\.parquet)'|"([^"]+\.parquet)")""", re.IGNORECASE)
+_DAMAGE_WORDS = ("no magic bytes", "too small to be a parquet file", "failed to read file", "invalid string encoding",
+                 "decompression failure", "thrift", "corrupt", "invalid parquet", "not a parquet file")
+#: ... and the words of a file that is gone (a compaction swap: read again) or refused (a link), not damaged
+_NOT_DAMAGE_WORDS = ("no such file", "no files found", "does not exist", "permission", "symbolic link")
+_GLOB_ESCAPE = re.compile(r"\[([*?\[])\]")
+
+
+def _damaged_file(exc: duckdb.Error, lake: Lake) -> DamagedFile | None:
+    """The lake file ``exc`` says DuckDB could not read, with what to do about it; None: not such an error."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    named = _NAMED_FILE.search(text)
+    lowered = text.lower()
+    if (named is None or not any(word in lowered for word in _DAMAGE_WORDS)
+            or any(word in lowered for word in _NOT_DAMAGE_WORDS)):
+        return None
+    shown = named[1] or named[2]
+    path = _GLOB_ESCAPE.sub(r"\1", shown.removeprefix(f"{READER_PROTOCOL}://"))
+    if not lake.is_local:
+        path = lake.fs._strip_protocol(path)
+    if not path.startswith(lake.root + "/"):
+        return None  # a file the query named itself, not one of the lake's
+    detail = text.replace(f"'{shown}'", "").replace(f'"{shown}"', "").split("Error: ", 1)[-1]
+    detail = re.sub(r"\s+:", ":", re.sub(r"\s+", " ", detail)).strip(" :")
+    where = path if lake.is_local else lake.fs.unstrip_protocol(path)
+    return DamagedFile(path, f"lake file {where} is damaged ({detail}): {repair_hint(lake, path)}")
+
+
+def repair_hint(lake: Lake, path: str) -> str:
+    """How to write a damaged lake file again: a day partition is re-made by re-running its day (from the day's
+    WARC files), a month file is moved away and its days re-run."""
+    table, _, rest = path[len(lake.root) + 1:].partition("/")
+    keys = dict(part.split("=", 1) for part in rest.split("/") if "=" in part)
+    if "month" in keys:
+        first = date.fromisoformat(f"{keys['month']}-01")
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        redo = (f"`akhbar dedup --from {first} --to {last}`" if table == "duplicates"
+                else f"`akhbar backfill --from {first} --to {last}`")
+        return f"move it out of the lake, then re-run its days: {redo}"
+    day, outlet = keys.get("day", "DAY"), keys.get("outlet", "SLUG")
+    if table == "duplicates":
+        return f"re-run that day's dedup to write it again: `akhbar dedup --from {day} --to {day}`"
+    if table == "runs":
+        return f"move it out of the lake; `akhbar run --date {day} --outlet {outlet}` writes a new one"
+    return f"re-run that day to write it again from its WARC files: `akhbar run --date {day} --outlet {outlet}`"
+
+
+def readable_error(exc: duckdb.Error, lake: Lake, memory: str | None = None) -> Exception:
+    """``exc`` as the error a user can act on: an old file's schema, a damaged file, DuckDB's memory limit
+    (``memory``: the limit the connection was given)."""
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return QueryMemoryExceeded(f"the query needed more than AKHBAR_QUERY_MEMORY={memory or DEFAULT_QUERY_MEMORY} "
+                                   f"({str(exc).splitlines()[0]}; set AKHBAR_QUERY_MEMORY to allow more)")
+    return _schema_error(exc) or _damaged_file(exc, lake) or exc
 
 
 def sql_string(text: str) -> str:
@@ -81,25 +153,33 @@ def _file_list(lake: Lake, paths: list[str], reader: bool) -> str:
     return "[" + ", ".join(sql_string(glob.escape(p)) for p in named) + "]"
 
 
-def table_sql(lake: Lake, table: str, *, reader: bool = False) -> str:
+def _last(paths: list[str], demoted: frozenset[str]) -> list[str]:
+    """``paths`` with the ``demoted`` ones moved to the end (DuckDB binds a file list by its first file)."""
+    return [p for p in paths if p not in demoted] + [p for p in paths if p in demoted]
+
+
+def table_sql(lake: Lake, table: str, *, reader: bool = False, demoted: frozenset[str] = frozenset()) -> str:
     """The SELECT behind a table's view: its day partitions and month files as listed now, by explicit file
     list (no glob expanded or footer read per query beyond the files themselves), the table's columns named
     (one schema: a file that differs makes the view fail, see ``SchemaMismatch``), and no month row of an
-    outlet-day that has a day partition (the day partition wins)."""
+    outlet-day that has a day partition (the day partition wins). ``demoted``: files DuckDB could not read,
+    listed last, so the view binds on a sound file and only a query that reads a damaged one fails."""
     listing = lake.listing(table)
     if not listing.days and not listing.months:
         return _empty_select(table)
     cols = ", ".join(f'"{name}"' for name, _ in COLUMNS[table]) + ", day, outlet"
     parts = []
     if listing.days:
-        parts.append(f"select {cols} from read_parquet({_file_list(lake, listing.days, reader)}, "
+        days = _last(listing.days, demoted)
+        parts.append(f"select {cols} from read_parquet({_file_list(lake, days, reader)}, "
                      "hive_partitioning=true, hive_types={'day': date, 'outlet': varchar})")
     if listing.months:
         where = ""
         if listing.shadowed:
             keys = ", ".join(sql_string(k) for k in listing.shadowed_keys())
             where = f" where not list_contains([{keys}], cast(day as varchar) || '/' || outlet)"
-        parts.append(f"select {cols} from read_parquet({_file_list(lake, listing.months, reader)}, "
+        months = _last(listing.months, demoted)
+        parts.append(f"select {cols} from read_parquet({_file_list(lake, months, reader)}, "
                      f"hive_partitioning=false){where}")
     return " union all ".join(parts)
 
@@ -120,11 +200,12 @@ def views_named(sql: str | None) -> set[str] | None:
     return named | {t for v in named for t in VIEW_NEEDS.get(v, ())}
 
 
-def view_sql(lake: Lake, *, reader: bool = False, only: set[str] | None = None) -> list[str]:
+def view_sql(lake: Lake, *, reader: bool = False, only: set[str] | None = None,
+             demoted: frozenset[str] = frozenset()) -> list[str]:
     """The views (``only``: just these); with ``reader`` they read through the lake's read-only filesystem
-    (``Lake.reader``)."""
-    statements = [f"create or replace view {table} as {table_sql(lake, table, reader=reader)}" for table in COLUMNS
-                  if only is None or table in only]
+    (``Lake.reader``); ``demoted`` files are listed last (``table_sql``)."""
+    statements = [f"create or replace view {table} as {table_sql(lake, table, reader=reader, demoted=demoted)}"
+                  for table in COLUMNS if only is None or table in only]
     if only is not None and "articles_unique" not in only:
         return statements
     statements.append(
@@ -171,10 +252,12 @@ MACRO_NAMES = ("normalize_text", "replay_url")
 
 
 def _open(data_dir: str | Path, lake: Lake, *, persist: bool, uses: str | None = None,
-          con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
+          con: duckdb.DuckDBPyConnection | None = None,
+          damaged: list[DamagedFile] | None = None) -> duckdb.DuckDBPyConnection:
     """The file's views name the lake natively (for the duckdb CLI); an in-memory connection reads it
     through the read-only filesystem only, whatever kind of lake it is. ``uses``: the SQL to be run, when
-    known (only the macros and views it names are created). ``con``: a fresh in-memory connection to use."""
+    known (only the macros and views it names are created). ``con``: a fresh in-memory connection to use.
+    A view's first file found damaged is listed last instead (``damaged`` gets each such file's error)."""
     if persist:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(Path(data_dir) / DB_FILE))
@@ -195,15 +278,23 @@ def _open(data_dir: str | Path, lake: Lake, *, persist: bool, uses: str | None =
             con.load_extension(extension)
     if uses is None or any(re.search(rf"\b{n}\b", uses, flags=re.IGNORECASE) for n in MACRO_NAMES):
         con.execute(_macro_sql())  # ~0.1 s: only when the query names one of the macros (always in the file)
-    try:
-        for sql in view_sql(lake, reader=not persist, only=views_named(uses)):
-            con.execute(sql)  # DuckDB binds a view as it creates it: an old file's schema fails here
-    except duckdb.Error as exc:
-        con.close()
-        if (mismatch := _schema_error(exc)) is not None:
-            raise mismatch from exc
-        raise
-    return con
+    demoted: frozenset[str] = frozenset()
+    while True:
+        try:
+            for sql in view_sql(lake, reader=not persist, only=views_named(uses), demoted=demoted):
+                con.execute(sql)  # DuckDB binds a view as it creates it: an old file's schema fails here
+            return con
+        except duckdb.Error as exc:
+            error = readable_error(exc, lake)
+            if isinstance(error, DamagedFile) and error.path not in demoted and len(demoted) < MAX_DEMOTED:
+                demoted |= {error.path}  # bind on another file: queries that do not read this one still work
+                if damaged is not None:
+                    damaged.append(error)
+                continue
+            con.close()
+            if error is exc:
+                raise
+            raise error from exc
 
 
 def _lake(data_dir: str | Path, lake_uri: str | None) -> Lake:
@@ -396,13 +487,17 @@ def query(data_dir: str | Path, sql: str, lake_uri: str | None = None, *,
         raise ValueError(f"query timeout {limit!r}: must be more than 0 seconds")
     lake = _lake(data_dir, lake_uri)
     for attempt in range(READ_ATTEMPTS):
-        con, fresh = _open(data_dir, lake, persist=False, uses=sql, con=fresh), None
+        damaged: list[DamagedFile] = []
+        con, fresh = _open(data_dir, lake, persist=False, uses=sql, con=fresh, damaged=damaged), None
         confine(con, lake, memory_limit=memory_limit)
         try:
-            return _run_with_deadline(con, statements, limit)
+            result = _run_with_deadline(con, statements, limit)
+            for error in damaged:  # the query did not read it: it ran, but the lake needs repair
+                log.warning("%s (this query did not need it)", error)
+            return result
         except duckdb.Error as exc:
-            if (mismatch := _schema_error(exc)) is not None:
-                raise mismatch from exc
+            if (error := readable_error(exc, lake, memory_limit)) is not exc:
+                raise error from exc
             if not _vanished(exc) or attempt == READ_ATTEMPTS - 1:
                 raise
             log.info("a listed lake file went away (compaction swapped it): listing again")

@@ -22,9 +22,12 @@ store's whole-object put gives the same all-or-nothing visibility.
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import glob as globmod
 import io
 import json
+import logging
 import os
 import threading
 import uuid
@@ -52,6 +55,8 @@ READ_ATTEMPTS = 5
 TMP_PREFIX = ".tmp-"  # hidden names: pyarrow and DuckDB globs skip them
 #: the URL scheme under which queries see the lake (through ReadOnlyFileSystem, whatever the lake's own kind)
 READER_PROTOCOL = "akhbarlake"
+
+log = logging.getLogger(__name__)
 
 
 class Lake:
@@ -150,9 +155,15 @@ class Lake:
         raise FileNotFoundError(f"{table} day={_day(day)} outlet={outlet}: kept moving while read")
 
     def listing(self, table: str) -> Listing:
-        """The table's files as readers must read them (day partitions listed first: see the module doc)."""
-        days = sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/*.parquet"))
-        months = sorted(self.fs.glob(f"{self.pattern_root}/{table}/month=*/{PART_FILE}"))
+        """The table's files as readers must read them (day partitions listed first: see the module doc). In a
+        local lake a symbolic link below the root (a file, a day, an outlet, a table) is skipped with a warning:
+        what the lake holds is what was written into it, never a file it points elsewhere to."""
+        if self.is_local:
+            days = sorted(_walk_local(f"{self.root}/{table}", ["day=*", "outlet=*", "*.parquet"]))
+            months = sorted(_walk_local(f"{self.root}/{table}", ["month=*", PART_FILE]))
+        else:
+            days = sorted(self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet=*/*.parquet"))
+            months = sorted(self.fs.glob(f"{self.pattern_root}/{table}/month=*/{PART_FILE}"))
         pairs = {_pair(p) for p in days}
         shadowed = sorted(pr for pr in pairs if any(f"/month={pr[0][:7]}/" in m for m in months))
         return Listing(table, days, months, shadowed)
@@ -267,8 +278,9 @@ class Lake:
         return f"{READER_PROTOCOL}://{self.root}"
 
     def reader(self) -> ReadOnlyFileSystem:
-        """The lake as a filesystem that reads and never writes, for DuckDB to register."""
-        return ReadOnlyFileSystem(self.fs)
+        """The lake as a filesystem that reads and never writes (nor follows a link below a local root), for
+        DuckDB to register."""
+        return ReadOnlyFileSystem(self.fs, self.root if self.is_local else None)
 
     def glob(self, table: str, *, reader: bool = False) -> str:
         """The glob DuckDB reads a table from, its root escaped: a plain path for a local lake, the lake's URL
@@ -332,6 +344,44 @@ class Listing:
         month files (which hold every outlet's rows: a reader of this listing filters them by outlet and day)."""
         return Listing(self.table, [p for p in self.days if _pair(p)[1] == outlet and _pair(p)[0] != but_day],
                        self.months, self.shadowed)
+
+
+def _walk_local(folder: str, levels: list[str]) -> list[str]:
+    """Paths under a local ``folder`` matching ``levels`` (glob patterns, one a level; the last names files), as
+    fsspec's glob of ``day=*/outlet=*/*.parquet`` finds them but never through a symbolic link: each link met is
+    logged and skipped. One scandir per folder (the entry's type comes with it)."""
+    if os.path.islink(folder):
+        _skip_link(folder)
+        return []
+    found = [folder]
+    for depth, pattern in enumerate(levels):
+        last = depth == len(levels) - 1
+        below = []
+        for parent in found:
+            try:
+                entries = list(os.scandir(parent))
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # removed by a compaction swap meanwhile, or the table was never written
+            for entry in entries:
+                if not fnmatch.fnmatchcase(entry.name, pattern):
+                    continue
+                if entry.is_symlink():
+                    _skip_link(entry.path)
+                elif entry.is_file(follow_symlinks=False) if last else entry.is_dir(follow_symlinks=False):
+                    below.append(f"{parent}/{entry.name}")
+        found = below
+    return found
+
+
+_warned_links: set[str] = set()
+
+
+def _skip_link(path: str) -> None:
+    if path in _warned_links:  # once per process: every query lists the lake again
+        return
+    _warned_links.add(path)
+    log.warning("skipped %s: a symbolic link inside the lake (the lake is read without following links; put the "
+                "file itself there, or remove the link)", path)
 
 
 def _pair(path: str) -> tuple[str, str]:
@@ -411,14 +461,18 @@ class SharedReader(io.RawIOBase):
 class ReadOnlyFileSystem(AbstractFileSystem):
     """Another filesystem seen through ``akhbarlake://<its path>``: open for reading, list and stat pass
     through, every write, move or delete raises PermissionError. `akhbar query` reads the lake only this way,
-    so even a statement that got past the statement check could not change or delete a partition."""
+    so even a statement that got past the statement check could not change or delete a partition. Over a local
+    lake (``root``) it follows no symbolic link below the root: opening one raises PermissionError, listings
+    leave them out, so a link in the lake folder cannot bring /etc/passwd or another folder's files into a query."""
 
     protocol = READER_PROTOCOL
     cachable = False
 
-    def __init__(self, inner: fsspec.AbstractFileSystem) -> None:
+    def __init__(self, inner: fsspec.AbstractFileSystem, root: str | None = None) -> None:
         super().__init__()
         self.inner = inner
+        self.root = root.rstrip("/") if root else None
+        self._real_root = os.path.realpath(self.root) if self.root else None
 
     def _strip_protocol(self, path: str) -> str:  # type: ignore[override]  # fsspec calls it on the instance
         return self.inner._strip_protocol(str(path).removeprefix(f"{READER_PROTOCOL}://"))
@@ -426,10 +480,51 @@ class ReadOnlyFileSystem(AbstractFileSystem):
     def _open(self, path: str, mode: str = "rb", **kwargs):
         if mode != "rb":
             raise PermissionError(f"the lake is read-only here (mode {mode!r}): {path}")
+        if self.root is not None:
+            return SharedReader(self._open_unlinked(self._strip_protocol(path)))
         return SharedReader(self.inner.open(self._strip_protocol(path), "rb", **kwargs))
 
+    def _expected(self, path: str) -> str:
+        """Where ``path`` is when no link is followed; PermissionError when it is not below the root."""
+        rel = os.path.relpath(os.path.normpath(path), self.root)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+            raise PermissionError(f"{path} is outside the lake")
+        return os.path.join(self._real_root, rel)
+
+    def _open_unlinked(self, path: str) -> io.FileIO:
+        """Open a local file below the root unless it, or a folder between it and the root, is a symbolic link:
+        O_NOFOLLOW refuses a link as the last component, the opened file's real path (/proc/self/fd) any other."""
+        expected = self._expected(path)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise PermissionError(_LINK_REFUSED.format(path=path)) from None
+            raise
+        proc = f"/proc/self/fd/{fd}"
+        real = os.readlink(proc) if os.path.exists(proc) else os.path.realpath(path)
+        if real != expected:
+            os.close(fd)
+            raise PermissionError(_LINK_REFUSED.format(path=path))
+        return io.FileIO(fd, "rb")
+
+    def _linked(self, path: str) -> bool:
+        """Whether ``path`` (local, below the root) goes through a symbolic link."""
+        try:
+            return os.path.realpath(path) != self._expected(path)
+        except PermissionError:
+            return True
+
+    def _unlinked(self, paths: Any) -> Any:
+        """Listing results (names, or name -> info) without the entries that go through a link."""
+        if self.root is None:
+            return paths
+        if isinstance(paths, dict):
+            return {k: v for k, v in paths.items() if not self._linked(k)}
+        return [p for p in paths if not self._linked(p if isinstance(p, str) else p["name"])]
+
     def ls(self, path: str, detail: bool = True, **kwargs):
-        return self.inner.ls(self._strip_protocol(path), detail=detail, **kwargs)
+        return self._unlinked(self.inner.ls(self._strip_protocol(path), detail=detail, **kwargs))
 
     def info(self, path: str, **kwargs):
         return self.inner.info(self._strip_protocol(path), **kwargs)
@@ -438,15 +533,19 @@ class ReadOnlyFileSystem(AbstractFileSystem):
         return self.inner.modified(self._strip_protocol(path))
 
     def glob(self, path: str, **kwargs):  # the inner filesystem's own glob is faster than the generic walk
-        return self.inner.glob(self._strip_protocol(path), **kwargs)
+        return self._unlinked(self.inner.glob(self._strip_protocol(path), **kwargs))
 
     def find(self, path: str, **kwargs):
-        return self.inner.find(self._strip_protocol(path), **kwargs)
+        return self._unlinked(self.inner.find(self._strip_protocol(path), **kwargs))
 
     def _refuse(self, *args, **kwargs):
         raise PermissionError("the lake is read-only here")
 
     rm = rm_file = _rm = rmdir = mv = cp_file = copy = mkdir = makedirs = touch = pipe_file = put_file = _refuse
+
+
+_LINK_REFUSED = ("{path} is a symbolic link inside the lake (or lies below one): the lake is read without following "
+                 "links")
 
 
 def _day(day: date | str) -> str:

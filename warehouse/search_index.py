@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import os
 import re
 import shutil
@@ -36,7 +37,7 @@ import tantivy
 
 from akhbar.transforms.normalize import ZWNJ, normalize_text, tokens
 from akhbar.warehouse.children import forkserver_context
-from akhbar.warehouse.duck import connect
+from akhbar.warehouse.duck import DamagedFile, connect, readable_error
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
 
@@ -47,6 +48,7 @@ MANIFEST = "manifest.json"
 #: the text fields a query looks in, and their BM25 boosts (a word in the headline weighs more)
 TEXT_FIELDS = {"title": 2.0, "body": 1.0, "parts": 0.5}
 _QUOTED = re.compile(r'"([^"]*)"')
+log = logging.getLogger(__name__)
 
 
 def index_dir(data_dir: str | Path) -> Path:
@@ -212,7 +214,28 @@ def _add_batch(writer: tantivy.IndexWriter, rows: list[tuple], fields: list[tupl
 def sync(data_dir: str | Path, lake_uri: str | None = None, *,
          con: duckdb.DuckDBPyConnection | None = None) -> SyncResult:
     """Bring the index in step with the lake: re-index changed partitions, delete vanished ones. ``con``: a
-    connection from warehouse.duck.connect to reuse (opening one costs more than an unchanged sync)."""
+    connection from warehouse.duck.connect to reuse (opening one costs more than an unchanged sync). A lake file
+    DuckDB cannot read is a DamagedFile naming it (the index is left as it was)."""
+    try:
+        return _sync(data_dir, lake_uri, con=con)
+    except duckdb.Error as exc:
+        error = readable_error(exc, Lake(lake_uri or str(Path(data_dir).resolve() / "lake")))
+        if error is exc:
+            raise
+        raise error from exc
+
+
+def sync_index(data_dir: str | Path, lake_uri: str | None = None) -> SyncResult | None:
+    """:func:`sync`, except that a damaged lake file leaves the index as it was, with a warning naming the file
+    (None): searches answer from the index meanwhile."""
+    try:
+        return sync(data_dir, lake_uri)
+    except DamagedFile as exc:
+        log.warning("the search index was not brought up to date: %s", exc)
+        return None
+
+
+def _sync(data_dir: str | Path, lake_uri: str | None, *, con: duckdb.DuckDBPyConnection | None) -> SyncResult:
     folder = index_dir(data_dir)
     with partition_lock(Path(data_dir), "search", "index", wait=True):
         manifest = _read_manifest(folder)
@@ -271,44 +294,97 @@ class ParsedQuery:
         return out
 
 
+#: a search query's bounds: its length in characters and its words (loose and quoted, after analysis). Each word
+#: adds a few term queries (a phrase's joined variants: its length squared), so these bound what a query costs.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 32
+
+
+#: the most results a search returns (`akhbar search --limit`); None (every match) only in the library
+MAX_LIMIT = 10_000
+
+
+class QueryTooLong(ValueError):
+    """A search query longer than MAX_QUERY_CHARS or with more than MAX_QUERY_WORDS words."""
+
+
+def check_limit(limit: int | None) -> int | None:
+    """``limit`` if it is None or a whole number from 1 to MAX_LIMIT, else ValueError."""
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"--limit {limit}: expected a whole number from 1 to {MAX_LIMIT:,}")
+    return limit
+
+
+def parse_limit(text: str) -> int:
+    """`akhbar search --limit` as typed: a whole number from 1 to MAX_LIMIT (``1e20``, ``abc``: ValueError)."""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > len(str(MAX_LIMIT)):
+        raise ValueError(f"--limit {text}: expected a whole number from 1 to {MAX_LIMIT:,}")
+    return check_limit(int(value))  # type: ignore[return-value]
+
+
+def check_query(query: str) -> None:
+    """A search query within MAX_QUERY_CHARS and MAX_QUERY_WORDS, else QueryTooLong (a ValueError)."""
+    parse(query)
+
+
 def parse(query: str) -> ParsedQuery:
-    """``"..."`` is a phrase, the rest loose words (all must match); normalised like the documents."""
+    """``"..."`` is a phrase, the rest loose words (all must match); normalised like the documents. QueryTooLong
+    beyond MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryTooLong(f"the search query has {len(query):,} characters: at most {MAX_QUERY_CHARS:,}")
     phrases = [analyze(p) for p in _QUOTED.findall(query)]
     rest = _QUOTED.sub(" ", query).replace('"', " ")
-    return ParsedQuery([p for p in phrases if p], analyze(rest))
+    parsed = ParsedQuery([p for p in phrases if p], analyze(rest))
+    words = len(parsed.words) + sum(len(p) for p in parsed.phrases)
+    if words > MAX_QUERY_WORDS:
+        raise QueryTooLong(f"the search query has {words} words: at most {MAX_QUERY_WORDS}")
+    return parsed
 
 
 def _variants(words: list[str]) -> list[list[str]]:
-    """The words as typed, and with each pair of neighbours joined: «گفت وگو» may be the half-spaced «گفتوگو»
-    typed with a space."""
+    """A phrase as typed, and with each pair of neighbours joined: «گفت وگو» may be the half-spaced «گفتوگو»
+    typed with a space (len(words) variants of about len(words) words: bounded by MAX_QUERY_WORDS)."""
     return [words] + [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
 
 
-def _any_field(schema: tantivy.Schema, words: list[str], *, phrase: bool) -> tantivy.Query:
-    """``words`` (a phrase, or all of them anywhere) in any text field, each field with its boost."""
+def _any_field(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
+    """``words`` as a phrase (one word: that word) in any text field, each field with its boost."""
     per_field = []
     for field, boost in TEXT_FIELDS.items():
-        if phrase and len(words) > 1:
+        if len(words) > 1:
             q = tantivy.Query.phrase_query(schema, field, words)
         else:
-            q = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, tantivy.Query.term_query(schema, field, w)) for w in words])
+            q = tantivy.Query.term_query(schema, field, words[0])
         per_field.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost)))
     return tantivy.Query.boolean_query(per_field)
 
 
-def _clause(schema: tantivy.Schema, words: list[str], *, phrase: bool) -> tantivy.Query:
-    return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, _any_field(schema, v, phrase=phrase)) for v in _variants(words)])
+def _phrase_clause(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _any_field(schema, v)) for v in _variants(words)])
+
+
+def _words_clause(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
+    """Every loose word, each in any field, or inside its neighbour-joined pair (a half-spaced word typed with a
+    space: «گفت وگو» finds «گفتوگو»): one clause of at most three words per word, so the query grows linearly
+    with its words (the old form, every pair joined in a copy of all the words, grew with their square)."""
+    joined = [a + b for a, b in itertools.pairwise(words)]
+    clauses = []
+    for i, word in enumerate(words):
+        options = [word, *joined[max(0, i - 1):i + 1]]
+        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, _any_field(schema, [o])) for o in dict.fromkeys(options)])))
+    return tantivy.Query.boolean_query(clauses)
 
 
 def build_query(schema: tantivy.Schema, parsed: ParsedQuery, *, start: date | None = None, end: date | None = None,
                 outlets: Iterable[str] | None = None, lang: str | None = None) -> tantivy.Query | None:
     """The tantivy query: every phrase and the loose words must match, then the filters; None: nothing to find."""
-    must = [_clause(schema, p, phrase=True) for p in parsed.phrases]
+    must = [_phrase_clause(schema, p) for p in parsed.phrases]
     if parsed.words:
-        # loose words: all of them, each in any field; a neighbour pair may be one half-spaced word
-        must.append(_clause(schema, parsed.words, phrase=False))
+        must.append(_words_clause(schema, parsed.words))
     if not must:
         return None
     if start or end:
@@ -331,24 +407,29 @@ class Hit:
     record: dict
 
 
-def search(data_dir: str | Path, query: str, *, limit: int | None = 20, **filters) -> list[Hit]:
-    """Hits of ``query`` in the index as it is (call :func:`sync` first), best first; ``limit`` None: all."""
+def search(data_dir: str | Path, query: str, *, limit: int | None = 20, records: bool = True,
+           **filters) -> list[Hit]:
+    """Hits of ``query`` in the index as it is (call :func:`sync` first), best first; ``limit`` None: all.
+    ``records`` False: each hit's stored row is not decoded (``Hit.record`` empty; counting needs no text)."""
+    parsed = parse(query)  # QueryTooLong before the index is opened
     folder = index_dir(data_dir)
     if _read_manifest(folder) is None:
         return []
     index = tantivy.Index.open(str(folder))
-    q = build_query(index.schema, parse(query), **filters)
+    q = build_query(index.schema, parsed, **filters)
     if q is None:
         return []
     searcher = index.searcher()
-    n = searcher.num_docs if limit is None else limit
+    # tantivy sizes its top-k heap by the limit: never more than there are documents
+    n = searcher.num_docs if limit is None else min(limit, searcher.num_docs)
     if n <= 0:
         return []
     hits = []
     for score, address in searcher.search(q, n).hits:
         doc = searcher.doc(address)
         day, outlet = doc["part"][0].split("/", 1)
-        hits.append(Hit(doc["article_id"][0], day, outlet, float(score), json.loads(doc["record"][0])))
+        record = json.loads(doc["record"][0]) if records else {}
+        hits.append(Hit(doc["article_id"][0], day, outlet, float(score), record))
     return hits
 
 
