@@ -49,12 +49,12 @@ def test_a_corrupt_file_of_one_outlet_fails_that_outlet_only(testweb, testweb_ou
     assert "Traceback" not in proc.stdout + proc.stderr
     failed = [ln for ln in proc.stderr.splitlines() if ln.startswith("failed:")]
     assert len(failed) == 1 and failed[0].startswith(f"failed: 1 outlet-day(s): {BROKEN} {NEXT} ("), proc.stderr
-    assert "is not readable Parquet" in failed[0] and f"akhbar run --date {FIRST} --outlet {BROKEN}" in failed[0]
+    assert "is damaged" in failed[0] and f"`akhbar run --date {FIRST} --outlet {BROKEN}`" in failed[0]
     # the other outlet's night: published, judged ok, deduplicated
     other = "fa-payam"
     assert lake.read_partition("articles", NEXT, other).num_rows > 0
     verdict = lake.read_partition("runs", NEXT, other).to_pylist()[-1]  # judged on its own rows (the test web's
-    assert verdict["status"] != "failed" and "Parquet" not in (verdict["error"] or "")  # Urdu story: gate_failed)
+    assert verdict["status"] != "failed" and "damaged" not in (verdict["error"] or "")  # Urdu story: gate_failed)
     assert lake.read_partition("duplicates", NEXT, other) is not None
     # the broken files are untouched (evidence), and running their day again rewrites them
     assert all(p.read_bytes().startswith(b"PAR1\x00garbage") for p in broken)

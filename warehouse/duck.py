@@ -14,14 +14,14 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from akhbar.warehouse.columns import COLUMNS, FAILED_OUTCOMES  # generated from warehouse.schema: no pyarrow here
 from akhbar.warehouse.diskfull import as_os_error
-from akhbar.warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake
+from akhbar.warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake, repair_hint
 from akhbar.warehouse.locks import partition_lock
 
 DB_FILE = "akhbar.duckdb"
@@ -102,25 +102,6 @@ def _damaged_file(exc: duckdb.Error, lake: Lake) -> DamagedFile | None:
     detail = re.sub(r"\s+:", ":", re.sub(r"\s+", " ", detail)).strip(" :")
     where = path if lake.is_local else lake.fs.unstrip_protocol(path)
     return DamagedFile(path, f"lake file {where} is damaged ({detail}): {repair_hint(lake, path)}")
-
-
-def repair_hint(lake: Lake, path: str) -> str:
-    """How to write a damaged lake file again: a day partition is re-made by re-running its day (from the day's
-    WARC files), a month file is moved away and its days re-run."""
-    table, _, rest = path[len(lake.root) + 1:].partition("/")
-    keys = dict(part.split("=", 1) for part in rest.split("/") if "=" in part)
-    if "month" in keys:
-        first = date.fromisoformat(f"{keys['month']}-01")
-        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        redo = (f"`akhbar dedup --from {first} --to {last}`" if table == "duplicates"
-                else f"`akhbar backfill --from {first} --to {last}`")
-        return f"move it out of the lake, then re-run its days: {redo}"
-    day, outlet = keys.get("day", "DAY"), keys.get("outlet", "SLUG")
-    if table == "duplicates":
-        return f"re-run that day's dedup to write it again: `akhbar dedup --from {day} --to {day}`"
-    if table == "runs":
-        return f"move it out of the lake; `akhbar run --date {day} --outlet {outlet}` writes a new one"
-    return f"re-run that day to write it again from its WARC files: `akhbar run --date {day} --outlet {outlet}`"
 
 
 def readable_error(exc: duckdb.Error, lake: Lake, memory: str | None = None) -> Exception:

@@ -33,7 +33,7 @@ import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import fsspec
@@ -135,7 +135,7 @@ class Lake:
                 except FileNotFoundError:
                     continue  # folded into its month between the check and the open: read it there
                 except Exception as exc:
-                    raise CorruptPartition(path, table, _day(day), outlet, exc) from exc
+                    raise CorruptPartition(self, path, table, _day(day), outlet, exc) from exc
             month = self.month_path(table, _day(day)[:7])
             try:
                 if not self.fs.exists(month):
@@ -255,7 +255,7 @@ class Lake:
                 raise
             except Exception as exc:
                 day, outlet = _pair(path)
-                bad.append(CorruptPartition(path, table, day, outlet, exc))
+                bad.append(CorruptPartition(self, path, table, day, outlet, exc))
         if not bad:  # not one file's fault after all
             raise error
         return bad
@@ -317,13 +317,34 @@ class Lake:
 
 class CorruptPartition(ValueError):
     """A partition file that does not read as Parquet (truncated, overwritten, a disk error): named, with what to
-    do about it. Its outlet-day is rewritten whole by running that day again."""
+    do about it (``repair_hint``, the words `akhbar query` uses for a damaged file too)."""
 
-    def __init__(self, path: str, table: str, day: str, outlet: str, cause: BaseException) -> None:
+    def __init__(self, lake: Lake, path: str, table: str, day: str, outlet: str, cause: BaseException) -> None:
         self.path, self.table, self.day, self.outlet = path, table, day, outlet
         why = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
-        super().__init__(f"{path} is not readable Parquet ({why}): run that day again to rewrite it (akhbar run "
-                         f"--date {day} --outlet {outlet}), or move the file aside to read the rest of the lake")
+        where = path if lake.is_local else lake.fs.unstrip_protocol(path)
+        super().__init__(f"lake file {where} is damaged ({why}): {repair_hint(lake, path)}")
+
+
+def repair_hint(lake: Lake, path: str) -> str:
+    """How to write a damaged lake file again: a day partition is re-made by re-running its day (from the day's
+    WARC files), a month file is moved away and its days re-run."""
+    table, _, rest = path[len(lake.root) + 1:].partition("/")
+    keys = dict(part.split("=", 1) for part in rest.split("/") if "=" in part)
+    if "month" in keys:
+        first = date.fromisoformat(f"{keys['month']}-01")
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        redo = (f"`akhbar dedup --from {first} --to {last}`" if table == "duplicates"
+                else f"`akhbar backfill --from {first} --to {last}`")
+        return f"move it out of the lake, then re-run its days: {redo}"
+    day, outlet = keys.get("day", "DAY"), keys.get("outlet", "SLUG")
+    if table == "duplicates":
+        return f"re-run that day's dedup to write it again: `akhbar dedup --from {day} --to {day}`"
+    if table == "runs":
+        return f"move it out of the lake; `akhbar run --date {day} --outlet {outlet}` writes a new one"
+    return f"re-run that day to write it again from its WARC files: `akhbar run --date {day} --outlet {outlet}`"
+
+
 
 
 @dataclass(frozen=True)
