@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -238,6 +237,11 @@ def _refuse_special(lstat: Any, target: Any, shown: str) -> None:
         raise ValueError(f"{shown} is not a regular file (a FIFO, device or socket): give a file name")
 
 
+def _temporary_name(name: str) -> str:
+    """A hidden name beside ``name`` that nobody can guess (64 random bits)."""
+    return f".{name}.{os.urandom(8).hex()}.tmp"
+
+
 @contextmanager
 def replaced_atomically(target: Path) -> Iterator[BinaryIO]:
     """A new file to write, renamed over ``target`` when the block ends without error (removed otherwise).
@@ -248,7 +252,7 @@ def replaced_atomically(target: Path) -> Iterator[BinaryIO]:
     the rename (still no link, FIFO or device)."""
     folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
-        tmp = f".{target.name}.{secrets.token_hex(8)}.tmp"
+        tmp = _temporary_name(target.name)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666, dir_fd=folder)
         try:
             with os.fdopen(fd, "wb") as fh:

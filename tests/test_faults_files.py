@@ -277,7 +277,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(lake_dir: Path, 
     assert code == 0, output
     assert victim.read_text() == "keep me\n" and out.stat().st_size > 0
     # a link planted at the very name about to be used: O_EXCL | O_NOFOLLOW refuse it, nothing is written through it
-    monkeypatch.setattr("secrets.token_hex", lambda n=None: "planted")
+    monkeypatch.setattr("akhbar.export._temporary_name", lambda name: f".{name}.planted.tmp")
     (tmp_path / f".{out.name}.planted.tmp").symlink_to(victim)
     before = _tree(tmp_path)
     code, output = _run([*args, "-o", str(out), "--data-dir", str(lake_dir)], tmp_path, monkeypatch)
