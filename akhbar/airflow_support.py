@@ -91,12 +91,14 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
              try_number, files["scrapy_log"], cfg.lake_uri)
     try:
         crawled: Counter = Counter()
+        delivered: Counter = Counter()
         for n, src in enumerate(capture_sources(source)):
             [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
                                overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
                                run_id=crawl_run_id if n == 0 else new_run_id())
             crawled += result.crawl
-        result.crawl = crawled
+            delivered += Counter(result.delivered)
+        result.crawl, result.delivered = crawled, dict(delivered)
         # an outlet that was down all night failed, even though nothing crashed: the task retries
         overrides = quality.load_overrides(cfg.quality_thresholds)
         error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug, overrides))
@@ -110,6 +112,8 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
         "try_number": try_number, "started_at": started.isoformat(),
         "articles": result.articles if result else 0,
         "crawl": dict(result.crawl) if result else {}, "rejected": dict(result.rejected) if result else {},
+        # articles dated another day, merged into that day's partition by this run (home day -> count)
+        "delivered": {d.isoformat(): n for d, n in sorted(result.delivered.items())} if result else {},
     }
     log.info("outlet-day %s %s: %s", slug, day, json.dumps(summary, ensure_ascii=False))
     if error:

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -23,11 +24,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from akhbar import clihelp
-from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, console_width
+from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, check_lake, console_width
+from akhbar.termtext import for_terminal
 
 if TYPE_CHECKING:
+    from akhbar.outletcheck import CheckReport
     from akhbar.pipeline import OutletDay
     from akhbar.quality import GateResult
     from akhbar.warehouse.lake import Lake
@@ -100,8 +104,8 @@ def _user_errors(fn: Callable) -> Callable:
 
 
 def _fail(message: str) -> None:
-    """One error line and exit code 2."""
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    """One error line and exit code 2 (its text may quote a page: written out where a terminal would act on it)."""
+    err.print(f"[red]error:[/red] {escape(for_terminal(message))}", highlight=False)
     raise typer.Exit(2) from None
 
 
@@ -126,9 +130,21 @@ def _read_settings(
         _fail(str(exc))
 
 
-def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Path | None = None) -> Settings:
-    """The settings read at start with this command's options on top (commands called directly read them now)."""
-    return (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
+class LakeUse(StrEnum):
+    """What a command does with the lake (akhbar.settings.check_lake refuses a memory:// lake to writers)."""
+
+    reads = "reads"
+    writes = "writes"
+
+
+def _cfg(data_dir: Path | None = None, lake: str | None = None, outlets_dir: Path | None = None,
+         lake_use: LakeUse | None = None) -> Settings:
+    """The settings read at start with this command's options on top (commands called directly read them now);
+    with ``lake_use``, the lake URI checked before the command does anything."""
+    cfg = (_settings or Settings.from_env()).with_options(data_dir=data_dir, lake_uri=lake, outlets_dir=outlets_dir)
+    if lake_use is not None:
+        check_lake(cfg.lake_uri, writes=lake_use is LakeUse.writes)
+    return cfg
 
 
 #: the error line's text (shared with the lean `akhbar query`: akhbar.quickquery)
@@ -166,6 +182,15 @@ def _check_writable(data_dir: Path) -> None:
         raise PermissionError(f"data dir {data_dir} is not writable")
 
 
+def _existing_archive(data_dir: Path) -> None:
+    """A data dir to read from exists (a missing one is not created: a typo would serve an empty archive)."""
+    if not data_dir.exists():
+        raise ValueError(f"data dir {data_dir} does not exist: nothing archived to serve (give --data-dir, or run "
+                         "`akhbar run` or `akhbar demo` first)")
+    if not data_dir.is_dir():
+        raise ValueError(f"data dir {data_dir} is not a folder")
+
+
 def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
     from akhbar.quality import FAILED_OUTCOMES
 
@@ -174,24 +199,31 @@ def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
         table.add_column(col)
     for r, verdict in judged:
         failed = sum(v for k, v in r.crawl.items() if k in FAILED_OUTCOMES)
-        table.add_row(r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)), str(failed),
-                      str(sum(r.rejected.values())), _status(r, verdict))
+        table.add_row(*map(_cell, (r.outlet, r.day.isoformat(), str(r.articles), str(r.crawl.get("ok", 0)),
+                                   str(failed), str(sum(r.rejected.values())))), _status(r, verdict))
     console.print(table)
 
 
-def _status(r: OutletDay, verdict: GateResult | None) -> str:
+def _cell(value: object) -> Text:
+    """A table cell of text that may come from a page: never markup, nothing a terminal acts on."""
+    return Text(for_terminal("" if value is None else str(value)))
+
+
+def _status(r: OutletDay, verdict: GateResult | None) -> Text:
+    """The run table's status cell (an error may quote a page or a server's reason: a Text, never markup)."""
     if not r.ok:
-        return f"[red]failed: {escape(r.error or '')}[/red]"
+        return Text(for_terminal(f"failed: {r.error or ''}"), style="red")
     if verdict is not None and not verdict.ok:
-        return f"[yellow]gate_failed: {escape(verdict.describe().split(': ', 1)[1])}[/yellow]"
-    return "[green]ok[/green]"
+        return Text(for_terminal(f"gate_failed: {verdict.describe().split(': ', 1)[1]}"), style="yellow")
+    return Text("ok", style="green")
 
 
 def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
     """Exit 1 with one line naming every outlet-day that was not archived (an outage included)."""
     failed = [f"{r.outlet} {r.day} ({r.error})" for r, _ in judged if not r.ok]
     if failed:
-        err.print(f"failed: {len(failed)} outlet-day(s): {escape('; '.join(failed))}", highlight=False)
+        err.print(f"failed: {len(failed)} outlet-day(s): {escape(for_terminal('; '.join(failed)))}",
+                  highlight=False)
         raise typer.Exit(1)
 
 
@@ -204,7 +236,17 @@ def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch:
     """What ``run`` and ``backfill`` share: archive the days, print each outlet-day, exit 1 if any failed."""
     judged = _run_days(days, cfg, _unique(outlet), refetch, source)
     _print_results(judged)
+    _print_delivered(judged)
     _exit_if_failed(judged)
+
+
+def _print_delivered(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+    """Where articles whose home is another day went: that day's partition, added in the same run."""
+    for r, _ in judged:
+        if r.delivered:
+            days = ", ".join(f"{d.isoformat()} ({n})" for d, n in sorted(r.delivered.items()))
+            console.print(f"{r.outlet} {r.day.isoformat()}: {sum(r.delivered.values())} article(s) dated another "
+                          f"day went to that day's partition: {days}", highlight=False)
 
 
 def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
@@ -250,6 +292,7 @@ def _merge_runs(before: list[OutletDay], runs: list[OutletDay]) -> list[OutletDa
     for r in runs:
         if r.outlet in earlier:
             r.crawl = earlier[r.outlet].crawl + r.crawl
+            r.delivered = dict(Counter(earlier[r.outlet].delivered) + Counter(r.delivered))
     return runs
 
 
@@ -265,8 +308,11 @@ def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
             r.error = quality.outage(r.crawl, quality.thresholds_for(r.outlet, overrides))
     published = {r.outlet: {"started_at": started, "crawl_run_id": r.run_id, "try_number": 1, "crawl": dict(r.crawl),
                             "rejected": dict(r.rejected)} for r in results if r.ok}
-    verdicts, _ = quality.judge_day(lake, day, results[0].run_id, published,
-                                    {r.outlet: r.error for r in results if not r.ok}, overrides)
+    verdicts, not_archived = quality.judge_day(lake, day, results[0].run_id, published,
+                                               {r.outlet: r.error for r in results if not r.ok}, overrides)
+    for r in results:  # an outlet the gate could not judge (its partition unreadable) failed, with why
+        if r.ok and r.outlet in not_archived:
+            r.error = not_archived[r.outlet]
     by_slug = {v.outlet: v for v in verdicts}
     return [(r, by_slug.get(r.outlet)) for r in results]
 
@@ -283,7 +329,7 @@ def run(
     refetch: Annotated[bool, typer.Option(help="Fetch articles again even if archived.")] = False,
 ) -> None:
     """Crawl, archive, extract, load and deduplicate one day, then print what each outlet gave."""
-    _archive([_parse_day(date_)], _cfg(data_dir, lake, outlets_dir), outlet, refetch)
+    _archive([_parse_day(date_)], _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes), outlet, refetch)
 
 
 @app.command()
@@ -305,7 +351,7 @@ def backfill(
     capture_sources(source)  # an unknown source: an error before anything runs
     first, last = _parse_range(from_, to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    _archive(days, _cfg(data_dir, lake, outlets_dir), outlet, source=source)
+    _archive(days, _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes), outlet, source=source)
 
 
 @app.command()
@@ -321,7 +367,7 @@ def dedup(
     from akhbar import pipeline
     from akhbar.warehouse.duck import refresh_database
 
-    cfg = _cfg(data_dir, lake, outlets_dir)
+    cfg = _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes)
     first, last = _parse_range(from_, to)
     with console.status(f"re-clustering {first}..{last}…"):
         res = pipeline.dedup_range(first, last, cfg.data_dir, folder=cfg.outlets_dir, lake_uri=cfg.lake_uri)
@@ -341,7 +387,7 @@ def _demo_web(port: int) -> Iterator:
         web.start()
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
-            raise
+            _fail(f"cannot start the demo's test web on port {port}: {exc.strerror or exc}")
         _fail(f"the demo's test-web port {port} is in use (another demo running?): stop it or pass --port N")
     try:
         yield web
@@ -362,7 +408,10 @@ def demo(
                                       help="The test web's port (fixed: the archive's URLs carry it).")] = DEMO_PORT,
 ) -> None:
     """One night against the built-in offline test web (no internet needed), then the summary."""
+    from akhbar.replay import check_port
+
     day = _parse_day(date_)
+    check_port(port)  # before the data dir is made
     # its own data dir and a fixed port: the demo's WARC records (URLs with the port) never mix with a real or
     # Airflow archive, and a later demo finds the same URLs live again
     data_dir = data_dir or DEMO_DATA_DIR
@@ -374,6 +423,7 @@ def demo(
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
         judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
     _print_results(judged)
+    _print_delivered(judged)
     summary(data_dir=data_dir, lake=local_lake)
     console.print(f"lake: {data_dir / 'lake'}   DuckDB: {data_dir / 'akhbar.duckdb'}")
     exe = Path(sys.argv[0]).resolve()
@@ -397,7 +447,7 @@ def query(
     """Query the lake with DuckDB (SELECT only)."""
     from akhbar.warehouse.duck import query as run_query
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     _print_relation(run_query(cfg.data_dir, sql, cfg.lake_uri, timeout=cfg.query_timeout,
                               memory_limit=cfg.query_memory), fmt)
 
@@ -417,7 +467,7 @@ def compact(
     from akhbar.warehouse import compaction
     from akhbar.warehouse.duck import refresh_if_changed
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.writes)
     merged = compaction.compact(cfg.data_dir, cfg.lake, [_parse_day(d) for d in day or []])
     until = _parse_day(before) if before else compaction.settled_before(cfg.lake, datetime.now(UTC).date())
     folded = compaction.fold(cfg.data_dir, cfg.lake, until)
@@ -438,12 +488,12 @@ def lake_migrate(
     from akhbar.warehouse.duck import refresh_if_changed
     from akhbar.warehouse.migrate import migrate
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.writes)
     stats = migrate(cfg.data_dir, cfg.lake, dry_run=dry_run)
     for path in stats["rewritten"]:
-        console.print(("differs: " if dry_run else "rewritten: ") + escape(path), highlight=False)
+        console.print(("differs: " if dry_run else "rewritten: ") + escape(for_terminal(path)), highlight=False)
     for why in stats["refused"]:
-        err.print("left as it is: " + escape(why), highlight=False)
+        err.print("left as it is: " + escape(for_terminal(why)), highlight=False)
     if not dry_run:
         refresh_if_changed(cfg.data_dir, cfg.lake_uri)
     console.print(f"{stats['checked']} files checked, {len(stats['rewritten'])} "
@@ -489,7 +539,7 @@ def export(
     """Export a table for other tools, streaming (constant memory however large the lake)."""
     from akhbar.export import export as run_export
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     start = _parse_day(from_) if from_ else None
     end = _parse_day(to) if to else None
     rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
@@ -515,7 +565,7 @@ def summary(
     last = _parse_day(to) if to else None
     if first and last and first > last:
         _fail(f"--from {first} is after --to {last}")
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, first=first, last=last,
                       outlets=_unique(outlet) or ())
     _print_relation(rel, title="summary")
@@ -529,14 +579,12 @@ def _day_option(value: str | None) -> date | None:
 
 
 def _print_table(table, title: str | None = None) -> None:
-    """An Arrow table as a rich table (lists joined, nulls empty)."""
-    out = Table(title=title)
-    for c in table.column_names:
-        out.add_column(c)
-    for row in table.to_pylist():
-        out.add_row(*["" if v is None else ", ".join(map(str, v)) if isinstance(v, list)
-                      else f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.values()])
-    console.print(out)
+    """An Arrow table as a rich table (lists joined, nulls empty; page text as quickquery.print_table shows it)."""
+    cells = [[for_terminal("" if v is None else ", ".join(map(str, v)) if isinstance(v, list)
+                           else f"{v:.2f}" if isinstance(v, float) else str(v)) for v in row.values()]
+             for row in table.to_pylist()]
+    quickquery.print_table(console, [for_terminal(c) for c in table.column_names], cells,
+                           None if title is None else for_terminal(title, one_line=True))
 
 
 @app.command()
@@ -557,7 +605,7 @@ def search(
     """Full-text search (BM25 over title and text) with a keyword-in-context snippet per article."""
     from akhbar.search import search as run_search
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     found = run_search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=_day_option(from_), end=_day_option(to),
                        outlets=_unique(outlet), lang=lang, limit=limit)
     _print_table(found.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
@@ -578,7 +626,7 @@ def trend(
     """How many articles matched a term, per day or week and outlet."""
     from akhbar.search import trend as run_trend
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     _print_table(run_trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri, start=_day_option(from_),
                            end=_day_option(to), outlets=_unique(outlet)), title=f"{term} per {by}")
 
@@ -602,7 +650,7 @@ def plot(
     from akhbar import search as archive_search
     from akhbar.export import output_path, protected_paths
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     protected = protected_paths(cfg.data_dir, cfg.lake_uri)
     output_path(out, protected)  # a refused output before the lake is read
     if chart == "volume":
@@ -629,21 +677,23 @@ def show(
     """One article: title, dates, outlet, authors, source credit, cluster and its copies, replay address."""
     from akhbar.show import article
 
-    cfg = _cfg(data_dir, lake)
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     rec = article(cfg.data_dir, article_id, lake_uri=cfg.lake_uri, replay_base=cfg.replay_url)
-    table = Table(show_header=False, title=rec["title"])
+    table = Table(show_header=False, title=quickquery.table_title(None if rec["title"] is None
+                                                                  else for_terminal(rec["title"])))
     for key in ("article_id", "outlet", "day", "url", "canonical_url", "published_at", "modified_at", "fetched_at",
                 "authors", "source_credit", "language", "section", "tags", "warc_file", "warc_offset"):
         value = rec[key]
-        table.add_row(key, "" if value is None else ", ".join(value) if isinstance(value, list) else str(value))
+        table.add_row(key, _cell(", ".join(value) if isinstance(value, list) else value))
     cluster = rec["cluster"]
-    table.add_row("cluster", "" if cluster is None else
-                  f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})")
+    table.add_row("cluster", _cell(None if cluster is None else
+                                   f"{cluster['cluster_id']} (canonical {cluster['canonical_id']})"))
     for c in rec["copies"]:
-        table.add_row("copy", f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}")
+        table.add_row("copy", _cell(f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}"))
     console.print(table)
     # on a line of its own, never cut by the table's width: it is to be copied or clicked
-    console.print(f"replay_url: {rec['replay_url'] or '(no archived response)'}", soft_wrap=True, highlight=False)
+    shown = for_terminal(rec["replay_url"], one_line=True) if rec["replay_url"] else "(no archived response)"
+    console.print(Text(f"replay_url: {shown}"), soft_wrap=True)
     if open_ and rec["replay_url"]:
         import webbrowser
 
@@ -654,26 +704,37 @@ def show(
 @_user_errors
 def replay(
     port: Annotated[int | None, typer.Option("--port", metavar="PORT",
-                                             help="Port (default: AKHBAR_REPLAY_URL's, 8090).")] = None,
+                                             help="Port (default: AKHBAR_REPLAY_URL's, 8090); 0 takes a free port "
+                                                  "and prints it.")] = None,
     bind: Annotated[str, typer.Option("--bind", metavar="ADDRESS",
                                       help="Address to listen on (loopback unless you say so).")]
     = "127.0.0.1",
     data_dir: DataDir = None,
 ) -> None:
-    """Serve the archived pages with pywb (index new WARC files first); replay addresses are in `akhbar show`."""
+    """Serve the archived pages with pywb (index new WARC files first); replay addresses are in `akhbar show`.
+
+    Archived responses' active headers (Refresh, Set-Cookie, Link, …) are served renamed X-Archive-Orig-…, and
+    only requests for this server's own names are answered (IP addresses, localhost, AKHBAR_REPLAY_URL's host)."""
     from urllib.parse import urlsplit
 
     from akhbar import replay as pywb
 
     cfg = _cfg(data_dir)
-    port = port or urlsplit(cfg.replay_url).port or 8090
-    with console.status("indexing new WARC files…"):
-        indexed = pywb.index_warcs(cfg)
-    console.print(f"indexed {indexed} new WARC files; replay at http://{bind}:{port}/{pywb.COLLECTION}/"
-                  "<timestamp>/<url>  (Ctrl-C stops)", highlight=False)
+    base = urlsplit(cfg.replay_url)
+    _existing_archive(cfg.data_dir)
+    pywb.pywb_tool(cfg, "python")  # not installed: one line before anything is bound or written
+    with pywb.listen(bind, (base.port or 8090) if port is None else port) as listener:
+        where = pywb.address(listener)
+        with console.status("indexing new WARC files…"):
+            indexed = pywb.index_warcs(cfg)
+        server = pywb.start(cfg, listener, [name for name in (base.hostname, bind) if name])
+    console.print(f"indexed {indexed} new WARC files; replay at {where}/{pywb.COLLECTION}/<timestamp>/<url>  "
+                  "(Ctrl-C stops)", highlight=False)
+    if urlsplit(where).port != (base.port or 8090):
+        console.print(f"(`akhbar show` gives addresses on {cfg.replay_url}: set AKHBAR_REPLAY_URL={where} for "
+                      "them to match)", highlight=False)
     import signal
 
-    server = pywb.start(cfg, port, bind)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped `akhbar replay` stops pywb too
     try:
         code = server.wait()
@@ -787,9 +848,10 @@ def fetch_one(
         text = rec.pop("text", None)
         for key, value in rec.items():
             shown = ", ".join(value) if isinstance(value, list) else value
-            console.print(f"[bold]{key}[/bold]: {escape(str(shown))}", highlight=False)
+            console.print(f"[bold]{key}[/bold]: {escape(for_terminal(str(shown), one_line=True))}", highlight=False)
         if text:
-            console.print(escape(text) + ("…" if rec.get("text_chars", 0) > len(text) else ""), highlight=False)
+            console.print(escape(for_terminal(text)) + ("…" if rec.get("text_chars", 0) > len(text) else ""),
+                          highlight=False)
     if not result.ok:
         raise typer.Exit(1)
 
@@ -813,9 +875,17 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
         table.add_column(col)
     for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
         d = o.discovery
-        table.add_row(o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language, o.country,
-                      o.timezone, str(len(d.feeds)), str(len(d.sitemaps)), str(len(d.archives)))
+        table.add_row(*map(_cell, (o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language,
+                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives))))
     console.print(table)
+
+
+def _terminal_safe_report(report: CheckReport) -> CheckReport:
+    """The probes' URLs and details (a live page's title, a server's reason) with controls written out."""
+    from dataclasses import replace
+
+    return replace(report, probes=[replace(p, url=for_terminal(p.url, one_line=True),
+                                           detail=for_terminal(p.detail, one_line=True)) for p in report.probes])
 
 
 @outlets_app.command("check")
@@ -828,7 +898,7 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
 
     outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
     report = check_outlet(outlet)
-    console.print(render(report))
+    console.print(render(_terminal_safe_report(report)))
     if not report.ok:
         raise typer.Exit(1)
 

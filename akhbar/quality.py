@@ -22,7 +22,7 @@ from typing import Any
 
 from akhbar.warehouse import schema
 from akhbar.warehouse.duck import EXTRACT_RUN_ID
-from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_run  # noqa: F401 (re-exported)
 
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
@@ -273,11 +273,16 @@ def judge_day(lake: Lake, day: date, run_id: str, published: Mapping[str, Mappin
     publishing"). ``overrides``: the parsed AKHBAR_QUALITY_THRESHOLDS. Returns the verdicts and, per failed
     slug, why it failed."""
     verdicts = []
+    failed = dict(failed)
     for slug, res in published.items():
-        verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))
+        try:
+            verdict = gate_outlet_day(lake, day, slug, thresholds_for(slug, overrides))
+        except CorruptPartition as exc:  # that outlet's file, that outlet's failure: the others are judged
+            failed[slug] = f"cannot judge: {exc}"
+            continue
         started = res.get("started_at")
         started = datetime.fromisoformat(started) if isinstance(started, str) else started
-        extra = {k: res.get(k) for k in ("crawl_run_id", "try_number", "crawl", "rejected")}
+        extra = {k: res.get(k) for k in RUN_SUMMARY_KEYS}
         record_run(lake, day, slug, verdict.run_row(run_id, started, extra))
         verdicts.append(verdict)
     not_archived = {}
@@ -288,6 +293,28 @@ def judge_day(lake: Lake, day: date, run_id: str, published: Mapping[str, Mappin
             last = latest_run(lake, day, slug)
         not_archived[slug] = (last or {}).get("error") or "failed"
     return verdicts, not_archived
+
+
+#: what a runs row keeps of the archive's summary (quality_gate's ``published`` values)
+RUN_SUMMARY_KEYS = ("crawl_run_id", "try_number", "crawl", "rejected")
+
+
+def rejudge(lake: Lake, day: date, outlet: str, run_id: str, note: Mapping[str, Any],
+            overrides: Mapping[str, Mapping[str, float]] | None = None) -> GateResult | None:
+    """Judge an outlet-day again after another day's run changed its rows (articles handed over to it), so its
+    newest runs row counts what it holds; None when it was never judged (its own run will judge it). The new row
+    keeps the crawl summary of the last one and adds ``note`` under ``"changed_by"``."""
+    last = latest_run(lake, day, outlet)
+    if last is None or last["status"] == "failed":
+        return None
+    try:
+        before = json.loads(last.get("checks") or "{}")
+    except ValueError:
+        before = {}
+    verdict = gate_outlet_day(lake, day, outlet, thresholds_for(outlet, overrides))
+    extra = {k: before[k] for k in RUN_SUMMARY_KEYS if k in before} | {"changed_by": {"run_id": run_id, **note}}
+    record_run(lake, day, outlet, verdict.run_row(run_id, last.get("started_at"), extra))
+    return verdict
 
 
 def _rows(lake: Lake, table: str, day: date, outlet: str) -> list[dict] | None:

@@ -65,20 +65,24 @@ def parse(args: list[str], options: dict[str, str] = OPTIONS, positionals: int =
 
 def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None = None) -> None:
     """A result on ``console`` (a rich Console; None: akhbar.cli's stdout console, made only if rich is needed):
-    a table, or for machines csv, json, jsonl."""
+    a table, or for machines csv, json, jsonl. A table shows text from pages written out where a terminal would act
+    on it (akhbar.termtext), never read as rich markup; csv and jsonl keep it exactly, json as JSON escapes."""
     if rel is None:
         return
     if fmt in ("csv", "jsonl", "json"):  # machine formats: akhbar.export's writers (lists, blobs, UTC, LF)
         from akhbar.export import json_text, relation_reader, write_reader
 
         if fmt == "json":
-            (console or stdout_console()).print_json(json_text(relation_reader(rel, "jsonl")))
+            print_json(console or stdout_console(), json_text(relation_reader(rel, "jsonl")))
         else:
             write_reader(relation_reader(rel, fmt), fmt, "-")
         return
-    cols = rel.columns
+    from akhbar.termtext import for_terminal
+
+    cols = [for_terminal(c) for c in rel.columns]
     rows = rel.fetchall()
-    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    cells = [["" if v is None else for_terminal(str(v)) for v in r] for r in rows]
+    title = None if title is None else for_terminal(title, one_line=True)
     if console is None:
         from akhbar.settings import piped_width
 
@@ -90,28 +94,53 @@ def print_relation(console: Any, rel: Any, fmt: str = "table", title: str | None
         file.write(plain)
         file.flush()
         return
-    console = console or stdout_console()
-    from rich.table import Table
+    print_table(console or stdout_console(), cols, cells, title)
 
-    table = Table(title=title)
+
+def print_table(console: Any, cols: list[str], cells: list[list[str]], title: str | None = None) -> None:
+    """rich's default Table of these (already terminal-safe) texts, each a ``Text``: never read as markup or emoji
+    codes (a title «[/b]» used to stop the command with MarkupError, «[link=…]» printed a hidden hyperlink)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=table_title(title))
     for c in cols:
-        table.add_column(c)
+        table.add_column(Text(c))
     for r in cells:
-        table.add_row(*r)
+        table.add_row(*map(Text, r))
     console.print(table)
 
 
-#: what rich would read as markup or an emoji code in a cell (then rich renders it)
-_RICH_SYNTAX = re.compile(r"[\[\\]|:\S*?:")
+def table_title(title: str | None) -> Any:
+    """A table's title as a ``Text`` in rich's title style (a Text title is never markup, nor styled by rich)."""
+    from rich.text import Text
+
+    return None if title is None else Text(title, style="table.title")
+
+
+def print_json(console: Any, text: str) -> None:
+    """What rich's ``print_json`` prints (indented, highlighted), with DEL and C1 characters as JSON escapes: the
+    same JSON value, nothing a terminal acts on (JSON encoders escape C0 controls, not those)."""
+    import json
+
+    from rich.highlighter import JSONHighlighter
+    from rich.text import Text
+
+    from akhbar.termtext import json_for_terminal
+
+    shown = JSONHighlighter()(Text(json_for_terminal(json.dumps(json.loads(text), indent=2, ensure_ascii=False))))
+    shown.no_wrap, shown.overflow = True, None
+    console.print(shown, soft_wrap=True)
 
 
 def plain_table(cols: list[str], cells: list[list[str]], title: str | None, width: int) -> str | None:
     """rich's default Table of these cells as rich prints it without colour, written directly: rich measures
     and renders every cell (3.6 s for `akhbar summary`'s 3,650 rows of a year). None when rich could render it
-    otherwise: no rows, a cell that is not plain printable ASCII (wide or joining characters, markup, emoji
-    codes) or a table wider than ``width`` (rich wraps). tests/test_querypath.py compares it with rich."""
+    otherwise: no rows, a cell that is not plain printable ASCII (wide or joining characters) or a table wider than
+    ``width`` (rich wraps). Markup and emoji codes are plain text here as in print_table, whose cells are ``Text``.
+    tests/test_querypath.py compares it with rich."""
     texts = [*cols, *(c for row in cells for c in row)]
-    if not cells or not cols or any(not t.isascii() or not t.isprintable() or _RICH_SYNTAX.search(t) for t in texts):
+    if not cells or not cols or any(not t.isascii() or not t.isprintable() for t in texts):
         return None
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
     total = sum(widths) + 3 * len(widths) + 1
@@ -147,7 +176,7 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
     """Run a parsed ``akhbar query`` (or ``summary``): its exit code."""
     import duckdb
 
-    from akhbar.settings import Settings
+    from akhbar.settings import Settings, check_lake
     from akhbar.warehouse.duck import QueryRefused
     from akhbar.warehouse.duck import query as run_query
     from akhbar.warehouse.duck import summary as run_summary
@@ -160,6 +189,7 @@ def run(opts: dict[str, Any], command: str = "query") -> int:
         return _fail(str(exc))
     cfg = cfg.with_options(data_dir=data_dir, lake_uri=opts.get("lake"))
     try:
+        check_lake(cfg.lake_uri, writes=False)  # as the typer commands: an S3 lake without credentials is one line
         if command == "summary":  # as akhbar.cli.summary without --from/--to; --outlet once each, in order
             outlets = list(dict.fromkeys(opts.get("outlet", ())))
             rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, outlets=outlets)
@@ -195,8 +225,10 @@ def _fail(error: str | Exception, data_dir: Path | None = None) -> int:
     from rich.console import Console
     from rich.markup import escape
 
+    from akhbar.termtext import for_terminal
+
     message = error if isinstance(error, str) else describe(error, data_dir)
-    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {escape(for_terminal(message))}", highlight=False)
     return 2
 
 

@@ -14,12 +14,21 @@ killed indexer leaves no half index and the next start does the rest. The end of
 folder again when the folder's stat changes, so it serves the night's pages without a restart. pywb compares the
 stat in whole seconds, so after renaming the new files in, the folder's mtime is set a second past any it had:
 a listing pywb cached between two renames of one second is never taken for the current one.
+
+`akhbar replay` binds the listening socket itself (:func:`listen`: a bad port or address, a busy port is one error
+line before anything is written; ``--port 0`` is a real free port, printed) and runs pywb's FrontEndApp on it
+through ``replay_server.py`` in pywb's Python, which serves archived responses' active headers renamed
+``X-Archive-Orig-*`` and answers only the server's own host names (see that module).
 """
 
 from __future__ import annotations
 
+import errno
+import ipaddress
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
 import time
@@ -90,7 +99,8 @@ def index_warcs(settings: Settings) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(w), str(w.relative_to(data_dir / "warc")), str(c.with_name(f".{c.name}.partial")))
                 for w, c in todo]
-        done = subprocess.run([str(pywb_tool(settings, "python")), "-c", _INDEXER], input=json.dumps(jobs),
+        # -I: the working directory (a user's folder) is not on pywb's import path
+        done = subprocess.run([str(pywb_tool(settings, "python")), "-I", "-c", _INDEXER], input=json.dumps(jobs),
                               text=True, capture_output=True, timeout=3600)
         if done.returncode:
             raise RuntimeError(f"pywb's indexer failed ({done.returncode}): {done.stderr.strip()[-500:]}")
@@ -119,17 +129,86 @@ def write_config(data_dir: Path) -> Path:
     return path
 
 
-def server_command(settings: Settings, port: int, bind: str) -> list[str]:
-    return [str(pywb_tool(settings, "wayback")), "-p", str(port), "-b", bind, "-d",
-            str(replay_dir(settings.data_dir.resolve()))]
+#: pywb behind akhbar's guards (archived headers neutralised, own host names only), run by pywb's Python
+SERVER_SCRIPT = Path(__file__).with_name("replay_server.py")
+#: connections the listening socket queues while pywb starts
+BACKLOG = 128
 
 
-def start(settings: Settings, port: int, bind: str = "127.0.0.1") -> subprocess.Popen:
-    """Index what is new, write the config and start pywb (the caller waits on or stops the process)."""
+class ListenRefused(ValueError):
+    """The address or port cannot be listened on (the command's one error line)."""
+
+
+def check_port(port: int) -> None:
+    """A TCP port to listen on, 0 meaning any free one (bind() would raise OverflowError, a traceback)."""
+    if not 0 <= port <= 65535:
+        raise ListenRefused(f"--port {port}: expected a port from 1 to 65535 (0: any free port)")
+
+
+def listen(bind: str, port: int) -> socket.socket:
+    """A socket listening on ``bind``:``port`` (0: a free port), made here so every failure is one clear line
+    before anything is written, and the real port is known; pywb inherits it (:func:`start`)."""
+    check_port(port)
+    if (":" in bind or re.fullmatch(r"[0-9.]+", bind)) and not _is_ip(bind):  # 999.1.1.1: no DNS lookup for it
+        raise ListenRefused(f"--bind {bind}: not an IP address")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(bind, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ListenRefused(f"--bind {bind}: not an address of this machine or a known host name "
+                            f"({getattr(exc, 'strerror', None) or exc})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gevent: a restart is not refused
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except OSError as exc:
+        sock.close()
+        raise ListenRefused(_listen_error(bind, port, exc)) from None
+    return sock
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _listen_error(bind: str, port: int, exc: OSError) -> str:
+    where = f"{bind}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        return f"{where} is in use (another akhbar replay?): stop it or pass --port N"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {where}: {bind} is not an address of this machine"
+    if exc.errno == errno.EACCES:
+        return f"cannot listen on {where}: permission denied (ports below 1024 need privileges)"
+    return f"cannot listen on {where}: {exc.strerror or exc}"
+
+
+def address(sock: socket.socket) -> str:
+    """``http://host:port`` of a listening socket (IPv6 in brackets)."""
+    host, port = sock.getsockname()[:2]
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}"
+
+
+def server_command(settings: Settings, fd: int, names: list[str]) -> list[str]:
+    """pywb's Python on SERVER_SCRIPT (-I: not even the script's folder, akhbar/, is on its path)."""
+    config = replay_dir(settings.data_dir.resolve()) / "config.yaml"
+    return [str(pywb_tool(settings, "python")), "-I", str(SERVER_SCRIPT), "--fd", str(fd), "--config", str(config),
+            *(arg for name in names for arg in ("--name", name))]
+
+
+def start(settings: Settings, listener: socket.socket, names: list[str]) -> subprocess.Popen:
+    """Index what is new, write the config and start pywb on ``listener`` answering for ``names`` (besides IP
+    addresses and localhost); the caller waits on or stops the process and closes its copy of the socket."""
     index_warcs(settings)
     write_config(settings.data_dir)
-    (replay_dir(settings.data_dir.resolve()) / CDXJ_DIR).mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen(server_command(settings, port, bind), stdout=sys.stderr, stderr=sys.stderr)
+    folder = replay_dir(settings.data_dir.resolve())
+    (folder / CDXJ_DIR).mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(server_command(settings, listener.fileno(), names), cwd=folder,
+                            pass_fds=(listener.fileno(),), stdout=sys.stderr, stderr=sys.stderr)
 
 
 def timestamp(fetched_at: datetime) -> str:

@@ -185,6 +185,60 @@ def capture_sources(source: str) -> tuple[str, ...]:
     return (source,)
 
 
+#: fsspec protocols whose files live inside this process: a lake there ends with the command that wrote it
+PROCESS_LOCAL_PROTOCOLS = frozenset({"memory"})
+#: fsspec protocols of S3 (s3fs)
+S3_PROTOCOLS = frozenset({"s3", "s3a"})
+#: where botocore looks for credentials, in its order (named in the error when it finds none)
+AWS_CREDENTIAL_SOURCES = ("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, ~/.aws/credentials, ~/.aws/config "
+                          "or a container or instance role")
+
+
+def check_lake(uri: str, *, writes: bool) -> None:
+    """The lake URI a command is about to use: a ValueError naming what is wrong before anything is written or read.
+
+    A ``memory://`` lake (fsspec's in-process filesystem) is refused to a command that writes: another command could
+    never read what it wrote. An ``s3://`` lake needs s3fs and credentials botocore can find (the same chain s3fs
+    uses), else the first request fails deep inside s3fs; an unknown protocol or one whose package is missing is
+    named. The Python API (akhbar.api, the pipeline) takes any fsspec URL: this is the command line's check."""
+    import fsspec
+
+    protocols = set()
+    for part in uri.split("::"):  # a chained URL: simplecache::s3://…
+        protocol = fsspec.core.split_protocol(part)[0] or "file"
+        try:
+            fsspec.get_filesystem_class(protocol)
+        except (ImportError, ValueError) as exc:
+            raise ValueError(f"lake {uri}: {exc}") from None
+        protocols.add(protocol)
+    if writes and protocols & PROCESS_LOCAL_PROTOCOLS:
+        raise ValueError(f"lake {uri}: a memory:// lake lives only inside one command, so nothing written there "
+                         "could be read again: give a folder or an object store URL (s3://…)")
+    if protocols & S3_PROTOCOLS:
+        missing = _s3_credentials_problem()
+        if missing:
+            raise ValueError(f"lake {uri}: {missing}")
+
+
+def _s3_credentials_problem() -> str | None:
+    """Why s3fs would find no credentials (botocore's own chain), or None: found, or anonymous access configured."""
+    import fsspec
+    from botocore.exceptions import BotoCoreError
+    from botocore.session import Session
+
+    configured = fsspec.config.conf.get("s3", {})  # FSSPEC_S3_* variables: fsspec hands them to s3fs
+    if configured.get("anon") or configured.get("key"):
+        return None
+    try:
+        found = Session().get_credentials()
+    except BotoCoreError as exc:  # e.g. "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY"
+        return f"AWS credentials: {exc}"
+    if found is None:
+        return (f"no AWS credentials found (none in {AWS_CREDENTIAL_SOURCES}): set AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY")
+    return None
+
+
 def settings() -> Settings:
     """This process's settings, read from the environment now (each Airflow task calls it once)."""
     return Settings.from_env()

@@ -9,14 +9,19 @@ as ``not_on_day`` (no crawl of their page day lists them) and stored s31 without
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from akhbar import quality
 from akhbar.pipeline import run_day
+from akhbar.search import search
 from akhbar.transforms.identity import normalize_url
 from akhbar.warehouse.lake import Lake
 
@@ -165,6 +170,84 @@ def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, t
     monkeypatch.setattr(night, "deliver_handed", watching)
     results = run_day(date(2025, 1, 7), data, [SEPEHR], folder=testweb_outlets, overrides=fast_crawl)
     assert all(r.ok for r in results), [r.error for r in results]
-    assert seen == [([date(2025, 1, 8)], True)], seen  # delivered once, with the 7th's lock already let go
+    # delivered once (s32 to the 8th, s40 to its own 2021-11-02), with the 7th's lock already let go
+    assert seen == [([date(2021, 11, 2), date(2025, 1, 8)], True)], seen
     ids = Lake(str(data / "lake")).read("articles", [date(2025, 1, 8)]).column("article_id").to_pylist()
     assert len(ids) == len(set(ids))
+
+
+# -- no limbo: pages dated long before the day that lists them (issue 23) ------------------------------------------
+# The test web lists three old stories again on 2025-01-07 (a «from the archive» box on that day's archive page and
+# an undated entry in its day sitemap): s40 (fa-sepehr, 2021-11-02), w40 (ar-wadi, 2023-03-14) and m40 (ar-mojaz,
+# 2024-09-20). Their home is their page's day, which no test runs otherwise: before, they were logged other_day for
+# that day and stayed in no partition.
+RELISTED_ON = date(2025, 1, 7)
+
+
+def _relisted(testweb) -> list:
+    arts = [a for s in testweb.sites for a in testweb.catalog.relisted(s.slug, RELISTED_ON)]
+    assert {a.key for a in arts} == {"s40", "w40", "m40"}
+    return arts
+
+
+@pytest.mark.parametrize("order", ["calendar", "newest_first"])
+def test_articles_dated_months_and_years_before_their_listing_land_on_their_own_day(order, request, testweb):
+    lake: Lake = request.getfixturevalue(order)
+    everything = lake.read("articles").to_pylist()
+    log = lake.read("crawl_log", DAYS).to_pylist()  # a neighbouring day's crawl may have fetched it first
+    for art in _relisted(testweb):
+        url = normalize_url(testweb.article_url(art))
+        rows = [r for r in everything if r["outlet"] == art.site.slug and normalize_url(r["url"]) == url]
+        assert len(rows) == 1, (art.key, rows)  # in articles once, lake-wide
+        row = rows[0]
+        assert row["day"] == art.home_day < date(2024, 10, 1), art.key  # months or years before the listing
+        assert row["published_at"] == art.published and row["date_estimated"] is False
+        handed = [r for r in log if r["outcome"] == "other_day" and normalize_url(r["url"]) == url]
+        assert handed and handed[0]["home_day"] == art.home_day and handed[0]["warc_offset"] is not None
+        # dedup has seen the day it landed on (its duplicates partition names the article)
+        dup = lake.read_partition("duplicates", art.home_day, art.site.slug)
+        assert dup is not None and row["article_id"] in dup.column("article_id").to_pylist(), art.key
+
+
+def _cli(crawl: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    akhbar = Path(sys.executable).parent / "akhbar"
+    proc = subprocess.run([str(akhbar), *args], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "COLUMNS": "200", "AKHBAR_CRAWL_SETTINGS": json.dumps(crawl)})
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return proc
+
+
+def test_the_home_day_run_later_holds_it_once_and_either_order_gives_the_same_lake(testweb, testweb_outlets,
+                                                                                    tmp_path, fast_crawl):
+    """ar-wadi's w40 (page date 2023-03-14) listed on 2025-01-07: the listing day first, then the home day, and
+    the other way round, through `akhbar run`; the search index finds it on its home day; a home day already
+    judged is judged again with the article it received."""
+    home = date(2023, 3, 14)
+    days = [home, RELISTED_ON, RELISTED_ON + timedelta(days=1)]
+    lakes = {}
+    for order in ("listing-first", "home-first"):
+        data = tmp_path / order
+        runs = [RELISTED_ON, home] if order == "listing-first" else [home, RELISTED_ON]
+        for day in runs:
+            out = _cli(fast_crawl, "run", "--date", day.isoformat(), "--outlet", "ar-wadi", "--data-dir", str(data),
+                       "--outlets-dir", str(testweb_outlets)).stdout
+            if day == RELISTED_ON:  # where the article went, said by the run
+                assert f"ar-wadi {RELISTED_ON}: 3 article(s) dated another day went to that day's partition: " \
+                       f"{home} (1), {RELISTED_ON + timedelta(days=1)} (2)" in out, out
+        lakes[order] = lake = Lake(str(data / "lake"))
+        rows = [r for r in lake.read("articles").to_pylist() if "nubian-museum" in r["url"]]
+        assert [r["day"] for r in rows] == [home], order
+        found = search(data, "قاعة جديدة للآثار النوبية").to_pylist()  # the search index sees it on its day
+        assert [(h["day"], h["outlet"]) for h in found] == [(home, "ar-wadi")], found
+    runs = lakes["home-first"].read_partition("runs", home, "ar-wadi").to_pylist()
+    assert [r["articles"] for r in runs] == [1, 1]  # judged by its run, then again when 2025-01-07 refreshed it
+    assert json.loads(runs[-1]["checks"])["changed_by"]["delivered"] == 1
+    assert _comparable_days(lakes["listing-first"], days) == _comparable_days(lakes["home-first"], days)
+
+
+def _comparable_days(lake: Lake, days: list[date]) -> set[tuple]:
+    def same(k: str, v: object) -> str:
+        return "listing" if k == "date_source" and str(v).startswith("listing:") else str(v)
+
+    return {tuple((k, same(k, v)) for k, v in sorted(r.items()) if k not in FETCH_COLUMNS)
+            for r in lake.read("articles", days).to_pylist()}

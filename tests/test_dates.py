@@ -162,3 +162,55 @@ def test_european_names_leave_the_arabic_and_persian_ones_alone() -> None:
     assert parse_date_text("۱۲ مه ۲۰۲۴", tz=TEHRAN) == datetime(2024, 5, 12, 8, 30, tzinfo=UTC)
     assert parse_date_text("3 ماي 2024 - 10:00", tz="Africa/Algiers") == datetime(2024, 5, 3, 9, 0, tzinfo=UTC)
     assert parse_date_text("3 من يناير 2024", tz=CAIRO) == datetime(2024, 1, 3, 10, 0, tzinfo=UTC)
+
+
+# -- impossible stamps and hostile strings (issue 24): None, never an exception ---------------------
+@pytest.mark.parametrize("text", [
+    "2025-01-07T10:30:00+25:00", "2025-01-07T10:30:00+99:99", "2025-01-07T10:30:00-24:00",
+    "2025-01-07T10:30:00+24:00", "2025-01-07T10:30:00+15:00", "2025-01-07T10:30:00+03:75",
+    "2025-01-07T10:30:00+03:30:15", "2025-01-07T10:30:00+033015",  # an offset with seconds
+    "2025-01-07T10:99:00", "2025-01-07T10:30:75", "2025-01-07T25:00:00", "2025-01-07T24:30:00",
+    "0000-01-01T00:00:00Z", "99999-01-07T10:30:00Z", "2025-13-07", "2025-02-30", "۱۴۰۳-۱۳-۰۱",
+    "منذ 999999999999 ساعة", "99999999999999 days ago", "۹۹۹۹۹۹۹۹۹ روز پیش", "12345 ساعت پیش",
+])
+def test_an_impossible_date_is_none(text: str) -> None:
+    # these raised ValueError (offsets beyond ±24 h, minute 99, second 75) or OverflowError (relative
+    # counts); a stamp with an impossible time or offset is refused whole, not re-read as its date at noon
+    assert parse_date(text, tz=TEHRAN, now=NOW) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025-01-07T10:30:00+14:00", datetime(2025, 1, 6, 20, 30, tzinfo=UTC)),  # Kiribati, the largest offset
+    ("2025-01-07T10:30:00-12:00", datetime(2025, 1, 7, 22, 30, tzinfo=UTC)),
+    ("2016-12-31T23:59:60Z", datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)),  # a leap second
+    ("2025-01-07T24:00:00", datetime(2025, 1, 7, 8, 30, tzinfo=UTC)),  # the end of the day: the day only
+    ("۹۹۹۹ ساعت پیش", datetime(2023, 11, 17, 21, 0, tzinfo=UTC)),  # four digits: still a count (416 days)
+])
+def test_the_edges_of_possible_stamps_are_read(text: str, expected: datetime) -> None:
+    assert parse_date_text(text, tz=TEHRAN, now=NOW) == expected
+
+
+@pytest.mark.parametrize("unit", ["1", "۱", " ", "a", "ب ", "1 "])
+def test_parse_date_is_linear_on_long_runs(unit: str) -> None:
+    # «(\d+)?\s*(ساعت|…)» tried at every digit of a run was quadratic: 100k digits took ~13 minutes
+    import time
+
+    started = time.monotonic()
+    assert parse_date(unit * 100_000, tz=TEHRAN, now=NOW) is None
+    assert time.monotonic() - started < 10  # ~0.5 s; generous for a shared machine
+
+
+def test_relative_times_can_be_left_out() -> None:
+    assert parse_date("۲ ساعت پیش", now=NOW, relative=False) is None
+    assert parse_date("۲ ساعت پیش - ۱۸ دی ۱۴۰۳", tz=TEHRAN, now=NOW, relative=False).wall.date().isoformat() == (
+        "2025-01-07")
+
+
+def test_the_forms_of_a_day_and_its_year() -> None:
+    from datetime import date
+
+    from akhbar.transforms.dates import numeric_day_forms, year_forms
+
+    assert year_forms(date(2013, 1, 5)) == ("2013", "۲۰۱۳", "٢٠١٣", "1391", "۱۳۹۱", "١٣٩١")
+    forms = numeric_day_forms(date(2024, 4, 25))
+    assert {"20240425", "25.04.24", "25.4.24", "۲۵/۰۴/۲۴", "٢٥-٠٤-٢٤"} <= set(forms)

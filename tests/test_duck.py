@@ -141,3 +141,30 @@ def test_the_duckdb_file_is_refreshed_only_when_the_files_change(tmp_path: Path)
         {"article_id": "a2", "url": "https://www.youm7.com/story/2025/1/8/2", "title": "عنوان آخر"}])
     assert refresh_if_changed(tmp_path) == path
     assert duckdb.connect(str(path), read_only=True).sql("select count(*) from articles").fetchall() == [(2,)]
+
+
+_REFRESH_UNDER_A_LIMIT = """
+import resource, signal, sys
+from akhbar.warehouse.duck import refresh_database
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as ENOSPC would
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+try:
+    refresh_database(sys.argv[1])
+except OSError as exc:
+    print(exc.errno, exc.filename)
+else:
+    print("refreshed")
+"""
+
+
+def test_a_database_file_that_cannot_be_written_for_want_of_space_fails_the_refresh(tmp_path: Path):
+    """DuckDB keeps a failed checkpoint quiet (the WAL stays, the views still work), so a night on a full disk
+    ended with exit 0: the refresh checkpoints explicitly and a disk-full error is an OSError, never a warning."""
+    import errno
+    import subprocess
+    import sys
+
+    _lake(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", _REFRESH_UNDER_A_LIMIT, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.stdout.split() == [str(errno.EFBIG), str(tmp_path / "akhbar.duckdb")], proc.stdout + proc.stderr

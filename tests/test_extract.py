@@ -395,3 +395,41 @@ def test_closing_paragraphs_that_look_like_metadata_stay(closing: str) -> None:
     body = [*FA_PARAS[:2], closing]
     assert trim_edges(body, ["مریم احمدی"]) == body
     assert trim_edges([*body, "جميع الحقوق محفوظة لموقع الخبر 2025"], []) == body
+
+
+# -- bounded JSON-LD and canonical (issue 24) -------------------------------------------------------
+def _ld_page(ld: str, head: str = "") -> str:
+    return (f'<html lang="ar"><head><script type="application/ld+json">{ld}</script>{head}</head><body>'
+            f"<article>{_p(AR_PARAS)}</article></body></html>")
+
+
+def _graph(levels: int) -> str:
+    """The article object ``levels`` @graph wrappers down (each a dict and a list: two levels of depth)."""
+    article = '{"@type": "NewsArticle", "headline": "وزير الخارجية", "datePublished": "2025-01-07T09:30:00+02:00"}'
+    return '{"@type": "WebPage", "@graph": [' * levels + article + "]}" * levels
+
+
+def test_json_ld_is_read_to_its_depth_bound_and_skipped_beyond_it_with_a_note() -> None:
+    # 31 wrappers: depth 63, read; 32: depth 65, skipped (real pages nest 9 levels at most); nothing raises
+    read = extract_article(_ld_page(_graph(31)), "https://example.com/ar/news/7")
+    assert read.published_at == datetime(2025, 1, 7, 7, 30, tzinfo=UTC) and read.notes == []
+    skipped = extract_article(_ld_page(_graph(32)), "https://example.com/ar/news/7")
+    assert skipped.date_source != "jsonld" and skipped.text.split("\n") == AR_PARAS
+    assert skipped.notes == ["jsonld: script 1 of 1 skipped (nested deeper than 64 levels)"]
+
+
+@pytest.mark.parametrize("wrapped", [
+    "//<![CDATA[\n{ld}\n//]]>", "/*<![CDATA[*/ {ld} /*]]>*/", "<![CDATA[{ld}]]>", "  // <![CDATA[ {ld} // ]]>  ",
+])
+def test_json_ld_in_every_cdata_wrapper_is_read(wrapped: str) -> None:
+    ld = '{"@type": "NewsArticle", "datePublished": "2025-01-07T09:30:00+02:00"}'
+    ex = extract_article(_ld_page(wrapped.replace("{ld}", ld)), "https://example.com/ar/news/7")
+    assert ex.published_at == datetime(2025, 1, 7, 7, 30, tzinfo=UTC) and ex.date_source == "jsonld"
+
+
+@pytest.mark.parametrize("href", ["http://[::1", "https://[fe80::zz/news/7", "http://::1]/x"])
+def test_a_canonical_that_is_no_url_is_noted_not_raised(href: str) -> None:
+    # urljoin raised ValueError («Invalid IPv6 URL») out of extract_article: the outlet-day failed
+    ex = extract_article(_ld_page("{}", f'<link rel="canonical" href="{href}">'), "https://example.com/ar/news/7")
+    assert ex.canonical_url is None and ex.text.split("\n") == AR_PARAS
+    assert ex.notes == [f"canonical: {href!r} is no URL (Invalid IPv6 URL)"]

@@ -99,3 +99,37 @@ def test_pattern_written_with_raw_arabic_characters_matches_encoded_url() -> Non
     pattern = r"/خبر/(?P<id>\d+)"
     url = "https://www.alwatan.com/" + quote("خبر") + "/98765/" + quote(SLUG_AR)
     assert article_key(url, pattern) == "alwatan.com/98765"
+
+
+# -- malformed URLs (issue 24): never an exception ------------------------------------------------
+FETCHED = f"https://www.hamshahrionline.ir/news/912345/{quote(SLUG_FA)}"
+MALFORMED = [
+    "http://[::1", "http://[fe80::zz]/a", "http://[::1]]", "https://[::1]:99999/",  # IPv6 hosts
+    "https://www.hamshahrionline.ir:99999/news/1", "https://www.hamshahrionline.ir:-1/news/1",  # ports
+    "https://www.hamshahrionline.ir:abc/news/1",
+    "https://www.hamshahr\x00online.ir/news/1", "https://www.hamshahrionline.ir/news/\x00\x07\x1b",  # controls
+    "https://www.hamshahrionline.ir\u3002/news/1", "https://xn--zz-\u0644.ir/a", "https://\udcff.ir/a",  # IDNA
+    "https://%zz/a", "https:// www.hamshahrionline.ir/news/1", "https://www.hamshahrionline.ir/" + "ب" * 100_000,
+]
+
+
+@pytest.mark.parametrize("url", MALFORMED, ids=range(len(MALFORMED)))
+def test_normalize_url_never_raises_and_stays_idempotent(url: str) -> None:
+    # the first six raised ValueError (Invalid IPv6 URL, Port out of range, forbidden domain code point),
+    # the surrogate UnicodeEncodeError
+    once = normalize_url(url)
+    assert isinstance(once, str) and once.isprintable()
+    assert normalize_url(once) == once
+    assert article_id(once, PATTERN_FA) == article_id(url, PATTERN_FA)
+
+
+@pytest.mark.parametrize("declared", MALFORMED, ids=range(len(MALFORMED)))
+def test_a_malformed_declared_canonical_falls_back_to_the_fetched_url(declared: str) -> None:
+    assert canonical_url(FETCHED, declared) == normalize_url(FETCHED)
+
+
+def test_a_same_site_canonical_with_a_bad_port_is_not_the_pages_address() -> None:
+    # the host is the outlet's and the path another article's: a typo in the port is no reason to trust it
+    assert canonical_url(FETCHED, "https://www.hamshahrionline.ir:99999/news/1") == normalize_url(FETCHED)
+    assert canonical_url(FETCHED, "https://www.hamshahrionline.ir:443/news/1") == (
+        "https://hamshahrionline.ir/news/1")

@@ -283,3 +283,88 @@ def test_htmldate_leaves_the_shared_tree_untouched():
     before = lxml_html.tostring(tree, encoding="unicode")
     assert extract_mod._htmldate(tree, "https://www.example.com/news/8") is not None
     assert lxml_html.tostring(tree, encoding="unicode") == before
+
+
+# -- a generic guess is not a date (issue 23) -------------------------------------------------------
+def _news_page(lang: str, site: str, url: str, title: str, body: str, footer: str, printed: str = "",
+               head: str = "") -> str:
+    """A news page as outlets serve it: site head, menu, share bar, tag list, related links, footer."""
+    menu = {"fa": ["صفحه نخست", "سیاسی", "اقتصادی", "ورزشی", "بین‌الملل"],
+            "ar": ["الرئيسية", "أخبار مصر", "اقتصاد", "رياضة", "عربي ودولي"]}[lang]
+    related = {"fa": "اخبار مرتبط", "ar": "اقرأ أيضا"}[lang]
+    nav = "".join(f'<li><a href="/{i}">{m}</a></li>' for i, m in enumerate(menu))
+    return (f'<!DOCTYPE html><html lang="{lang}" dir="rtl"><head><meta charset="utf-8">'
+            f"<title>{title} - {site}</title>"
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta property="og:type" content="article"><meta property="og:site_name" content="{site}">'
+            f'<meta property="og:title" content="{title}"><meta property="og:url" content="{url}">'
+            f'<link rel="canonical" href="{url}"><link rel="stylesheet" href="/static/css/main.css">'
+            f'<script src="/static/js/jquery-1.1.13.min.js"></script>{head}</head>'
+            f'<body><header class="site-header"><a class="logo" href="/">{site}</a><ul class="menu">{nav}</ul>'
+            f'</header><main><article class="news"><h1 class="title">{title}</h1>{printed}{body}'
+            f'<div class="share"><a href="https://t.me/share/url?url={url}">تلگرام</a></div></article>'
+            f'<aside><h3>{related}</h3><ul><li><a href="/news/8812">{title[:12]} …</a></li></ul></aside></main>'
+            f'<footer class="site-footer"><p>{footer}</p></footer></body></html>')
+
+
+FA_YEAR_ONLY = ("fa", "عصر ایران", "https://www.asriran.com/fa/2013/news-285123", "برنامه دولت برای مهار تورم",
+                FA_BODY, "© ۲۰۱۳ کلیه حقوق این سایت متعلق به عصر ایران است")
+AR_YEAR_ONLY = ("ar", "بوابة الأخبار", "https://www.akhbarelyom.com/2013/news-117254",
+                "حملة قومية للتطعيم ضد شلل الأطفال", AR_BODY, "جميع الحقوق محفوظة 2013 © بوابة الأخبار")
+
+
+@pytest.mark.parametrize(("page", "tz"), [(FA_YEAR_ONLY, TEHRAN), (AR_YEAR_ONLY, CAIRO)], ids=["fa", "ar"])
+def test_a_year_in_the_url_and_footer_is_not_a_date(page: tuple[str, ...], tz: str):
+    # htmldate returns January 1st of that year (from the footer, or the canonical link's /2013/): no day on
+    # the page says so (jquery-1.1.13 in a script's path is a version, not «1.1.13»), so the guess is
+    # refused, noted, and the pipeline takes the listing's date
+    lang, site, url, title, body, footer = page
+    html = _news_page(lang, site, url, title, body, footer)
+    assert extract_mod._htmldate(extract_mod.traf.load_html(html), url) == "2013-01-01"
+    ex = extract_article(html, url, tz=tz)
+    assert ex.published_at is None and ex.date_source is None
+    assert "htmldate=2013-01-01 (no day on the page: refused)" in ex.date_signals
+
+
+def test_a_year_month_is_not_a_date_either():
+    # «دی ۱۳۹۱» / «2013/05» in the page: htmldate's 1st of the month, refused the same way
+    html = _news_page(*AR_YEAR_ONLY[:5], "جميع الحقوق محفوظة", printed='<p class="info">أرشيف 2013/05</p>')
+    ex = extract_article(html, AR_YEAR_ONLY[2], tz=CAIRO)
+    assert ex.published_at is None
+    assert any(s.endswith("(no day on the page: refused)") for s in ex.date_signals), ex.date_signals
+
+
+@pytest.mark.parametrize(("page", "tz", "printed", "head"), [
+    # a full date our rules do not read (a plain paragraph, a class without «date», an attribute htmldate
+    # knows and we do not): htmldate's day is backed by the page, so it still counts
+    (AR_YEAR_ONLY, CAIRO, "<p>نُشر بتاريخ 2013-01-05</p>", ""),
+    (AR_YEAR_ONLY, CAIRO, '<span class="meta">السبت 05.01.2013 - 10:30</span>', ""),
+    (AR_YEAR_ONLY, CAIRO, "", '<meta name="citation_publication_date" content="2013/01/05">'),
+    (FA_YEAR_ONLY, TEHRAN, '<span class="meta">۱۳۹۱/۱۰/۱۶</span><p>تهران - 05/01/2013</p>', ""),
+    # a two-digit year, which our rules never read as a date (rbb24.de prints «Do 25.04.24 | 14:07 Uhr»)
+    (AR_YEAR_ONLY, CAIRO, '<div class="date">السبت 05.01.13 | 10:30</div>', ""),
+], ids=["ar-paragraph", "ar-meta-span", "ar-citation-meta", "fa-solar-and-gregorian", "ar-two-digit-year"])
+def test_htmldate_counts_when_the_page_prints_that_day(page: tuple[str, ...], tz: str, printed: str, head: str):
+    lang, site, url, title, body, footer = page
+    ex = extract_article(_news_page(lang, site, url, title, body, footer, printed, head), url, tz=tz)
+    assert ex.published_at is not None and ex.published_at.date() == datetime(2013, 1, 5).date()
+    assert ex.date_source == "htmldate"
+    assert not any("refused" in s for s in ex.date_signals)
+
+
+def test_the_days_evidence_is_read_in_a_bounded_number_of_places(monkeypatch: pytest.MonkeyPatch):
+    # a page writing its year thousands of times (an archive sidebar) and never the guessed day: at most
+    # _MAX_EVIDENCE places are read, two stretches each
+    calls: list[str] = []
+    real = extract_mod.parse_date
+
+    def counting(s: str, **kw: object) -> object:
+        calls.append(s)
+        return real(s, **kw)
+
+    sidebar = "<ul>" + "<li>أرشيف 2013</li>" * 5000 + "</ul>"
+    html = _news_page(*AR_YEAR_ONLY[:6], printed=sidebar)
+    monkeypatch.setattr(extract_mod, "parse_date", counting)
+    ex = extract_article(html, AR_YEAR_ONLY[2], tz=CAIRO)
+    assert ex.published_at is None
+    assert 0 < len(calls) <= 2 * extract_mod._MAX_EVIDENCE + 10

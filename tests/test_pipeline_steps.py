@@ -87,9 +87,9 @@ def test_place_keeps_the_home_day_and_hands_other_days_over_with_a_reason():
     day = date(2025, 1, 6)
     record = _record("https://www.sepehr.example/news/30", b"", day, offset=4096,
                      listing=steps.Listing(datetime(2025, 1, 6, 9, tzinfo=UTC), "feed https://sepehr/rss"))
-    same = {"published_at": datetime(2025, 1, 6, 8, tzinfo=UTC), "date_source": "jsonld"}
+    same = {"published_at": datetime(2025, 1, 6, 8, tzinfo=UTC), "date_source": "jsonld", "date_estimated": False}
     assert steps.place(record, same, day) is None
-    far = {"published_at": datetime(2025, 1, 11, 8, tzinfo=UTC), "date_source": "jsonld"}
+    far = {"published_at": datetime(2025, 1, 11, 8, tzinfo=UTC), "date_source": "jsonld", "date_estimated": False}
     other = steps.place(_record(record.response.url, b"", day, 4096), far, day)  # no listing: the page day wins
     assert other.outcome is CrawlOutcome.OTHER_DAY and other.home_day == date(2025, 1, 11)
     assert other.reason.startswith("belongs to 2025-01-11: published 2025-01-11T08:00:00+00:00 (jsonld)")
@@ -97,6 +97,81 @@ def test_place_keeps_the_home_day_and_hands_other_days_over_with_a_reason():
     assert (line.outcome, line.home_day, line.warc_offset, line.warc_file) == (
         CrawlOutcome.OTHER_DAY, date(2025, 1, 11), 4096, record.response.warc_file)
     assert line.listed_by == "feed https://sepehr/rss"
+
+
+class _Extracted:
+    """What choose_date reads of an extraction."""
+
+    def __init__(self, published_at, signals=(), source="jsonld"):
+        self.published_at, self.date_signals, self.date_source = published_at, list(signals), source
+
+
+def test_a_date_not_read_from_the_page_is_flagged_estimated_with_its_evidence():
+    fetched = datetime(2025, 1, 7, 20, tzinfo=UTC)
+    listing = steps.Listing(datetime(2025, 1, 7, 9, tzinfo=UTC), "sitemap_lastmod https://x/sitemap.xml")
+    page = steps.choose_date(_Extracted(datetime(2025, 1, 7, 8, tzinfo=UTC)), listing, fetched)
+    assert (page["date_source"], page["date_estimated"], page["date_disagrees"]) == ("jsonld", False, False)
+    # a guess the extractor refused: no page date, its evidence kept; the listing's date, flagged
+    refused = steps.choose_date(_Extracted(None, ["htmldate=2013-01-01T00:00:00+00:00 (no day on the page: "
+                                                  "refused)"], None), listing, fetched)
+    assert refused["published_at"] == listing.at and refused["date_source"] == "listing:sitemap_lastmod"
+    assert refused["date_estimated"] is True and refused["date_disagrees"] is True
+    assert refused["date_signals"][0].startswith("htmldate=2013-01-01")
+    # an implausible page date (after the fetch) is not trusted either
+    future = steps.choose_date(_Extracted(datetime(2031, 5, 1, tzinfo=UTC)), listing, fetched)
+    assert future["published_at"] == listing.at and future["date_estimated"] is True
+    # nothing at all: no date, and nothing estimated
+    none = steps.choose_date(_Extracted(None, (), None), steps.Listing(), fetched)
+    assert none["published_at"] is None and none["date_estimated"] is False
+    # placement trusts only the page's own date: an estimated one is the listing's, never a home elsewhere
+    record = _record("https://x/news/1", b"", date(2025, 1, 7), listing=listing)
+    assert steps.place(record, refused, date(2025, 1, 7)) is None
+
+
+def _raise_recursion(body, url, **kwargs):
+    raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
+
+
+def test_any_error_of_one_page_is_that_pages_extract_failed(pages, tmp_path: Path, monkeypatch):
+    """A page the extractor chokes on in a way it did not foresee (here a RecursionError, as deeply nested
+    JSON-LD gave), or whose dating or identity breaks after extraction: logged extract_failed with the error,
+    and the outlet-day's other articles still land."""
+    outlet, record, _ = pages[0]
+    day = record.crawl_day
+    deep = _record(record.response.url + "?deep", record.response.body, day, offset=901)
+    bad_id = _record(record.response.url + "?bad-id", record.response.body, day, offset=902)
+    job = steps.extract_job(deep, outlet)
+    with monkeypatch.context() as m:
+        m.setattr(_extract_module, "extract_article", _raise_recursion)
+        failed = steps.extract_page(job)
+    assert isinstance(failed, steps.PageFailed) and str(failed).startswith("RecursionError: maximum recursion")
+    real_extract_page = steps.extract_page
+
+    def flaky(job):
+        return _raise_recursion(None, None) if job[1].endswith("?deep") else real_extract_page(job)
+
+    def extract_page(job):  # the real function's containment around a page that raises
+        try:
+            return flaky(job)
+        except Exception as exc:
+            return steps.page_failure(exc)
+
+    real_identify = steps.identify
+
+    def identify(rec, ex, out):
+        if rec.url.endswith("?bad-id"):
+            raise ValueError("Invalid IPv6 URL")
+        return real_identify(rec, ex, out)
+
+    monkeypatch.setattr(steps, "page_refs", lambda *a: [record, deep, bad_id])
+    monkeypatch.setattr(steps, "extract_page", extract_page)
+    monkeypatch.setattr(steps, "identify", identify)
+    ex = night.extract_records(tmp_path, day, outlet, Lake(str(tmp_path / "lake")), timeout=None)
+    assert [a.url for a in ex.rows] == [record.response.url]
+    assert sorted((r.outcome, r.warc_offset, r.reason) for r in ex.log_rows) == [
+        (CrawlOutcome.EXTRACT_FAILED, 901, "RecursionError: maximum recursion depth exceeded while decoding a JSON "
+                                           "array"),
+        (CrawlOutcome.EXTRACT_FAILED, 902, "ValueError: Invalid IPv6 URL")]
 
 
 def test_keep_newest_keeps_one_record_per_article():

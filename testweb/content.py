@@ -84,6 +84,9 @@ class Article:
     date_format: str | None = None
     #: its meta times are the local wall-clock labelled UTC («14:30:00Z» for 14:30 Cairo), as Egyptian CMSs do
     utc_labelled: bool = False
+    #: an old story the site lists again on a later day (a «from the archive» box on that day's archive page and
+    #: an undated entry in that day's sitemap): its page keeps its own, much earlier date, which is its home day
+    relisted_local: datetime | None = None
 
     @property
     def story_language(self) -> str:
@@ -231,10 +234,15 @@ class Catalog:
         self.by_site: dict[str, list[Article]] = {s.slug: [] for s in SITES}
         for art in sorted(articles, key=lambda a: a.published):
             self.by_site[art.site.slug].append(art)
+        pinned = {e["key"]: e["number"] for e in raw if "number" in e}
         for slug, arts in self.by_site.items():
             base, step = ID_BASE.get(slug, (0, 1))
-            for n, art in enumerate(arts):
+            # a story with its own number in the JSON keeps it, and the others keep theirs (added stories never
+            # renumber a site)
+            for n, art in enumerate(a for a in arts if a.key not in pinned):
                 art.number = base + n * step
+            for art in arts:
+                art.number = pinned.get(art.key, art.number)
         self._paths: dict[tuple[str, str], Article] = {}
         self._short: dict[tuple[str, str], Article] = {}
         for art in self.all():
@@ -258,6 +266,7 @@ class Catalog:
             dateless=entry.get("page_date") == "none",
             language=entry.get("language"), date_format=_date_format(entry),
             utc_labelled=_meta_clock(entry, site),
+            relisted_local=_parse_local(entry["relisted_local"], site.timezone) if "relisted_local" in entry else None,
         )
 
     def _check_distinct_paragraphs(self) -> None:
@@ -286,6 +295,10 @@ class Catalog:
     def local_day(self, slug: str, day: date) -> list[Article]:
         """Articles of the outlet's local calendar day (archive pages and per-day sitemaps), newest first."""
         return [a for a in reversed(self.by_site[slug]) if a.published_local.date() == day]
+
+    def relisted(self, slug: str, day: date) -> list[Article]:
+        """Older stories the outlet lists again on its local calendar day ``day``."""
+        return [a for a in self.by_site[slug] if a.relisted_local is not None and a.relisted_local.date() == day]
 
     def local_days(self, slug: str) -> list[date]:
         return sorted({a.published_local.date() for a in self.by_site[slug]})

@@ -86,11 +86,14 @@ def _url_entry(art: Article, base: str) -> str:
 
 
 def day_sitemap(site: Site, catalog: Catalog, base: str, day: date) -> str | None:
-    """The child sitemap of one local day; None when the site published nothing that day."""
+    """The child sitemap of one local day; None when the site published nothing that day. Old stories listed
+    again that day come last, without a lastmod (as CMSs add them)."""
     arts = catalog.local_day(site.slug, day)
     if not arts:
         return None
-    return XML_DECL + f'<urlset xmlns="{SM_NS}">\n' + "".join(_url_entry(a, base) for a in arts) + "</urlset>\n"
+    again = "".join(f"<url><loc>{escape(base + a.path)}</loc></url>\n" for a in catalog.relisted(site.slug, day))
+    return (XML_DECL + f'<urlset xmlns="{SM_NS}">\n' + "".join(_url_entry(a, base) for a in arts) + again
+            + "</urlset>\n")
 
 
 def news_sitemap(site: Site, catalog: Catalog, base: str) -> str:

@@ -48,6 +48,7 @@ FA = {
     "about": "درباره ما",
     "contact": "تماس با ما",
     "ads": "تبلیغات",
+    "from_archive": "از آرشیو",
 }
 AR = {
     "home": "الرئيسية",
@@ -67,6 +68,7 @@ AR = {
     "about": "من نحن",
     "contact": "اتصل بنا",
     "ads": "أعلن معنا",
+    "from_archive": "من الأرشيف",
 }
 
 
@@ -335,6 +337,11 @@ def archive_page(site: Site, catalog: Catalog, day: date, page: int) -> str:
         listing = f'<ul class="archive-list">{items}</ul>'
     else:
         listing = f'<p class="empty">{lab["empty"]}</p>'
+    again = catalog.relisted(site.slug, day) if page == 1 else []
+    if again:  # old stories listed again this day, each with its own (old) date
+        items = "".join(f'<li><a href="{a.path}">{_e(a.title)}</a> <span class="time">{visible_date(a)}</span></li>'
+                        for a in again)
+        listing += f'\n<section class="from-archive"><h3>{lab["from_archive"]}</h3><ul>{items}</ul></section>'
     when = solar_short(_noon(site, day)).split(" - ")[0] if site.language == "fa" else day.isoformat()
     body = (
         f"<h1>{lab['archive']} {when}</h1>\n{listing}\n"

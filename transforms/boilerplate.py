@@ -455,7 +455,9 @@ def clean_authors(raw: list[str], names: set[str]) -> list[str]:
     without site or agency names and logo/image-file words, de-duplicated (first form kept)."""
     out: dict[str, str] = {}
     for item in raw:
-        for name in _AUTHOR_SPLIT.split(item or ""):
+        # whitespace collapsed first: the separators' «\s*» tried at every space of a long run (a JSON-LD
+        # author with 100k spaces) made the split quadratic
+        for name in _AUTHOR_SPLIT.split(" ".join((item or "").split())):
             # the initials some bylines append («Corina Gall (cog.)») are not part of the name
             name = " ".join(_INITIALS.sub("", _BYLINE_LEAD.sub("", name)).split()).strip(" :：-–—|.,،")
             if not name or not tokens(name) or _IMAGE_WORD.search(name):
@@ -477,7 +479,7 @@ def split_tags(raw: list[str]) -> list[str]:
     """Tags as a list: each value split on , ، ؛ ; |, trimmed, empty ones dropped, de-duplicated."""
     out: dict[str, str] = {}
     for item in raw:
-        for tag in _TAG_SEP.split(item or ""):
+        for tag in _TAG_SEP.split(" ".join((item or "").split())):  # collapsed first: see clean_authors
             tag = " ".join(tag.split()).strip(_TAG_EDGES)
             if tag:
                 out.setdefault(word_key(tag) or tag, tag)

@@ -57,7 +57,11 @@ def _alt(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+#: an offset's seconds are caught (group 8) so that such a stamp is refused, not read without them
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*"
+                  r"(Z|[+-]\d{2}:?\d{2}(:?\d{2}(?!\d))?)?)?")
+#: real UTC offsets run from -12:00 to +14:00; a stamp beyond that is corrupt
+_MAX_OFFSET = timedelta(hours=14)
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 )
@@ -85,9 +89,11 @@ _RELATIVE_UNITS = {
     "hours": "hours", "day": "days", "days": "days", "week": "weeks", "weeks": "weeks",
 }
 _UNITS = _alt(list(_RELATIVE_UNITS))
-_REL_FA = re.compile(rf"(\d+)?\s*({_UNITS})\s*(?:پیش|قبل)")
-_REL_AR = re.compile(rf"منذ\s*(\d+)?\s*({_UNITS})(?!\w)")
-_REL_EN = re.compile(rf"(\d+|an?|one)\s+({_UNITS})\s+ago", re.I)
+# counts of at most 4 digits, never starting inside a longer number: «(\d+)?» tried at every digit of a long
+# run is quadratic (100k digits took minutes), and «999999999 ساعت پیش» is no time at all
+_REL_FA = re.compile(rf"(?:(?<!\d)(\d{{1,4}})\s*|(?<!\d)(?<!\d\s))({_UNITS})\s*(?:پیش|قبل)")
+_REL_AR = re.compile(rf"منذ\s*(\d{{1,4}})?\s*({_UNITS})(?!\w)")
+_REL_EN = re.compile(rf"(?<!\d)(\d{{1,4}}|an?|one)\s+({_UNITS})\s+ago", re.I)
 _JUST_NOW = re.compile(r"لحظاتی پیش|دقایقی پیش|همین الان|منذ لحظات|الآن|just now", re.I)
 
 
@@ -158,14 +164,44 @@ def _relative(s: str, now: datetime) -> datetime | None:
     return None
 
 
+def _iso_time(m: re.Match) -> time | bool | None:
+    """The ISO stamp's time of day; None when it has none or is «24:00» (the end of its day); False when
+    impossible (hour 25+, minute 60+, second 61+; a leap second 60 is read as 59)."""
+    if not m.group(4):
+        return None
+    hour, minute, second = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
+    if hour > 24 or minute > 59 or second > 60:
+        return False
+    if hour == 24:
+        return None if minute == second == 0 else False
+    return time(hour, minute, min(second, 59))
+
+
+def _iso_offset(z: str | None, seconds: str | None) -> timedelta | bool | None:
+    """The ISO stamp's UTC offset; None when it has none; False when impossible (beyond ±14:00, minutes
+    60+, or with seconds: no zone has such an offset today)."""
+    if not z:
+        return None
+    if z == "Z":
+        return timedelta(0)
+    if seconds:
+        return False
+    digits = z[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    offset = (-1 if z[0] == "-" else 1) * timedelta(hours=hours, minutes=minutes)
+    return False if minutes > 59 or abs(offset) > _MAX_OFFSET else offset
+
+
 def parse_date_text(s: str, *, tz: str | None = None, now: datetime | None = None) -> datetime | None:
     """The first date (with its time, when given) in ``s`` as an aware UTC datetime, or None."""
     found = parse_date(s, tz=tz, now=now)
     return found.utc if found else None
 
 
-def parse_date(s: str, *, tz: str | None = None, now: datetime | None = None) -> ParsedDate | None:
-    """The first full date in ``s`` (a year or a year-month alone is none), with what was written."""
+def parse_date(s: str, *, tz: str | None = None, now: datetime | None = None,
+               relative: bool = True) -> ParsedDate | None:
+    """The first full date in ``s`` (a year or a year-month alone is none), with what was written; with
+    ``relative`` False a relative time («۲ ساعت پیش») is none either: only a date the page writes out."""
     if not s:
         return None
     s = _clean(s)
@@ -176,17 +212,11 @@ def parse_date(s: str, *, tz: str | None = None, now: datetime | None = None) ->
     if m:
         d = _date_of(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
-            t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)) if m.group(4) and int(
-                m.group(4)) < 24 else None
-            offset = None
-            if m.group(7):
-                z = m.group(7)
-                if z == "Z":
-                    offset = timedelta(0)
-                else:
-                    sign = -1 if z[0] == "-" else 1
-                    z = z[1:].replace(":", "")
-                    offset = sign * timedelta(hours=int(z[:2]), minutes=int(z[2:]))
+            # a stamp with an impossible time or offset is corrupt: refused whole, not re-read by the looser
+            # patterns below (they would take its date at noon local)
+            t, offset = _iso_time(m), _iso_offset(m.group(7), m.group(8))
+            if t is False or offset is False:
+                return None
             return _to_utc(d, t, tz, offset, labelled)
     for m in _NAMED_SOLAR.finditer(s):
         d = _date_of(int(m.group(3)), _SOLAR[m.group(2)], int(m.group(1)))
@@ -207,10 +237,31 @@ def parse_date(s: str, *, tz: str | None = None, now: datetime | None = None) ->
             d = _date_of(int(m.group(6)), int(m.group(5)), int(m.group(4)))
         if d:
             return _to_utc(d, _time_of(s[m.end():] + " " + s[: m.start()]), tz, labelled=labelled)
-    rel = _relative(s, (now or datetime.now(UTC)).astimezone(UTC))
+    rel = _relative(s, (now or datetime.now(UTC)).astimezone(UTC)) if relative else None
     if rel is None:
         return None
     return ParsedDate(rel, rel.astimezone(ZoneInfo(tz) if tz else UTC).replace(tzinfo=None), True, False)
+
+
+_TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_TO_ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def year_forms(day: date) -> tuple[str, ...]:
+    """The ways a page writes the year of ``day``: Gregorian and Solar Hijri, in Latin, Persian and
+    Arabic-Indic digits (what a full date of that day must contain)."""
+    years = (str(day.year), str(jdatetime.date.fromgregorian(date=day).year))
+    return tuple(dict.fromkeys(f for y in years for f in (y, y.translate(_TO_PERSIAN), y.translate(_TO_ARABIC))))
+
+
+def numeric_day_forms(day: date) -> tuple[str, ...]:
+    """The all-digit ways a page writes ``day`` that parse_date does not read (a two-digit year is too
+    ambiguous for a date box): «25.04.24», «25/4/24», «2024-04-25» compacted to «20240425»; day first, as
+    across the region and in Europe; Latin, Persian and Arabic-Indic digits."""
+    pairs = dict.fromkeys([(f"{day.day:02d}", f"{day.month:02d}"), (str(day.day), str(day.month))])
+    short = [f"{d}{sep}{m}{sep}{day.year % 100:02d}" for sep in "./-" for d, m in pairs]
+    latin = [f"{day:%Y%m%d}", *short]
+    return tuple(dict.fromkeys(f for x in latin for f in (x, x.translate(_TO_PERSIAN), x.translate(_TO_ARABIC))))
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)|&copy;|copyright|all rights reserved|حقوق|کپی\s*رایت", re.I)

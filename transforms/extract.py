@@ -26,8 +26,9 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -50,13 +51,13 @@ from akhbar.transforms.boilerplate import (
     trim_edges,
     word_key,
 )
-from akhbar.transforms.dates import ParsedDate, is_copyright, parse_date
+from akhbar.transforms.dates import ParsedDate, is_copyright, numeric_day_forms, parse_date, year_forms
 from akhbar.transforms.encoding import decode_page, is_refused_type
 from akhbar.transforms.language import detect_language
 from akhbar.transforms.normalize import tokens
 from akhbar.transforms.thresholds import EXTRACTION
 
-EXTRACTOR_VERSION = "akhbar-extract-5 (trafilatura " + traf.VERSION + ")"
+EXTRACTOR_VERSION = "akhbar-extract-6 (trafilatura " + traf.VERSION + ")"
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
@@ -98,6 +99,8 @@ class Extracted:
     encoding: str | None = None
     #: invalid bytes repaired while decoding (transforms.encoding.Decoded.repairs)
     decode_repairs: int = 0
+    #: parts of the page left unread and why (a JSON-LD script too deep or too big, a malformed canonical)
+    notes: list[str] = field(default_factory=list)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -136,29 +139,84 @@ def _coverage(part: str | None, whole: str | None, ignore: str = "") -> float:
     return len(w & set(_tokens(part))) / len(w)
 
 
-_CDATA = re.compile(r"^\s*(?:/\*|//)?\s*<!\[CDATA\[(?:\s*\*/)?|(?:/\*|//)?\s*\]\]>(?:\s*\*/)?\s*$")
+#: JSON-LD is read only this deep and this big: real pages nest 9 levels at most and hold at most ~17k values
+#: in one script (the 225 real pages); deeper or bigger is an accident (or an attack) and is skipped
+_LD_MAX_DEPTH = 64
+_LD_MAX_NODES = 100_000
+_CDATA_OPEN = re.compile(r"(?:/\*|//)?\s*<!\[CDATA\[(?:\s*\*/)?")
 
 
-def _jsonld_documents(tree: Any) -> list[Any]:
-    """Each JSON-LD script of the page, parsed once (body, metadata and dates all read these)."""
+def _uncdata(raw: str) -> str:
+    """``raw`` (stripped) without the «//<![CDATA[ … //]]>» wrapper of XHTML pages. The end is cut with string
+    tests: a regular expression searched for it over the whole script was quadratic on a run of spaces."""
+    opening = _CDATA_OPEN.match(raw)
+    if opening:
+        raw = raw[opening.end():]
+    tail = raw.rstrip()
+    if tail.endswith("*/") and tail[:-2].rstrip().endswith("]]>"):
+        tail = tail[:-2].rstrip()
+    if not tail.endswith("]]>"):
+        return raw
+    tail = tail[:-3].rstrip()
+    return tail[:-2] if tail.endswith(("//", "/*")) else tail
+
+
+def _ld_shape(doc: Any) -> str | None:
+    """Why a decoded JSON-LD document is too deep or too big to read (None: it is fine), found without
+    recursion: every reader after this one (ours and trafilatura's) recurses through it."""
+    stack, nodes = [(doc, 1)], 0
+    while stack:
+        node, depth = stack.pop()
+        nodes += 1
+        if depth > _LD_MAX_DEPTH:
+            return f"nested deeper than {_LD_MAX_DEPTH} levels"
+        if nodes > _LD_MAX_NODES:
+            return f"more than {_LD_MAX_NODES} values"
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return None
+
+
+def _decode_ld(raw: str) -> Any:
+    """One JSON-LD script decoded (a CDATA-wrapped one too); ValueError or RecursionError when it is not JSON
+    or too deep for the decoder (CPython's decoder stops at the recursion limit, with the stack intact)."""
+    try:
+        return json.loads(raw, strict=False)
+    except ValueError:
+        if "<![CDATA[" not in raw:
+            raise
+        return json.loads(_uncdata(raw), strict=False)
+
+
+def _jsonld_documents(tree: Any, notes: list[str] | None = None) -> list[Any]:
+    """Each JSON-LD script of the page, parsed once (body, metadata and dates all read these); one too deep
+    or too big is skipped with a note in ``notes``, a broken one silently (common and harmless)."""
     docs = []
-    for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+    scripts = tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]')
+    for i, script in enumerate(scripts, start=1):
         raw = (script.text or "").strip()
         if not raw:
             continue
         try:
-            docs.append(json.loads(raw, strict=False))
+            doc = _decode_ld(raw)
         except ValueError:
-            if "<![CDATA[" not in raw:
-                continue
-            try:  # wrapped for XHTML parsers: «//<![CDATA[ {…} //]]>»
-                docs.append(json.loads(_CDATA.sub("", raw), strict=False))
-            except ValueError:
-                continue
+            continue
+        except RecursionError:
+            why: str | None = "nested too deep to decode"
+        else:
+            why = _ld_shape(doc)
+        if why is None:
+            docs.append(doc)
+        elif notes is not None:
+            notes.append(f"jsonld: script {i} of {len(scripts)} skipped ({why})")
     return docs
 
 
 def _jsonld_objects(docs: list[Any]) -> list[dict]:
+    """Every object of the documents reached through lists, @graph, mainEntity and itemListElement (the
+    documents are bounded by _ld_shape, so the walk is too)."""
     found: list[dict] = []
 
     def walk(node: Any) -> None:
@@ -484,6 +542,100 @@ def _reach(structured: list[tuple[str, ParsedDate]], tz: str | None) -> int:
     return REGION
 
 
+#: htmldate's day is checked against the page in at most this many places its year is written (the rare
+#: path of a page without any other date; a teaser list writes hundreds) ...
+_MAX_EVIDENCE = 300
+#: ... each read this far before the year («٣ كانون الثاني (يناير) ٢٠١٣») and after it («2013-01-05T10:30:00+03:30»):
+#: no further, as parse_date takes the first date of what it reads
+_BEFORE_YEAR, _AFTER_YEAR = 32, 28
+_JSON_SCRIPT = XPath('//script[contains(translate(@type, "JSON", "json"), "json")]/text()')
+_PAGE_TEXT = XPath("//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def _evidence_strings(tree: Any, url: str | None) -> Iterator[tuple[bool, str]]:
+    """Where a page states a date, each with whether it is written prose or data (text, JSON scripts) rather
+    than a URL or attribute: the URL, the attribute values, the JSON scripts and the text (one string, joined
+    with spaces, so that «<b>۵</b> دی ۱۳۹۱» reads whole). Script code and styles are left out: asset paths
+    there look like dates («/static/2000/01/01/app.js»)."""
+    if url:
+        yield False, url
+    for node in tree.iter():
+        if isinstance(node.tag, str):
+            yield from ((False, v) for v in node.attrib.values())
+    yield from ((True, s) for s in _JSON_SCRIPT(tree))
+    yield True, " ".join(t for t in _PAGE_TEXT(tree) if t.strip())
+
+
+def _windows(s: str, year: str, budget: list[int]) -> Iterator[str]:
+    """The stretches of ``s`` around each place it writes ``year`` (before it for «5 يناير 2013», after it for
+    «2013-01-05»), widened to whole numbers, while ``budget[0]`` lasts."""
+    at = s.find(year)
+    while at >= 0 and budget[0] > 0:
+        budget[0] -= 1
+        start, end = max(0, at - _BEFORE_YEAR), min(len(s), at + len(year) + _AFTER_YEAR)
+        while start > 0 and s[start - 1].isdigit():
+            start -= 1
+        while end < len(s) and s[end].isdigit():
+            end += 1
+        yield s[start:at + len(year)]
+        yield s[at:end]
+        at = s.find(year, at + len(year))
+
+
+def _written(s: str, form: str, budget: list[int]) -> bool:
+    """``s`` holds the all-digit date ``form`` standing alone (not inside a number, a word or a dotted
+    version such as «jquery-1.1.13»), found while ``budget[0]`` lasts."""
+    at = s.find(form)
+    while at >= 0 and budget[0] > 0:
+        budget[0] -= 1
+        before, after = s[at - 1] if at else " ", s[at + len(form):at + len(form) + 2]
+        glued = before.isalnum() or before in (".", "/", "-")
+        continued = after[:1].isdigit() or (after[:1] in (".", "/", "-") and after[1:].isdigit())
+        if not glued and not continued:
+            return True
+        at = s.find(form, at + 1)
+    return False
+
+
+def _day_on_page(tree: Any, url: str | None, day: date, tz: str | None) -> bool:
+    """The page writes ``day`` out with its day of month: a full date parse_date reads (in its text, an
+    attribute, a JSON script or its URL), or in its text or JSON one of the all-digit forms parse_date does
+    not read («25.04.24», «20240425»). A generic guesser's day counts only then: htmldate returns January 1st
+    for a lone (copyright) year and the 1st for a year-month."""
+    years, numeric = year_forms(day), numeric_day_forms(day)
+    budget = [_MAX_EVIDENCE]
+    for prose, s in _evidence_strings(tree, url):
+        if prose and any(_written(s, form, budget) for form in numeric if form in s):
+            return True
+        for year in (f for f in years if f in s):
+            for window in _windows(s, year, budget):
+                found = parse_date(window, tz=tz, relative=False)
+                if found is not None and found.wall.date() == day:
+                    return True
+        if budget[0] <= 0:
+            return False
+    return False
+
+
+def _guess(tree: Any, url: str | None, tz: str | None, refused: list[tuple[str, ParsedDate]]) -> tuple[
+        ParsedDate | None, str | None]:
+    """(htmldate's day when the page backs it, else None; the note on a refused or failed guess)."""
+    try:
+        raw = _htmldate(tree, url)
+    except Exception as exc:  # htmldate's own bugs on hostile pages (an offset of +25:00 raises in 1.11): no guess
+        return None, f"htmldate failed ({type(exc).__name__}: {str(exc)[:80]})"
+    guess = parse_date(raw, tz=tz) if raw else None
+    if guess is None:
+        return None, None
+    same = next((why for why, d in refused if guess.wall.date() == d.wall.date()), None)
+    if same:
+        # htmldate reads the whole page, furniture and teasers included: its day is likely theirs
+        return None, f"htmldate={guess.utc.isoformat()} (a {same}'s day: refused)"
+    if not _day_on_page(tree, url, guess.wall.date(), tz):
+        return None, f"htmldate={guess.wall.date().isoformat()} (no day on the page: refused)"
+    return guess, None
+
+
 def _dates(tree: Any, metas: dict[str, str], ld: dict, url: str | None, tz: str | None) -> PageDates:
     """published_at by evidence: every signal with its source, the first plausible one in
     DATE_SOURCES order, its time of day taken from a later signal of the same day when it has none."""
@@ -519,13 +671,9 @@ def _dates(tree: Any, metas: dict[str, str], ld: dict, url: str | None, tz: str 
     notes = dict.fromkeys(f"{why}={d.utc.isoformat()} (not the story's)" for why, d in refused)
     signals += list(notes)[:_MAX_REFUSED] + ([url_note] if url_note else [])
     if not found:
-        guess = parsed(_htmldate(tree, url))
-        same = next((why for why, d in refused if guess is not None and guess.wall.date() == d.wall.date()), None)
-        if guess is not None and same:
-            # htmldate reads the whole page, furniture and teasers included: its day is likely theirs
-            signals.append(f"htmldate={guess.utc.isoformat()} (a {same}'s day: refused)")
-        else:
-            add("htmldate", guess)
+        guess, refusal = _guess(tree, url, tz, refused)
+        add("htmldate", guess)
+        signals += [refusal] if refusal else []
     modified = next((d.utc for d in map(parsed, (_ld_text(ld.get("dateModified")), _meta(metas, *_MODIFIED_META)))
                      if d), None)
     if not found:
@@ -908,7 +1056,8 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
     if may_hold_list_labels(page):
         drop_related_blocks(tree)
     pruned = prune_blocks(tree)
-    ld_docs = _jsonld_documents(tree)
+    notes: list[str] = []
+    ld_docs = _jsonld_documents(tree, notes)
     ld_objs = _jsonld_objects(ld_docs)
     ld = _article_ld(ld_objs)
     meta = _page_meta(tree, ld_docs)
@@ -946,20 +1095,26 @@ def extract_article(html: str | bytes, url: str, *, content_type: str | None = N
         date_source=dates.source,
         date_signals=dates.signals,
         language=detect_language(text),
-        canonical_url=_canonical(tree, url, metas),
+        canonical_url=_canonical(tree, url, metas, notes),
         encoding=encoding,
         decode_repairs=repairs,
+        notes=notes,
     )
 
 
-def _canonical(tree: Any, url: str | None, metas: dict[str, str]) -> str | None:
-    """rel=canonical, else og:url (from the meta index), made absolute; None when not http(s)."""
+def _canonical(tree: Any, url: str | None, metas: dict[str, str], notes: list[str]) -> str | None:
+    """rel=canonical, else og:url (from the meta index), made absolute; None when not http(s) or not a URL
+    (a malformed IPv6 host: noted; transforms.identity.canonical_url judges the rest)."""
     hrefs = (link.get("href") or "" for link in tree.iter("link")
              if "canonical" in (link.get("rel") or "").lower().split())
     found = next((h.strip() for h in hrefs if h.strip()), None) or metas.get("og:url")
     if not found:
         return None
-    absolute = urljoin(url or "", found)
+    try:
+        absolute = urljoin(url or "", found)
+    except ValueError as exc:
+        notes.append(f"canonical: {found[:100]!r} is no URL ({exc})")
+        return None
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
 
@@ -68,10 +68,33 @@ def _strip_amp_path(path: str) -> str:
     return "/".join(segments) or "/"
 
 
+#: a declared canonical longer than this is no outlet's URL (sitemaps stop at 2,048 characters; a long
+#: percent-encoded Arabic slug stays well under it)
+MAX_URL_CHARS = 8192
+#: what an unparsable URL keeps unescaped: ASCII punctuation of URLs, «%» so that escaping twice changes nothing;
+#: brackets, spaces, controls and non-ASCII are escaped
+_KEEP = "!#$%&'()*+,/:;=?@~"
+
+
 def normalize_url(url: str) -> str:
     """Canonical form of an article URL: https, host without www/m/amp mirror prefixes and port,
     no tracking parameters, no fragment, sorted query, AMP path segments removed, percent-encoding
-    normalised (a raw Persian slug and its %D8.. form are the same URL), no trailing slash."""
+    normalised (a raw Persian slug and its %D8.. form are the same URL), no trailing slash.
+
+    Never raises: a URL that does not parse (a malformed IPv6 host «http://[::1», a port «:99999» or
+    «:abc», a host IDNA refuses, control characters) is normalised escaped, or stays its escaped self,
+    the same every time (normalize_url of the result is the result)."""
+    try:
+        return _normalize(url)
+    except ValueError:  # UnicodeError (IDNA, lone surrogates) is one too
+        escaped = quote(url.strip(), safe=_KEEP, errors="surrogatepass")
+    try:
+        return _normalize(escaped)
+    except ValueError:
+        return escaped
+
+
+def _normalize(url: str) -> str:
     url = _unwrap_amp_cache(url.strip())
     parts = urlsplit(url)
     if parts.query:
@@ -89,14 +112,28 @@ def normalize_url(url: str) -> str:
 
 
 def canonical_url(fetched_url: str, declared: str | None) -> str:
-    """The page's declared canonical (rel=canonical / og:url) when it stays on the same site,
-    else the fetched URL; normalised either way."""
-    if declared:
-        declared_host = _strip_host(urlsplit(declared).hostname or "")
-        fetched_host = _strip_host(urlsplit(fetched_url).hostname or "")
-        if declared_host and _same_site(declared_host, fetched_host):
-            return normalize_url(declared)
+    """The page's declared canonical (rel=canonical / og:url) when it is a well-formed URL on the same
+    site, else the fetched URL; normalised either way. Never raises."""
+    declared_host = _host(declared) if declared and len(declared) <= MAX_URL_CHARS else None
+    if declared and declared_host and _same_site(declared_host, _host(fetched_url) or ""):
+        try:
+            return _normalize(declared)
+        except ValueError:  # a host IDNA refuses, a NUL in it: not the page's address
+            pass
     return normalize_url(fetched_url)
+
+
+def _host(url: str) -> str | None:
+    """The URL's host without mirror prefixes; None when the URL is malformed (brackets, a port out of
+    range or not a number, whitespace or control characters) or has none."""
+    if any(c.isspace() or not c.isprintable() for c in url.strip()):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 -- raises on «:99999», «:-1», «:abc»
+    except ValueError:
+        return None
+    return _strip_host(parts.hostname) if parts.hostname else None
 
 
 def _same_site(a: str, b: str) -> bool:

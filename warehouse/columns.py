@@ -25,6 +25,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ('date_signals', 'VARCHAR[]'),
         ('listed_at', 'TIMESTAMP WITH TIME ZONE'),
         ('date_disagrees', 'BOOLEAN'),
+        ('date_estimated', 'BOOLEAN'),
         ('modified_at', 'TIMESTAMP WITH TIME ZONE'),
         ('language', 'VARCHAR'),
         ('language_mismatch', 'BOOLEAN'),

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from akhbar.warehouse.columns import COLUMNS, FAILED_OUTCOMES  # generated from warehouse.schema: no pyarrow here
+from akhbar.warehouse.diskfull import as_os_error
 from akhbar.warehouse.lake import READ_ATTEMPTS, READER_PROTOCOL, Lake
 from akhbar.warehouse.locks import partition_lock
 
@@ -265,9 +266,14 @@ def refresh_database(data_dir: str | Path, lake_uri: str | None = None, *,
         deadline = time.monotonic() + max_wait  # waiting for our own runs (the flock) does not count
         while True:
             try:
-                _open(data, lake, persist=True).close()
+                con = _open(data, lake, persist=True)
+                try:  # explicitly: a checkpoint that fails at close() is silent, and a full disk must be said
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
                 return data / DB_FILE
             except duckdb.Error as exc:
+                _raise_if_disk_full(exc, data / DB_FILE)
                 left = deadline - time.monotonic()
                 if not _is_held_elsewhere(exc) or left <= 0:
                     why = "the file is held by another process" if _is_held_elsewhere(exc) else "DuckDB failed"
@@ -276,6 +282,13 @@ def refresh_database(data_dir: str | Path, lake_uri: str | None = None, *,
                     return None
             time.sleep(min(delay, left))  # the last try lands on the deadline
             delay = min(delay * 2, 2.0)
+
+
+def _raise_if_disk_full(exc: duckdb.Error, path: Path) -> None:
+    """A DuckDB write that failed for want of space is the night's failure (OSError with its errno), never a
+    warning: a night that could not write everything must say so."""
+    if (full := as_os_error(exc, str(path))) is not None:
+        raise full from exc
 
 
 #: beside akhbar.duckdb: a hash of the views it holds (their SQL names every file: it changes with the listing)

@@ -129,6 +129,8 @@ class Lake:
                         return pq.read_table(fh, schema=TABLES[table])
                 except FileNotFoundError:
                     continue  # folded into its month between the check and the open: read it there
+                except Exception as exc:
+                    raise CorruptPartition(path, table, _day(day), outlet, exc) from exc
             month = self.month_path(table, _day(day)[:7])
             try:
                 if not self.fs.exists(month):
@@ -156,21 +158,25 @@ class Lake:
         return Listing(table, days, months, shadowed)
 
     def read(self, table: str, days: Iterable[date | str] | None = None,
-             columns: list[str] | None = None, *, listing: Listing | None = None) -> pa.Table:
+             columns: list[str] | None = None, *, listing: Listing | None = None,
+             corrupt: list[CorruptPartition] | None = None) -> pa.Table:
         """A table's rows (optionally for some days, some columns) with the day and outlet columns added,
         in (day, outlet) order, each outlet-day from exactly one place (its day partition, else its month).
         ``listing``: the table's files as listed before by the caller (several reads, one listing); a file
-        gone since (a compaction swap) makes the read list again."""
+        gone since (a compaction swap) makes the read list again. A day partition that is not readable Parquet
+        raises CorruptPartition naming it, or with ``corrupt`` (a list) is left out and added there: one
+        outlet's broken file never stops a reader of the others."""
         for attempt in range(READ_ATTEMPTS):
             try:
                 return self._read(listing if listing is not None and attempt == 0 else self.listing(table),
-                                  days, columns)
+                                  days, columns, corrupt)
             except FileNotFoundError:
                 if attempt == READ_ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
 
-    def _read(self, listing: Listing, days: Iterable[date | str] | None, columns: list[str] | None) -> pa.Table:
+    def _read(self, listing: Listing, days: Iterable[date | str] | None, columns: list[str] | None,
+              corrupt: list[CorruptPartition] | None = None) -> pa.Table:
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
@@ -186,7 +192,18 @@ class Lake:
         day_files = [path for path in listing.days if path.rsplit("/", 1)[1] == PART_FILE
                      and (wanted is None or _pair(path)[0] in wanted)]
         if day_files:
-            parts.append(self._read_day_files(table, day_files, out))
+            try:
+                parts.append(self._read_day_files(table, day_files, out))
+            except FileNotFoundError:
+                raise
+            except Exception as exc:  # which file? each is read alone; the bad ones raise or are left out
+                bad = self._corrupt_day_files(table, day_files, out, exc)
+                if corrupt is None:
+                    raise bad[0] from exc
+                corrupt.extend(bad)
+                good = [p for p in day_files if p not in {b.path for b in bad}]
+                if good:
+                    parts.append(self._read_day_files(table, good, out))
         for path in listing.months:
             month = path.rsplit("/month=", 1)[1].split("/", 1)[0]
             if wanted is not None and not any(d.startswith(month) for d in wanted):
@@ -216,6 +233,21 @@ class Lake:
         keys = ds.HivePartitioning(pa.schema([out.field("day"), out.field("outlet")]), segment_encoding="none")
         return ds.dataset(paths, schema=out, format="parquet", filesystem=self.fs, partitioning=keys,
                           partition_base_dir=f"{self.root}/{table}").to_table()
+
+    def _corrupt_day_files(self, table: str, paths: list[str], out: pa.Schema,
+                           error: Exception) -> list[CorruptPartition]:
+        bad = []
+        for path in paths:
+            try:
+                self._read_day_files(table, [path], out)
+            except FileNotFoundError:
+                raise
+            except Exception as exc:
+                day, outlet = _pair(path)
+                bad.append(CorruptPartition(path, table, day, outlet, exc))
+        if not bad:  # not one file's fault after all
+            raise error
+        return bad
 
     @property
     def is_local(self) -> bool:
@@ -271,6 +303,17 @@ class Lake:
         return len(stale)
 
 
+class CorruptPartition(ValueError):
+    """A partition file that does not read as Parquet (truncated, overwritten, a disk error): named, with what to
+    do about it. Its outlet-day is rewritten whole by running that day again."""
+
+    def __init__(self, path: str, table: str, day: str, outlet: str, cause: BaseException) -> None:
+        self.path, self.table, self.day, self.outlet = path, table, day, outlet
+        why = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
+        super().__init__(f"{path} is not readable Parquet ({why}): run that day again to rewrite it (akhbar run "
+                         f"--date {day} --outlet {outlet}), or move the file aside to read the rest of the lake")
+
+
 @dataclass(frozen=True)
 class Listing:
     """One table's files at one moment: day partition files, month files, and the (day, outlet) pairs that have
@@ -283,6 +326,12 @@ class Listing:
 
     def shadowed_keys(self) -> list[str]:
         return [f"{d}/{o}" for d, o in self.shadowed]
+
+    def for_outlet(self, outlet: str, *, but_day: str | None = None) -> Listing:
+        """The files that can hold the outlet's rows: its own day partitions (``but_day``'s left out), and the
+        month files (which hold every outlet's rows: a reader of this listing filters them by outlet and day)."""
+        return Listing(self.table, [p for p in self.days if _pair(p)[1] == outlet and _pair(p)[0] != but_day],
+                       self.months, self.shadowed)
 
 
 def _pair(path: str) -> tuple[str, str]:

@@ -83,6 +83,9 @@ ARTICLES = pa.schema(
            "archive day), UTC"),
         _f("date_disagrees", pa.bool_(), "page date and listed_at are more than 24 h apart, or the page "
            "had a date that was not trusted"),
+        _f("date_estimated", pa.bool_(), "published_at is not a date the page states with its day: it is the "
+           "listing's (date_source listing:<kind>); the page's own evidence, refused guesses included, is in "
+           "date_signals. Null: rows older than the column"),
         _f("modified_at", TS, "last modification time, UTC"),
         _f("language", pa.string(), "detected body language (fa, ar, …)"),
         _f("language_mismatch", pa.bool_(), "detected language differs from the outlet's"),
@@ -217,6 +220,7 @@ class ArticleRecord(_Row):
     date_signals: list[str] | None = None
     listed_at: datetime | None = None
     date_disagrees: bool | None = None
+    date_estimated: bool | None = None
     modified_at: datetime | None = None
     language: str | None = None
     language_mismatch: bool | None = None

@@ -10,8 +10,8 @@ Nothing fetched is lost: each article record a crawl archived lands in exactly o
 its *home day* (:func:`home_day`: the page's trusted date, reconciled with the listing's date, which the
 crawl log keeps as listed_at / listed_by), or is logged ``not_article`` / ``extract_failed`` /
 ``extract_timeout`` with the reason. Records another day owns are logged ``other_day`` (home_day + WARC
-pointer) and picked up by that day's pipeline; when that day was published first it is re-run, so days may
-be run in any order.
+pointer) and merged into that day's partition by the same run, whether or not that day is ever run (its own
+run takes them again from the WARC, exactly once), so days may be run in any order.
 """
 
 from akhbar.pipeline.dedup import DedupResult, dedup_day, dedup_range

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -14,9 +15,11 @@ import pyarrow as pa
 from akhbar.outlets.registry import outlets_dir
 from akhbar.pipeline.night import lake_for
 from akhbar.transforms.dedup import LOOKBACK_DAYS, Doc, DupRow, cluster_reached, linked_any, signature_is_current
-from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.locks import partition_lock
 from akhbar.warehouse.schema import TABLES
+
+log = logging.getLogger(__name__)
 
 # -- stage 4: deduplicate ---------------------------------------------------------------------
 # what clustering needs of an article: the stored signature stands for text_norm (read only when it is stale)
@@ -34,11 +37,14 @@ class DedupResult:
     partitions: int = 0
     reached: int = 0  # later rows re-clustered because the range's clusters reach them
     windows: int = 0
+    #: unreadable partition files left out (each names itself and what to do): one outlet's broken file never
+    #: stops the others' dedup; that outlet-day's own duplicates partition is left as it was
+    corrupt: list[CorruptPartition] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "articles": self.articles,
                 "clusters": self.clusters, "copies": dict(self.copies), "partitions": self.partitions,
-                "reached": self.reached, "windows": self.windows}
+                "reached": self.reached, "windows": self.windows, "corrupt": [str(c) for c in self.corrupt]}
 
 
 def _aggregators(folder: Path | None) -> dict[str, bool]:
@@ -52,7 +58,8 @@ def _days(first: date, last: date) -> list[date]:
 
 
 def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool], listings: dict[str, Any],
-               dup: pa.Table | None = None) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
+               corrupt: list[CorruptPartition], dup: pa.Table | None = None,
+               ) -> tuple[list[Doc], dict[tuple[date, str], dict[str, DupRow]]]:
     """Dedup docs of every article row in [first, last] with the stored assignment of each, and the
     stored ``duplicates`` rows by partition (``dup``: those days' rows when the caller read them already).
     Bodies are read only for rows whose signature is stale."""
@@ -60,20 +67,21 @@ def _read_docs(lake: Lake, first: date, last: date, aggregators: dict[str, bool]
     stored: dict[tuple[date, str], dict[str, DupRow]] = defaultdict(dict)
     canonical: dict[str, str] = {}
     if dup is None:
-        dup = lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
+        dup = lake.read("duplicates", days, columns=_DUP_COLUMNS, listing=listings["duplicates"], corrupt=corrupt)
     # column lists zipped: a dict per row (to_pylist) cost twice as much
     for *fields, day, outlet in zip(*(dup.column(c).to_pylist() for c in [*_DUP_COLUMNS, "day", "outlet"]),
                                     strict=True):
         row = DupRow(*fields)
         stored[(day, outlet)][row.article_id] = row
         canonical[row.article_id] = row.canonical_id
-    t = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"])
+    t = lake.read("articles", days, columns=_DEDUP_COLUMNS, listing=listings["articles"], corrupt=corrupt)
     cols = [t.column(c).to_pylist() for c in [*_DEDUP_COLUMNS, "day", "outlet"]]
     stale = {(day, outlet) for sig, day, outlet in zip(cols[4], cols[5], cols[6], strict=True)
              if not signature_is_current(sig)}
     bodies: dict[tuple[date, str, str], str] = {}
     if stale:  # signatures missing or made with other parameters: recompute from the bodies
-        for r in lake.read("articles", sorted({d for d, _ in stale}), columns=["article_id", "text_norm"]).to_pylist():
+        for r in lake.read("articles", sorted({d for d, _ in stale}), columns=["article_id", "text_norm"],
+                           corrupt=corrupt).to_pylist():
             if (r["day"], r["outlet"]) in stale:
                 bodies[(r["day"], r["outlet"], r["article_id"])] = r["text_norm"]
     docs = [Doc(aid, outlet, day, published, (bodies.get((day, outlet, aid)) if bodies else None) or "",
@@ -105,18 +113,22 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
         article_parts = {(date.fromisoformat(d), o) for d, o in lake.partitions("articles")}
         last_day = max((d for d, _ in article_parts), default=end)
         lo, stop, moved = start, max(end, min(end + lookback, last_day)), set[str]()
-        docs, stored = _read_docs(lake, start - lookback, stop, aggregators, listings)
+        docs, stored = _read_docs(lake, start - lookback, stop, aggregators, listings, result.corrupt)
         while True:
             fresh = [d for d in docs if start <= d.day <= end and lo == start]
             out = cluster_reached(fresh, [d for d in docs if d.day < lo],
                                   [d for d in docs if d.day > end and d.day >= lo], moved=moved)
             result.windows += 1
             result.reached += out.reached
-            range_parts = {key for key in article_parts if start <= key[0] <= end} if lo == start else set()
+            # an unreadable articles file: its outlet-day's duplicates stay as they were (a corrupt duplicates file
+            # is rewritten: it is derived data)
+            unreadable = {(date.fromisoformat(c.day), c.outlet) for c in result.corrupt if c.table == "articles"}
+            range_parts = {key for key in article_parts if start <= key[0] <= end and key not in unreadable
+                           } if lo == start else set()
             _write_duplicates(lake, docs, out.rows, stored, range_parts, result)
             moved = out.moved
             ahead = None if stop >= last_day else _reaches_on(lake, docs, out.rows, moved, stop, last_day, aggregators,
-                                                              listings)
+                                                              listings, result.corrupt)
             if ahead is None:
                 break
             # a row whose role changed near the window's end: later days may link to it, go on with the
@@ -125,13 +137,17 @@ def dedup_range(start: date, end: date, data_dir: Path, *, lake_uri: str | None 
             context = [d if written.get(d.article_id, d.canonical_id) == d.canonical_id
                        else replace(d, canonical_id=written[d.article_id]) for d in docs if d.day > stop - lookback]
             lo, stop = stop + timedelta(days=1), ahead[0]
-            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings, dup=ahead[2])
+            docs, stored = ahead[1] or _read_docs(lake, lo, stop, aggregators, listings, result.corrupt, dup=ahead[2])
             docs = context + docs
+    result.corrupt = list({c.path: c for c in result.corrupt}.values())
+    for c in result.corrupt:
+        log.error("dedup of %s..%s left out %s", start, end, c)
     return result
 
 
 def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str], stop: date, last_day: date,
-                aggregators: dict[str, bool], listings: dict[str, Any]) -> tuple[date, tuple | None, pa.Table] | None:
+                aggregators: dict[str, bool], listings: dict[str, Any], corrupt: list[CorruptPartition],
+                ) -> tuple[date, tuple | None, pa.Table] | None:
     """The last day a row that moved within the lookback of the window's end can reach, when it does
     reach a later row (with the next days' docs when they were read to find out, and their ``duplicates``
     rows), else None.
@@ -149,13 +165,13 @@ def _reaches_on(lake: Lake, docs: list[Doc], rows: list[DupRow], moved: set[str]
     reach = min(last_day, max(day_of[a] for a in near_end) + lookback)
     next_days = _days(stop + timedelta(days=1), reach)
     lost = {a for a in near_end if not role[a]}
-    later = lake.read("duplicates", next_days, columns=_DUP_COLUMNS, listing=listings["duplicates"])
+    later = lake.read("duplicates", next_days, columns=_DUP_COLUMNS, listing=listings["duplicates"], corrupt=corrupt)
     if lost & set(later.column("canonical_id").to_pylist()):
         return reach, None, later
     founded = {a for a in near_end if role[a]}
     if not founded:
         return None
-    ahead = _read_docs(lake, next_days[0], reach, aggregators, listings, dup=later)
+    ahead = _read_docs(lake, next_days[0], reach, aggregators, listings, corrupt, dup=later)
     return (reach, ahead, later) if linked_any([d for d in docs if d.article_id in founded], ahead[0]) else None
 
 

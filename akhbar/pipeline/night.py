@@ -7,7 +7,6 @@ steps of :mod:`akhbar.pipeline.steps` run by :mod:`akhbar.pipeline.executor`.
 
 from __future__ import annotations
 
-import errno
 import logging
 from collections import Counter
 from contextlib import ExitStack, nullcontext
@@ -23,9 +22,10 @@ from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
 from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.prefetch import MISSING, Prefetch
-from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.diskfull import disk_full_errno
+from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.locks import partition_lock
-from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord
+from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,9 @@ class OutletDay:
     articles: int = 0
     rejected: Counter = field(default_factory=Counter)
     error: str | None = None
+    #: home day -> articles this run added to (or refreshed in) that day's partition: pages it archived whose
+    #: home is another day (steps.home_day), merged there at once, whether or not that day is ever run
+    delivered: dict[date, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -65,12 +68,16 @@ def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, f
 # pipeline and given one *home day* (steps.home_day), a pure function of the record and its listing.
 # The pipeline of D keeps its own records whose home is D and the records other days' pipelines handed
 # over to D (their crawl_log rows ``other_day`` with home_day=D and the WARC pointer); a record never
-# lands anywhere but its home. A page that is not kept is logged with its outcome and reason.
+# lands anywhere but its home. A record whose home is another day H is also merged into H's partition by
+# the run that archived it (deliver_handed), so it is in ``articles`` even if H is never run; H's own run
+# takes it again from the WARC (exactly once: rows are keyed by article_id). A page that is not kept is
+# logged with its outcome and reason; an error of one page is that page's extract_failed, never the day's.
 @dataclass
 class Extraction:
     rows: list[ArticleRecord]
     log_rows: list[CrawlLogRecord]  # not_article, extract_failed, extract_timeout and other_day lines
-    handed: dict[date, set[str]] = field(default_factory=dict)  # home day -> article ids handed over
+    #: home day -> the articles of this day's crawl that belong there, by article_id
+    handed: dict[date, dict[str, ArticleRecord]] = field(default_factory=dict)
 
 
 def extract_stage(data_dir: Path, day: date, outlet: Outlet,
@@ -118,18 +125,28 @@ def _extract(records: list[steps.Record], outlet: Outlet, prefetched: Prefetch |
 def _place_all(records: list[steps.Record], results: list, outlet: Outlet, day: date, out: Extraction,
                kept: dict[str, ArticleRecord]) -> None:
     for record, result in zip(records, results, strict=True):
-        rejection = steps.reject_extracted(record.response.body, result)
-        article = None
-        if rejection is None:
-            dates = steps.choose_date(result, record.listing, record.response.fetched_at)
-            article = with_capture(steps.build_article(record.response, result, outlet, dates), record.response)
-            rejection = steps.place(record, dates, day)
+        try:
+            article, rejection = _decide(record, result, outlet, day)
+        except Exception as exc:  # dating, identifying or signing one page broke: that page's failure only
+            log.warning("%s %s: %s failed after extraction: %r", outlet.slug, day, record.response.url, exc)
+            article, rejection = None, steps.Rejection(CrawlOutcome.EXTRACT_FAILED, str(steps.page_failure(exc)))
         if rejection is None:
             steps.keep_newest(kept, article)
         elif record.crawl_day == day:  # a handed-in record was logged by its own crawl day already
             out.log_rows.append(rejection.log_row(record))
             if rejection.home_day is not None and article is not None:
-                out.handed.setdefault(rejection.home_day, set()).add(article.article_id)
+                steps.keep_newest(out.handed.setdefault(rejection.home_day, {}), article)
+
+
+def _decide(record: steps.Record, result: object, outlet: Outlet,
+            day: date) -> tuple[ArticleRecord | None, steps.Rejection | None]:
+    """The page's article (None when it is none) and why it is not kept on ``day`` (None: it is)."""
+    rejection = steps.reject_extracted(record.response.body, result)
+    if rejection is not None:
+        return None, rejection
+    dates = steps.choose_date(result, record.listing, record.response.fetched_at)
+    article = with_capture(steps.build_article(record.response, result, outlet, dates), record.response)
+    return article, steps.place(record, dates, day)
 
 
 # -- stage 3: load into the lake --------------------------------------------------------------
@@ -141,40 +158,88 @@ def load_stage(lake: Lake, data_dir: Path, day: date, outlet: Outlet, articles: 
     return lake.replace_partition("articles", day, outlet.slug, articles)
 
 
-def process_outlet_day(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *, deliver: bool = True,
-                       pending: dict[date, set[str]] | None = None,
-                       prefetched: Prefetch | None = None) -> tuple[int, Counter]:
-    """Extract and load the outlet-day; then re-run each already published day it handed records to that
-    lacks them (it was processed first, e.g. a newest-first back-fill), so the order of days never matters.
+Handed = dict[date, dict[str, ArticleRecord]]
+
+
+def process_outlet_day(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
+                       pending: Handed | None = None,
+                       prefetched: Prefetch | None = None) -> tuple[int, Counter, dict[date, int]]:
+    """Extract and load the outlet-day; then deliver the articles whose home is another day to that day's
+    partition (``deliver_handed``): (articles loaded, outcomes of the pages not kept, articles delivered by
+    home day).
 
     A caller that holds this day's lock passes ``pending`` instead: the hand-overs are collected there and
-    delivered (``deliver_handed``) once it has let its lock go, so two neighbouring days run at the same time
-    never wait for each other's lock while holding their own."""
+    delivered once it has let its lock go, so two neighbouring days run at the same time never wait for each
+    other's lock while holding their own."""
     ex = extract_records(data_dir, day, outlet, lake, prefetched=prefetched)
     n = load_stage(lake, data_dir, day, outlet, ex.rows, ex.log_rows)
+    delivered: dict[date, int] = {}
     if pending is not None:
-        for home, ids in ex.handed.items():
-            pending.setdefault(home, set()).update(ids)
-    elif deliver:
-        deliver_handed(data_dir, outlet, lake, ex.handed)
-    return n, Counter(r.outcome.value for r in ex.log_rows)
+        for home, articles in ex.handed.items():
+            into = pending.setdefault(home, {})
+            for article in articles.values():
+                steps.keep_newest(into, article)
+    else:
+        delivered = deliver_handed(data_dir, outlet, lake, ex.handed)
+    return n, Counter(r.outcome.value for r in ex.log_rows), delivered
 
 
-def deliver_handed(data_dir: Path, outlet: Outlet, lake: Lake, handed: dict[date, set[str]]) -> None:
-    """Re-run extract+load of each published day that lacks records handed to it (call without holding a lock)."""
-    for home, ids in sorted(handed.items()):
-        if not _lacks(lake, home, outlet, ids):
-            continue  # not published yet (its own pipeline will take them), or already holds them
+def deliver_handed(data_dir: Path, outlet: Outlet, lake: Lake, handed: Handed) -> dict[date, int]:
+    """Merge each home day's handed articles into its articles partition, under that day's lock (call without
+    holding one): an article it lacks is added, an older fetch of the same article replaced (keep_newest, as
+    that day's own run would choose), everything else it holds kept; written atomically, and only when
+    something changed. Returns the articles added or replaced per home day."""
+    delivered: dict[date, int] = {}
+    for home, articles in sorted(handed.items()):
         with partition_lock(data_dir, home.isoformat(), outlet.slug, wait=True):
-            if not _lacks(lake, home, outlet, ids):  # its own run finished meanwhile and took them
-                continue
-            log.info("%s %s: re-running to take %d record(s) handed over", outlet.slug, home, len(ids))
-            process_outlet_day(data_dir, home, outlet, lake, deliver=False)
+            changed = merge_articles(lake, home, outlet.slug, list(articles.values()))
+        if changed:
+            log.info("%s: %d article(s) delivered to their home day %s", outlet.slug, changed, home)
+            delivered[home] = changed
+    return delivered
 
 
-def _lacks(lake: Lake, day: date, outlet: Outlet, ids: set[str]) -> bool:
-    table = lake.read_partition("articles", day, outlet.slug)
-    return table is not None and not ids <= set(table.column("article_id").to_pylist())
+def merge_articles(lake: Lake, day: date, slug: str, articles: list[ArticleRecord]) -> int:
+    """Add ``articles`` to the outlet-day's partition (the caller holds its lock); the number that changed it."""
+    table = lake.read_partition("articles", day, slug)
+    kept = {} if table is None else {r.article_id: r for r in map(ArticleRecord.from_row, table.to_pylist())}
+    changed = 0
+    for article in articles:
+        before = kept.get(article.article_id)
+        steps.keep_newest(kept, article)
+        changed += kept[article.article_id] is not before
+    if changed:  # the order a day's own run writes: by URL
+        lake.replace_partition("articles", day, slug, sorted(kept.values(), key=lambda a: a.url))
+    return changed
+
+
+def settle_delivered(data_dir: Path, lake: Lake, slug: str, delivered: dict[date, int], run_id: str,
+                     folder: Path | None = None) -> None:
+    """What a night does for its own day, for the days it delivered articles to: deduplicate them (they may
+    never be run), and judge again those already judged, so their runs row counts what they now hold."""
+    from akhbar import quality
+    from akhbar.pipeline.dedup import dedup_range
+    from akhbar.settings import settings
+
+    if not delivered:
+        return
+    for first, last in _runs_of_days(sorted(delivered)):
+        dedup_range(first, last, data_dir, lake_uri=lake.uri, folder=folder)
+    overrides = quality.load_overrides(settings().quality_thresholds)
+    for home, n in sorted(delivered.items()):
+        with partition_lock(data_dir, home.isoformat(), slug, wait=True):
+            quality.rejudge(lake, home, slug, run_id, {"delivered": n}, overrides)
+
+
+def _runs_of_days(days: list[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) ranges: one dedup per range, not per day."""
+    out: list[tuple[date, date]] = []
+    for d in days:
+        if out and (d - out[-1][1]).days == 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
 
 
 # -- the whole night --------------------------------------------------------------------------
@@ -197,7 +262,7 @@ def run_day(
     data_dir.mkdir(parents=True, exist_ok=True)
     lake = lake_for(data_dir, lake_uri)
     results = {o.slug: OutletDay(o.slug, day, run_id) for o in outlets}
-    handed: dict[str, dict[date, set[str]]] = {o.slug: {} for o in outlets}
+    handed: dict[str, Handed] = {o.slug: {} for o in outlets}
     with night_pool() as pool, ExitStack() as locks:  # one pool for the night; its workers hold no lock
         held = {o.slug: locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug)).fd for o in outlets}
         # the night's pool extracts what the crawl archives while it crawls (none on a one-core machine)
@@ -215,19 +280,29 @@ def run_day(
             r = results[o.slug]
             r.crawl = counts.get(o.slug, Counter())
             try:
-                r.articles, r.rejected = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug],
-                                                            prefetched=prefetched)
+                r.articles, r.rejected, _ = process_outlet_day(data_dir, day, o, lake, pending=handed[o.slug],
+                                                               prefetched=prefetched)
+            except CorruptPartition as exc:  # a known failure of this outlet's own files: said, not dumped
+                log.error("extract/load of %s %s failed: %s", o.slug, day, exc)
+                r.error = str(exc)
             except Exception as exc:
-                if getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                if disk_full_errno(exc) is not None:
                     raise  # a full disk fails every outlet alike: stop, the caller reports it once
                 log.exception("extract/load of %s %s failed", o.slug, day)
                 r.error = f"{type(exc).__name__}: {exc}"
         locks.close()  # our locks are released: neighbouring days' runs can never wait on each other
         for o in outlets:
+            r = results[o.slug]
             try:
-                deliver_handed(data_dir, o, lake, handed[o.slug])
+                r.delivered = deliver_handed(data_dir, o, lake, handed[o.slug])
+                settle_delivered(data_dir, lake, o.slug, r.delivered, run_id, folder)
             except Exception as exc:
-                log.exception("re-running the days %s handed records to failed", o.slug)
-                results[o.slug].error = results[o.slug].error or f"hand-over to another day failed: {exc}"
-    reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; never raises
+                if disk_full_errno(exc) is not None:
+                    raise
+                if isinstance(exc, CorruptPartition):
+                    log.error("delivering %s's articles to their home days failed: %s", o.slug, exc)
+                else:
+                    log.exception("delivering %s's articles to their home days failed", o.slug)
+                r.error = r.error or f"hand-over to another day failed: {exc}"
+    reindex.after_night(day, data_dir, run_id, lake_uri)  # replay and search indexes; raises only on a full disk
     return list(results.values())

@@ -7,7 +7,8 @@ warehouse.search_index.sync: the partitions whose rows changed), so a running `a
 pages at once (pywb lists its CDXJ directory again when the directory changes) and the next search starts warm.
 
 Failure-tolerant: the lake and the WARC files are already written, so an indexing error is logged and recorded
-(one JSON line per step in ``<data>/logs/index-<day>-<run>.jsonl``) and never fails the night; the next night,
+(one JSON line per step in ``<data>/logs/index-<day>-<run>.jsonl``) and never fails the night (except a full disk:
+a night that could not write everything says so); the next night,
 replay start or search indexes what was missed.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 from akhbar import replay
 from akhbar.settings import settings
 from akhbar.warehouse import search_index
+from akhbar.warehouse.diskfull import disk_full_errno
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,8 @@ def after_night(day: date, data_dir: Path, run_id: str, lake_uri: str | None = N
         try:
             done = step(data_dir, lake_uri)
         except Exception as exc:  # the night's data is safe; the next run indexes what was missed
+            if disk_full_errno(exc) is not None:
+                raise  # but a full disk is the night's failure: it could not write everything
             log.exception("%s index after the night of %s failed (the night's data is kept)", name, day)
             done = {"error": f"{type(exc).__name__}: {exc}"}
         if done is None:

@@ -33,6 +33,8 @@ EARLIEST_PAGE_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 INDEX_MIN_LINKS, SHORT_TEXT = 50, 200
 #: extractor errors that mean "no article here" rather than "extraction broke"
 _NO_TEXT_ERRORS = ("empty page", "no article text found")
+#: a failure's reason is cut to this many characters (a crawl_log line, not a dump)
+MAX_REASON_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,13 @@ def choose_date(ex: Any, listing: Listing, fetched_at: datetime) -> dict[str, An
         published, source = None, None
     far = trusted and listing.at is not None and abs(page - listing.at) > DATE_TOLERANCE
     return {"published_at": published, "date_source": source, "date_signals": signals, "listed_at": listing.at,
-            "date_disagrees": bool(far or (had_page_evidence and not trusted))}
+            "date_disagrees": bool(far or (had_page_evidence and not trusted)),
+            "date_estimated": not trusted and published is not None}
+
+
+def is_trusted(dates: dict[str, Any]) -> bool:
+    """Whether choose_date took the page's own date (not the listing's, not none)."""
+    return dates["published_at"] is not None and not dates["date_estimated"]
 
 
 # -- step 1: read archived pages --------------------------------------------------------------
@@ -179,7 +187,10 @@ def handed_over_refs(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> l
 
     Reads a few columns of the crawl_log table; a far home (rule 3 of home_day) can be any day."""
     cols = ["outcome", "home_day", "warc_file", "warc_offset", "listed_at", "listed_by"]
-    table = lake.read("crawl_log", columns=cols)
+    # this outlet's partitions of other days only: another outlet's files, or the day's own (which this run
+    # replaces), are none of its business, a corrupt one among them included
+    listing = lake.listing("crawl_log").for_outlet(outlet.slug, but_day=day.isoformat())
+    table = lake.read("crawl_log", columns=cols, listing=listing)
     wanted: dict[str, dict[int, dict]] = {}
     for r in table.to_pylist():
         if (r["outlet"] == outlet.slug and r["outcome"] == CrawlOutcome.OTHER_DAY and r["home_day"] == day
@@ -219,8 +230,16 @@ def extract_job(record: Record, outlet: Outlet) -> tuple[bytes, str, str | None,
     return rec.body, rec.url, rec.header("Content-Type"), outlet.extract, outlet.timezone
 
 
+class PageFailed(Exception):
+    """Extraction of one page broke in a way the extractor did not foresee (``"<Type>: <message>"``): the page is
+    logged extract_failed with that reason and the outlet-day goes on. A plain one-string exception, so it
+    crosses a process pool whatever the original was."""
+
+
 def extract_page(job: tuple[bytes, str, str | None, Any, str]) -> Any:
-    """The Extracted page, or the ExtractionError saying why there is none (returned: a pool's map goes on)."""
+    """The Extracted page, or the ExtractionError saying why there is none (returned: a pool's map goes on).
+    Any other error of this one page (a parser's recursion limit, a library's ValueError) comes back as a
+    PageFailed: one page never fails its outlet-day."""
     from akhbar.transforms.extract import ExtractionError, extract_article
 
     body, url, content_type, overrides, tz = job
@@ -228,6 +247,13 @@ def extract_page(job: tuple[bytes, str, str | None, Any, str]) -> Any:
         return extract_article(body, url, content_type=content_type, overrides=overrides, tz=tz)
     except ExtractionError as exc:
         return exc
+    except Exception as exc:  # contained per page, with its type and message as the reason
+        return page_failure(exc)
+
+
+def page_failure(exc: BaseException) -> PageFailed:
+    """The PageFailed standing for ``exc`` (its message cut to a log line's length)."""
+    return PageFailed(f"{type(exc).__name__}: {exc}"[:MAX_REASON_CHARS])
 
 
 def reject_extracted(body: bytes, result: Any) -> Rejection | None:
@@ -304,7 +330,7 @@ def build_article(rec: ArchivedResponse, ex: Any, outlet: Outlet, dates: dict[st
 def place(record: Record, dates: dict[str, Any], day: date) -> Rejection | None:
     """None: the record's home is ``day`` (keep it); else the other_day hand-over with its reason."""
     source = dates["date_source"]
-    trusted = dates["published_at"] if source and not source.startswith("listing:") else None
+    trusted = dates["published_at"] if is_trusted(dates) else None
     home = home_day(record.crawl_day, trusted, record.listing)
     if home == day:
         return None
