@@ -216,8 +216,10 @@ def output_path(output: str | Path, protected: Iterable[Path] = ()) -> Path:
         raise ValueError(f"{output} is not a file name")
     target = path.parent.resolve() / path.name
     for p in protected:
-        if target == p or target.is_relative_to(p) or (p.name == DB_FILE and target.parent == p.parent
-                                                       and target.name.startswith(DB_FILE)):
+        if p.name == DB_FILE and target.parent == p.parent and target.name.startswith(DB_FILE):
+            raise ValueError(f"{output} is the data dir's DuckDB database or its companion (stored data, never "
+                             "overwritten): write somewhere else")
+        if target == p or target.is_relative_to(p):
             raise ValueError(f"{output} is inside {p} (stored data, never overwritten): write somewhere else")
     _refuse_special(os.lstat, target, str(output))
     return target
