@@ -8,9 +8,8 @@ system font is needed.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib
@@ -59,20 +58,16 @@ def line_chart(counts: pa.Table, *, title: str, ylabel: str) -> Figure:
     return fig
 
 
-def save_png(fig: Figure, out: str | Path) -> Path:
-    """Write the chart as PNG atomically (a temporary file renamed over ``out``)."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format="png")
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 is for the temporary only: a chart is for sharing
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+def save_png(fig: Figure, out: str | Path, protected: Iterable[Path] = ()) -> Path:
+    """Write the chart as PNG atomically (a new temporary file renamed over ``out``); ``out`` is checked as every
+    output is (akhbar.export.output_path: never into ``protected``, a link, a FIFO or a device)."""
+    from akhbar.export import output_path, replaced_atomically
+
+    target = output_path(out, protected)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with replaced_atomically(target) as fh:
+        fig.savefig(fh, format="png")
+    return Path(out)
 
 
 def volume_chart(counts: pa.Table, by: str = "day") -> Figure:

@@ -543,6 +543,9 @@ def export(
                                            "(default: the last in the lake).")] = None,
     outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Only this outlet "
                                                      "(repeatable).")] = None,
+    raw_cells: Annotated[bool, typer.Option("--raw-cells", help="CSV: write every cell as stored, formulas "
+                                            "included (for programs; by default a cell starting = + - @ gets a "
+                                            "leading ' so spreadsheets show it as text).")] = False,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -553,7 +556,7 @@ def export(
     start = _parse_day(from_) if from_ else None
     end = _parse_day(to) if to else None
     rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
-                      lake_uri=cfg.lake_uri, memory_limit=cfg.query_memory)
+                      lake_uri=cfg.lake_uri, memory_limit=cfg.query_memory, raw_cells=raw_cells)
     if str(output) != "-":
         err.print(f"{rows} rows of {table.value} written to {output}", highlight=False)
 
@@ -688,9 +691,12 @@ def plot(
     lake: LakeUri = None,
 ) -> None:
     """Draw a chart as PNG (headless; Persian/Arabic labels shaped)."""
+    from akhbar.export import output_path, protected_paths
     from akhbar.warehouse import search_index
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    protected = protected_paths(cfg.data_dir, cfg.lake_uri)
+    output_path(out, protected)  # a refused output before the lake is read
     if chart not in ("volume", "trend"):
         raise ValueError(f"unknown chart {chart!r}: expected volume or trend")
     if chart == "trend":
@@ -709,7 +715,7 @@ def plot(
         else:
             fig = charts.trend_chart(archive_search.trend(cfg.data_dir, term, by=by, lake_uri=cfg.lake_uri,
                                                           outlets=_unique(outlet), sync=False), term, by)
-        console.print(f"wrote {charts.save_png(fig, out)}")
+        console.print(f"wrote {charts.save_png(fig, out, protected)}")
 
     _bounded(draw, cfg, "plot")
 
@@ -811,19 +817,61 @@ def extract(
     """Extract one saved page with exactly the code the pipeline runs."""
     from dataclasses import asdict
 
-    from akhbar.transforms.extract import extract_file
+    from akhbar.crawler.settings import DOWNLOAD_MAXSIZE
+    from akhbar.transforms.extract import extract_article
 
     chosen = None
     if outlet:
         from akhbar.outlets.registry import select_outlets
 
         chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
-    ex = extract_file(page, url, tz=tz or (chosen.timezone if chosen else None),
-                      overrides=chosen.extract if chosen else None)
+    zone = tz or (chosen.timezone if chosen else None)
+    _check_zone(zone)
+    data = _read_page(page, DOWNLOAD_MAXSIZE)
+    ex = extract_article(data, url or page.resolve().as_uri(), tz=zone, overrides=chosen.extract if chosen else None)
     if as_json:
         print(json.dumps(asdict(ex), ensure_ascii=False, indent=2, default=str))
     else:
         print(ex.text or "")
+
+
+def _check_zone(tz: str | None) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown IANA timezone {tz!r}") from None
+
+
+def _read_page(page: Path, cap: int) -> bytes:
+    """A saved page's bytes, gzip undone, from a regular file only and at most ``cap`` bytes (the crawl's
+    DOWNLOAD_MAXSIZE: no page the pipeline extracts is larger), read and inflated no further than that.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO (which would wait for a writer) or a
+    device (``/dev/zero`` never ends) is refused at once, and a file swapped after a check cannot slip by."""
+    import gzip
+    import io
+    import stat
+
+    fd = os.open(page, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"{page} is not a regular file (a FIFO, device or socket): save the page to a file")
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise ValueError(f"{page} is larger than {cap} bytes, the crawl's DOWNLOAD_MAXSIZE: not a page it keeps")
+    if data[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                data = stream.read(cap + 1)
+        except (OSError, EOFError) as exc:
+            raise ValueError(f"{page} is not a readable gzip file: {exc}") from None
+        if len(data) > cap:
+            raise ValueError(f"{page} inflates past {cap} bytes, the crawl's DOWNLOAD_MAXSIZE: not a page it keeps")
+    return data
 
 
 @app.command("fetch")

@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import Settings
@@ -47,7 +48,14 @@ from akhbar.crawler.middlewares import (
     request_kind,
     scheme_refusal,
 )
-from akhbar.crawler.warc import CAPTURE_DATE_HEADER, CAPTURE_SOURCE_HEADER, CAPTURE_URI_HEADER, ArchivedResponse
+from akhbar.crawler.warc import (
+    CAPTURE_DATE_HEADER,
+    CAPTURE_SOURCE_HEADER,
+    CAPTURE_URI_HEADER,
+    MAX_BODY_BYTES,
+    MAX_HEADER_BYTES,
+    ArchivedResponse,
+)
 from akhbar.transforms.soft404 import soft_404_reason
 from akhbar.warehouse.schema import ArticleRecord
 
@@ -330,6 +338,8 @@ class CaptureMiddleware:
         self.cache = CdxCache(target.root) if target and target.root else None
         self.retries = crawler.settings.getint("RETRY_TIMES")
         self.hosts = set(self.config.hosts)
+        #: the crawl's cap on a body, inflated too: a capture is never held larger than a live page could be
+        self.max_body = crawler.settings.getint("DOWNLOAD_MAXSIZE") or MAX_BODY_BYTES
         #: (outlet URL, capture URL) -> (sha256 of the body, the meta of the request that fetched it)
         self.fetched: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
 
@@ -430,8 +440,15 @@ class CaptureMiddleware:
             retry = request.replace(dont_filter=True)
             retry.meta["akhbar_truncated"] = tries
             return retry
+        # the range is one gzip member of the WARC file: inflated here within the cap, never whole (a member can
+        # be a compression bomb), then parsed from memory
+        record_cap = self.max_body + MAX_HEADER_BYTES
+        stored = inflate_capped(response.body[: int(row["length"])], "gzip", record_cap)
+        if stored is None:
+            raise IgnoreRequest(f"capture exceeded DOWNLOAD_MAXSIZE ({self.max_body} bytes) while its WARC record "
+                                f"was inflated: {request.url}")
         try:
-            record = next(iter(ArchiveIterator(io.BytesIO(response.body[: int(row["length"])]))))
+            record = next(iter(ArchiveIterator(io.BytesIO(stored or response.body[: int(row["length"])]))))
             status = int(record.http_headers.get_statuscode())
             headers = [(k, v) for k, v in record.http_headers.headers if k.lower() != "transfer-encoding"]
             body = record.raw_stream.read()
@@ -465,7 +482,7 @@ class CaptureMiddleware:
             CAPTURE_DATE_HEADER: when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
         request.meta.pop("dont_redirect", None)  # the outlet's redirect is followed (through the archive again)
-        if status == 200 and request_kind(request) == "article" and (why := soft_404_reason(_decoded(headers, body))):
+        if status == 200 and request_kind(request) == "article" and (why := self._soft_404(headers, body)):
             request.meta[SOFT_404_META] = why  # archived as a soft-404, logged not_article, never extracted
         if status == 200:
             digest = hashlib.sha256(body).hexdigest()
@@ -476,6 +493,13 @@ class CaptureMiddleware:
         return cls(url=original, status=status, headers=_scrapy_headers(headers), body=body, request=request)
 
 
+    def _soft_404(self, headers: list[tuple[str, str]], body: bytes) -> str | None:
+        """Why the capture is a soft-404, or None. A body that inflates past the cap is not judged: the
+        compression middleware after this one refuses it (too_large), as it would a live page."""
+        page = _decoded(headers, body, self.max_body)
+        return soft_404_reason(page) if page else None
+
+
 def _scrapy_headers(headers: list[tuple[str, str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for k, v in headers:
@@ -483,17 +507,31 @@ def _scrapy_headers(headers: list[tuple[str, str]]) -> dict[str, list[str]]:
     return out
 
 
-def _decoded(headers: list[tuple[str, str]], body: bytes) -> bytes:
-    """The body without its gzip / deflate content-encoding (as sent otherwise); b"" when it cannot be undone."""
+def _decoded(headers: list[tuple[str, str]], body: bytes, cap: int) -> bytes | None:
+    """The body without its gzip / deflate content-encoding (as sent otherwise), inflated in a stream to at
+    most ``cap`` bytes; None when it inflates past ``cap``; b"" when it cannot be undone."""
     coding = next((v.strip().lower() for k, v in headers if k.lower() == "content-encoding"), "")
+    if coding in ("", "identity"):
+        return body
+    if coding in ("gzip", "x-gzip", "deflate"):
+        return inflate_capped(body, "gzip" if coding != "deflate" else "deflate", cap)
+    return b""
+
+
+def inflate_capped(data: bytes, coding: str, cap: int) -> bytes | None:
+    """``data`` inflated (``coding`` gzip, members one after the other, or deflate, zlib-wrapped or raw) to at
+    most ``cap`` bytes: None past ``cap``, b"" when it is not that coding or is cut short. Memory: the output, at
+    most ``cap`` + 1 bytes, never the whole inflated stream (a few MB of gzip can inflate to gigabytes)."""
     try:
-        if coding in ("gzip", "x-gzip"):
-            return gzip.decompress(body)
-        if coding == "deflate":
-            return zlib.decompress(body, -zlib.MAX_WBITS if body[:1] != b"x" else zlib.MAX_WBITS)
+        if coding == "gzip":
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+                out = stream.read(cap + 1)
+        else:
+            inflater = zlib.decompressobj(zlib.MAX_WBITS if data[:1] == b"x" else -zlib.MAX_WBITS)
+            out = inflater.decompress(data, cap + 1)
     except (OSError, zlib.error, EOFError):
         return b""
-    return body if coding in ("", "identity") else b""
+    return None if len(out) > cap else out
 
 
 def _unwrap(location: str) -> str:

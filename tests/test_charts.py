@@ -92,3 +92,28 @@ def test_plot_command_writes_each_chart(data, tmp_path):
     _check_png(tmp_path / "v.png")
     bad = runner.invoke(app, ["plot", "pie", "--data-dir", str(data)])
     assert bad.exit_code == 2 and "unknown chart" in bad.output
+
+
+def test_save_png_refuses_links_fifos_and_stored_data_and_writes_a_new_file(tmp_path):
+    import os
+
+    import pyarrow as pa
+
+    from akhbar.export import protected_paths
+
+    fig = charts.volume_chart(pa.table({"period": pa.array([], pa.date32()), "outlet": pa.array([], pa.string()),
+                                        "articles": pa.array([], pa.int64())}))
+    data = tmp_path / "data"
+    protected = protected_paths(data)
+    os.mkfifo(tmp_path / "fifo.png")
+    victim = tmp_path / "victim.png"
+    victim.write_bytes(b"keep")
+    (tmp_path / "link.png").symlink_to(victim)
+    for bad, why in ((tmp_path / "fifo.png", "not a regular file"), (tmp_path / "link.png", "symbolic link"),
+                     (data / "lake" / "chart.png", "stored data")):
+        with pytest.raises(ValueError, match=why):
+            charts.save_png(fig, bad, protected)
+    assert victim.read_bytes() == b"keep" and not (data / "lake").exists()
+    out = charts.save_png(fig, tmp_path / "new" / "نمودار.png", protected)  # its folder made, as before
+    _check_png(out)
+    assert {p.name for p in (tmp_path / "new").iterdir()} == {"نمودار.png"}  # no temporary left

@@ -60,3 +60,20 @@ def test_json_record_of_a_windows_1256_page(tmp_path: Path):
 def test_missing_page_is_a_usage_error(tmp_path: Path):
     proc = _akhbar(str(tmp_path / "nope.html"))
     assert proc.returncode == 2 and "nope.html" in proc.stderr
+
+
+def test_a_gzipped_page_and_a_bad_timezone(tmp_path: Path):
+    import gzip
+
+    page = tmp_path / "fa.html.gz"
+    page.write_bytes(gzip.compress(FA_PAGE.encode("utf-8")))
+    url = "https://www.example.ir/fa/news/123"
+    proc = _akhbar(str(page), "--url", url)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip("\n") == extract_article(FA_PAGE.encode("utf-8"), url).text
+    bad = _akhbar(str(page), "--tz", "Asia/Nowhere")
+    assert bad.returncode == 2 and bad.stderr.strip() == "error: unknown IANA timezone 'Asia/Nowhere'"
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(page.read_bytes()[:40])
+    broken = _akhbar(str(cut))
+    assert broken.returncode == 2 and "not a readable gzip file" in broken.stderr and broken.stdout == ""

@@ -110,3 +110,52 @@ def test_news_sitemap_marks_publication_dates():
     a, b = discovery.parse_sitemap(xml).entries
     assert a.published and a.when == datetime(2025, 1, 7, 6, 30, tzinfo=UTC)
     assert not b.published and b.when == datetime(2025, 1, 9, 10, 0, tzinfo=UTC)
+
+
+class _Counted(str):
+    """A URL that counts the equality tests made on it."""
+
+    eq = 0
+
+    def __eq__(self, other: object) -> bool:
+        _Counted.eq += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+    def split(self, *args, **kwargs) -> list[str]:  # type: ignore[override]
+        return [_Counted(p) for p in str.split(self, *args, **kwargs)]
+
+
+def test_archive_links_cost_comparisons_linear_in_the_anchors(monkeypatch):
+    """The old next-link lookup was a list search per anchor: 4,000 «بعدی» anchors cost 8 million comparisons."""
+    from urllib.parse import urljoin
+
+    n = 4000
+    page = ('<html><head><meta charset="utf-8"></head><body>'
+            + "".join(f'<a href="?page={i}">بعدی</a>' for i in range(n)) + "</body></html>").encode()
+    monkeypatch.setattr(discovery, "urljoin", lambda base, href: _Counted(urljoin(base, href)))
+    _Counted.eq = 0
+    found = discovery.next_page_links(page, "https://site/archive")
+    assert len(found) == n and isinstance(found[0], _Counted)
+    assert _Counted.eq <= n
+    _Counted.eq = 0
+    listing = discovery.ArchivePage(page + page, "https://site/archive")  # every link twice
+    assert len(listing.links) == len(listing.next_pages) == n
+    assert _Counted.eq <= 4 * n
+
+
+def test_archive_page_in_the_responses_encoding():
+    """A page without <meta charset>, its charset in the Content-Type header only: read in that encoding, so the
+    Persian and Arabic «next» anchors are found and a Persian slug in a link comes out as written."""
+    slug = "تشدید-تحریم‌ها"
+    fa = f'<html><body><a href="/fa/news/1/{slug}">خبر</a><a href="/archive?page=2">بعدی</a></body></html>'
+    listing = discovery.ArchivePage(fa.encode("utf-8"), "https://site/archive", "utf-8")
+    assert listing.links == [f"https://site/fa/news/1/{slug}", "https://site/archive?page=2"]
+    assert listing.next_pages == ["https://site/archive?page=2"]
+    assert discovery.next_page_links(fa.encode("utf-8"), "https://site/archive") == []  # read as Latin-1: missed
+    ar = '<html><body><a href="/ar/archive?page=3">التالي</a></body></html>'.encode("cp1256")
+    assert discovery.ArchivePage(ar, "https://site/ar/archive", "cp1256").next_pages == [
+        "https://site/ar/archive?page=3"]
+    unknown = discovery.ArchivePage(fa.encode("utf-8"), "https://site/archive", "x-no-such-charset")
+    assert unknown.links  # an encoding libxml2 does not know: the page's own declaration, as before

