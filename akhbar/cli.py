@@ -828,7 +828,9 @@ def extract(
     zone = tz or (chosen.timezone if chosen else None)
     _check_zone(zone)
     data = _read_page(page, DOWNLOAD_MAXSIZE)
-    ex = extract_article(data, url or page.resolve().as_uri(), tz=zone, overrides=chosen.extract if chosen else None)
+    # the pipeline passes the fetch time; a saved page's is unknown: now (a date after it is implausible)
+    ex = extract_article(data, url or page.resolve().as_uri(), tz=zone, overrides=chosen.extract if chosen else None,
+                         now=datetime.now(UTC))
     if as_json:
         print(json.dumps(asdict(ex), ensure_ascii=False, indent=2, default=str))
     else:

@@ -217,7 +217,8 @@ def _extract(result: FetchResult, data_dir: Path) -> None:
         return
     try:
         result.extracted = extract_article(record.body, record.url, content_type=record.header("Content-Type"),
-                                           overrides=result.outlet.extract, tz=result.outlet.timezone)
+                                           overrides=result.outlet.extract, tz=result.outlet.timezone,
+                                           now=record.fetched_at)
     except ExtractionError as exc:
         result.extract_error = str(exc)
 

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -248,7 +248,7 @@ class _Checker:
             return
         try:
             art = extract_article(got.body, got.final_url, content_type=got.content_type,
-                                  overrides=self.outlet.extract, tz=self.outlet.timezone)
+                                  overrides=self.outlet.extract, tz=self.outlet.timezone, now=datetime.now(UTC))
         except ExtractionError as exc:
             self.add(Probe("article", url, False, f"extraction failed: {exc.reason}", got.status))
             return

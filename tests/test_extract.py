@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from akhbar.outlets.registry import ExtractOverrides
 from akhbar.transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
-from akhbar.transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article, extract_file
+from akhbar.transforms.extract import EXTRACTOR_VERSION, Extracted, ExtractionError, extract_article
 
 ZWNJ = "\u200c"
 FA_PARAS = [
@@ -167,12 +167,10 @@ def test_non_html_and_empty_pages_raise(body: bytes, ctype: str | None) -> None:
         extract_article(body, "https://example.com/x", content_type=ctype)
 
 
-def test_extract_file_reads_a_saved_page(tmp_path: Path) -> None:
-    path = tmp_path / "page.html"
-    path.write_bytes(fa_page().encode("utf-8"))
-    ex = extract_file(path, "https://example.ir/fa/news/123")
-    assert ex.text.split("\n") == FA_PARAS
-    assert EXTRACTOR_VERSION
+def test_a_page_given_as_bytes_is_decoded_and_extracted() -> None:
+    ex = extract_article(fa_page().encode("utf-8"), "https://example.ir/fa/news/123")
+    assert ex.text.split("\n") == FA_PARAS and ex.encoding == "utf_8"
+    assert EXTRACTOR_VERSION.startswith("akhbar-extract-")
 
 
 def test_related_block_inside_the_body_keeps_the_paragraphs_after_it():

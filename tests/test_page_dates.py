@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import akhbar.transforms.extract as extract_mod
+import akhbar.transforms.extract.dating as extract_mod
 from akhbar.transforms.extract import DATE_SOURCES, extract_article
 
 TEHRAN = "Asia/Tehran"  # UTC+03:30
@@ -222,9 +222,9 @@ def test_conclusive_structured_date_reads_only_the_headline_region(monkeypatch: 
     roots: list[str] = []
     real = extract_mod._date_nodes
 
-    def spy(root: object) -> object:
+    def spy(root: object, box_chars: int) -> object:
         roots.append(root.tag)
-        return real(root)
+        return real(root, box_chars)
 
     monkeypatch.setattr(extract_mod, "_date_nodes", spy)
     widget = '<header><div class="date-now">الثلاثاء ٧ يناير ٢٠٢٥</div></header>'

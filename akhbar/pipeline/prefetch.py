@@ -32,8 +32,8 @@ MISSING = object()
 
 
 def job_key(slug: str, job: tuple) -> tuple:
-    body, url, content_type, _overrides, _tz = job
-    return slug, hashlib.blake2b(body, digest_size=16).digest(), url, content_type
+    body, options = job
+    return slug, hashlib.blake2b(body, digest_size=16).digest(), options.url, options.content_type
 
 
 class Prefetch:

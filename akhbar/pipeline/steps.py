@@ -224,10 +224,13 @@ def handed_over(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[R
 
 
 # -- step 2: extract (run by akhbar.pipeline.executor) ----------------------------------------
-def extract_job(record: Record, outlet: Outlet) -> tuple[bytes, str, str | None, Any, str]:
-    """What a worker needs to extract one page (plain, picklable values)."""
+def extract_job(record: Record, outlet: Outlet) -> tuple[bytes, Any]:
+    """What a worker needs to extract one page: the body and the options (picklable), the fetch time as ``now``."""
+    from akhbar.transforms.extract import ExtractOptions
+
     rec = record.response
-    return rec.body, rec.url, rec.header("Content-Type"), outlet.extract, outlet.timezone
+    return rec.body, ExtractOptions(url=rec.url, content_type=rec.header("Content-Type"), tz=outlet.timezone,
+                                    now=rec.fetched_at, overrides=outlet.extract)
 
 
 class PageFailed(Exception):
@@ -236,15 +239,15 @@ class PageFailed(Exception):
     crosses a process pool whatever the original was."""
 
 
-def extract_page(job: tuple[bytes, str, str | None, Any, str]) -> Any:
+def extract_page(job: tuple[bytes, Any]) -> Any:
     """The Extracted page, or the ExtractionError saying why there is none (returned: a pool's map goes on).
     Any other error of this one page (a parser's recursion limit, a library's ValueError) comes back as a
     PageFailed: one page never fails its outlet-day."""
-    from akhbar.transforms.extract import ExtractionError, extract_article
+    from akhbar.transforms.extract import ExtractionError, extract
 
-    body, url, content_type, overrides, tz = job
+    body, options = job
     try:
-        return extract_article(body, url, content_type=content_type, overrides=overrides, tz=tz)
+        return extract(body, options)
     except ExtractionError as exc:
         return exc
     except Exception as exc:  # contained per page, with its type and message as the reason
