@@ -15,24 +15,19 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-# isort: split
-# before typer and rich: from the console script, a plain `akhbar query …` runs and exits inside this import
-from akhbar import quickquery
-
-# isort: split
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from akhbar import clihelp
+from akhbar import clihelp, quickquery
 from akhbar.settings import DEFAULT_DATA_DIR, Settings, capture_sources, check_lake, console_width
 from akhbar.termtext import for_terminal
 
 if TYPE_CHECKING:
     from akhbar.outletcheck import CheckReport
-    from akhbar.pipeline import OutletDay
+    from akhbar.pipeline import OutletDayResult
     from akhbar.quality import GateResult
     from akhbar.warehouse.lake import Lake
 
@@ -191,7 +186,7 @@ def _existing_archive(data_dir: Path) -> None:
         raise ValueError(f"data dir {data_dir} is not a folder")
 
 
-def _print_results(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+def _print_results(judged: list[tuple[OutletDayResult, GateResult | None]]) -> None:
     from akhbar.quality import FAILED_OUTCOMES
 
     table = Table(title="run")
@@ -209,7 +204,7 @@ def _cell(value: object) -> Text:
     return Text(for_terminal("" if value is None else str(value)))
 
 
-def _status(r: OutletDay, verdict: GateResult | None) -> Text:
+def _status(r: OutletDayResult, verdict: GateResult | None) -> Text:
     """The run table's status cell (an error may quote a page or a server's reason: a Text, never markup)."""
     if not r.ok:
         return Text(for_terminal(f"failed: {r.error or ''}"), style="red")
@@ -218,7 +213,7 @@ def _status(r: OutletDay, verdict: GateResult | None) -> Text:
     return Text("ok", style="green")
 
 
-def _exit_if_failed(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+def _exit_if_failed(judged: list[tuple[OutletDayResult, GateResult | None]]) -> None:
     """Exit 1 with one line naming every outlet-day that was not archived (an outage included)."""
     failed = [f"{r.outlet} {r.day} ({r.error})" for r, _ in judged if not r.ok]
     if failed:
@@ -240,7 +235,7 @@ def _archive(days: list[date], cfg: Settings, outlet: list[str] | None, refetch:
     _exit_if_failed(judged)
 
 
-def _print_delivered(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
+def _print_delivered(judged: list[tuple[OutletDayResult, GateResult | None]]) -> None:
     """Where articles whose home is another day went: that day's partition, added in the same run."""
     for r, _ in judged:
         if r.delivered:
@@ -250,7 +245,7 @@ def _print_delivered(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
 
 
 def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
-              refetch: bool, source: str = "live") -> list[tuple[OutletDay, GateResult | None]]:
+              refetch: bool, source: str = "live") -> list[tuple[OutletDayResult, GateResult | None]]:
     """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
     from akhbar import pipeline, quality
     from akhbar.transforms.dedup import LOOKBACK_DAYS
@@ -286,7 +281,7 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
     return judged
 
 
-def _merge_runs(before: list[OutletDay], runs: list[OutletDay]) -> list[OutletDay]:
+def _merge_runs(before: list[OutletDayResult], runs: list[OutletDayResult]) -> list[OutletDayResult]:
     """The day's outlet results over its runs from several sources: the last run's, crawl counts summed."""
     earlier = {r.outlet: r for r in before}
     for r in runs:
@@ -296,8 +291,8 @@ def _merge_runs(before: list[OutletDay], runs: list[OutletDay]) -> list[OutletDa
     return runs
 
 
-def _judge(lake: Lake, day: date, results: list[OutletDay], started: datetime,
-           overrides: dict[str, dict[str, float]]) -> list[tuple[OutletDay, GateResult | None]]:
+def _judge(lake: Lake, day: date, results: list[OutletDayResult], started: datetime,
+           overrides: dict[str, dict[str, float]]) -> list[tuple[OutletDayResult, GateResult | None]]:
     """Mark outages failed, then the DAG's quality gate (quality.judge_day) over the day's outlets."""
     from akhbar import quality
 
@@ -960,4 +955,6 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
 
 
 if __name__ == "__main__":
-    app()
+    from akhbar.entry import main
+
+    main()

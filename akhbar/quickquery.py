@@ -269,12 +269,3 @@ def main(argv: list[str] | None = None) -> int | None:
 #: OSError numbers that mean the disk (or the user's quota, or a file size limit) is full
 DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
-
-def from_console_script() -> bool:
-    """This process is the `akhbar` console script or ``python -m akhbar.cli``: argv is a command line of ours."""
-    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
-    return script is not None and (script.name == "akhbar" or script == Path(__file__).with_name("cli.py"))
-
-
-if from_console_script() and (code := main()) is not None:
-    sys.exit(code)

@@ -315,14 +315,15 @@ def test_the_run_table_tells_failed_from_gate_failed(capsys):
     import typer
 
     from akhbar.cli import _exit_if_failed, _status
-    from akhbar.pipeline import OutletDay
+    from akhbar.pipeline import OutletDayResult
     from akhbar.quality import Check, GateResult, Metrics
 
     metrics = Metrics(articles=0, fetched=3, failed_fetches=0, article_pages=0, rows_without_fetch=0,
                       null_title_rate=0.0, null_text_rate=0.0, null_published_rate=0.0, language_mismatch_rate=0.0,
                       duplicate_rate=None)
     thin = GateResult("fa-payam", DAY, metrics, [Check("min_articles", 0, 1, False)])
-    ok, down = OutletDay("fa-payam", DAY, "r1"), OutletDay("ar-wadi", DAY, "r1", error="outage: no successful fetch")
+    ok = OutletDayResult("fa-payam", DAY, "r1")
+    down = OutletDayResult("ar-wadi", DAY, "r1", error="outage: no successful fetch")
     shown = [(_status(r, v).plain, _status(r, v).style) for r, v in ((ok, thin), (down, None))]
     assert shown == [("gate_failed: min_articles=0 (limit 1)", "yellow"),
                      ("failed: outage: no successful fetch", "red")]

@@ -44,8 +44,7 @@ def _lean(*args: str) -> subprocess.CompletedProcess:
 
 def _typer(*args: str) -> subprocess.CompletedProcess:
     """The same command line through the typer app (the lean path told to decline)."""
-    code = ("import sys; import akhbar.quickquery as q; q._running = True; "  # the lean path declines
-            f"sys.argv = ['akhbar', *{list(args)!r}]; from akhbar.cli import app; app()")
+    code = f"import sys; sys.argv = ['akhbar', *{list(args)!r}]; from akhbar.cli import app; app()"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=120)
 
 

@@ -60,7 +60,7 @@ import struct
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -689,8 +689,3 @@ def recluster(all_docs: Iterable[Doc], start: date | None = None, *, lookback_da
     docs = [d for d in all_docs if d.day >= start]
     prior = [d for d in all_docs if d.day < start]
     return cluster(docs, prior, lookback_days=lookback_days, params=params)
-
-
-def lookback_range(day: date, lookback_days: int = LOOKBACK_DAYS) -> tuple[date, date]:
-    """First and last day of the prior days read from the lake for ``day``."""
-    return day - timedelta(days=lookback_days), day - timedelta(days=1)

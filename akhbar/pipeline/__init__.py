@@ -15,39 +15,9 @@ run takes them again from the WARC, exactly once), so days may be run in any ord
 """
 
 from akhbar.pipeline.dedup import DedupResult, dedup_day, dedup_range
-from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, PARALLEL_MIN_PAGES, PageTimeout, choose_executor
-from akhbar.pipeline.night import (
-    Extraction,
-    OutletDay,
-    crawl_stage,
-    deliver_handed,
-    extract_records,
-    extract_stage,
-    lake_for,
-    load_stage,
-    new_run_id,
-    process_outlet_day,
-    run_day,
-)
-from akhbar.pipeline.steps import (
-    DATE_TOLERANCE,
-    EARLIEST_PAGE_DATE,
-    Listing,
-    Record,
-    Rejection,
-    choose_date,
-    day_records,
-    handed_over,
-    home_day,
-    latest_articles,
-    not_article_reason,
-    trusted_page_date,
-)
+from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, PageTimeout
+from akhbar.pipeline.night import OutletDayResult, new_run_id, run_day
+from akhbar.pipeline.steps import home_day
 
-__all__ = [
-    "DATE_TOLERANCE", "EARLIEST_PAGE_DATE", "EXTRACT_TIMEOUT_S", "PARALLEL_MIN_PAGES", "DedupResult", "Extraction",
-    "Listing", "OutletDay", "PageTimeout", "Record", "Rejection", "choose_date", "choose_executor", "crawl_stage",
-    "day_records", "dedup_day", "dedup_range", "deliver_handed", "extract_records", "extract_stage", "handed_over",
-    "home_day", "lake_for", "latest_articles", "load_stage", "new_run_id", "not_article_reason",
-    "process_outlet_day", "run_day", "trusted_page_date",
-]
+__all__ = ["EXTRACT_TIMEOUT_S", "DedupResult", "OutletDayResult", "PageTimeout", "dedup_day", "dedup_range", "home_day",
+           "new_run_id", "run_day"]

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
-class OutletDay:
+class OutletDayResult:
     outlet: str
     day: date
     run_id: str
@@ -78,13 +78,6 @@ class Extraction:
     log_rows: list[CrawlLogRecord]  # not_article, extract_failed, extract_timeout and other_day lines
     #: home day -> the articles of this day's crawl that belong there, by article_id
     handed: dict[date, dict[str, ArticleRecord]] = field(default_factory=dict)
-
-
-def extract_stage(data_dir: Path, day: date, outlet: Outlet,
-                  lake: Lake | None = None) -> tuple[list[ArticleRecord], list[CrawlLogRecord]]:
-    """Article rows of the outlet-day, and crawl-log rows for pages that were not kept here (and why)."""
-    ex = extract_records(data_dir, day, outlet, lake or lake_for(data_dir))
-    return ex.rows, ex.log_rows
 
 
 #: records read from the WARC files and sent to the workers at a time: the stage holds one batch of bodies,
@@ -253,7 +246,7 @@ def run_day(
     refetch: bool = False,
     overrides: dict[str, str] | None = None,
     run_id: str | None = None,
-) -> list[OutletDay]:
+) -> list[OutletDayResult]:
     """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others."""
     slugs = list(dict.fromkeys(slugs)) if slugs else slugs  # a slug named twice would wait for its own lock
     folder = folder or outlets_dir()
@@ -261,7 +254,7 @@ def run_day(
     run_id = run_id or new_run_id()
     data_dir.mkdir(parents=True, exist_ok=True)
     lake = lake_for(data_dir, lake_uri)
-    results = {o.slug: OutletDay(o.slug, day, run_id) for o in outlets}
+    results = {o.slug: OutletDayResult(o.slug, day, run_id) for o in outlets}
     handed: dict[str, Handed] = {o.slug: {} for o in outlets}
     with night_pool() as pool, ExitStack() as locks:  # one pool for the night; its workers hold no lock
         held = {o.slug: locks.enter_context(partition_lock(data_dir, day.isoformat(), o.slug)).fd for o in outlets}

@@ -3,10 +3,11 @@ type; a filter that drops a page returns why).
 
     read archived pages -> extract -> identify -> normalise and sign -> keep / reject with a reason -> write
 
-:func:`read_pages` gives a day's :class:`Record` s (its own and those other days handed over), the executor
-runs :func:`extract_page` on each, :func:`reject_extracted` turns an extraction that is no article into a
-:class:`Rejection`, :func:`build_article` identifies, normalises and signs it into an ``ArticleRecord`` (built
-once, here), and :func:`place` keeps it, hands it to its home day or rejects it, always with a reason.
+:func:`page_refs` gives where a day's :class:`Record` s lie (its own and those other days handed over),
+:func:`load_records` reads a batch of them, the executor runs :func:`extract_page` on each,
+:func:`reject_extracted` turns an extraction that is no article into a :class:`Rejection`,
+:func:`build_article` identifies, normalises and signs it into an ``ArticleRecord`` (built once, here), and
+:func:`place` keeps it, hands it to its home day or rejects it, always with a reason.
 """
 
 from __future__ import annotations
@@ -56,9 +57,6 @@ class Record:
     response: ArchivedResponse
     crawl_day: date
     listing: Listing
-
-    def load(self, data_dir: Path) -> Record:
-        return self
 
 
 @dataclass(frozen=True)
@@ -152,14 +150,9 @@ def is_trusted(dates: dict[str, Any]) -> bool:
 
 
 # -- step 1: read archived pages --------------------------------------------------------------
-def latest_articles(data_dir: Path, day: date, outlet: Outlet) -> list[ArchivedResponse]:
-    """The newest successful archived response of every article URL the crawl of the day archived."""
-    found = (read_response(data_dir, ref.warc_file, ref.offset) for ref in latest_refs(data_dir, day, outlet))
-    return [rec for rec in found if rec is not None]
-
-
 def latest_refs(data_dir: Path, day: date, outlet: Outlet) -> list[Any]:
-    """Where :func:`latest_articles` lie (crawler.warc.ResponseRef), read without holding their bodies."""
+    """Where the newest successful archived response of every article URL the crawl of the day archived lies
+    (crawler.warc.ResponseRef), read without holding their bodies."""
     recover_open_files(data_dir, day.isoformat(), outlet.slug)
     return newest_refs(data_dir, day.isoformat(), outlet.slug)
 
@@ -206,21 +199,10 @@ def page_refs(data_dir: Path, day: date, outlet: Outlet, lake: Lake) -> list[Any
     return day_refs(data_dir, day, outlet) + handed_over_refs(lake, data_dir, day, outlet)
 
 
-def load_records(data_dir: Path, refs: list[Any]) -> list[Record]:
-    return [rec for rec in (ref.load(data_dir) for ref in refs) if rec is not None]
-
-
-def read_pages(data_dir: Path, day: date, outlet: Outlet, lake: Lake) -> list[Record]:
-    """The day's own archived article records, then those other days handed over to it, all read at once."""
-    return load_records(data_dir, page_refs(data_dir, day, outlet, lake))
-
-
-def day_records(data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
-    return load_records(data_dir, day_refs(data_dir, day, outlet))
-
-
-def handed_over(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[Record]:
-    return load_records(data_dir, handed_over_refs(lake, data_dir, day, outlet))
+def load_records(data_dir: Path, refs: list[RecordRef | Record]) -> list[Record]:
+    """The records the refs point at (one no longer readable is left out); a Record given is kept as it is."""
+    return [rec for rec in (ref if isinstance(ref, Record) else ref.load(data_dir) for ref in refs)
+            if rec is not None]
 
 
 # -- step 2: extract (run by akhbar.pipeline.executor) ----------------------------------------
