@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -81,7 +80,8 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
     What an outage run did fetch or log is still published (its crawl_log keeps every refusal).
     ``source`` (the DAG's param): live, a web archive (wayback, commoncrawl) or auto (live, then each archive
     for what the runs before did not archive; docs/archives.md)."""
-    from akhbar.pipeline import new_run_id, run_day
+    from akhbar.pipeline import new_run_id
+    from akhbar.pipeline.orchestrator import archive_sources
 
     cfg = settings()
     started = datetime.now(UTC)
@@ -90,18 +90,9 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
     log.info("outlet-day %s %s, try %d: crawl (Scrapy log %s), then extract and load into %s", slug, day,
              try_number, files["scrapy_log"], cfg.lake_uri)
     try:
-        crawled: Counter = Counter()
-        delivered: Counter = Counter()
-        for n, src in enumerate(capture_sources(source)):
-            [result] = run_day(day, cfg.data_dir, [slug], folder=cfg.outlets_dir, lake_uri=cfg.lake_uri,
-                               overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
-                               run_id=crawl_run_id if n == 0 else new_run_id())
-            crawled += result.crawl
-            delivered += Counter(result.delivered)
-        result.crawl, result.delivered = crawled, dict(delivered)
         # an outlet that was down all night failed, even though nothing crashed: the task retries
-        overrides = quality.load_overrides(cfg.quality_thresholds)
-        error = result.error or quality.outage(result.crawl, quality.thresholds_for(slug, overrides))
+        [result] = archive_sources(day, cfg, [slug], source=source, run_id=crawl_run_id)
+        error = result.error
     except Exception as exc:  # e.g. PartitionBusy, a bad outlet file: same path as a failed crawl
         log.exception("archiving %s %s failed", slug, day)
         result, error = None, f"{type(exc).__name__}: {exc}"
@@ -124,10 +115,11 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
 
 def run_files(data_dir: Path, day: date, slug: str, crawl_run_id: str) -> dict[str, Any]:
     """Where one crawl run of an outlet-day writes: the Scrapy process log, the crawl log, the WARC files' glob."""
-    part = f"day={day.isoformat()}/outlet={slug}"
-    return {"scrapy_log": data_dir / "logs" / f"crawl-{day.isoformat()}-{crawl_run_id}.log",
-            "crawl_log": data_dir / "crawl" / part / f"{crawl_run_id}.jsonl",
-            "warc_dir": data_dir / "warc" / part, "warc_glob": f"{crawl_run_id}-*.warc.gz"}
+    from akhbar.crawler import paths
+
+    return {"scrapy_log": paths.scrapy_log_file(data_dir, day, crawl_run_id),
+            "crawl_log": paths.crawl_log_file(data_dir, day, slug, crawl_run_id),
+            "warc_dir": paths.warc_dir(data_dir, day, slug), "warc_glob": f"{crawl_run_id}-*.warc.gz"}
 
 
 def _log_stages(slug: str, day: date, result: Any, files: Mapping[str, Any]) -> None:
@@ -190,10 +182,9 @@ def notify_failure(context: Mapping[str, Any]) -> None:
 
 def dedup(day: date) -> dict[str, Any]:
     """Cluster the day's articles against the lookback days (later days follow when back-filling)."""
-    from akhbar import pipeline
+    from akhbar.pipeline.orchestrator import deduplicate
 
-    cfg = settings()
-    result = pipeline.dedup_day(day, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
+    result = deduplicate(day, settings())
     return {"day": day.isoformat(), "status": "done", "result": result.as_dict()}
 
 
@@ -223,11 +214,10 @@ def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:
 def quality_gate(day: date, run_id: str, summary: Mapping[str, Any], results: Mapping[str, dict | None],
                  dedup_status: Mapping[str, Any] | None) -> list[dict]:
     """Judge each published outlet-day, write the runs table, and raise if anything failed."""
-    cfg = settings()
+    from akhbar.pipeline.orchestrator import judge
+
     published = {slug: results[slug] or {} for slug in summary["published"]}
-    verdicts, not_archived = quality.judge_day(cfg.lake, day, run_id, published,
-                                               dict.fromkeys(summary["failed"]),
-                                               quality.load_overrides(cfg.quality_thresholds))
+    verdicts, not_archived = judge(day, settings(), run_id, published, dict.fromkeys(summary["failed"]))
     for verdict in verdicts:
         log.info("quality %s", verdict.describe())
     if dedup_status is None:

@@ -6,7 +6,6 @@ import errno
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from akhbar.outletcheck import CheckReport
     from akhbar.pipeline import OutletDayResult
     from akhbar.quality import GateResult
-    from akhbar.warehouse.lake import Lake
 
 app = typer.Typer(help="akhbar: crawl, archive and query Persian and Arabic news.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -246,70 +244,29 @@ def _print_delivered(judged: list[tuple[OutletDayResult, GateResult | None]]) ->
 
 def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
               refetch: bool, source: str = "live") -> list[tuple[OutletDayResult, GateResult | None]]:
-    """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
-    from akhbar import pipeline, quality
-    from akhbar.transforms.dedup import LOOKBACK_DAYS
+    """Archive, deduplicate and judge each day (akhbar.pipeline.orchestrator, as the nightly DAG's tasks do), then
+    refresh the DuckDB views."""
+    from akhbar import quality
+    from akhbar.pipeline.orchestrator import archive_days
     from akhbar.warehouse.duck import refresh_database
 
-    # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
-    overrides = quality.load_overrides(cfg.quality_thresholds)
-    data_dir, lake, folder = cfg.data_dir, cfg.lake_uri, cfg.outlets_dir
-    _check_writable(data_dir)
-    store = cfg.lake
-    judged = []
+    quality.load_overrides(cfg.quality_thresholds)  # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
+    _check_writable(cfg.data_dir)
+    number = {d: n for n, d in enumerate(days, 1)}
+
+    def progress(day: date, src: str, runs: list[OutletDayResult]) -> None:
+        if len(days) > 1 or source != "live":
+            for r in runs:
+                console.print(f"day {number[day]} of {len(days)} {day} {r.outlet} from {src}: "
+                              f"{r.crawl.get('ok', 0)} fetched, {r.crawl.get('archived_earlier', 0)} "
+                              f"archived before, {r.articles} articles")
+
     with console.status("") as status:
-        for n, d in enumerate(days, 1):
-            started = datetime.now(UTC)
-            results = []
-            for src in capture_sources(source):
-                # an archive run fetches only what no earlier run of the day archived (the spider's archived_earlier)
-                status.update(f"day {n} of {len(days)}: {d} from {src} ({', '.join(outlet or ['all outlets'])})…")
-                runs = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake,
-                                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)})
-                if len(days) > 1 or source != "live":
-                    for r in runs:
-                        console.print(f"day {n} of {len(days)} {d} {r.outlet} from {src}: "
-                                      f"{r.crawl.get('ok', 0)} fetched, {r.crawl.get('archived_earlier', 0)} "
-                                      f"archived before, {r.articles} articles")
-                results = _merge_runs(results, runs)
-            status.update(f"deduplicating {d} against the {LOOKBACK_DAYS} days before…")
-            pipeline.dedup_day(d, data_dir, folder=folder, lake_uri=lake)
-            status.update(f"quality gate of {d}…")
-            judged += _judge(store, d, results, started, overrides)
+        judged = archive_days(days, cfg, _unique(outlet), source=source, refetch=refetch, progress=progress,
+                              step=status.update)
         status.update("refreshing DuckDB views…")
-        refresh_database(data_dir, lake)
-    return judged
-
-
-def _merge_runs(before: list[OutletDayResult], runs: list[OutletDayResult]) -> list[OutletDayResult]:
-    """The day's outlet results over its runs from several sources: the last run's, crawl counts summed."""
-    earlier = {r.outlet: r for r in before}
-    for r in runs:
-        if r.outlet in earlier:
-            r.crawl = earlier[r.outlet].crawl + r.crawl
-            r.delivered = dict(Counter(earlier[r.outlet].delivered) + Counter(r.delivered))
-    return runs
-
-
-def _judge(lake: Lake, day: date, results: list[OutletDayResult], started: datetime,
-           overrides: dict[str, dict[str, float]]) -> list[tuple[OutletDayResult, GateResult | None]]:
-    """Mark outages failed, then the DAG's quality gate (quality.judge_day) over the day's outlets."""
-    from akhbar import quality
-
-    if not results:
-        return []
-    for r in results:
-        if r.ok:
-            r.error = quality.outage(r.crawl, quality.thresholds_for(r.outlet, overrides))
-    published = {r.outlet: {"started_at": started, "crawl_run_id": r.run_id, "try_number": 1, "crawl": dict(r.crawl),
-                            "rejected": dict(r.rejected)} for r in results if r.ok}
-    verdicts, not_archived = quality.judge_day(lake, day, results[0].run_id, published,
-                                               {r.outlet: r.error for r in results if not r.ok}, overrides)
-    for r in results:  # an outlet the gate could not judge (its partition unreadable) failed, with why
-        if r.ok and r.outlet in not_archived:
-            r.error = not_archived[r.outlet]
-    by_slug = {v.outlet: v for v in verdicts}
-    return [(r, by_slug.get(r.outlet)) for r in results]
+        refresh_database(cfg.data_dir, cfg.lake_uri)
+    return [(j.result, j.verdict) for j in judged]
 
 
 @app.command()

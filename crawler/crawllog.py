@@ -22,6 +22,7 @@ from typing import IO, Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from akhbar.crawler.paths import crawl_log_dir
 from akhbar.warehouse.schema import CRAWL_LOG, CrawlOutcome
 
 #: every outcome a line may carry, as strings (warehouse.schema.CrawlOutcome holds them and what they mean)
@@ -30,8 +31,7 @@ OUTCOMES = tuple(o.value for o in CrawlOutcome)
 LISTING_KINDS = ("sitemap_news", "sitemap_lastmod", "feed", "archive")
 
 
-def log_dir(root: Path, day: str, outlet: str) -> Path:
-    return root / "crawl" / f"day={day}" / f"outlet={outlet}"
+log_dir = crawl_log_dir  # the outlet-day's crawl logs (akhbar.crawler.paths)
 
 
 class CrawlLog:

@@ -25,7 +25,8 @@ from typing import IO
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
-from akhbar.crawler.crawllog import log_dir, read_logs
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.paths import crawl_log_file
 from akhbar.crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
 from akhbar.outlets.registry import Outlet, select_outlets
 from akhbar.warehouse.children import python_module
@@ -164,7 +165,7 @@ def die_with_parent(parent_pid: int) -> None:
 
 
 def run_outcomes(data_dir: Path, day: date, slug: str, run_id: str) -> Counter:
-    if not (log_dir(data_dir, day.isoformat(), slug) / f"{run_id}.jsonl").exists():
+    if not crawl_log_file(data_dir, day, slug, run_id).exists():
         return Counter()
     return Counter(r["outcome"] for r in read_logs(data_dir, day.isoformat(), slug) if r["run_id"] == run_id)
 

@@ -29,6 +29,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from akhbar.crawler.paths import warc_dir
 from akhbar.crawler.settings import DOWNLOAD_MAXSIZE
 from akhbar.transforms.identity import normalize_url
 
@@ -58,8 +59,7 @@ CAPTURE_DATE_HEADER = "WARC-Refers-To-Date"
 _DROP_HEADERS = {b"transfer-encoding"}
 
 
-def partition_dir(root: Path, day: str, outlet: str) -> Path:
-    return root / "warc" / f"day={day}" / f"outlet={outlet}"
+partition_dir = warc_dir  # the outlet-day's WARC folder (akhbar.crawler.paths)
 
 
 class WarcArchive:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from akhbar.crawler import paths
 from akhbar.crawler import run as crawl_runner
 from akhbar.crawler.archives import with_capture
 from akhbar.crawler.crawllog import read_logs
@@ -58,7 +59,7 @@ def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, f
                 lock_fds: dict[str, int] | None = None) -> dict[str, Counter]:
     """Crawl in a child process; ``lock_fds`` (the outlet-day locks held here) are handed to it, so the
     locks stay held while the crawler lives even if this process is killed."""
-    log_file = data_dir / "logs" / f"crawl-{day.isoformat()}-{run_id}.log"
+    log_file = paths.scrapy_log_file(data_dir, day, run_id)
     return crawl_runner.crawl([o.slug for o in outlets], day, data_dir, run_id, folder, refetch=refetch,
                               overrides=overrides, log_file=log_file, lock_fds=lock_fds)
 

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from akhbar import replay
+from akhbar.crawler.paths import index_log_file
 from akhbar.settings import settings
 from akhbar.warehouse import search_index
 from akhbar.warehouse.diskfull import disk_full_errno
@@ -66,7 +67,7 @@ def after_night(day: date, data_dir: Path, run_id: str, lake_uri: str | None = N
                           "seconds": round(time.monotonic() - started, 3), **done}
     if outcomes:
         try:
-            _record(data_dir / "logs" / f"index-{day.isoformat()}-{run_id}.jsonl", outcomes.values())
+            _record(index_log_file(data_dir, day, run_id), outcomes.values())
         except OSError:
             log.exception("could not record the index steps of %s", day)
     return outcomes
