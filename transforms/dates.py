@@ -209,8 +209,10 @@ _COUNTS = _alt(list(_COUNT_WORDS))
 # run is quadratic (100k digits took minutes), and «999999999 ساعت پیش» is no time at all
 _REL_FA = re.compile(rf"(?:(?<!\d)(\d{{1,4}})\s*|(?<!\w)({_COUNTS})\s+|(?<!\d)(?<!\d\s)(?<!\w))({_UNITS})\s*"
                      r"(?:پیش|قبل)(?!\w)")
-#: «منذ 15 دقيقة», «قبل 3 ساعات», «منذ ساعتين», «منذ 11 يوماً»; never «منذ عام 2011» (since the year 2011)
-_REL_AR = re.compile(rf"(?:منذ|قبل)\s*(?:(\d{{1,4}})|({_COUNTS}))?\s*({_UNITS})(?:\s+واحدة?)?(?!\w)(?!\s*\d)")
+#: «منذ 15 دقيقة», «قبل 3 ساعات», «منذ ساعتين», «منذ 11 يوماً»; never «منذ عام 2011» nor «منذ عام ألف …» (since
+#: the year 2011, 1000 …)
+_REL_AR = re.compile(rf"(?:منذ|قبل)\s*(?:(\d{{1,4}})|({_COUNTS}))?\s*({_UNITS})(?:\s+واحدة?)?(?!\w)"
+                     r"(?!\s*(?:\d|ألف|الف))")
 _REL_EN = re.compile(rf"(?<!\d)(\d{{1,4}}|an?|one)\s+({_UNITS})\s+ago", re.I)
 _JUST_NOW = re.compile(r"لحظاتی پیش|دقایقی پیش|همین الان|منذ لحظات|الآن|just now", re.I)
 #: words for a day relative to the fetch day, read only when the string is that word (and a time):
