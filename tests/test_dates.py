@@ -259,6 +259,14 @@ def test_relative_times_against_the_fetch_time(text: str, tz: str, expected: dat
     assert got.calendar == "relative" and got.how.startswith("relative: ")
 
 
+def test_the_relative_form_says_what_was_read() -> None:
+    # the page's own letters (Arabic yeh, tanween dropped) for the date_signal
+    assert parse_date("منذ 15 دقيقة", now=NOW).how == "relative: منذ 15 دقيقة before the fetch"
+    assert parse_date("منذ 11 يوماً", now=NOW).how == "relative: منذ 11 يوما before the fetch"
+    assert parse_date("دیروز ۱۴:۳۰", now=NOW).how == "relative: دیروز = the fetch day - 1"
+    assert parse_date("منذ لحظات", now=NOW).how == "relative: منذ لحظات = the fetch time"
+
+
 def test_the_fetch_day_is_the_outlets_day() -> None:
     # 22:00 UTC on 7 January is 01:30 on the 8th in Tehran: «today» there is the 8th
     late = datetime(2025, 1, 7, 22, 0, tzinfo=UTC)
@@ -349,6 +357,7 @@ def test_the_gregorian_date_beside_says_so() -> None:
     ("1445/03/12", None, "lunar_hijri", "2023-09-27"),  # without the fetch time: lunar from 1420
     ("1419/05/01", None, "solar_hijri", "2040-07-22"),
     ("1419/05/01", NOW, "lunar_hijri", "1998-08-23"),  # Solar 1419 is after the fetch
+    ("1419/05/01 ق.ظ 10:30", None, "solar_hijri", "2040-07-22"),  # «ق.ظ» is am, not «ق» (lunar)
 ])
 def test_lunar_or_solar_hijri_by_marker_and_fetch_time(text: str, now: datetime | None, calendar: str,
                                                        day: str) -> None:

@@ -77,8 +77,9 @@ for _num, _names in enumerate(
 ):
     for _n in _names.split("|"):
         _GREGORIAN[_n] = _num
-_SOLAR = {name: i for names in (SOLAR_MONTHS, AFGHAN_MONTHS) for i, name in enumerate(names, start=1)}
-_SOLAR |= {"امرداد": 5, "اذر": 9, "جوزاء": 3, "أسد": 5, "سنبلة": 6}
+_GREGORIAN_KEYS = {name.replace(" ", ""): n for name, n in _GREGORIAN.items()}
+_AFGHAN = {name: i for i, name in enumerate(AFGHAN_MONTHS, start=1)} | {"جوزاء": 3, "أسد": 5, "سنبلة": 6}
+_SOLAR = {name: i for i, name in enumerate(SOLAR_MONTHS, start=1)} | {"امرداد": 5, "اذر": 9} | _AFGHAN
 #: lunar Hijri month names (Arabic and Persian spellings, letter-unified); looked up by _lunar_key
 _LUNAR_NAMES = [
     "محرم|المحرم|محرم الحرام",
@@ -102,6 +103,11 @@ def _lunar_key(name: str) -> str:
 
 
 _LUNAR = {_lunar_key(n): i for i, names in enumerate(_LUNAR_NAMES, start=1) for n in names.split("|")}
+
+
+def _month(name: str) -> int | None:
+    """The number of a Gregorian month name as matched (a space in it may be missing or doubled)."""
+    return _GREGORIAN_KEYS.get(re.sub(r"\s+", "", name).lower())
 
 
 def _alt(names: list[str]) -> str:
@@ -152,7 +158,7 @@ _NUMERIC = re.compile(
     r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)|(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 )
 #: a two-digit Solar year («۲۶ شهریور ۹۴») ends the date: not «۲۶ شهریور ۱۲ نفر», nor «۲۶ شهریور ۱۰:۳۰»
-_SHORT_YEAR = r"\d{2}(?=\s*(?:$|[-–—|،,؛()/]|ساعت|\d{1,2}\s*:(?!\s*\d{3})))"
+_SHORT_YEAR = r"\d{2}(?=\s*(?:$|[-–—|،,؛()/]|ساعت|\d{1,2}:\d{2}))"
 _NAMED_SOLAR = re.compile(
     _DAY.format(p="") + rf"\s+(?P<mon>{_alt(list(_SOLAR))})(?:\s*ماه)?{_EZAFE}[\s,،]+"
     rf"(?P<y>\d{{4}}(?!\d)|{_SHORT_YEAR})"
@@ -172,7 +178,7 @@ _NAMED_GREG = re.compile(
 #: what follows a Hijri year: «ه.ش»/«ش»/«شمسی» Solar, «هـ»/«ه.ق»/«ق»/«قمری»/«هجرية» lunar (tatweel dropped)
 _HIJRI_MARK = re.compile(
     r"\s*(?:(?P<solar>(?:ه|هجری)\s*\.?\s*(?:ش|شمسی)|شمسی|خورشیدی|ش)"
-    r"|(?P<lunar>(?:ه|هجری)\s*\.?\s*(?:ق|قمری)|قمری|ق|هجریة|هجریه|للهجرة|ه))\.?(?!\w)"
+    r"|(?P<lunar>(?:ه|هجری)\s*\.?\s*(?:ق|قمری)|قمری|ق(?!\s*\.?\s*ظ)|هجریة|هجریه|للهجرة|ه))\.?(?!\w)"
 )
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ب\s*\.?\s*ظ|ق\s*\.?\s*ظ|بعد\s*از\s*ظهر|قبل\s*از\s*ظهر|مساء[اًً]*"
@@ -220,8 +226,8 @@ _JUST_NOW = re.compile(r"لحظاتی پیش|دقایقی پیش|همین الا
 #: «اليوم 10:30», «دیروز ۱۴:۳۰», «امروز»; «وحتى اليوم» in a sentence is none
 _DAY_NAMES = {"امروز": 0, "الیوم": 0, "today": 0, "دیروز": 1, "أمس": 1, "امس": 1, "الأمس": 1, "یوم أمس": 1,
               "الیوم السابق": 1, "yesterday": 1, "پریروز": 2, "أمس الأول": 2, "أول أمس": 2, "أول من أمس": 2}
-_NOW_NAMES = {"اکنون": 0, "هم اکنون": 0, "همین ساعت": 0, "همین دقیقه": 0, "هذه الدقیقة": 0, "الساعة الحالیة": 0}
-_DAY_NAME = re.compile(rf"(?<!\w)({_alt(list(_DAY_NAMES | _NOW_NAMES))})(?!\w)", re.I)
+_NOW_NAMES = ("اکنون", "هم اکنون", "همین ساعت", "همین دقیقه", "هذه الدقیقة", "الساعة الحالیة")
+_DAY_NAME = re.compile(rf"(?<!\w)({_alt([*_DAY_NAMES, *_NOW_NAMES])})(?!\w)", re.I)
 #: what may stand beside such a word: «ساعت», «الساعة», «at», separators
 _FILLER = re.compile(r"(?<!\w)(?:ساعت|الساعة|ساعة|at|في|عند)(?!\w)|[\s\-–—|،,:.()]", re.I)
 
@@ -318,10 +324,6 @@ def _lunar(y: int, m: int, d: int) -> date | None:
     return date(g.year, g.month, g.day)
 
 
-def _fetch_day(now: datetime | None) -> date | None:
-    return now.date() if now is not None else None
-
-
 def _solar_day(y: int, m: int, d: int, why: str = "") -> _Day | None:
     day = _solar(y, m, d)
     return _Day(day, "solar_hijri", f"Solar Hijri {y}/{m:02d}/{d:02d}{why}") if day else None
@@ -376,12 +378,12 @@ def _hits(s: str, now: datetime | None, gregorian_only: bool):
     named Gregorian months, all-digit dates; each family in the order of the string."""
     if not gregorian_only:
         for m in _NAMED_SOLAR.finditer(s):
-            y, month, d = int(m.group("y")), _SOLAR[re.sub(r"\s+", "", m.group("mon"))], _day_of(m)
+            y, month, d = int(m.group("y")), _SOLAR[m.group("mon")], _day_of(m)
             short = len(m.group("y")) == 2
             if short:
                 y = _short_solar_year(y, month, d, now)
-            afghan = m.group("mon") in AFGHAN_MONTHS or m.group("mon") in ("جوزاء", "أسد", "سنبلة")
-            why = (" (Afghan month name)" if afghan else "") + (f" (year written {m.group('y')})" if short else "")
+            why = (" (Afghan month name)" if m.group("mon") in _AFGHAN else "") + (
+                f" (year written {m.group('y')})" if short else "")
             found = _solar_day(y, month, d, why)
             if found:
                 yield _Hit(m.start(), m.end(), found, (y, month, d))
@@ -392,9 +394,9 @@ def _hits(s: str, now: datetime | None, gregorian_only: bool):
                 yield _Hit(m.start(), m.end(), found, (y, month, d))
     for m in _NAMED_GREG.finditer(s):
         if m.group("mon"):
-            d, month, y = _day_of(m), _GREGORIAN.get(m.group("mon").lower()), int(m.group("y"))
+            d, month, y = _day_of(m), _month(m.group("mon")), int(m.group("y"))
         else:
-            d, month, y = int(m.group("d2")), _GREGORIAN.get(m.group("mon2").lower()), int(m.group("y2"))
+            d, month, y = int(m.group("d2")), _month(m.group("mon2")), int(m.group("y2"))
         day = _gregorian(y, month, d) if month else None
         if day:
             yield _Hit(m.start(), m.end(), _Day(day, "gregorian", ""), (y, month, d))
