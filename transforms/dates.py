@@ -111,8 +111,12 @@ def _month(name: str) -> int | None:
 
 
 def _alt(names: list[str]) -> str:
-    """An alternation of ``names``, longest first; a space in a name matches any run of spaces or none."""
-    return "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in sorted(names, key=len, reverse=True))
+    """An alternation of ``names``, longest first; a space in a name matches any run of spaces or none. It is
+    guarded by a class of the first letters (both cases), which re does not build itself: the alternation is
+    then tried only where a name can start (``_NAMED_GREG`` took twice as long without)."""
+    firsts = "".join(sorted({c for n in names for c in (n[0].lower(), n[0].upper())}))
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in sorted(names, key=len, reverse=True))
+    return f"(?=[{re.escape(firsts)}])(?:{alternation})"
 
 
 def _lunar_alt() -> str:
@@ -138,15 +142,14 @@ def _day_words() -> dict[str, int]:
 
 #: the day words without spaces («بیست‌وسوم», «بیست و سوم») -> the day
 _DAY_WORDS = {w.replace(" ", ""): n for w, n in _day_words().items()}
-#: a day of the month, digits («۳», «۳ام») or a Persian word («سوم»), in groups <p>d / <p>dw
-_DAY = r"(?:(?<!\d)(?P<{p}d>\d{{1,2}})\s*(?:ام|م)?|(?<!\w)(?P<{p}dw>" + _alt(list(_day_words())) + "))"
+#: a day of the month, digits («۳», «۳ام») or a Persian word («سوم»), in groups d / dw
+_DAY = r"(?:(?<!\d)(?P<d>\d{1,2})\s*(?:ام|م)?|(?<!\w)(?P<dw>" + _alt(list(_day_words())) + "))"
 #: an ezafe written out after a month name: «فوریه‌ی ۲۰۲۴» (the «ٔ» of «فوریهٔ» is dropped by _MARKS)
 _EZAFE = r"(?:\s?ی(?!\w))?"
 
 
-def _day_of(m: re.Match, p: str = "") -> int:
-    digits = m.group(f"{p}d")
-    return int(digits) if digits else _DAY_WORDS[re.sub(r"\s+", "", m.group(f"{p}dw"))]
+def _day_of(m: re.Match) -> int:
+    return int(m.group("d")) if m.group("d") else _DAY_WORDS[re.sub(r"\s+", "", m.group("dw"))]
 
 
 #: an offset's seconds are caught (group 8) so that such a stamp is refused, not read without them
@@ -160,17 +163,17 @@ _NUMERIC = re.compile(
 #: a two-digit Solar year («۲۶ شهریور ۹۴») ends the date: not «۲۶ شهریور ۱۲ نفر», nor «۲۶ شهریور ۱۰:۳۰»
 _SHORT_YEAR = r"\d{2}(?=\s*(?:$|[-–—|،,؛()/]|ساعت|\d{1,2}:\d{2}))"
 _NAMED_SOLAR = re.compile(
-    _DAY.format(p="") + rf"\s+(?P<mon>{_alt(list(_SOLAR))})(?:\s*ماه)?{_EZAFE}[\s,،]+"
+    _DAY + rf"\s+(?P<mon>{_alt(list(_SOLAR))})(?:\s*ماه)?{_EZAFE}[\s,،]+"
     rf"(?P<y>\d{{4}}(?!\d)|{_SHORT_YEAR})"
 )
 _NAMED_LUNAR = re.compile(
-    _DAY.format(p="") + rf"\s+(?:من\s+)?(?P<mon>{_lunar_alt()})(?:\s*ماه)?(?!\w)[\s,،]+(?P<y>\d{{4}})(?!\d)"
+    _DAY + rf"\s+(?:من\s+)?(?P<mon>{_lunar_alt()})(?:\s*ماه)?(?!\w)[\s,،]+(?P<y>\d{{4}})(?!\d)"
 )
 #: the second name of a double month name: «آب/أغسطس», «نيسان / أبريل», «كانون الثاني (يناير)»
 _SECOND_MONTH = rf"(?:\s*/\s*(?:{_alt(list(_GREGORIAN))})|\s*\(\s*[^()\d]{{1,20}}\s*\))?"
 #: «13. Mai 2026», «13 de mayo de 2026», «3 من يناير 2024»: the day's dot and the word between day, month and year
 _NAMED_GREG = re.compile(
-    _DAY.format(p="") + rf"(?:st|nd|rd|th|\.)?[\s,،]+(?:(?:من|de|del)\s+)?(?P<mon>{_alt(list(_GREGORIAN))})\.?"
+    _DAY + rf"(?:st|nd|rd|th|\.)?[\s,،]+(?:(?:من|de|del)\s+)?(?P<mon>{_alt(list(_GREGORIAN))})\.?"
     rf"{_EZAFE}{_SECOND_MONTH}(?:\s+de)?[\s,،]+(?P<y>\d{{4}})(?!\d)"
     rf"|(?P<mon2>{_alt(list(_GREGORIAN))})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})(?!\d)",
     re.I,
@@ -257,7 +260,7 @@ class ParsedDate:
     calendar: str = "gregorian"
     #: for a date_signal, what was read when it was not a Gregorian date: «Solar Hijri 1403/10/18»,
     #: «lunar Hijri 1445/03/12 (marked ه) → 2023-09-27», «Gregorian printed beside lunar Hijri 1445/03/12»,
-    #: «relative: منذ 15 دقيقة before the fetch»; empty for a Gregorian date
+    #: «relative: منذ 15 دقيقة before the fetch»; empty for a Gregorian date read as such
     how: str = ""
 
 
