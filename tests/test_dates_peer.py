@@ -35,6 +35,7 @@ NOW = datetime(2025, 1, 7, 12, 0, tzinfo=UTC)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PEER_DIR = Path(os.environ.get("AKHBAR_DATEPARSER_TESTS", SHARED / "dateparser-tests"))
 PEER_COMMIT = "315e396b35cf131df1b8df15144fe2d60aa6d74a"
+#: tests/<name> in scrapinghub/dateparser at PEER_COMMIT, copied flat (with its LICENSE) into PEER_DIR
 PEER_FILES = ("test_jalali.py", "test_hijri.py", "test_freshness_date_parser.py", "test_search.py",
               "test_languages.py")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
