@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,7 @@ def test_solar_hijri_text_beats_a_year_in_an_inline_script():
     ex = extract_article(page, "https://www.example.ir/fa/news/4512", tz=TEHRAN)
     assert ex.published_at == _utc(2025, 3, 10, 17, 48)
     assert ex.date_source == "text"
-    assert ex.date_signals[0] == "text=2025-03-10T17:48:00+00:00"
+    assert ex.date_signals[0] == "text=2025-03-10T17:48:00+00:00 (Solar Hijri 1403/12/20)"
 
 
 def test_htmldate_is_not_called_when_the_page_gives_a_date(monkeypatch: pytest.MonkeyPatch):
@@ -368,3 +368,21 @@ def test_the_days_evidence_is_read_in_a_bounded_number_of_places(monkeypatch: py
     ex = extract_article(html, AR_YEAR_ONLY[2], tz=CAIRO)
     assert ex.published_at is None
     assert 0 < len(calls) <= 2 * extract_mod._MAX_EVIDENCE + 10
+
+
+@pytest.mark.parametrize(("printed", "tz", "ago"), [
+    ("منذ 15 دقيقة", CAIRO, timedelta(minutes=15)),
+    ("قبل 3 ساعات", CAIRO, timedelta(hours=3)),
+    ("۲ ساعت پیش", TEHRAN, timedelta(hours=2)),
+])
+def test_a_relative_time_printed_under_the_headline_counts_back_from_the_fetch(printed, tz, ago):
+    """The extractor passes the fetch time (ExtractOptions.now) to the date parser; without it a relative time is
+    no date (the pure layer never reads the clock)."""
+    fetched = datetime(2025, 1, 7, 20, 0, tzinfo=UTC)
+    lang = "fa" if tz == TEHRAN else "ar"
+    page = _page(meta_line=f'<span class="date">{printed}</span>', lang=lang,
+                 **({"title": "برنامه دولت برای مهار تورم", "body": FA_BODY} if lang == "fa" else {}))
+    ex = extract_article(page, "https://www.example.com/news/77", tz=tz, now=fetched)
+    assert ex.published_at == fetched - ago and ex.date_source == "text"
+    assert any("relative" in s for s in ex.date_signals), ex.date_signals
+    assert extract_article(page, "https://www.example.com/news/77", tz=tz).date_source != "text"

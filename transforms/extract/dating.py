@@ -176,7 +176,8 @@ def _headline_region(h1: Any | None, box: Any | None, near_levels: int) -> Any |
 PAGE, REGION = 2, 1
 
 
-def _visible_dates(tree: Any, tz: str | None, th: ExtractionThresholds, reach: int = PAGE) -> tuple[
+def _visible_dates(tree: Any, tz: str | None, th: ExtractionThresholds, reach: int = PAGE,
+                   now: datetime | None = None) -> tuple[
         ParsedDate | None, ParsedDate | None, list[tuple[str, ParsedDate]]]:
     """(first story <time>/itemprop date, first date printed in the story's date/byline boxes, the
     dates refused, with why). The region around the headline is read first, then with ``reach`` PAGE
@@ -192,7 +193,7 @@ def _visible_dates(tree: Any, tz: str | None, th: ExtractionThresholds, reach: i
             seen = (node.get("datetime") or node.get("content") if attrs else None) or node.text_content()
             if not seen or not seen.strip() or is_copyright(seen):
                 continue
-            found = parse_date(seen, tz=tz)
+            found = parse_date(seen, tz=tz, now=now)  # «منذ 15 دقيقة», «دیروز ۱۴:۳۰»: from the fetch
             if found is None:
                 continue
             why = _refusal(node, box, h1, order, th.date_near_h1_levels)
@@ -370,17 +371,19 @@ def page_dates(tree: Any, metas: dict[str, str], ld: dict, opts: ExtractOptions)
         if value.utc < _EARLIEST or (latest is not None and value.utc > latest):
             signals.append(f"{source}={value.utc.isoformat()} (implausible)")
             return
-        signals.append(f"{source}={value.utc.isoformat()}" + ("" if value.has_time else " (day only)"))
+        # what was read, when it was no plain Gregorian date: «(Solar Hijri 1403/10/18)», «(relative: …)»
+        signals.append(f"{source}={value.utc.isoformat()}" + ("" if value.has_time else " (day only)")
+                       + (f" ({value.how})" if value.how else ""))
         found.append((source, value))
 
     def parsed(v: str | None) -> ParsedDate | None:
-        return parse_date(v, tz=tz) if v else None
+        return parse_date(v, tz=tz, now=opts.now) if v else None
 
     add("jsonld", parsed(ld_text(ld.get("datePublished"))))
     add("meta", parsed(meta(metas, *_PUBLISHED_META)))
     reach = _reach(found, tz)
     if reach:
-        time_node, text_node, refused = _visible_dates(tree, tz, th, reach)
+        time_node, text_node, refused = _visible_dates(tree, tz, th, reach, opts.now)
     else:
         time_node = text_node = None
         refused = []
