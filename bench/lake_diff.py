@@ -354,7 +354,7 @@ def _child_env(src: Path) -> dict[str, str]:
 def check_imports(src: Path, env: dict[str, str]) -> str:
     """The child's transforms.__file__ (symlinks resolved); an error when it is not the source tree's."""
     module = "akhbar.transforms" if package_dirs(src) else "transforms"
-    where = subprocess.run([sys.executable, "-c", f"import {module} as m; print(m.__file__)"], cwd=src,
+    where = subprocess.run([sys.executable, "-P", "-c", f"import {module} as m; print(m.__file__)"], cwd=src,
                            env=env, capture_output=True, text=True, check=True).stdout.strip()
     resolved = Path(where).resolve()
     if not resolved.is_relative_to(src.resolve()):
@@ -381,7 +381,7 @@ def testweb_module(src: Path) -> str | None:
 @contextmanager
 def served_testweb(src: Path, env: dict[str, str], outlets_dir: Path) -> Iterator[None]:
     """The source tree's test web in a child process, its outlet TOMLs written to outlets_dir."""
-    proc = subprocess.Popen([sys.executable, "-m", testweb_module(src), "serve", "--port", "0", "--outlets-dir",
+    proc = subprocess.Popen([sys.executable, "-P", "-m", testweb_module(src), "serve", "--port", "0", "--outlets-dir",
                              str(outlets_dir)], cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     try:
@@ -417,7 +417,7 @@ def build(rev_or_worktree: str, out_dir: Path, days: tuple[date, date] = BACKFIL
         env = _child_env(src)
         notes.append(f"source {label}; transforms from {check_imports(src, env)}")
         web = testweb_src or src
-        py = [sys.executable, "-m", "akhbar.cli"]
+        py = [sys.executable, "-P", "-m", "akhbar.cli"]  # -P: the tree (cwd) never shadows PYTHONPATH
         steps = [("demo", [*py, "demo", "--date", demo_day.isoformat(), "--data-dir", str(out_dir / "demo")])]
         if backfill and testweb_module(web):
             steps.append(("backfill", [*py, "backfill", "--from", days[0].isoformat(), "--to", days[1].isoformat(),
