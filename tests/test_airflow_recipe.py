@@ -183,7 +183,8 @@ def recipe(tmp_path, testweb_outlets, fast_crawl, stack_clock) -> Iterator[Recip
         # time.sleep under libfaketime; the hook's module, in the task processes
         "PYTHONPATH": os.pathsep.join([str(FAKETIME_SITE), str(REPO / "tests")]),
     })
-    r = Recipe(home, data, env, Api(home, f"http://127.0.0.1:{port}"))
+    # timeout: on a loaded 2-core machine the api-server's answers took up to 31 s (median 1.8 s)
+    r = Recipe(home, data, env, Api(home, f"http://127.0.0.1:{port}", timeout=60))
     sessions: dict[str, int] = {}
     try:
         r.run("bash", str(SCRIPTS / "airflow-up.sh"), timeout=420)

@@ -16,10 +16,12 @@ import time
 
 
 def _sleep(seconds: float) -> None:
-    """``time.sleep`` on the real monotonic clock (``select`` retries on a signal, PEP 475)."""
+    """``time.sleep`` on the real monotonic clock (``select`` retries on a signal, PEP 475). Like it, even
+    ``sleep(0)`` lets the other threads run (``select`` releases the GIL)."""
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     deadline = time.monotonic() + seconds
+    select.select([], [], [], seconds)
     while (left := deadline - time.monotonic()) > 0:
         select.select([], [], [], left)
 
