@@ -25,7 +25,7 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -67,7 +67,8 @@ def worst_case_offset(now: datetime) -> int:
     return round(((monday if monday <= now else monday - timedelta(days=7)) - now).total_seconds())
 
 
-def _unfaked(environ: dict[str, str] | os._Environ) -> dict[str, str]:
+def _unfaked(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` without libfaketime's variables (the holder and the stack get exactly the ones set here)."""
     return {k: v for k, v in environ.items() if not k.startswith("FAKETIME") and k != "LD_PRELOAD"}
 
 
