@@ -34,6 +34,8 @@ LAKE_ASSET_URI = "akhbar://lake/day-partitions"
 POOL_PREFIX = "akhbar_"
 #: the nightly run waits this long after its day ended: late sitemap/archive updates get in
 SETTLE_DELAY = timedelta(hours=2)
+#: the compaction DAG's weekly sweep of the past seven days: Mondays 04:00 UTC
+WEEKLY_COMPACTION_CRON = "0 4 * * 1"
 
 
 @cache
@@ -63,6 +65,17 @@ def pools_spec(folder: Path | None = None) -> dict[str, dict[str, Any]]:
     """The pools file ``airflow pools import`` reads: one 1-slot pool per outlet."""
     return {pool_name(s): {"slots": 1, "description": f"akhbar: one crawl of outlet {s} at a time",
                            "include_deferred": False} for s in outlet_slugs(folder)}
+
+
+def upkeep_start(cfg: Settings) -> datetime:
+    """start_date of the compaction and report DAGs: the end of the nightly DAG's first day (AKHBAR_NIGHTLY_START).
+
+    With catchup off, a cron trigger's first run is the later of its latest trigger so far and its first
+    trigger at or after start_date, created at once if that time has come. scripts/airflow.env sets the first
+    day to the day of the first start, so from that day's end the first weekly compaction comes after the
+    unpausing, whatever weekday and hour it was (from midnight of that day, a first start on a Monday after
+    04:00 would get one at once; tests/test_dag_schedules.py)."""
+    return cfg.nightly_start_at + timedelta(days=1)
 
 
 def partition_day(data_interval_start: datetime) -> date:

@@ -2,7 +2,8 @@
 
 `akhbar_compaction` runs when the nightly DAG (or a back-fill) publishes day partitions — it compacts
 exactly the days named in the triggering asset events — and weekly (Monday 04:00 UTC) over the past
-seven days, which also catches partitions written outside Airflow (`akhbar run`). Every rewrite goes
+seven days, which also catches partitions written outside Airflow (`akhbar run`); the first weekly run is the
+first Monday 04:00 UTC after the nightly DAG's first day (AKHBAR_NIGHTLY_START) has ended. Every rewrite goes
 through the lake's atomic partition replace under the outlet-day lock. Then every settled day (SETTLE_DAYS old)
 is folded into its table's month file (`lake/<table>/month=YYYY-MM/part-0.parquet`), outlet-days a writer holds
 left for the next run, and akhbar.duckdb refreshed if the files changed (docs/architecture.md, the layout).
@@ -19,8 +20,8 @@ from akhbar import airflow_support as af
 LAKE = af.lake_asset()
 #: CPU-bound upkeep: on the cpu queue when AKHBAR_CPU_QUEUE is set (read when the file is parsed)
 CPU = af.Settings.from_env().queue("cpu")
-#: unpausing runs no weekly compaction from before the nightly DAG's start (scripts/airflow.env: first start)
-START = af.Settings.from_env().nightly_start_at
+#: the end of the nightly DAG's first day: unpausing on the first start runs no weekly compaction, any day or hour
+START = af.upkeep_start(af.Settings.from_env())
 #: AKHBAR_ON_FAILURE's hook on every task, and the queue
 DEFAULTS = {**CPU, **af.failure_callback_args(af.Settings.from_env())}
 
@@ -33,7 +34,8 @@ def _changed_days() -> list:
 
 @dag(
     dag_id=af.COMPACTION_DAG_ID,
-    schedule=AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 4 * * 1", timezone="UTC"), assets=[LAKE]),
+    schedule=AssetOrTimeSchedule(timetable=CronTriggerTimetable(af.WEEKLY_COMPACTION_CRON, timezone="UTC"),
+                                 assets=[LAKE]),
     start_date=START,
     catchup=False,
     max_active_runs=1,

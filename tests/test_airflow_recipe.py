@@ -5,6 +5,16 @@ then scripts/airflow-stop.sh — and no process is left.
 
 Everything lives in a temporary AIRFLOW_HOME on a free port; on failure the services' logs and the failed
 tasks' error lines are printed.
+
+**The clock.** The whole stack always runs on a Monday at 05:00 UTC (and on from there), the worst case for
+the promise that unpausing creates no run: the weekly compaction's trigger (Monday 04:00 UTC) has passed that
+day, so a compaction DAG starting on the day of the first start would run at once (issue 23). libfaketime
+(Debian's libfaketime, installed by scripts/system-packages.sh) is preloaded into every process the recipe
+starts — the shell of airflow.env that writes nightly_start, the api-server, dag-processor, scheduler, task
+processes and the crawls — with one relative offset, so they share one clock that moves on as usual:
+the latest Monday 05:00 UTC at or before the real time. The monotonic clock stays real, and so does
+``time.sleep`` (tests/faketime_site/sitecustomize.py says why). The test process itself and the test web keep
+the real clock. tests/test_dag_schedules.py checks every other weekday and hour without starting Airflow.
 """
 
 from __future__ import annotations
@@ -14,9 +24,11 @@ import json
 import os
 import socket
 import subprocess
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,12 +47,57 @@ AIRFLOW = REPO / ".venv" / "bin" / "airflow"
 DAYS = [date(2025, 1, 5), date(2025, 1, 6)]
 DOWN_DAY, DOWN = date(2025, 1, 7), "ar-wadi"
 AKHBAR_DAGS = (af.NIGHTLY_DAG_ID, af.DEDUP_DAG_ID, af.COMPACTION_DAG_ID, af.REPORT_DAG_ID)
+LIBFAKETIME = next(iter(sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1"))), None)
+#: a sitecustomize for the faked processes: time.sleep that libfaketime 0.9.10 does not break
+FAKETIME_SITE = REPO / "tests" / "faketime_site"
+#: the stack's clock: Monday (weekday 0) 05:00 UTC, an hour after the weekly compaction's trigger
+WORST_WEEKDAY, WORST_HOUR = 0, time(5)
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def worst_case_offset(now: datetime) -> int:
+    """Seconds (<= 0) from ``now`` back to the latest Monday 05:00 UTC at or before it."""
+    monday = datetime.combine(now.date() - timedelta(days=(now.weekday() - WORST_WEEKDAY) % 7), WORST_HOUR,
+                              tzinfo=UTC)
+    return round(((monday if monday <= now else monday - timedelta(days=7)) - now).total_seconds())
+
+
+def _unfaked(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` without libfaketime's variables (the holder and the stack get exactly the ones set here)."""
+    return {k: v for k, v in environ.items() if not k.startswith("FAKETIME") and k != "LD_PRELOAD"}
+
+
+@contextmanager
+def fake_clock(offset: int) -> Iterator[dict[str, str]]:
+    """The environment that puts a process, and all it starts, on the real clock + ``offset`` seconds (Python
+    processes also need FAKETIME_SITE on their PYTHONPATH).
+
+    libfaketime keeps a semaphore and shared memory for a process tree, made by its first process and left in
+    /dev/shm when that process is killed (and PIDs come round again here). One holder process makes them;
+    every process of the stack is handed them; they are removed at the end."""
+    if LIBFAKETIME is None:
+        pytest.fail("libfaketime is missing: bash scripts/system-packages.sh (make system) installs it")
+    env = {"LD_PRELOAD": str(LIBFAKETIME),
+           "FAKETIME": f"{offset:+d}",  # relative: the faked clock moves on
+           "FAKETIME_DONT_FAKE_MONOTONIC": "1"}  # timed waits on locks keep working (see FAKETIME_SITE)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import os, sys; print(os.environ['FAKETIME_SHARED'], flush=True); sys.stdin.read()"],
+        env={**_unfaked(os.environ), **env}, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    shared = ""
+    try:
+        shared = holder.stdout.readline().strip()
+        assert len(shared.split()) == 2, f"libfaketime's shared objects: {shared!r}"
+        yield {**env, "FAKETIME_SHARED": shared}
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        for name in shared.split():  # /faketime_sem_N is the file sem.faketime_sem_N, /faketime_shm_N is itself
+            Path("/dev/shm", ("sem." if "_sem_" in name else "") + name.lstrip("/")).unlink(missing_ok=True)
 
 
 @dataclass
@@ -104,18 +161,31 @@ class Recipe:
 
 
 @pytest.fixture
-def recipe(tmp_path, testweb_outlets, fast_crawl) -> Iterator[Recipe]:
+def stack_clock() -> Iterator[dict[str, str]]:
+    """The stack's clock (see the module's docstring), as environment variables."""
+    with fake_clock(worst_case_offset(datetime.now(UTC))) as env:
+        yield env
+
+
+@pytest.fixture
+def recipe(tmp_path, testweb_outlets, fast_crawl, stack_clock) -> Iterator[Recipe]:
     home, data = tmp_path / "airflow", tmp_path / "data"
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "AKHBAR_"))}
+    env = {k: v for k, v in _unfaked(os.environ).items() if not k.startswith(("AIRFLOW", "AKHBAR_"))}
+    env.update(stack_clock)
     env.update({
+        # the DAG files' mtimes are not faked (Python's stat escapes libfaketime): days ahead of the faked clock,
+        # they would count as just changed and be parsed again and again in the default modified_time order
+        "AIRFLOW__DAG_PROCESSOR__FILE_PARSING_SORT_MODE": "alphabetical",
         "AIRFLOW_HOME": str(home), "AIRFLOW__API__PORT": str(port), "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
         "AKHBAR_DATA_DIR": str(data), "AKHBAR_OUTLETS_DIR": str(testweb_outlets),  # the session's test web
         "AKHBAR_CRAWL_SETTINGS": json.dumps(fast_crawl), "AKHBAR_RETRY_DELAY_SECONDS": "2",
         "AKHBAR_ON_FAILURE": "airflow_hooks:record_failure", "AKHBAR_TEST_HOOK_FILE": str(tmp_path / "hook.jsonl"),
-        "PYTHONPATH": str(REPO / "tests"),  # the hook's module, in the task processes
+        # time.sleep under libfaketime; the hook's module, in the task processes
+        "PYTHONPATH": os.pathsep.join([str(FAKETIME_SITE), str(REPO / "tests")]),
     })
-    r = Recipe(home, data, env, Api(home, f"http://127.0.0.1:{port}"))
+    # timeout: on a loaded 2-core machine the api-server's answers took up to 31 s (median 1.8 s)
+    r = Recipe(home, data, env, Api(home, f"http://127.0.0.1:{port}", timeout=60))
     sessions: dict[str, int] = {}
     try:
         r.run("bash", str(SCRIPTS / "airflow-up.sh"), timeout=420)
@@ -142,10 +212,19 @@ def test_the_local_recipe_backfills_reports_a_down_outlet_and_stops_everything(r
 
 def _recipe(r: Recipe, testweb, outlets_dir: Path) -> None:
     slugs = af.outlet_slugs(outlets_dir)
-    # up: every akhbar DAG unpaused, and no run created by it (the nightly starts with the day of the first start)
+    # the stack's clock: the first start was on a Monday after the weekly compaction's 04:00 UTC trigger
+    first_day = date.fromisoformat((r.home / "nightly_start").read_text().strip())
+    assert first_day.weekday() == WORST_WEEKDAY, first_day
+    day_end = datetime.combine(first_day + timedelta(days=1), time(0), tzinfo=UTC)
+    # up: every akhbar DAG unpaused, and no run created by it: the nightly's first run is for the first day,
+    # once it has ended; the first weekly compaction is the Monday after
     assert [r.api.get(f"/dags/{d}")["is_paused"] for d in AKHBAR_DAGS] == [False] * len(AKHBAR_DAGS)
     assert (r.home / "simple_auth_manager_passwords.json.generated").exists()
     assert [r.runs(d) for d in AKHBAR_DAGS] == [[]] * len(AKHBAR_DAGS)
+    next_runs = {d: r.api.get(f"/dags/{d}")["next_dagrun_run_after"] for d in AKHBAR_DAGS}
+    assert {d: t and _ts(t) for d, t in next_runs.items()} == {
+        af.NIGHTLY_DAG_ID: day_end, af.COMPACTION_DAG_ID: day_end + timedelta(days=6, hours=4),
+        af.DEDUP_DAG_ID: None, af.REPORT_DAG_ID: None}
     # each component's session is alive
     assert all(r.left({name: sid}, marked=False) for name, sid in r.sessions().items())
 

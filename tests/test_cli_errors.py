@@ -114,16 +114,24 @@ def test_date_out_of_range(outlets: Path, tmp_path: Path, args: tuple[str, ...])
     report("date out of range", " ".join(args), line[:90], 0)
 
 
-def test_dates_up_to_tomorrow_are_accepted():
+@pytest.mark.parametrize("now", ["2025-01-07T00:00:00", "2025-01-07T23:59:59.999999"])
+def test_dates_up_to_tomorrow_are_accepted(now):
     from datetime import UTC, datetime, timedelta
+    from unittest import mock
 
-    from akhbar.cli import _parse_day
+    from akhbar import cli
 
-    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
-    assert _parse_day(tomorrow.isoformat()) == tomorrow
-    assert _parse_day("1990-01-01") == date(1990, 1, 1)
-    with pytest.raises(ValueError, match="out of range"):
-        _parse_day((tomorrow + timedelta(days=1)).isoformat())
+    class Clock(datetime):  # the CLI's clock at a fixed UTC moment: the test never races midnight
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.fromisoformat(now).replace(tzinfo=UTC).astimezone(tz)
+
+    tomorrow = date(2025, 1, 8)
+    with mock.patch.object(cli, "datetime", Clock):
+        assert cli._parse_day(tomorrow.isoformat()) == tomorrow
+        assert cli._parse_day("1990-01-01") == date(1990, 1, 1)
+        with pytest.raises(ValueError, match="out of range"):
+            cli._parse_day((tomorrow + timedelta(days=1)).isoformat())
 
 
 def test_backfill_range_backwards(outlets: Path, tmp_path: Path):

@@ -119,7 +119,7 @@ def test_the_passed_gate_updates_the_lake_asset_that_schedules_compaction_and_re
         assert [a.uri for a in dag.timetable.asset_condition.objects] == [af.LAKE_ASSET_URI], dag_id
         assert dag.max_active_runs == 1
     # compaction also sweeps the past week on Mondays, for partitions written outside Airflow
-    assert dagbag.dags[af.COMPACTION_DAG_ID].timetable.timetable.expression == "0 4 * * 1"
+    assert dagbag.dags[af.COMPACTION_DAG_ID].timetable.timetable.expression == af.WEEKLY_COMPACTION_CRON == "0 4 * * 1"
 
 
 def test_pools_file_has_one_single_slot_pool_per_outlet(testweb_outlets, testweb):

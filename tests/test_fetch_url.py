@@ -24,7 +24,9 @@ def _fetch(data: Path, outlets: Path, *args: str):
 
 def test_an_article_is_archived_extracted_and_printed(testweb, testweb_outlets, tmp_path: Path):
     expected = next(e for e in testweb.expected_articles(DAY) if e.outlet.startswith("fa-") and e.tags)
+    before = datetime.now(UTC).date()
     result = _fetch(tmp_path, testweb_outlets, expected.url, "--json")
+    after = datetime.now(UTC).date()
     assert result.exit_code == 0, result.output
     rec = json.loads(result.stdout)
     assert rec["outlet"] == expected.outlet  # found by the URL's host
@@ -33,7 +35,8 @@ def test_an_article_is_archived_extracted_and_printed(testweb, testweb_outlets, 
     assert rec["tags"] == list(expected.tags)
     assert rec["language"] == "fa" and rec["date_source"]
     assert all(p in rec["text"] for p in expected.paragraphs)
-    today = datetime.now(UTC).date().isoformat()
+    # filed under the UTC day of the fetch (at midnight UTC, the day may turn during it)
+    [today] = [d.isoformat() for d in {before, after} if rec["warc_file"].startswith(f"warc/day={d}/")]
     assert rec["warc_file"].startswith(f"warc/day={today}/outlet={expected.outlet}/")
     archived = {r.url: r for r in iter_responses(tmp_path, tmp_path / rec["warc_file"])}
     assert expected.url in archived and archived[expected.url].status == 200
