@@ -27,7 +27,6 @@ import pytest
 from minisearch import MiniIndex
 
 from akhbar.transforms.language import detect_language
-from akhbar.transforms.normalize import normalize_text
 from akhbar.warehouse.search_index import analyze
 
 ZWNJ = "\u200c"
