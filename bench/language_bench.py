@@ -1,20 +1,25 @@
 """Language identification on the field's own sentences: ``transforms.language.detect_language`` against py3langid.
 
-``python -m bench.language_bench`` reads the peer sentences of tests/peers.py (lingua's fa/ar/ur test sentences,
-the test parts of the Universal Dependencies treebanks of Pashto, Sindhi and Uyghur; from ``$AKHBAR_PEERS`` or
-``../shared/peers``) and prints, per language, the share of sentences each identifier calls right: all of them,
-and those of at least 40 characters. Two more rows type the Persian and Arabic sentences with the other
-keyboard's letters: Arabic with Persian ی/ک (Iranian outlets' Arabic services) and Persian with Arabic ي/ك
-(older Iranian sites). A language py3langid has no model for (sd, ckb) shows «-» in its column.
+``python -m bench.language_bench [--before REV]`` reads the peer sentences of tests/peers.py (lingua's
+fa/ar/ur test sentences, the test parts of the Universal Dependencies treebanks of Pashto, Sindhi and Uyghur;
+from ``$AKHBAR_PEERS`` or ``../shared/peers``) and prints, per language, the share of sentences each identifier
+calls right: all of them, and those of at least 40 characters. Two more rows type the Persian and Arabic
+sentences with the other keyboard's letters: Arabic with Persian ی/ک (Iranian outlets' Arabic services) and
+Persian with Arabic ي/ك (older Iranian sites). A language py3langid has no model for (sd, ckb) shows «-» in
+its column; «wrong» is the share given another language (None, «no evidence», is not a language_mismatch).
 
-Figures go to ``.bench/language.json``.
+With ``--before REV`` the rule is ``transforms/language.py`` as it was at that revision (read with ``git
+show``; 6cf2656 is main before issue 26). Figures go to ``.bench/language.json``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,17 +41,32 @@ def corpora() -> dict[str, tuple[str, list[str]]]:
     return {k: v for k, v in out.items() if v[1]}
 
 
-def measure() -> dict[str, dict]:
+def detect_at(rev: str | None):
+    """detect_language now (None) or at ``rev``."""
+    if rev is None:
+        from akhbar.transforms.language import detect_language
+
+        return detect_language
+    source = subprocess.run(["git", "show", f"{rev}:transforms/language.py"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout
+    module = types.ModuleType(f"language_{rev}")
+    sys.modules[module.__name__] = module
+    exec(compile(source, f"{rev}:transforms/language.py", "exec"), module.__dict__)  # our own code, as it was
+    return module.detect_language
+
+
+def measure(rev: str | None = None) -> dict[str, dict]:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from akhbar.transforms.language import detect_language
+    detect_language = detect_at(rev)
 
     langid = LanguageIdentifier.from_model_file(MODEL_FILE)
     known = set(langid.nb_classes)
     rows = {}
     for name, (lang, texts) in corpora().items():
         t0 = time.perf_counter()
-        ours = [detect_language(t) == lang for t in texts]
+        said = [detect_language(t) for t in texts]
+        ours = [s == lang for s in said]
         elapsed = time.perf_counter() - t0
         theirs = [langid.classify(t)[0] == lang for t in texts] if lang in known else None
         long = [i for i, t in enumerate(texts) if len(t) >= LONG]
@@ -55,6 +75,8 @@ def measure() -> dict[str, dict]:
         rows[name] = {
             "sentences": len(texts), "long": len(long),
             "ours": share(ours, every), "ours_long": share(ours, long),
+            # another language (not None): what would count as a language_mismatch
+            "wrong": share([s is not None and s != lang for s in said], every),
             "py3langid": share(theirs, every) if theirs else None,
             "py3langid_long": share(theirs, long) if theirs else None,
             "ms_per_sentence": round(1000 * elapsed / len(texts), 3),
@@ -63,15 +85,19 @@ def measure() -> dict[str, dict]:
 
 
 def main() -> None:
-    rows = measure()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--before", metavar="REV", help="measure transforms/language.py as it was at REV")
+    args = parser.parse_args()
+    rows = measure(args.before)
     if not rows:
         sys.exit(f"no peer sentences: set ${peers.ENV} or provide {peers.SHARED} (see tests/peers_README.md)")
     pct = lambda v: "-" if v is None else f"{100 * v:.1f}"  # noqa: E731
-    print(f"{'':14} {'n':>5} {'ours':>6} {'py3langid':>9} | {'n≥40':>5} {'ours':>6} {'py3langid':>9}")
+    print(f"{'':14} {'n':>5} {'ours':>6} {'wrong':>6} {'py3langid':>9} | {'n≥40':>5} {'ours':>6} {'py3langid':>9}"
+          f" | ms/sentence")
     for name, r in rows.items():
-        print(f"{name:14} {r['sentences']:5} {pct(r['ours']):>6} {pct(r['py3langid']):>9} | "
-              f"{r['long']:5} {pct(r['ours_long']):>6} {pct(r['py3langid_long']):>9}")
-    out = ROOT / ".bench" / "language.json"
+        print(f"{name:14} {r['sentences']:5} {pct(r['ours']):>6} {pct(r['wrong']):>6} {pct(r['py3langid']):>9} | "
+              f"{r['long']:5} {pct(r['ours_long']):>6} {pct(r['py3langid_long']):>9} | {r['ms_per_sentence']}")
+    out = ROOT / ".bench" / ("language.json" if args.before is None else f"language-{args.before}.json")
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
 

@@ -17,13 +17,18 @@ Uyghur ۇ ۈ ۋ ڭ and ى inside a word (Arabic writes ى only at a word's end);
 Uyghur) count half for each. ھ is left out: some Arabic sites write it for ه. A language wins with at least two
 of its letters making 2% of the text's Arabic-script letters (one stray ے from a bad byte, or a quoted name,
 does not flip a Persian page), or with at least two of its own function words and more than twice as many
-as Persian and Arabic ones (a Sindhi or Uyghur sentence that happens to use none of its own letters), unless
-Persian/Arabic function words outnumber its own (a Dari sentence naming «ننګرهار»); a short text with a single
-such letter wins only when its function words and langid both agree.
+as Persian and Arabic evidence (a Sindhi or Uyghur sentence that happens to use none of its own letters), unless
+Persian/Arabic function words outnumber its own while its letters sit in a few words (a Dari sentence naming
+«ننګرهار»: letters spread over many words are the language's, whatever one look-alike word says); a short text
+with one such letter wins only when langid names that language and is sure of it or its function words agree.
 
-Short texts: below SHORT characters a text gets a language only on evidence (letters or function words of one
-language); when there is none, or it is balanced, the answer is None rather than langid's guess, so an
-outlet's short items (captions, one-line briefs) never count as ``language_mismatch`` by chance.
+With no letter or word evidence either way, langid decides: over all languages when it is sure of Urdu,
+Pashto or Uyghur and the text has no Persian or Arabic function word («دردمنه، خبره ده»), else between fa and ar.
+
+Short texts (below SHORT characters) with no evidence at all get None rather than langid's guess («فيديو»,
+«ارديبهشت ۱۴۰۳»; in another script, «Video», unless langid is sure): langid on a word or two is a coin toss.
+So an outlet's captions and one-line items never count as ``language_mismatch`` by chance (the pipeline flags
+only a language that differs from the outlet's).
 Codes: ISO 639-1, and ckb (ISO 639-3) for Sorani, which has no two-letter code of its own.
 """
 
