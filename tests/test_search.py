@@ -58,12 +58,14 @@ PLANTED = [
     ("بهره‌برداری", ["بهره‌برداری", "بهرهبرداری", "بهره برداری"]),
     ("الزيتون", ["الزيتون", "الزیتون", "«الزيتون»،"]),  # Arabic yeh, Persian yeh, guillemets and Arabic comma
     ("الإسكان", ["الإسكان", "الإسکان", "الإسكان؛", "الإسكان؟"]),  # Arabic kaf, Persian kaf, ؛ ؟
+    ("أسعار", ["أسعار", "اسعار", "ﺃﺳﻌﺎﺭ"]),  # alef with or without hamza (folded for matching), presentation forms
+    ("الإسكان", ["الاسكان", "الاسکان"]),
     ("۱۴۰۳", ["۱۴۰۳", "1403", "١٤٠٣", "٪۱۴۰۳"]),  # Persian, ASCII, Arabic-Indic digits, a percent sign
     ("وزیر", ["وزیر", "وزير"]),
 ]
 
 
-@pytest.mark.parametrize(("word", "variants"), PLANTED, ids=[w for w, _ in PLANTED])
+@pytest.mark.parametrize(("word", "variants"), PLANTED, ids=[f"{w}-{n}" for n, (w, _) in enumerate(PLANTED)])
 def test_planted_words_find_exactly_their_articles_in_every_variant(data, truth_docs, word, variants):
     expected = _truth(truth_docs, word)
     assert expected, f"{word} is in no test-web article on {DAYS}"
@@ -74,7 +76,8 @@ def test_planted_words_find_exactly_their_articles_in_every_variant(data, truth_
 def test_no_stemming_wazir_is_not_zir(data, truth_docs):
     """The Arabic Snowball stemmer turns وزیر into زیر; here each finds only itself."""
     zir = _truth(truth_docs, "زیر")
-    assert _found(data, "زیر") == zir
+    # on DAYS only: the archive also files re-listed old articles (one says «کودکان زیر هفت سال») on their own days
+    assert _found(data, "زیر", start=DAYS[0], end=DAYS[-1]) == zir
     assert _truth(truth_docs, "وزیر") - zir, "the test web needs a وزیر article without زیر"
     assert not (_found(data, "زیر") & (_truth(truth_docs, "وزیر") - zir))
 
@@ -119,7 +122,7 @@ def test_index_is_incremental_per_partition(data, tmp_path):
     copy = tmp_path / "data"
     shutil.copytree(data / "lake", copy / "lake")
     first = search_index.sync(copy)
-    assert first.documents > 0 and len(first.indexed) == 8  # 2 days x 4 outlets
+    assert first.documents > 0 and len(first.indexed) == len(_partitions(copy))  # every day/outlet, once
     assert search_index.sync(copy).indexed == []  # nothing changed: nothing indexed again
     lake = Lake(str(copy / "lake"))
     day, outlet = str(DAYS[0]), "ar-mojaz"
@@ -154,6 +157,16 @@ def test_search_and_trend_commands(data, truth_docs):
     assert set(weekly.column("period").to_pylist()) == {date(2025, 1, 6)}  # the Monday of both days
 
 
+def _partitions(data: Path) -> set[tuple[str, str]]:
+    """The (day, outlet) partitions of the archive's articles (the test web's 2 days x 4 outlets, and the days
+    of re-listed old articles)."""
+    import duckdb
+
+    glob = str(data / "lake" / "articles" / "**" / "*.parquet")
+    return set(duckdb.sql(f"select distinct cast(day as varchar), outlet from read_parquet('{glob}', "
+                          "hive_partitioning = true)").fetchall())
+
+
 def _index_content(data: Path, words: list[str]) -> tuple[dict, dict]:
     """Every stored document (by part and article_id) and the hits of each word in each text field."""
     import tantivy
@@ -186,7 +199,7 @@ def test_batched_and_pooled_build_equals_one_batch_in_process(data, truth_docs, 
         monkeypatch.setattr(search_index, "BATCH_ROWS", batch_rows)
         monkeypatch.setattr(search_index, "POOL_MIN_ROWS", pool_min)
         result = search_index.sync(copy)
-        assert len(result.indexed) == 8 and result.documents > 0
+        assert len(result.indexed) == len(_partitions(copy)) and result.documents > 0
         built[name] = _index_content(copy, words)
     docs, hits = built["inline"]
     assert docs and any(hits.values())

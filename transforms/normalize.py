@@ -2,7 +2,29 @@
 
 ``text`` is stored exactly as published; ``text_norm = normalize_text(text)`` is what search and
 near-duplicate detection compare. The SQL macro from ``normalize_sql_macro()`` is generated from the
-very same character table, so ``normalize_text(x)`` in DuckDB equals the Python result.
+very same character tables, so ``normalize_text(x)`` and ``normalize_text(x, fold := true)`` in DuckDB
+equal the Python results.
+
+Two levels, one function:
+
+- ``normalize_text(s)`` is the stored ``text_norm``: spellings of one word that are the *same letters*
+  (keyboard forms, digits, harakat, presentation forms, invisible characters) become one. It is also the
+  dedup key (``content_hash`` is its sha1, signatures are its shingles).
+- ``normalize_text(s, fold=True)`` adds the *matching folds* (``FOLD_TABLE``): letters a writer may or may not
+  spell out, which search must treat as one — alef with hamza or madda and alef wasla (أ إ آ ٱ -> ا:
+  «أحمد»/«احمد», «إسرائيل»/«اسرائيل», «الأمم»/«الامم», «تأمین»/«تامین»), Urdu/Lucene's heh goal and yeh
+  barree (ہ ۂ -> ه, ے ۓ -> ی), ﷽ spelled out. The search index (warehouse.search_index) analyses titles,
+  bodies and queries with it; in SQL, ``normalize_text(text_norm, fold := true) like '%' ||
+  normalize_text('أحمد', fold := true) || '%'`` does the same.
+
+Why the matching folds are not in ``text_norm``: they are applied on top of it, and
+``normalize_text(normalize_text(x), fold=True) == normalize_text(x, fold=True)`` (tested), so every stored
+``text_norm`` — of this version or an older one — folds to the same matching form: existing lakes need
+nothing (the index is rebuilt from its version number). Putting them into ``text_norm`` instead would change
+the ``content_hash`` and MinHash signature of every new row holding one of these letters (nearly every Arabic
+and many Persian articles), so a copy fetched after the change would no longer be linked to its original
+stored before it for the seven days dedup looks back, and old and new rows of one lake would mix two
+foldings in the column SQL users scan. Matching policy may grow; the dedup identity should not move with it.
 
 Choices (each one is a character mapping in ``CHAR_TABLE``):
 
@@ -10,9 +32,13 @@ Choices (each one is a character mapping in ``CHAR_TABLE``):
   with either keyboard layout, so Persian and Arabic forms of these letters must compare equal.
 - ۀ / ە / ھ -> ه, and the hamza above of «خانهٔ» is dropped with the other diacritics: «خانهٔ»,
   «خانۀ» and «خانه» are one word for search.
-- ة is kept: in Arabic ة vs ه separates different words (and grammatical gender); folding it
-  would merge more than it finds.
-- Alef forms (أ إ آ) are kept: آ is its own letter in Persian.
+- ة is kept, even for matching (Lucene and CAMeL Tools fold it to ه; we do not): «جامعة» (university) and
+  «جامعه» (society), «فاطمة» in Arabic and «فاطمه» in Persian are kept apart; in Arabic ة vs ه separates
+  words and grammatical gender, so folding it would merge more than it finds.
+- ى (alef maqsura) is yeh, like ي and ی (Lucene and CAMeL Tools fold it too): Egyptian writing puts ى for
+  every final ي and Persian keyboards type ی for both, so «على» and «علي» cannot be told apart reliably;
+  the price is that the name «علي» also finds the preposition «على».
+- Alef forms (أ إ آ ٱ) are kept in ``text_norm`` (آ is its own letter in Persian) and folded for matching.
 - Tatweel and harakat (fatha, kasra, damma, tanwin, shadda, sukun, superscript alef, Quranic marks)
   are removed: they are optional in running text.
 - Persian (۰-۹) and Arabic-Indic (٠-٩) digits -> ASCII; ٫ -> '.', ٬ -> ','.
@@ -88,6 +114,15 @@ def _build_table() -> dict[str, str]:
 #: character -> replacement ('' deletes); the single source of truth for Python and SQL
 CHAR_TABLE: dict[str, str] = _build_table()
 _TRANSLATE = str.maketrans(CHAR_TABLE)
+#: the matching folds, applied to normalised text (one character to one; see the module docstring)
+FOLD_TABLE: dict[str, str] = {
+    **dict.fromkeys("\u0623\u0625\u0622\u0671", "\u0627"),  # أ إ آ ٱ -> ا
+    **dict.fromkeys("\u06c1\u06c2", _HEH),  # ہ ۂ -> ه
+    **dict.fromkeys("\u06d2\u06d3", _YEH),  # ے ۓ -> ی
+}
+#: ... and the one that expands (no Unicode decomposition spells it out)
+FOLD_EXPAND = {"\ufdfd": "بسم الله الرحمن الرحیم"}
+_FOLD = str.maketrans(FOLD_TABLE)
 _SPACES = re.compile(" +")
 _WORD = re.compile(r"\w+")
 
@@ -100,12 +135,24 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def normalize_text(s: str) -> str:
-    """The search/dedup form of ``s`` (see the module docstring for every rule)."""
+def normalize_text(s: str, fold: bool = False) -> str:
+    """The stored form of ``s`` (``text_norm``), or with ``fold`` its matching form (see the module docstring
+    for every rule)."""
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s).translate(_TRANSLATE)
-    return _SPACES.sub(" ", s).strip(" ")
+    s = _SPACES.sub(" ", s).strip(" ")
+    return fold_normalized(s) if fold else s
+
+
+def fold_normalized(norm: str) -> str:
+    """The matching form of text already normalised (a stored ``text_norm``, of any version): the matching
+    folds only, so ``fold_normalized(normalize_text(x)) == normalize_text(x, fold=True)``."""
+    norm = norm.translate(_FOLD)
+    for src, dst in FOLD_EXPAND.items():
+        if src in norm:
+            norm = norm.replace(src, dst)
+    return norm
 
 
 def _sql_str(s: str) -> str:
@@ -113,7 +160,7 @@ def _sql_str(s: str) -> str:
 
 
 def normalize_sql_macro(name: str = "normalize_text") -> str:
-    """``CREATE OR REPLACE MACRO name(s)`` for DuckDB, equal to :func:`normalize_text`.
+    """``CREATE OR REPLACE MACRO name(s, fold := false)`` for DuckDB, equal to :func:`normalize_text`.
 
     One-to-one and deleting mappings go through ``translate`` (fast); the few multi-character
     expansions (presentation-form ligatures) through a per-character map lookup that only runs
@@ -141,4 +188,7 @@ def normalize_sql_macro(name: str = "normalize_text") -> str:
         f"ELSE {x} END"
     )
     body = f"trim(regexp_replace(translate(({expand}), {frm}, {to}), ' +', ' ', 'g'), ' ')"
-    return f"CREATE OR REPLACE MACRO {name}(s) AS {body}"
+    folded = f"translate({body}, {_sql_str(''.join(FOLD_TABLE))}, {_sql_str(''.join(FOLD_TABLE.values()))})"
+    for src, dst in FOLD_EXPAND.items():
+        folded = f"replace({folded}, {_sql_str(src)}, {_sql_str(dst)})"
+    return f"CREATE OR REPLACE MACRO {name}(s, fold := false) AS CASE WHEN fold THEN {folded} ELSE {body} END"

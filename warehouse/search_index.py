@@ -5,10 +5,24 @@ One document per article row (day, outlet, article_id). The text is analysed her
 tokenizer only splits on the spaces we put): so the query and the documents can never be analysed differently,
 and no stemmer touches Persian or Arabic (the Arabic Snowball stemmer turns وزیر into زیر).
 
-Fields: ``title`` and ``body`` hold the words of ``normalize_text(title)`` / ``text_norm``, where a ZWNJ-joined
-word is one word («گفت‌وگو» and «گفتوگو» are both ``گفتوگو``); ``parts`` holds the body with every ZWNJ read as a
-space (``گفت``, ``وگو``), so a query typed with a real space («گفت وگو») finds the half-spaced word too. Arabic
-punctuation («» ، ؛ ؟ ٪) is never part of a word (``tokens()``), digits of any script are ASCII.
+Fields: ``title`` and ``body`` hold the words of the matching form (``normalize_text(…, fold=True)``: alef
+forms, heh goal and yeh barree folded on top of ``text_norm``, see transforms.normalize) of the title and of
+``text_norm``, where a ZWNJ-joined word is one word («گفت‌وگو» and «گفتوگو» are both ``گفتوگو``); ``parts`` holds
+the body with every ZWNJ read as a space (``گفت``, ``وگو``). Arabic punctuation («» ، ؛ ؟ ٪) is never part of a
+word (``tokens()``), digits of any script are ASCII.
+
+A Persian compound is written three ways — with ZWNJ «می‌شود», joined «میشود», or with a space «می شود» — and
+each must find the other two. The index stores one form per document; the query analysis generates the others,
+so the query grows by a constant per word (linear, with MAX_QUERY_WORDS as the cap):
+
+- typed with a space («می شود»): each word may be joined to a neighbour (``گفتوگو`` in ``body``), or found as it
+  is (``parts`` holds the halves of every ZWNJ word);
+- typed with ZWNJ («کتاب‌ها»): the writer told us the boundary, so the phrase of its halves («کتاب ها») is a
+  variant (up to 2**3 joins of a word of four parts, «زمین‌لرزه‌ای»: «زمین لرزه ای», «زمینلرزه ای», …);
+- typed joined («کتابها»): the boundary is guessed from the affixes Persian writes with ZWNJ or a space
+  (``PREFIXES`` می, نمی, بی; ``SUFFIXES`` ها, های, تر, ترین, …; ای and ی after a final ه), never from a
+  dictionary, and only with a stem of at least two letters (three after بی), so «میز», «تنها»'s «تن ها» aside,
+  ordinary words are not split: «وزیر» is never «و زیر».
 
 Incremental: each (day, outlet) partition has a fingerprint (row count and a hash of article_id and
 content_hash, read through the DuckDB views, so the lake's layout stays warehouse.duck's business); a partition
@@ -19,6 +33,7 @@ partition is indexed again next time. Writers take turns through a lock in ``<da
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -35,14 +50,14 @@ from pathlib import Path
 import duckdb
 import tantivy
 
-from akhbar.transforms.normalize import ZWNJ, normalize_text, tokens
+from akhbar.transforms.normalize import ZWNJ, fold_normalized, normalize_text, tokens
 from akhbar.warehouse.children import forkserver_context
 from akhbar.warehouse.duck import DamagedFile, connect, readable_error
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
 
 #: bump when the schema or the analysis changes: the index is then rebuilt from the lake
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 INDEX_DIR = Path("index") / "search"
 MANIFEST = "manifest.json"
 #: the text fields a query looks in, and their BM25 boosts (a word in the headline weighs more)
@@ -56,13 +71,62 @@ def index_dir(data_dir: str | Path) -> Path:
 
 
 def analyze(text: str | None) -> list[str]:
-    """The index words of ``text``: normalised (ي/ی, ك/ک, digits, harakat, ZWNJ joined), split on non-words."""
-    return tokens(normalize_text(text or ""))
+    """The index words of ``text``: in matching form (ي/ی, ك/ک, أ/ا, digits, harakat, ZWNJ joined), split on
+    non-words."""
+    return tokens(normalize_text(text or "", fold=True))
+
+
+def analyze_norm(text_norm: str) -> list[str]:
+    """:func:`analyze` of a body from its stored ``text_norm`` (of any version: only the matching folds are added)."""
+    return tokens(fold_normalized(text_norm))
 
 
 def analyze_parts(text: str | None) -> list[str]:
     """Like :func:`analyze`, but a ZWNJ separates words («گفت‌وگو» gives «گفت», «وگو»)."""
-    return tokens(normalize_text((text or "").replace(ZWNJ, " ")))
+    return tokens(normalize_text((text or "").replace(ZWNJ, " "), fold=True))
+
+
+#: Persian affixes written with ZWNJ, a space or joined (in matching form): where a joined query word may split
+PREFIXES = ("نمی", "می", "بی")
+SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها", "ترین", "تر")
+#: ... only after a word's final ه («خانه‌ای», «خانه‌ی», «خانه‌اش»)
+AFTER_HEH = ("ای", "ی", "اش")
+_MIN_STEM = {"بی": 3}
+#: a ZWNJ word of at most this many parts gets every mix of joined and spaced halves as a variant
+MAX_PART_MIXES = 4
+
+
+def compound_variants(word: str, parts: list[str] | None = None) -> list[tuple[str, ...]]:
+    """The other spellings of the Persian compound ``word`` (an analysed query word) as word sequences: from its
+    ZWNJ ``parts`` when the query had them, else from its affixes; [] for an ordinary word («وزیر»)."""
+    if parts and len(parts) > 1:
+        if len(parts) > MAX_PART_MIXES:
+            return [tuple(parts)]
+        out = []
+        for mask in range(2 ** (len(parts) - 1) - 1):  # every boundary a space or joined, not all joined
+            seq = [parts[0]]
+            for i, part in enumerate(parts[1:]):
+                if mask >> i & 1:
+                    seq[-1] += part
+                else:
+                    seq.append(part)
+            out.append(tuple(seq))
+        return out
+    out = []
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM.get(prefix, 2):
+            out.append((prefix, word[len(prefix):]))
+            break  # «نمی» before «می»: «نمیشود» is «نمی شود», not «نمی» split again
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            out.append((word[:-len(suffix)], suffix))
+            break  # the longest: «کتابهایشان» is «کتاب هایشان»
+    for suffix in AFTER_HEH:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and stem.endswith("\u0647"):
+            out.append((stem, suffix))
+            break
+    return out
 
 
 def _schema() -> tantivy.Schema:
@@ -167,7 +231,7 @@ def _batches(keys: list[str], rows: dict[str, int], size: int = BATCH_ROWS) -> l
 
 def _fields(rows: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, str, str]]:
     """The title, body and parts fields (words joined by spaces) of (title, text, text_norm) rows."""
-    return [(" ".join(analyze(title)), " ".join(tokens(norm) if norm is not None else analyze(text)),
+    return [(" ".join(analyze(title)), " ".join(analyze_norm(norm) if norm is not None else analyze(text)),
              " ".join(analyze_parts(text))) for title, text, norm in rows]
 
 
@@ -279,10 +343,12 @@ def _sync(data_dir: str | Path, lake_uri: str | None, *, con: duckdb.DuckDBPyCon
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """The query's quoted phrases and its loose words, each already analysed."""
+    """The query's quoted phrases and its loose words, each already analysed, and the other spellings of its
+    Persian compounds (analysed word -> word sequences, see :func:`compound_variants`)."""
 
     phrases: list[list[str]]
     words: list[str]
+    compounds: dict[str, list[tuple[str, ...]]] = dataclasses.field(default_factory=dict)
 
     @property
     def terms(self) -> set[str]:
@@ -291,6 +357,7 @@ class ParsedQuery:
         for seq in [*self.phrases, self.words]:
             out.update(seq)
             out.update(a + b for a, b in itertools.pairwise(seq))
+            out.update(a + b + c for a, b, c in zip(seq, seq[1:], seq[2:], strict=False))
         return out
 
 
@@ -335,19 +402,45 @@ def parse(query: str) -> ParsedQuery:
     beyond MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words."""
     if len(query) > MAX_QUERY_CHARS:
         raise QueryTooLong(f"the search query has {len(query):,} characters: at most {MAX_QUERY_CHARS:,}")
-    phrases = [analyze(p) for p in _QUOTED.findall(query)]
+    compounds: dict[str, list[tuple[str, ...]]] = {}
+    phrases = [_analyze_query(p, compounds) for p in _QUOTED.findall(query)]
     rest = _QUOTED.sub(" ", query).replace('"', " ")
-    parsed = ParsedQuery([p for p in phrases if p], analyze(rest))
+    parsed = ParsedQuery([p for p in phrases if p], _analyze_query(rest, compounds), compounds)
     words = len(parsed.words) + sum(len(p) for p in parsed.phrases)
     if words > MAX_QUERY_WORDS:
         raise QueryTooLong(f"the search query has {words} words: at most {MAX_QUERY_WORDS}")
+    for word in {*parsed.words, *itertools.chain.from_iterable(parsed.phrases)} - set(compounds):
+        if variants := compound_variants(word):
+            compounds[word] = variants
     return parsed
 
 
+def _analyze_query(text: str, compounds: dict[str, list[tuple[str, ...]]]) -> list[str]:
+    """:func:`analyze` of query text, noting in ``compounds`` the variants of each word typed with ZWNJ (the
+    boundary as typed; ZWNJ is not whitespace, so a chunk between spaces holds one such word)."""
+    words = []
+    for chunk in text[:MAX_QUERY_CHARS].split():
+        joined = analyze(chunk)
+        words += joined
+        if len(joined) == 1 and ZWNJ in chunk and len(parts := analyze_parts(chunk)) > 1:
+            compounds[joined[0]] = compound_variants(joined[0], parts)
+    return words
+
+
 def _variants(words: list[str]) -> list[list[str]]:
-    """A phrase as typed, and with each pair of neighbours joined: «گفت وگو» may be the half-spaced «گفتوگو»
-    typed with a space (len(words) variants of about len(words) words: bounded by MAX_QUERY_WORDS)."""
-    return [words] + [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
+    """A phrase as typed, and with each pair and each triple of neighbours joined: «گفت وگو» may be the
+    half-spaced «گفتوگو», «زمین لرزه ای» the «زمینلرزهای», typed with spaces (about 2 * len(words) variants of
+    about len(words) words: bounded by MAX_QUERY_WORDS)."""
+    out = [words]
+    for size in (2, 3):
+        out += [[*words[:i], "".join(words[i:i + size]), *words[i + size:]] for i in range(len(words) - size + 1)]
+    return out
+
+
+def _joins_around(words: list[str], i: int) -> list[str]:
+    """The joined pairs and triples of neighbours that contain word ``i``."""
+    return ["".join(words[j:j + size]) for size in (2, 3) for j in range(max(0, i - size + 1), i + 1)
+            if j + size <= len(words)]
 
 
 def _any_field(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
@@ -362,29 +455,37 @@ def _any_field(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
     return tantivy.Query.boolean_query(per_field)
 
 
-def _phrase_clause(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
-    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _any_field(schema, v)) for v in _variants(words)])
+def _phrase_clause(schema: tantivy.Schema, words: list[str],
+                   compounds: dict[str, list[tuple[str, ...]]] | None = None) -> tantivy.Query:
+    """The phrase in any of its spellings: as typed, with neighbours joined, or with one compound spelled
+    another way (its word replaced by the variant's words)."""
+    variants = _variants(words)
+    for i, word in enumerate(words):
+        variants += [[*words[:i], *v, *words[i + 1:]] for v in (compounds or {}).get(word, [])]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, _any_field(schema, v)) for v in variants])
 
 
-def _words_clause(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
-    """Every loose word, each in any field, or inside its neighbour-joined pair (a half-spaced word typed with a
-    space: «گفت وگو» finds «گفتوگو»): one clause of at most three words per word, so the query grows linearly
-    with its words (the old form, every pair joined in a copy of all the words, grew with their square)."""
-    joined = [a + b for a, b in itertools.pairwise(words)]
+def _words_clause(schema: tantivy.Schema, words: list[str],
+                  compounds: dict[str, list[tuple[str, ...]]] | None = None) -> tantivy.Query:
+    """Every loose word, each in any field, or inside a neighbour-joined pair or triple (a half-spaced word typed
+    with spaces: «گفت وگو» finds «گفتوگو»), or as its compound variants' phrases («کتابها» finds «کتاب ها»): one
+    clause of at most six words and a few phrases per word, so the query grows linearly with its words (the old
+    form, every pair joined in a copy of all the words, grew with their square)."""
     clauses = []
     for i, word in enumerate(words):
-        options = [word, *joined[max(0, i - 1):i + 1]]
+        options = [[o] for o in dict.fromkeys([word, *_joins_around(words, i)])]
+        options += [list(v) for v in (compounds or {}).get(word, [])]
         clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, _any_field(schema, [o])) for o in dict.fromkeys(options)])))
+            [(tantivy.Occur.Should, _any_field(schema, o)) for o in options])))
     return tantivy.Query.boolean_query(clauses)
 
 
 def build_query(schema: tantivy.Schema, parsed: ParsedQuery, *, start: date | None = None, end: date | None = None,
                 outlets: Iterable[str] | None = None, lang: str | None = None) -> tantivy.Query | None:
     """The tantivy query: every phrase and the loose words must match, then the filters; None: nothing to find."""
-    must = [_phrase_clause(schema, p) for p in parsed.phrases]
+    must = [_phrase_clause(schema, p, parsed.compounds) for p in parsed.phrases]
     if parsed.words:
-        must.append(_words_clause(schema, parsed.words))
+        must.append(_words_clause(schema, parsed.words, parsed.compounds))
     if not must:
         return None
     if start or end:
@@ -436,6 +537,23 @@ def search(data_dir: str | Path, query: str, *, limit: int | None = 20, records:
 _WORD_SPAN = re.compile(r"[\w\u200c\u0640\u064b-\u065f\u0670]+")  # words with their ZWNJ, tatweel, harakat
 
 
+def _match_at(joined: list[list[str]], i: int, wanted: set[str]) -> int | None:
+    """The last word of a match starting at word ``i``: the word itself, or it and up to MAX_PART_MIXES - 1
+    following words that together spell a query word (a compound written with spaces, «کتاب ها» for «کتابها»)."""
+    if not joined[i]:
+        return None
+    if joined[i][0] in wanted:
+        return i
+    spelled = joined[i][0]
+    for k in range(i + 1, min(len(joined), i + MAX_PART_MIXES)):
+        if not joined[k]:
+            return None
+        spelled += joined[k][0]
+        if spelled in wanted:
+            return k
+    return None
+
+
 def snippet(text: str | None, parsed: ParsedQuery, *, width: int = 8) -> str:
     """Keyword in context: the first matching word of ``text`` as published, ``width`` words either side, the
     match in [brackets]."""
@@ -444,13 +562,18 @@ def snippet(text: str | None, parsed: ParsedQuery, *, width: int = 8) -> str:
     spans = list(_WORD_SPAN.finditer(text))
     joined = [analyze(m.group()) for m in spans]
     wanted = parsed.terms
-    hit = next((i for i, w in enumerate(joined) if w and w[0] in wanted), None)
+    hit = last = None
+    for i in range(len(spans)):
+        if (last := _match_at(joined, i, wanted)) is not None:
+            hit = i
+            break
     if hit is None:  # a query word that is one part of a half-spaced word («گفت» of «گفت‌وگو»)
         hit = next((i for i, m in enumerate(spans) if wanted & set(analyze_parts(m.group()))), None)
+        last = hit
     if hit is None:
         end = spans[min(len(spans), 2 * width) - 1].end() if spans else len(text)
         return text[:end].replace("\n", " ") + (" …" if end < len(text) else "")
-    last = hit  # a quoted phrase is bracketed whole
+    # a quoted phrase is bracketed whole
     for phrase in parsed.phrases:
         flat = [w for ws in joined[hit:hit + len(phrase)] for w in ws]
         if flat == phrase:
