@@ -43,7 +43,8 @@ def test_the_readme_example_runs_as_written(data: Path, tmp_path: Path):
     lines = run.stdout.splitlines()
     payam = query(data, f"select count(*) from articles where outlet = 'fa-payam' and day = '{DAY}'").fetchall()
     assert lines[0].split(" ", 1)[0] == str(payam[0][0])
-    unique = dict(query(data, f"select outlet, count(*) from articles_unique where day = '{DAY}' group by 1").fetchall())
+    day_sql = f"select outlet, count(*) from articles_unique where day = '{DAY}' group by 1"
+    unique = dict(query(data, day_sql).fetchall())
     assert lines[1] == str(sorted(unique.items()))
 
 

@@ -83,13 +83,15 @@ def test_running_replay_serves_the_next_night_without_restart(testweb, testweb_o
     search(data, "خبر", limit=1)  # the first search builds the search index
     assert (search_index.index_dir(data) / search_index.MANIFEST).exists()
     base, proc = replay_server(data)
-    old = {u for (u,) in query(data, "select url from articles").fetchall()}
+    old = {u for (u,) in query(data, f"select url from articles where day = '{DAY1}'").fetchall()}
 
     _night(data, DAY2, testweb_outlets, fast_crawl)
 
     steps = {r["step"]: r for r in _records(data, DAY2)}
     assert steps["replay"]["warc_files_indexed"] >= 1 and "error" not in steps["replay"]
-    assert steps["search"]["partitions_indexed"] >= 1 and "error" not in steps["search"]
+    # the search step ran (the night's articles may be indexed already: the night before delivered those of its
+    # crawl that are dated this day, and the first search indexed them)
+    assert "partitions_indexed" in steps["search"] and "error" not in steps["search"]
     assert replay.pending_warcs(data) == []
     new = query(data, f"select article_id, url, title from articles where day = '{DAY2}' order by url").fetchall()
     new = [row for row in new if row[1] not in old and row[2]]
