@@ -109,6 +109,11 @@ def _fail(message: str) -> None:
     raise typer.Exit(2) from None
 
 
+def _warn(message: str) -> None:
+    """One warning line on stderr (the work goes on)."""
+    err.print(f"[yellow]warning:[/yellow] {escape(for_terminal(message))}", highlight=False)
+
+
 def _print_version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -249,8 +254,8 @@ def _print_delivered(judged: list[tuple[OutletDay, GateResult | None]]) -> None:
                           f"day went to that day's partition: {days}", highlight=False)
 
 
-def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
-              refetch: bool, source: str = "live") -> list[tuple[OutletDay, GateResult | None]]:
+def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool, source: str = "live",
+              identify: bool = True) -> list[tuple[OutletDay, GateResult | None]]:
     """Archive and deduplicate each day, then judge it and write the runs table as the nightly DAG does."""
     from akhbar import pipeline, quality
     from akhbar.transforms.dedup import LOOKBACK_DAYS
@@ -260,6 +265,8 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
     overrides = quality.load_overrides(cfg.quality_thresholds)
     data_dir, lake, folder = cfg.data_dir, cfg.lake_uri, cfg.outlets_dir
     _check_writable(data_dir)
+    if identify:  # the demo crawls only its own loopback test web: nobody there to contact
+        cfg.warn_user_agent(_warn)
     store = cfg.lake
     judged = []
     with console.status("") as status:
@@ -270,7 +277,8 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
                 # an archive run fetches only what no earlier run of the day archived (the spider's archived_earlier)
                 status.update(f"day {n} of {len(days)}: {d} from {src} ({', '.join(outlet or ['all outlets'])})…")
                 runs = pipeline.run_day(d, data_dir, _unique(outlet), folder=folder, refetch=refetch, lake_uri=lake,
-                                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)})
+                                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
+                                        enable=cfg.enabled_outlets)
                 if len(days) > 1 or source != "live":
                     for r in runs:
                         console.print(f"day {n} of {len(days)} {d} {r.outlet} from {src}: "
@@ -421,7 +429,7 @@ def demo(
     with _demo_web(port) as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
-        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
+        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False, identify=False)
     _print_results(judged)
     _print_delivered(judged)
     summary(data_dir=data_dir, lake=local_lake)
@@ -824,7 +832,8 @@ def extract(
     if outlet:
         from akhbar.outlets.registry import select_outlets
 
-        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
+        # offline: reading a page with a disabled outlet's rules crawls nothing
+        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir, enable=[outlet])[0]
     zone = tz or (chosen.timezone if chosen else None)
     _check_zone(zone)
     data = _read_page(page, DOWNLOAD_MAXSIZE)
@@ -892,7 +901,7 @@ def fetch_one(
     from akhbar.outlets.registry import load_outlets, select_outlets
 
     cfg = _cfg(data_dir, outlets_dir=outlets_dir)
-    chosen = select_outlets([outlet], cfg.outlets_dir)[0] if outlet else None
+    chosen = select_outlets([outlet], cfg.outlets_dir, enable=cfg.enabled_outlets)[0] if outlet else None
     _check_writable(cfg.data_dir)
     with console.status(f"fetching {url}…"):
         result = fetch_url(url, cfg.data_dir, outlet=chosen, outlets=None if chosen else load_outlets(cfg.outlets_dir),
@@ -923,17 +932,29 @@ def schema() -> None:
 @outlets_app.command("list")
 @_user_errors
 def outlets_list(outlets_dir: OutletsDir = None) -> None:
-    """The configured outlets."""
-    from akhbar.outlets.registry import load_outlets
+    """The configured outlets; a disabled one (its terms or robots.txt refuse crawling) with the reason."""
+    from akhbar.outlets.registry import ENABLE_VARIABLE, load_outlets
 
+    cfg = _cfg(outlets_dir=outlets_dir)
     table = Table()
-    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
+    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives", "crawled"):
         table.add_column(col)
-    for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
+    disabled = []
+    for o in load_outlets(cfg.outlets_dir).values():
         d = o.discovery
+        if o.enabled:
+            crawled = "yes"
+        else:
+            crawled = f"yes (enabled by {ENABLE_VARIABLE})" if o.slug in cfg.enabled_outlets else "no: disabled"
+            disabled.append(o)
         table.add_row(*map(_cell, (o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language,
-                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives))))
+                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives), crawled)))
     console.print(table)
+    for o in disabled:  # the reason in full: it quotes the terms the user accepts by enabling the outlet
+        console.print(Text(f"{o.slug} is disabled: {' '.join((o.disabled_reason or '').split())}"))
+    if disabled:
+        console.print(Text(f"Enable one knowingly with {ENABLE_VARIABLE}=<slug>[,<slug>…] (or enabled = true in its "
+                           "file)."))
 
 
 def _terminal_safe_report(report: CheckReport) -> CheckReport:
@@ -952,8 +973,10 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
     from akhbar.outletcheck import check_outlet, render
     from akhbar.outlets.registry import select_outlets
 
-    outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
-    report = check_outlet(outlet)
+    cfg = _cfg(outlets_dir=outlets_dir)
+    outlet = select_outlets([slug], cfg.outlets_dir, enable=cfg.enabled_outlets)[0]
+    cfg.warn_user_agent(_warn)
+    report = check_outlet(outlet, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
     console.print(render(_terminal_safe_report(report)))
     if not report.ok:
         raise typer.Exit(1)
