@@ -265,6 +265,9 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None, refetch
     overrides = quality.load_overrides(cfg.quality_thresholds)
     data_dir, lake, folder = cfg.data_dir, cfg.lake_uri, cfg.outlets_dir
     _check_writable(data_dir)
+    from akhbar.outlets.registry import select_outlets
+
+    select_outlets(_unique(outlet), folder, enable=cfg.enabled_outlets)  # a disabled or unknown outlet: error first
     if identify:  # the demo crawls only its own loopback test web: nobody there to contact
         cfg.warn_user_agent(_warn)
     store = cfg.lake
