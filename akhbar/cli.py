@@ -960,6 +960,64 @@ def outlets_list(outlets_dir: OutletsDir = None) -> None:
                            "file)."))
 
 
+#: the largest saved home page or robots.txt `outlets draft` reads
+DRAFT_FILE_CAP = 16 * 1024 * 1024
+
+
+@outlets_app.command("draft")
+@_user_errors
+def outlets_draft(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The outlet's home page.")],
+    html: Annotated[Path | None, typer.Option("--html", metavar="PATH", help="Draft offline from this saved copy "
+                                              "of the home page (URL is then only its address).")] = None,
+    robots: Annotated[Path | None, typer.Option("--robots", metavar="PATH",
+                                                help="With --html: the site's saved robots.txt.")] = None,
+    slug: Annotated[str | None, typer.Option("--slug", metavar="SLUG",
+                                             help="The outlet's slug (default: from the host name).")] = None,
+    language: Annotated[str | None, typer.Option("--language", metavar="fa|ar",
+                                                 help="Persian or Arabic (default: guessed).")] = None,
+    timezone: Annotated[str | None, typer.Option("--timezone", metavar="ZONE",
+                                                 help="IANA timezone (default: guessed).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the TOML here (a "
+                                                "new file) instead of printing it.")] = None,
+) -> None:
+    """Draft an outlet TOML from a home page (live, or a saved copy): feeds, sitemaps, archives, the article URL
+    pattern, language and timezone, every guess marked in its notes. Review it, then `akhbar outlets check`."""
+    from akhbar.outletdraft import check_url, draft_outlet, gather_live, read_saved
+    from akhbar.outlets.registry import SLUG_RE
+
+    check_url(url)
+    if robots is not None and html is None:
+        raise ValueError("--robots goes with --html (a live draft fetches robots.txt itself)")
+    if language is not None and language not in ("fa", "ar"):
+        raise ValueError(f"--language {language!r}: expected fa or ar")
+    if slug is not None and not SLUG_RE.match(slug):
+        raise ValueError(f"--slug {slug!r}: lowercase letters, digits, '-' or '_' (2-41 characters)")
+    if timezone is not None:
+        _check_zone(timezone)
+    if output is not None and output.exists():
+        raise ValueError(f"{output}: exists; not overwritten (choose a new file)")
+    cfg = _cfg()
+    if html is not None:
+        evidence = read_saved(url, html, robots, DRAFT_FILE_CAP)
+    else:
+        cfg.warn_user_agent(_warn)
+        try:
+            evidence = gather_live(url, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
+        except RuntimeError as exc:
+            _fail(str(exc))
+    draft = draft_outlet(evidence, slug=slug, language=language, timezone=timezone)
+    share = (f"article pattern matches {draft.home_matched} of {draft.home_links} home-page links"
+             + (f", {draft.listed_matched} of {draft.listed} feed/sitemap entries" if draft.listed else ""))
+    if output is None:
+        print(draft.toml, end="")
+    else:
+        with output.open("x", encoding="utf-8") as f:
+            f.write(draft.toml)
+    err.print(Text(f"drafted {draft.outlet.slug}: {share}. Review the GUESS lines of its notes, then: akhbar outlets "
+                   f"check {draft.outlet.slug} --outlets-dir <its folder>"))
+
+
 def _terminal_safe_report(report: CheckReport) -> CheckReport:
     """The probes' URLs and details (a live page's title, a server's reason) with controls written out."""
     from dataclasses import replace
