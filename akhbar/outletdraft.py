@@ -191,7 +191,7 @@ def infer_pattern(urls: list[str], host: str) -> Inferred:
     tail = r"(?:[/?#]|$)" if shape[-1] in ("N", "I") else ""
     pattern = r"^https?://[^/?#]+/" + "/".join(pieces) + tail
     compiled = re.compile(pattern)
-    matched = [u for u in dict.fromkeys(urls) if compiled.search(u)]
+    matched = [u for u in dict.fromkeys(urls) if compiled.search(u) and urlsplit(u).hostname == host]
     return Inferred(pattern, "/".join(_SHAPE_NAMES[k] for k in shape), matched)
 
 
@@ -201,9 +201,22 @@ _SHAPE_NAMES = {"L": "<word>", "Y": "<year>", "M": "<month>", "D": "<day>", "N":
 
 # ---- the other guesses --------------------------------------------------------------------------
 
-def _doc(body: bytes) -> lxml_html.HtmlElement | None:
+def _encoding(body: bytes) -> str | None:
+    """UTF-8 for a page that declares no charset and decodes as UTF-8 (lxml would read it as Latin-1), else None:
+    the page's own declaration."""
+    if re.search(rb"charset", body[:4096], re.IGNORECASE):
+        return None
     try:
-        return lxml_html.fromstring(body)
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
+def _doc(body: bytes) -> lxml_html.HtmlElement | None:
+    parser = lxml_html.HTMLParser(encoding="utf-8") if _encoding(body) else None
+    try:
+        return lxml_html.fromstring(body, parser=parser)
     except (ValueError, Exception):  # lxml raises ParserError (an Exception) on an empty document
         return None
 
@@ -322,7 +335,8 @@ def draft_outlet(ev: Evidence, *, slug: str | None = None, language: str | None 
                         + ("(fetched live)" if ev.live else "(a saved page, offline)") + "; every line below "
                         "marked GUESS is one: check it, then run `akhbar outlets check <slug>`."]
     robots = GenericTokenRobotParser(ev.robots, None) if ev.robots else None
-    home_links = [u for u in discovery.page_links(ev.home, base) if (urlsplit(u).hostname or "") == host]
+    home_links = [u for u in discovery.page_links(ev.home, base, _encoding(ev.home))
+                  if (urlsplit(u).hostname or "") == host]
     allowed = [u for u in home_links if robots is None or robots.allowed(u, "akhbar")]
 
     # feeds
