@@ -981,8 +981,10 @@ def outlets_draft(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the TOML here (a "
                                                 "new file) instead of printing it.")] = None,
 ) -> None:
-    """Draft an outlet TOML from a home page (live, or a saved copy): feeds, sitemaps, archives, the article URL
-    pattern, language and timezone, every guess marked in its notes. Review it, then `akhbar outlets check`."""
+    """Draft an outlet TOML from its home page, live or saved; every guess marked in its notes.
+
+    Feeds, sitemaps, dated archives, the article URL pattern (with the share of links it matches), language and
+    timezone. Review it, then `akhbar outlets check`."""
     from akhbar.outletdraft import check_url, draft_outlet, gather_live, read_saved
     from akhbar.outlets.registry import SLUG_RE
 
