@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -56,9 +56,12 @@ def pool_name(slug: str) -> str:
     return f"{POOL_PREFIX}{slug}"
 
 
-def outlet_slugs(folder: Path | None = None) -> list[str]:
-    """Slugs of the outlets in ``folder`` (default: the packaged ones), read when the DAG file is parsed."""
-    return sorted(load_outlets(folder))
+def outlet_slugs(folder: Path | None = None, enable: Collection[str] | None = None) -> list[str]:
+    """Slugs of the outlets in ``folder`` (default: the packaged ones) the night crawls, read when the DAG file is
+    parsed: a disabled outlet (its terms or robots.txt refuse crawling) only when named in ``enable`` (default:
+    AKHBAR_ENABLE_OUTLETS)."""
+    enable = settings().enabled_outlets if enable is None else enable
+    return sorted(s for s, o in load_outlets(folder).items() if o.enabled or s in enable)
 
 
 def pools_spec(folder: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -97,6 +100,7 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
     from akhbar.pipeline.orchestrator import archive_sources
 
     cfg = settings()
+    cfg.warn_user_agent(log.warning)
     started = datetime.now(UTC)
     crawl_run_id = new_run_id()  # one per try: WARC and crawl-log files of a retry never collide
     files = run_files(cfg.data_dir, day, slug, crawl_run_id)

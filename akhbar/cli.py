@@ -102,6 +102,11 @@ def _fail(message: str) -> None:
     raise typer.Exit(2) from None
 
 
+def _warn(message: str) -> None:
+    """One warning line on stderr (the work goes on)."""
+    err.print(f"[yellow]warning:[/yellow] {escape(for_terminal(message))}", highlight=False)
+
+
 def _print_version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -242,16 +247,20 @@ def _print_delivered(judged: list[tuple[OutletDayResult, GateResult | None]]) ->
                           f"day went to that day's partition: {days}", highlight=False)
 
 
-def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
-              refetch: bool, source: str = "live") -> list[tuple[OutletDayResult, GateResult | None]]:
+def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool, source: str = "live",
+              identify: bool = True) -> list[tuple[OutletDayResult, GateResult | None]]:
     """Archive, deduplicate and judge each day (akhbar.pipeline.orchestrator, as the nightly DAG's tasks do), then
     refresh the DuckDB views."""
     from akhbar import quality
+    from akhbar.outlets.registry import select_outlets
     from akhbar.pipeline.orchestrator import archive_days
     from akhbar.warehouse.duck import refresh_database
 
     quality.load_overrides(cfg.quality_thresholds)  # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
     _check_writable(cfg.data_dir)
+    select_outlets(_unique(outlet), cfg.outlets_dir, enable=cfg.enabled_outlets)  # a disabled or unknown outlet first
+    if identify:  # the demo crawls only its own loopback test web: nobody there to contact
+        cfg.warn_user_agent(_warn)
     number = {d: n for n, d in enumerate(days, 1)}
 
     def progress(day: date, src: str, runs: list[OutletDayResult]) -> None:
@@ -373,7 +382,7 @@ def demo(
     with _demo_web(port) as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
-        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
+        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False, identify=False)
     _print_results(judged)
     _print_delivered(judged)
     summary(data_dir=data_dir, lake=local_lake)
@@ -776,7 +785,8 @@ def extract(
     if outlet:
         from akhbar.outlets.registry import select_outlets
 
-        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
+        # offline: reading a page with a disabled outlet's rules crawls nothing
+        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir, enable=[outlet])[0]
     zone = tz or (chosen.timezone if chosen else None)
     _check_zone(zone)
     data = _read_page(page, DOWNLOAD_MAXSIZE)
@@ -844,7 +854,7 @@ def fetch_one(
     from akhbar.outlets.registry import load_outlets, select_outlets
 
     cfg = _cfg(data_dir, outlets_dir=outlets_dir)
-    chosen = select_outlets([outlet], cfg.outlets_dir)[0] if outlet else None
+    chosen = select_outlets([outlet], cfg.outlets_dir, enable=cfg.enabled_outlets)[0] if outlet else None
     _check_writable(cfg.data_dir)
     with console.status(f"fetching {url}…"):
         result = fetch_url(url, cfg.data_dir, outlet=chosen, outlets=None if chosen else load_outlets(cfg.outlets_dir),
@@ -875,17 +885,89 @@ def schema() -> None:
 @outlets_app.command("list")
 @_user_errors
 def outlets_list(outlets_dir: OutletsDir = None) -> None:
-    """The configured outlets."""
-    from akhbar.outlets.registry import load_outlets
+    """The configured outlets; a disabled one (its terms or robots.txt refuse crawling) with the reason."""
+    from akhbar.outlets.registry import ENABLE_VARIABLE, load_outlets
 
+    cfg = _cfg(outlets_dir=outlets_dir)
     table = Table()
-    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
+    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives", "crawled"):
         table.add_column(col)
-    for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
+    disabled = []
+    for o in load_outlets(cfg.outlets_dir).values():
         d = o.discovery
+        if o.enabled:
+            crawled = "yes"
+        else:
+            crawled = f"yes (enabled by {ENABLE_VARIABLE})" if o.slug in cfg.enabled_outlets else "no: disabled"
+            disabled.append(o)
         table.add_row(*map(_cell, (o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language,
-                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives))))
+                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives), crawled)))
     console.print(table)
+    for o in disabled:  # the reason in full: it quotes the terms the user accepts by enabling the outlet
+        console.print(Text(f"{o.slug} is disabled: {' '.join((o.disabled_reason or '').split())}"))
+    if disabled:
+        console.print(Text(f"Enable one knowingly with {ENABLE_VARIABLE}=<slug>[,<slug>…] (or enabled = true in its "
+                           "file)."))
+
+
+#: the largest saved home page or robots.txt `outlets draft` reads
+DRAFT_FILE_CAP = 16 * 1024 * 1024
+
+
+@outlets_app.command("draft")
+@_user_errors
+def outlets_draft(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The outlet's home page.")],
+    html: Annotated[Path | None, typer.Option("--html", metavar="PATH", help="Draft offline from this saved copy "
+                                              "of the home page (URL is then only its address).")] = None,
+    robots: Annotated[Path | None, typer.Option("--robots", metavar="PATH",
+                                                help="With --html: the site's saved robots.txt.")] = None,
+    slug: Annotated[str | None, typer.Option("--slug", metavar="SLUG",
+                                             help="The outlet's slug (default: from the host name).")] = None,
+    language: Annotated[str | None, typer.Option("--language", metavar="fa|ar",
+                                                 help="Persian or Arabic (default: guessed).")] = None,
+    timezone: Annotated[str | None, typer.Option("--timezone", metavar="ZONE",
+                                                 help="IANA timezone (default: guessed).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the TOML here (a "
+                                                "new file) instead of printing it.")] = None,
+) -> None:
+    """Draft an outlet TOML from its home page, live or saved; every guess marked in its notes.
+
+    Feeds, sitemaps, dated archives, the article URL pattern (with the share of links it matches), language and
+    timezone. Review it, then `akhbar outlets check`."""
+    from akhbar.outletdraft import check_url, draft_outlet, gather_live, read_saved
+    from akhbar.outlets.registry import SLUG_RE
+
+    check_url(url)
+    if robots is not None and html is None:
+        raise ValueError("--robots goes with --html (a live draft fetches robots.txt itself)")
+    if language is not None and language not in ("fa", "ar"):
+        raise ValueError(f"--language {language!r}: expected fa or ar")
+    if slug is not None and not SLUG_RE.match(slug):
+        raise ValueError(f"--slug {slug!r}: lowercase letters, digits, '-' or '_' (2-41 characters)")
+    if timezone is not None:
+        _check_zone(timezone)
+    if output is not None and output.exists():
+        raise ValueError(f"{output}: exists; not overwritten (choose a new file)")
+    cfg = _cfg()
+    if html is not None:
+        evidence = read_saved(url, html, robots, DRAFT_FILE_CAP)
+    else:
+        cfg.warn_user_agent(_warn)
+        try:
+            evidence = gather_live(url, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
+        except RuntimeError as exc:
+            _fail(str(exc))
+    draft = draft_outlet(evidence, slug=slug, language=language, timezone=timezone)
+    share = (f"article pattern matches {draft.home_matched} of {draft.home_links} home-page links"
+             + (f", {draft.listed_matched} of {draft.listed} feed/sitemap entries" if draft.listed else ""))
+    if output is None:
+        print(draft.toml, end="")
+    else:
+        with output.open("x", encoding="utf-8") as f:
+            f.write(draft.toml)
+    err.print(Text(f"drafted {draft.outlet.slug}: {share}. Review the GUESS lines of its notes, then: akhbar outlets "
+                   f"check {draft.outlet.slug} --outlets-dir <its folder>"))
 
 
 def _terminal_safe_report(report: CheckReport) -> CheckReport:
@@ -904,8 +986,10 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
     from akhbar.outletcheck import check_outlet, render
     from akhbar.outlets.registry import select_outlets
 
-    outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
-    report = check_outlet(outlet)
+    cfg = _cfg(outlets_dir=outlets_dir)
+    outlet = select_outlets([slug], cfg.outlets_dir, enable=cfg.enabled_outlets)[0]
+    cfg.warn_user_agent(_warn)
+    report = check_outlet(outlet, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
     console.print(render(_terminal_safe_report(report)))
     if not report.ok:
         raise typer.Exit(1)

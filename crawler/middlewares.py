@@ -17,7 +17,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.resolver import CachingThreadedResolver
-from scrapy.robotstxt import RobotParser
+from scrapy.robotstxt import ProtegoRobotParser, RobotParser
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import DNSLookupError
@@ -308,6 +308,36 @@ class CheckedAddressResolver(CachingThreadedResolver):
             HOST_POLICY.refuse(name, reason)
             raise DNSLookupError(reason)
         return address
+
+
+#: robots.txt user-agent tokens of the software we are built on: a site that names them refuses us too, whatever our
+#: own User-Agent says (e.g. the BBC's `User-agent: Scrapy` / `Disallow: /`)
+GENERIC_TOKENS = ("Scrapy",)
+
+
+class GenericTokenRobotParser(RobotParser):
+    """RFC 9309 via Protego (Scrapy's default parser), applied for each token we crawl as: our User-Agent (its
+    product token, matched by Protego) and each of GENERIC_TOKENS. A URL is allowed only when every one of them is
+    allowed, each by its own group or else by `*`; the longest Crawl-delay of them applies."""
+
+    def __init__(self, robotstxt_body: bytes, spider: Spider | None = None) -> None:
+        self.inner = ProtegoRobotParser(robotstxt_body, spider)
+
+    @classmethod
+    def from_crawler(cls, crawler, robotstxt_body: bytes):
+        return cls(robotstxt_body, None if not crawler else crawler.spider)
+
+    @staticmethod
+    def tokens(user_agent: str | bytes) -> list[str]:
+        ua = user_agent.decode("latin-1") if isinstance(user_agent, bytes) else user_agent
+        return [ua, *(t for t in GENERIC_TOKENS if t.lower() not in ua.lower())]
+
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        return all(self.inner.allowed(url, token) for token in self.tokens(user_agent))
+
+    def crawl_delay(self, user_agent: str | bytes) -> float | None:
+        delays = [d for t in self.tokens(user_agent) if (d := self.inner.crawl_delay(t)) is not None]
+        return max(delays, default=None)
 
 
 class _Unreachable(RobotParser):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Collection
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -247,11 +248,13 @@ def run_day(
     refetch: bool = False,
     overrides: dict[str, str] | None = None,
     run_id: str | None = None,
+    enable: Collection[str] = (),
 ) -> list[OutletDayResult]:
-    """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others."""
+    """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others.
+    ``enable``: disabled outlets the user enabled knowingly (Settings.enabled_outlets); others are not crawled."""
     slugs = list(dict.fromkeys(slugs)) if slugs else slugs  # a slug named twice would wait for its own lock
     folder = folder or outlets_dir()
-    outlets = select_outlets(slugs, folder)
+    outlets = select_outlets(slugs, folder, enable=enable)
     run_id = run_id or new_run_id()
     data_dir.mkdir(parents=True, exist_ok=True)
     lake = lake_for(data_dir, lake_uri)

@@ -49,7 +49,7 @@ def archive_sources(day: date, cfg: Settings, slugs: list[str] | None, *, source
     for n, src in enumerate(capture_sources(source)):
         runs = run_day(day, cfg.data_dir, slugs, folder=cfg.outlets_dir, lake_uri=cfg.lake_uri, refetch=refetch,
                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
-                       run_id=run_id if n == 0 and run_id else new_run_id())
+                       run_id=run_id if n == 0 and run_id else new_run_id(), enable=cfg.enabled_outlets)
         if progress is not None:
             progress(day, src, runs)
         results = merge_runs(results, runs)
