@@ -242,7 +242,8 @@ def _recipe(r: Recipe, testweb, outlets_dir: Path) -> None:
     rows = Lake(str(r.data / "lake")).read("articles", DAYS).to_pylist()  # (articles dated other days: on those)
     got = {(row["day"], row["outlet"], normalize_url(row["url"])) for row in rows}
     assert got == {(d, e.outlet, normalize_url(e.url)) for d in DAYS for e in testweb.expected_articles(d)}
-    verdicts = query(r.data, "select cast(day as varchar), outlet, status from runs order by 1, 2").fetchall()
+    # distinct: a day judged before its neighbour's run delivered articles to it is judged again (a second row)
+    verdicts = query(r.data, "select distinct cast(day as varchar), outlet, status from runs order by 1, 2").fetchall()
     assert verdicts == [(d.isoformat(), s, "ok") for d in DAYS for s in slugs]
     # the dedup tasks of the concurrent runs left one canonical per story, whatever order they ran in
     planted = sum(1 for d in DAYS for e in testweb.expected_articles(d) if e.syndicated_from)
