@@ -49,6 +49,8 @@ BLOCKED = schema.CrawlOutcome.BLOCKED.value
 ANSWERED_OUTCOMES = frozenset({"ok", BLOCKED} | {o.value for o in (
     schema.CrawlOutcome.HTTP_ERROR, schema.CrawlOutcome.NETWORK_ERROR, schema.CrawlOutcome.TIMEOUT,
     schema.CrawlOutcome.TOO_LARGE)})
+#: runs statuses of a night the gate measured (a ``failed`` night was not archived: no baseline counts it)
+JUDGED = frozenset({"ok", "gate_failed"})
 #: the health rates, by the name of their extraction_drift check and its threshold
 DRIFT_RATES = {"empty_body": "max_empty_body_jump", "missing_title": "max_missing_title_jump",
                "missing_date": "max_missing_date_jump"}
@@ -241,7 +243,7 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         duplicate_rate=duplicate_rate,
         unaccounted_fetches=len(unaccounted_fetches(articles, crawl_log)),
         **walls(latest),
-        **health_rates(articles, latest),
+        **health_rates(articles, latest, day),
     )
 
 
@@ -263,14 +265,19 @@ def walls(latest: list[dict]) -> dict[str, Any]:
             "blocked_by": tuple(vendors)}
 
 
-def health_rates(articles: list[dict], latest: list[dict]) -> dict[str, Any]:
+def health_rates(articles: list[dict], latest: list[dict], day: date | None = None) -> dict[str, Any]:
     """The night's extraction-health rates over its article pages: the rows, and the pages the extract stage
-    rejected for having no body text (a redesign that empties bodies turns rows into those). Empty body: none, or
-    under the extract stage's SHORT_TEXT characters."""
+    rejected for having no body text (a redesign that empties bodies turns rows into those; with ``day``, those a
+    listing dates on another day are that day's). Empty body: none, or under the extract stage's SHORT_TEXT
+    characters."""
     from akhbar.pipeline.steps import NO_BODY_REASONS, SHORT_TEXT
 
+    def ours(r: dict) -> bool:
+        listed = r.get("listed_at")
+        return day is None or listed is None or listed.date() == day
+
     no_body = {r.get("final_url") or r["url"] for r in latest if r.get("outcome") == schema.CrawlOutcome.NOT_ARTICLE
-               and r.get("reason") in NO_BODY_REASONS}
+               and r.get("reason") in NO_BODY_REASONS and ours(r)}
     pages = len(articles) + len(no_body)
     short = sum(1 for r in articles if len((r.get("text") or "").strip()) < SHORT_TEXT)
     undated = sum(1 for r in articles if r.get("published_at") is None or r.get("date_estimated"))
@@ -402,8 +409,8 @@ class Baseline:
 
 
 def history(lake: Lake, outlet: str, before: date, weeks: int) -> list[Night]:
-    """The outlet's judged nights (newest runs row of each, status ok or gate_failed) in the ``weeks`` before
-    ``before``; an unreadable runs file of another night is left out."""
+    """The outlet's nights (newest runs row of each) in the ``weeks`` before ``before``; an unreadable runs file of
+    another night is left out."""
     days = [before - timedelta(days=i) for i in range(1, weeks * 7 + 1)]
     corrupt: list[CorruptPartition] = []
     table = lake.read("runs", days=days, listing=lake.listing("runs").for_outlet(outlet), corrupt=corrupt)
@@ -411,11 +418,9 @@ def history(lake: Lake, outlet: str, before: date, weeks: int) -> list[Night]:
 
 
 def nights(rows: Iterable[Mapping[str, Any]]) -> list[Night]:
-    """The newest judged runs row of each day, as Nights in day order."""
+    """The newest runs row of each day (judged, or failed before it could be), as Nights in day order."""
     newest: dict[date, Mapping[str, Any]] = {}
     for r in rows:
-        if r.get("status") not in ("ok", "gate_failed"):
-            continue
         when = r.get("finished_at") or datetime.min.replace(tzinfo=UTC)
         kept = newest.get(r["day"])
         if kept is None or when >= (kept.get("finished_at") or datetime.min.replace(tzinfo=UTC)):
@@ -424,11 +429,12 @@ def nights(rows: Iterable[Mapping[str, Any]]) -> list[Night]:
 
 
 def baseline(past: Iterable[Night], day: date, t: Thresholds) -> Baseline:
-    """The baseline of ``day`` from the nights before it: within ``baseline_weeks`` weeks, walled nights left out.
-    Volume: the median articles of the same weekday (``baseline_min_nights`` of them needed); rates: the median of
-    each rate over the nights with at least ``drift_min_pages`` pages (as many needed)."""
+    """The baseline of ``day`` from the judged nights before it (status ok or gate_failed) within ``baseline_weeks``
+    weeks, walled nights left out. Volume: the median articles of the same weekday (``baseline_min_nights`` of them
+    needed); rates: the median of each rate over the nights with at least ``drift_min_pages`` pages (as many
+    needed)."""
     first = day - timedelta(weeks=t.baseline_weeks)
-    window = [n for n in past if first <= n.day < day and not n.walled]
+    window = [n for n in past if first <= n.day < day and not n.walled and n.status in JUDGED]
     weekday = [n.articles for n in window if n.day.weekday() == day.weekday()]
     articles = median(weekday) if len(weekday) >= t.baseline_min_nights else None
     rated = [n for n in window if n.drift_pages >= t.drift_min_pages]
@@ -549,3 +555,55 @@ def _rate(part: int, whole: int) -> float:
 
 def _fmt(v: float | None) -> str:
     return "n/a" if v is None else (f"{v:.3g}" if isinstance(v, float) else str(v))
+
+
+# -- outlet health over a range: `akhbar outlets health` ------------------------------------------
+@dataclass(frozen=True)
+class HealthNight:
+    """One judged night of an outlet beside its baseline (as the gate saw it), for the health report and chart."""
+
+    outlet: str
+    night: Night
+    base: Baseline
+    failed: tuple[str, ...]  # the checks that failed that night (the gate's record)
+
+    @property
+    def change(self) -> float | None:
+        """Articles against the weekday's median: -0.5 is half of it (None: no baseline)."""
+        if self.base.articles is None or self.base.articles <= 0:
+            return None
+        return self.night.articles / self.base.articles - 1
+
+    @property
+    def verdict(self) -> str:
+        if self.night.status not in JUDGED:
+            return f"{self.night.status}: {self.night.error or ''}".rstrip(": ")
+        if self.night.status == "ok":
+            return "ok"
+        health = [c for c in self.failed if c == "volume_drop" or c.startswith("extraction_drift")]
+        walls = ["blocked"] if "blocked_rate" in self.failed else []
+        return ", ".join(health + walls + [c for c in self.failed if c not in health and c != "blocked_rate"])
+
+
+def health_report(lake: Lake, outlets: Iterable[str] = (), first: date | None = None, last: date | None = None,
+                  overrides: Mapping[str, Mapping[str, float]] | None = None) -> list[HealthNight]:
+    """Each judged night of the outlets (all when none given) from ``first`` to ``last`` (default: the four weeks up
+    to the newest judged night) beside the baseline the gate compares it with (per outlet thresholds)."""
+    wanted = set(outlets)
+    rows = [r for r in lake.read("runs", corrupt=[]).to_pylist() if not wanted or r["outlet"] in wanted]
+    by_outlet: dict[str, list[Mapping[str, Any]]] = {}
+    for r in rows:
+        by_outlet.setdefault(r["outlet"], []).append(r)
+    out = []
+    for outlet, its_rows in sorted(by_outlet.items()):
+        t = thresholds_for(outlet, overrides)
+        past = nights(its_rows)
+        if not past:
+            continue
+        end = last or past[-1].day
+        start = first or end - timedelta(weeks=t.baseline_weeks) + timedelta(days=1)
+        for n in past:
+            if start <= n.day <= end:
+                failed = tuple(name for name, c in n.checks.items() if isinstance(c, dict) and c.get("ok") is False)
+                out.append(HealthNight(outlet, n, baseline(past, n.day, t), failed))
+    return out

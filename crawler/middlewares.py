@@ -31,9 +31,6 @@ from akhbar.transforms import blockwall
 log = logging.getLogger(__name__)
 #: the WARC records' WARC-Software / warcinfo
 SOFTWARE = "akhbar/0.1 (Scrapy)"
-#: request meta: the reason of the last response of this request that was a bot wall (a redirect loop of a cookie
-#: challenge ends in an error without a response; the spider logs it ``blocked`` with this reason)
-WALL_META = "akhbar_wall"
 
 
 def wall_of(response: Response) -> blockwall.Wall | None:
@@ -106,10 +103,10 @@ class WarcArchiveMiddleware:
         request.meta["akhbar_warc"] = (warc_file, offset)
         request.meta["akhbar_fetched_at"] = fetched_at
         wall = wall_of(response)
-        if wall is None:
-            request.meta.pop(WALL_META, None)
-        else:  # a redirect or retry copies the meta: the request's error later can still name the wall
-            request.meta[WALL_META] = wall.reason(response.status)
+        if wall is not None and 300 <= response.status < 400:
+            # a cookie challenge redirects to the URL itself, and a crawler without cookies would follow it round
+            # and round: the redirect is not followed, the spider gets the wall (and logs it blocked)
+            request.meta["dont_redirect"] = True
         if request_kind(request) == "robots" and "akhbar_kind" not in request.meta:
             outcome = "blocked" if wall else "ok" if response.status < 400 else "http_error"
             send_outcome(self.crawler, request.url, "robots", outcome,

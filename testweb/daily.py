@@ -53,9 +53,10 @@ FIRST_AT, EVERY = time(8, 0), timedelta(minutes=55)
 
 @cache
 def _pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(titles, paragraphs) of the bundled Persian stories (originals only: a copy repeats its source)."""
+    """(titles, paragraphs) of the bundled Persian stories (originals in Persian only: a copy repeats its source, and
+    the Urdu story would make every article it lends a paragraph to a language mismatch)."""
     stories = [s for s in json.loads((Path(__file__).parent / "articles_fa.json").read_text(encoding="utf-8"))
-               if "syndicates" not in s]
+               if "syndicates" not in s and s.get("language", "fa") == "fa"]
     return tuple(s["title"] for s in stories), tuple(p for s in stories for p in s["paragraphs"])
 
 

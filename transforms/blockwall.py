@@ -92,9 +92,11 @@ class Wall:
     marker: str
 
     def reason(self, status: int | None = None) -> str:
-        """The crawl-log reason: ``blocked by <vendor>: <kind> (<marker>), HTTP <status>``."""
+        """The crawl-log reason: ``blocked by <vendor>: <kind> (<marker>), HTTP <status>`` (a wall of no named vendor
+        is called by its kind: ``blocked by geo-block: <marker>, HTTP 451``)."""
         http = f", HTTP {status}" if status else ""
-        return f"{REASON_PREFIX}{self.vendor}: {self.kind} ({self.marker}){http}"
+        what = self.marker if self.vendor == self.kind else f"{self.kind} ({self.marker})"
+        return f"{REASON_PREFIX}{self.vendor}: {what}{http}"
 
 
 def vendor_of(reason: str | None) -> str | None:

@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 
 from akhbar.crawler import discovery
 from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
-from akhbar.crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, WALL_META, scheme_refusal
+from akhbar.crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
 from akhbar.crawler.warc import (
     CAPTURE_DATE_HEADER,
     CAPTURE_SOURCE_HEADER,
@@ -389,10 +389,10 @@ class OutletDaySpider(Spider):
         kind = self.pending.pop(url, request.meta.get("akhbar_kind", "other"))
         outcome, status, reason, size = classify_failure(failure)
         response = getattr(failure.value, "response", None)
-        # a wall answering 403/503, or one that never let a response through (a cookie challenge's redirect loop)
+        # a wall answering 403/503, or a cookie challenge's redirect (not followed: crawler.middlewares)
         wall = blockwall.detect(response.status, response.headers, response.body) if response is not None else None
-        if wall is not None or (response is None and request.meta.get(WALL_META) and outcome == "http_error"):
-            outcome, reason = "blocked", wall.reason(response.status) if wall else request.meta[WALL_META]
+        if wall is not None:
+            outcome, reason = "blocked", wall.reason(response.status)
         host = urlsplit(request.url).hostname or ""
         if type(failure.value).__name__ == "DNSLookupError" and (refused := HOST_POLICY.refusal(host)):
             outcome, reason = "skipped", f"refused: {refused}"  # the resolver refused the address it got
