@@ -20,7 +20,9 @@ Cloudflare
     ACCESS_DENIED_TITLES; a captured block page in VeNoMouS/cloudscraper issue #100; webrecorder/browsertrix-crawler
     ``src/util/ratelimitrules.ts``.
   * ``window._cf_chl_opt`` and the ``__cf_chl_…_tk`` form tokens, only on challenge pages: VeNoMouS/cloudscraper
-    ``cloudscraper/cloudflare.py`` (is_IUAM_Challenge: Server cloudflare, 429/503; is_Captcha_Challenge: 403).
+    ``cloudscraper/cloudflare.py`` (is_IUAM_Challenge: Server cloudflare, 429/503; is_Captcha_Challenge: 403); the
+    older form posting ``jschl_vc`` to ``/cdn-cgi/l/chk_jschl``: codemanki/cloudscraper ``test/fixtures`` (challenge
+    pages captured 2015-2019, one of them a 447 KB page whose form comes after an inline image: the tail is read).
   * ``cf-error-code`` 1020 (firewall rule) and 1009 (country banned); «1XXX errors appear in the HTML body»:
     cloudscraper ``is_Firewall_Blocked``; cloudflare/cloudflare-docs «Troubleshooting Cloudflare 1XXX errors».
   * NOT a marker: ``/cdn-cgi/challenge-platform/`` — Cloudflare injects it into served HTML pages (JavaScript
@@ -34,6 +36,9 @@ ArvanCloud (in front of many Iranian outlets)
     public Go solver's test («The bot check answers 200 with HTML, so the status line says nothing»).
   * its cookie challenge answers **307** to the first request with the cookie to send back: ArvanCloud docs, DDoS
     protection (docs.arvancloud.ir/en/cdn/security/ddos/). A crawler without cookies meets it on every request.
+  * the challenge page's text «Transferring to the website...»: watchers of Iranian sites that test for it beside
+    ``__arcsjs``; a public project note reports tamin.ir (behind ArvanCloud) answering foreign addresses with
+    «محدودیت جغرافیایی» (geographic restriction): a geo-block phrase below.
 Sucuri
   * ``X-Sucuri-Block`` header; «Access Denied - Sucuri Website Firewall»; ``cloudproxy@sucuri.net``: wafw00f
     ``plugins/sucuri.py``, browsertrix-crawler ratelimitrules.ts. ``X-Sucuri-ID`` / ``X-Sucuri-Cache`` are on every
@@ -154,7 +159,9 @@ class _Page:
 
     def __init__(self, body: bytes) -> None:
         self.size = len(body)
-        self.raw = body[:BODY_WINDOW].decode("utf-8", "replace")
+        # the head, and the tail of a longer body (a challenge form after a 400 KB inline image: seen in the wild)
+        tail = body[max(BODY_WINDOW, self.size - BODY_WINDOW // 4):]
+        self.raw = body[:BODY_WINDOW].decode("utf-8", "replace") + (tail.decode("utf-8", "replace") if tail else "")
         self.markup = self.raw.lower()
         title = _TITLE.search(self.raw)
         self.title = _plain(title.group(1)).lower() if title else ""
@@ -188,6 +195,8 @@ def _cloudflare(status: int, h: dict[str, list[str]], page: _Page) -> Wall | Non
     if "_cf_chl_opt" in m or re.search(r"__cf_chl_(jschl|captcha|managed|f|rt)_tk", m):
         kind = WallKind.CAPTCHA if "ctype: 'interactive'" in m or 'ctype: "interactive"' in m else WallKind.CHALLENGE
         return Wall("cloudflare", kind, "challenge script _cf_chl_opt / __cf_chl_ token")
+    if "/cdn-cgi/l/chk_jschl" in m or 'name="jschl_vc"' in m:
+        return Wall("cloudflare", WallKind.CHALLENGE, "challenge form jschl_vc")
     served_by = _has(h, "server", r"^cloudflare") or "/cdn-cgi/" in m
     if page.title.startswith("just a moment") and served_by:
         return Wall("cloudflare", WallKind.CHALLENGE, "title «Just a moment...»")
@@ -205,7 +214,7 @@ def _arvancloud(status: int, h: dict[str, list[str]], page: _Page) -> Wall | Non
     arvan = _has(h, "server", r"arvancloud")
     if 300 <= status < 400 and arvan and _has(h, "set-cookie", r"^__arcsjs"):
         return Wall("arvancloud", WallKind.CHALLENGE, f"cookie challenge: {status} setting __arcsjs")
-    if "__arcsjs" in page.markup and page.near_empty:
+    if ("__arcsjs" in page.markup or "transferring to the website" in page.markup) and page.near_empty:
         return Wall("arvancloud", WallKind.CHALLENGE, "challenge script setting __arcsjs")
     if arvan and status >= 400 and "arvancloud" in page.markup and page.near_empty:
         return Wall("arvancloud", WallKind.DENIED, f"ArvanCloud's own {status} page")
@@ -247,6 +256,7 @@ def _ddos_guard(status: int, h: dict[str, list[str]], page: _Page) -> Wall | Non
 
 #: a site closed to the visitor's country, as a wall page's title or heading says it (Persian, Arabic, English)
 _GEO_WORDS = re.compile(
+    r"محدودیت\s*(\u200c)?\s*(های\s*)?جغرافیایی|"
     r"(در|از)\s+(کشور|منطقه)\s+شما\s+(در\s*دسترس|قابل\s*دسترس)|"
     r"(خارج\s+از\s+(کشور|ایران)).{0,40}(امکان|دسترسی|مجاز)|(دسترسی|امکان).{0,40}خارج\s+از\s+(کشور|ایران)|"
     r"(غير|ليس)\s+(متاح|متوفر|متاحة|متوفرة)\s+(في|فی)\s+(بلدك|بلدكم|منطقتك|دولتك)|"
