@@ -40,8 +40,9 @@ from akhbar.warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
 FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
-#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
-ACCOUNTED_OUTCOMES = frozenset(schema.REJECTED_OUTCOMES)
+#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason); a
+#: status-200 wall the crawl took for the page is accounted for by the extract stage's ``blocked`` line
+ACCOUNTED_OUTCOMES = frozenset(schema.REJECTED_OUTCOMES) | {schema.CrawlOutcome.BLOCKED.value}
 #: outcomes of pages published on another day: not expected among the day's rows (not_on_day: older runs)
 OFF_DAY_OUTCOMES = frozenset({schema.CrawlOutcome.OTHER_DAY.value, schema.CrawlOutcome.NOT_ON_DAY.value})
 BLOCKED = schema.CrawlOutcome.BLOCKED.value
