@@ -412,7 +412,7 @@ class Baseline:
 def history(lake: Lake, outlet: str, before: date, weeks: int) -> list[Night]:
     """The outlet's nights (newest runs row of each) in the ``weeks`` before ``before``; an unreadable runs file of
     another night is left out."""
-    days = [before - timedelta(days=i) for i in range(1, weeks * 7 + 1)]
+    days = [before - timedelta(days=i) for i in range(1, int(weeks * 7) + 1)]
     corrupt: list[CorruptPartition] = []
     table = lake.read("runs", days=days, listing=lake.listing("runs").for_outlet(outlet), corrupt=corrupt)
     return nights(r for r in table.to_pylist() if r["outlet"] == outlet)

@@ -127,9 +127,10 @@ def test_every_wall_is_logged_blocked_archived_as_it_came_and_fails_the_gate(web
     assert not [r for r in logged if r["final_url"] in walled_urls and r["outcome"] in ("ok", "not_article")]
     (run,) = lake.read_partition("runs", night, slug).to_pylist()
     assert run["status"] == "gate_failed" and f"blocked by {name}: " in run["error"], run["error"]
+    gate = next(part for part in run["error"].split("; ") if "blocked by" in part)
     report(f"wall {vendor} {status}{'' if header else ' (no header)'}{' on the whole site' if scope == 'site' else ''}",
            f"{len(blocked)} walled URL(s) of {slug}, each asked once",
-           f"blocked ({blocked[0]['reason'][:70]}); gate: {run['error'].split(': ', 1)[1][:90]}", 0)
+           f"blocked «{blocked[0]['reason']}»; gate_failed «{gate}»", 0)
 
 
 def test_summary_names_the_walls(walled):
