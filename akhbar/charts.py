@@ -105,12 +105,16 @@ def health_chart(report: list) -> Figure:
                 label="baseline (median of the weekday)")
         for h in nights:
             if h.verdict != "ok":
-                ax.annotate(shape(h.verdict.split(":")[0][:40]), (h.night.day, h.night.articles), rotation=90,
+                top = max(h.night.articles, h.base.articles or 0)  # above the bar and its baseline tick
+                failed = h.verdict.split(":")[0].split(", ")  # health checks first (HealthNight.verdict)
+                label = failed[0] + (f" +{len(failed) - 1}" if len(failed) > 1 else "")
+                ax.annotate(shape(label[:32]), (h.night.day, top), rotation=90,
                             fontsize=7, ha="center", va="bottom", xytext=(0, 3), textcoords="offset points")
         ax.set_title(shape(outlet), fontname=FONT, loc="left")
         ax.set_ylabel("articles")
+        ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_ylim(bottom=0, top=max([1, *(h.night.articles for h in nights),
-                                       *(h.base.articles or 0 for h in nights)]) * 1.6)
+                                       *(h.base.articles or 0 for h in nights)]) * 2.2)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
         ax.legend(prop={"family": FONT, "size": 7}, loc="upper left")
     return fig
