@@ -71,6 +71,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from urllib.parse import urlsplit
 
 #: wall pages carry their markers near the top; a body is only read this far
@@ -155,7 +156,8 @@ def _plain(markup: str) -> str:
 
 
 class _Page:
-    """The head of a body: its markup (lower-cased for markers), title, headings and visible text."""
+    """The head of a body: its markup (lower-cased for markers), title, headings and visible text, each read when a
+    rule first asks (most pages are decided by a few substring tests)."""
 
     def __init__(self, body: bytes) -> None:
         self.size = len(body)
@@ -163,10 +165,19 @@ class _Page:
         tail = body[max(BODY_WINDOW, self.size - BODY_WINDOW // 4):]
         self.raw = body[:BODY_WINDOW].decode("utf-8", "replace") + (tail.decode("utf-8", "replace") if tail else "")
         self.markup = self.raw.lower()
-        title = _TITLE.search(self.raw)
-        self.title = _plain(title.group(1)).lower() if title else ""
-        self.headings = [_plain(m).lower() for m in _HEADING.findall(self.raw)[:3]]
-        self.text = _plain(_INVISIBLE.sub(" ", self.raw))
+
+    @cached_property
+    def title(self) -> str:
+        found = _TITLE.search(self.raw)
+        return _plain(found.group(1)).lower() if found else ""
+
+    @cached_property
+    def headings(self) -> list[str]:
+        return [_plain(m).lower() for m in _HEADING.findall(self.raw)[:3]]
+
+    @cached_property
+    def text(self) -> str:
+        return _plain(_INVISIBLE.sub(" ", self.raw)) if self.size <= BODY_WINDOW else ""
 
     @property
     def near_empty(self) -> bool:
