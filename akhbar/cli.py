@@ -978,6 +978,67 @@ def _terminal_safe_report(report: CheckReport) -> CheckReport:
                                            detail=for_terminal(p.detail, one_line=True)) for p in report.probes])
 
 
+@outlets_app.command("health")
+@_user_errors
+def outlets_health(
+    outlet: Outlets = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD (default: "
+                                                                            "four weeks before --to).")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (default: the outlet's newest "
+                                                                       "judged night).")] = None,
+    plot_: Annotated[Path | None, typer.Option(
+        "--plot", metavar="PATH", help="Also draw each outlet's nights against its baseline (PNG).")] = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Each outlet's nights against its baseline: articles beside the weekday's median, extraction rates, verdict."""
+    from akhbar import quality
+
+    first, last = _day_option(from_), _day_option(to)
+    if first and last and first > last:
+        _fail(f"--from {first} is after --to {last}")
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    overrides = quality.load_overrides(cfg.quality_thresholds)
+    from akhbar.export import output_path, protected_paths
+
+    protected = protected_paths(cfg.data_dir, cfg.lake_uri)
+    if plot_ is not None:
+        output_path(plot_, protected)  # a refused output before the lake is read
+    report = quality.health_report(cfg.lake, _unique(outlet) or (), first, last, overrides)
+    _print_health(report)
+    if plot_ is not None:
+        from akhbar import charts
+
+        console.print(f"wrote {charts.save_png(charts.health_chart(report), plot_, protected)}")
+
+
+def _print_health(report: list) -> None:
+    """The health report as a table: one row per outlet-night, rates as «night (baseline)»."""
+    if not report:
+        console.print("no judged nights in the lake for these outlets and days")
+        return
+    table = Table(title="outlet health: each night against its baseline")
+    for col in ("outlet", "day", "articles", "baseline", "change", "empty bodies", "missing titles", "missing dates",
+                "verdict"):
+        table.add_column(col)
+
+    def rate(h, name: str) -> str:
+        value, usual = h.night.rates.get(name), h.base.rates.get(name)
+        shown = "–" if value is None else f"{value:.0%}"
+        return shown if usual is None else f"{shown} ({usual:.0%})"
+
+    for h in report:
+        base = h.base
+        usual = (f"{base.articles:g} ({base.volume_nights} {h.night.day:%a})" if base.articles is not None
+                 else f"none yet ({base.volume_nights} {h.night.day:%a})")
+        change = "" if h.change is None else f"{h.change:+.0%}"
+        style = "green" if h.verdict == "ok" else "yellow" if h.night.status == "gate_failed" else "red"
+        table.add_row(*map(_cell, (h.outlet, h.night.day.isoformat(), h.night.articles, usual, change,
+                                   rate(h, "empty_body"), rate(h, "missing_title"), rate(h, "missing_date"))),
+                      Text(for_terminal(h.verdict), style=style))
+    console.print(table)
+
+
 @outlets_app.command("check")
 @_user_errors
 def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The outlet's slug.")],

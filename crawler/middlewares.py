@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import socket
 import threading
+import zlib
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -25,10 +26,26 @@ from twisted.internet.error import DNSLookupError
 from akhbar.crawler.crawllog import outlet_day, send_outcome
 from akhbar.crawler.warc import WarcArchive
 from akhbar.outlets.registry import Outlet
+from akhbar.transforms import blockwall
 
 log = logging.getLogger(__name__)
 #: the WARC records' WARC-Software / warcinfo
 SOFTWARE = "akhbar/0.1 (Scrapy)"
+
+
+def wall_of(response: Response) -> blockwall.Wall | None:
+    """The bot wall a response is (transforms.blockwall), read before or after decompression: a compressed body is
+    inflated up to the detector's window only (never a bomb); a coding we cannot inflate leaves the headers."""
+    body = response.body
+    coding = (response.headers.get(b"Content-Encoding") or b"").strip().lower()
+    if coding in (b"gzip", b"x-gzip", b"deflate"):
+        try:  # wbits 47: gzip or zlib container, whichever it is
+            body = zlib.decompressobj(47).decompress(body, blockwall.BODY_WINDOW)
+        except zlib.error:
+            body = b""
+    elif coding not in (b"", b"identity"):
+        body = b""
+    return blockwall.detect(response.status, response.headers, body)
 
 
 def request_kind(request: Request) -> str:
@@ -85,10 +102,16 @@ class WarcArchiveMiddleware:
         )
         request.meta["akhbar_warc"] = (warc_file, offset)
         request.meta["akhbar_fetched_at"] = fetched_at
+        wall = wall_of(response)
+        if wall is not None and 300 <= response.status < 400:
+            # a cookie challenge redirects to the URL itself, and a crawler without cookies would follow it round
+            # and round: the redirect is not followed, the spider gets the wall (and logs it blocked)
+            request.meta["dont_redirect"] = True
         if request_kind(request) == "robots" and "akhbar_kind" not in request.meta:
-            send_outcome(self.crawler, request.url, "robots", "ok" if response.status < 400 else "http_error",
+            outcome = "blocked" if wall else "ok" if response.status < 400 else "http_error"
+            send_outcome(self.crawler, request.url, "robots", outcome,
                          status=response.status, size=len(response.body), warc_file=warc_file,
-                         reason="fetched by the robots.txt middleware")
+                         reason=wall.reason(response.status) if wall else "fetched by the robots.txt middleware")
         return response
 
 
@@ -109,6 +132,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        if wall_of(response) is not None:  # a challenge answers the same in a second: asking again only hammers it
             return response
         delay = self._delay(request)
         retry_after = parse_retry_after(response.headers.get(b"Retry-After"))
@@ -362,7 +387,8 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     Stock Scrapy parses a 5xx body (allowing nearly everything) and allows all after a network error.
     RFC 9309 2.3.1.4: unreachable (5xx, network error, timeout) means complete disallow; 2.3.1.3: 4xx
-    (no robots.txt) means allow all. Retries within the run are the retry middleware's (robots.txt
+    (no robots.txt) means allow all. A bot wall in front of robots.txt (transforms.blockwall, any status) hides the
+    rules: unreachable too, the refusals naming the wall. Retries within the run are the retry middleware's (robots.txt
     requests pass through it); the verdict lives in this process only, so the next run fetches again.
     """
 
@@ -375,6 +401,9 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
         return parser if hasattr(settled, "callback") else settled
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if wall := wall_of(response):  # a wall hides the rules, whatever its status: unreachable, disallow all
+            self._settle(netloc, _Unreachable(wall.reason(response.status)))
+            return
         if response.status >= 500:
             self._settle(netloc, _Unreachable(f"HTTP {response.status}"))
             return
