@@ -136,7 +136,7 @@ def _place_all(records: list[steps.Record], results: list, outlet: Outlet, day: 
 def _decide(record: steps.Record, result: object, outlet: Outlet,
             day: date) -> tuple[ArticleRecord | None, steps.Rejection | None]:
     """The page's article (None when it is none) and why it is not kept on ``day`` (None: it is)."""
-    rejection = steps.reject_extracted(record.response.body, result)
+    rejection = steps.reject_extracted(record.response.body, result, record.response.headers, record.response.status)
     if rejection is not None:
         return None, rejection
     dates = steps.choose_date(result, record.listing, record.response.fetched_at)
