@@ -7,9 +7,19 @@ import html as html_lib
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
+
 from akhbar.transforms import trafilatura_adapter as traf
-from akhbar.transforms.boilerplate import clean_authors, site_names, strip_site_name
+from akhbar.transforms.boilerplate import (
+    BYLINE_STARTS,
+    byline_names,
+    clean_authors,
+    site_names,
+    strip_site_name,
+    word_key,
+)
 from akhbar.transforms.extract.jsonld import ld_list, ld_text, ld_types
+from akhbar.transforms.thresholds import EXTRACTION
 
 
 def meta_index(tree: Any) -> dict[str, str]:
@@ -97,24 +107,121 @@ def headline_title(tree: Any, meta_title: str | None, ld: dict, metas: dict[str,
              next((t.text_content() for t in tree.iter("title")), None)]
     forms = [" ".join(html_lib.unescape(f).split()) for f in forms if f and f.strip()]
     forms = [_uncut(f, forms) for f in forms]
+    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
     for i, form in enumerate(forms):
         title = strip_site_name(form, names, forms[:i] + forms[i + 1:])
         if title:
-            return title
+            return _as_printed(title, h1)
     return None
 
 
-def page_authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str]) -> list[str]:
-    """Authors as the page writes them (JSON-LD author, <meta name=author>), else trafilatura's byline
-    (which drops the dot of «د.»), without site names and logo words (boilerplate.clean_authors)."""
-    for raw in (ld_list(ld.get("author")), [meta(metas, "author", "article:author", "dc.creator") or ""],
-                [meta_author or ""]):
-        found = clean_authors([html_lib.unescape(a) for a in raw if not a.startswith(("http://", "https://"))],
-                              names)
+def _as_printed(title: str, h1: str | None) -> str:
+    """The visible <h1> when it is ``title`` as the reader sees it: the same words in another order (BBC's og:title
+    fronts a name with a colon), or with punctuation the shared forms dropped («"شعر وردي يُشعل السخرية"… لغز …»
+    loses its quotes in og:title). Not when the two differ in any other character: the <h1> may lose a colon
+    between its spans, or print typographic quotes where the gold keeps the outlet's own."""
+    if not h1 or h1 == title or not word_key(title):
+        return title
+    if sorted(word_key(h1).split()) != sorted(word_key(title).split()):
+        return title
+    if word_key(h1) != word_key(title) or _holds_in_order(h1, title):
+        return h1
+    return title
+
+
+def _holds_in_order(longer: str, shorter: str) -> bool:
+    """``shorter`` is ``longer`` with some characters left out."""
+    rest = iter(longer)
+    return all(c in rest for c in shorter)
+
+
+#: an author's element hidden by its page (a theme's "show author: off" still writes the vcard), outermost only
+_HIDDEN = XPath("//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+                " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+                "[not(ancestor::*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
+                " or contains(translate(@style, ' ', ''), 'visibility:hidden')])]")
+_SCRIPTS = XPath("//body//script | //body//style | //body//template | //body//noscript")
+#: short elements whose text opens with a byline word («كتبت أسماء نصار», «بقلم: …»), below the headline when
+#: there is one (not the masthead or menu); Python reads them fully
+_BYLINE_NODES = XPath("//body//*[self::span or self::div or self::p or self::a or self::strong or self::b"
+                      " or self::em or self::small or self::h3 or self::h4 or self::h5 or self::h6 or self::li"
+                      " or self::address or self::td][string-length(normalize-space(.)) <= $n]"
+                      "[" + " or ".join(f"starts-with(normalize-space(.), '{w}')" for w in BYLINE_STARTS) + "]"
+                      "[not(//h1) or preceding::h1]")
+_BYLINE_CHARS = EXTRACTION.byline_max_chars
+_EDGE = EXTRACTION.edge_lines
+
+
+def _ld_people(value: object) -> list[str]:
+    """JSON-LD author names, without the Organization objects some pages put there (the outlet)."""
+    if isinstance(value, list):
+        return [x for v in value for x in _ld_people(v)]
+    if isinstance(value, dict) and ld_types(value) & {"organization", "newsmediaorganization", "corporation"}:
+        return []
+    return ld_list(value)
+
+
+def _hidden_text(tree: Any) -> tuple[str, str, str] | None:
+    """(the body's whole text, its hidden elements' text, its scripts' text), or None when nothing is hidden."""
+    hidden = _HIDDEN(tree)
+    body = tree.find(".//body") if tree.tag != "body" else tree
+    if not hidden or body is None:
+        return None
+    return (" ".join(body.text_content().split()), "\n".join(" ".join(n.text_content().split()) for n in hidden),
+            "\n".join(" ".join(n.text_content().split()) for n in _SCRIPTS(tree)))
+
+
+def _printed_only_hidden(name: str, texts: tuple[str, str, str] | None) -> bool:
+    """The page writes ``name`` in its body, but only inside hidden elements (and scripts): it chose not to print
+    it. A name in scripts only is left alone: pages render bylines from their scripts too."""
+    if texts is None:
+        return False
+    whole, hidden, scripts = texts
+    inside = hidden.count(name)
+    return inside > 0 and whole.count(name) <= inside + scripts.count(name)
+
+
+def markup_bylines(tree: Any, names: set[str]) -> list[str]:
+    """The first printed byline in the page's markup («<span class="writeBy">كتبت أسماء نصار</span>»)."""
+    for node in _BYLINE_NODES(tree, n=_BYLINE_CHARS):
+        found = byline_names(" ".join(node.text_content().split()), names)
         if found:
             return found
     return []
 
+
+def edge_bylines(lines: list[str], names: set[str]) -> list[str]:
+    """A byline line among the body's first and last lines («حوار: آسيا العتروس» opening an interview); the
+    first lines may still hold the headline and its kicker, so two more are read there."""
+    for line in [*lines[:_EDGE + 2], *lines[-_EDGE:]]:
+        found = byline_names(line, names)
+        if found:
+            return found
+    return []
+
+
+def page_authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str], tree: Any = None,
+                 lines: list[str] = ()) -> list[str]:
+    """Authors as the page writes them, from the first source that names a person: JSON-LD author, the <meta>
+    author tags one by one, a byline line at the body's edge (``lines``), a printed byline in the markup
+    (byline word first, then trafilatura's author elements), trafilatura's metadata byline last. Each source is
+    cleaned (boilerplate.clean_authors: no site name, slogan, organisation, URL piece or single word), and a name
+    the page prints only in hidden markup is no byline."""
+    texts = _hidden_text(tree) if tree is not None else None
+    steps = [
+        lambda: _ld_people(ld.get("author")),
+        *(lambda k=k: [meta(metas, k) or ""] for k in ("author", "article:author", "dc.creator")),
+        lambda: edge_bylines(list(lines), names),
+        lambda: markup_bylines(tree, names) if tree is not None else [],
+        lambda: [traf.extract_author(tree) or ""] if tree is not None else [],
+        lambda: [meta_author or ""],
+    ]
+    for step in steps:
+        raw = [html_lib.unescape(a) for a in step() if not a.startswith(("http://", "https://"))]
+        found = [a for a in clean_authors(raw, names) if not _printed_only_hidden(a, texts)]
+        if found:
+            return found
+    return []
 
 
 def canonical_of(tree: Any, url: str | None, metas: dict[str, str], notes: list[str]) -> str | None:
