@@ -165,14 +165,17 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(_letters(w) for w in sorted(words, key=len, reverse=True))
 
 
-#: the byline words as printed, for a cheap first filter (XPath starts-with) before _BYLINE_OPEN reads a text
-BYLINE_STARTS = tuple(dict.fromkeys(
-    v for w in _BYLINE_VERBS + _BYLINE_LABELS if not w.isascii()
-    for v in (w, w.translate(str.maketrans("یک", "يك")), w.translate(str.maketrans("يك", "یک")))
-    for v in (v, v.replace(" ", "\u200c"), v.replace(" ", ""))))
-_BYLINE_OPEN = re.compile(
-    f"^\\s*(?:(?:{_alternatives(_BYLINE_VERBS)})(?:\\s*[:：]\\s*|\\s+)|(?:{_alternatives(_BYLINE_LABELS)})\\s*[:：]\\s*)",
-    re.I)
+def _byline_open(ascii_words: bool) -> re.Pattern[str]:
+    verbs = [w for w in _BYLINE_VERBS if ascii_words or not w.isascii()]
+    labels = [w for w in _BYLINE_LABELS if ascii_words or not w.isascii()]
+    return re.compile(f"^\\s*(?:(?:{_alternatives(verbs)})(?:\\s*[:：]\\s*|\\s+)"
+                      f"|(?:{_alternatives(labels)})\\s*[:：]\\s*)", re.I)
+
+
+_BYLINE_OPEN = _byline_open(ascii_words=True)
+#: whether a text opens with a Persian/Arabic byline word (a label with its colon, a verb with a space): what is
+#: looked for in the page's markup; Latin-script bylines are left to trafilatura's author elements
+BYLINE_OPENS = _byline_open(ascii_words=False).match
 #: kept for the edge test: a bare label word and a name, as the older rule read them («گزارش مریم صالحی»)
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|خبرنگار|گزارشگر|گزارش|ترجمه|كتب|كتبت|"

@@ -69,6 +69,8 @@ class ExtractionThresholds:
     name_max_words: int = 7
     #: a byline line («كتب: وليد عبد الرحمن، وكالة أنباء الشرق الأوسط») is at most this many characters
     byline_max_chars: int = 120
+    #: a printed byline is looked for among this many texts after the headline (scripts and styles not counted)
+    byline_search_texts: int = 60
     #: a keyword list of at least this many single words that spell out the headline is the headline, not tags
     title_word_tags: int = 3
 

@@ -4,6 +4,7 @@ name, authors, the canonical URL."""
 from __future__ import annotations
 
 import html as html_lib
+import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -11,7 +12,7 @@ from lxml.etree import XPath
 
 from akhbar.transforms import trafilatura_adapter as traf
 from akhbar.transforms.boilerplate import (
-    BYLINE_STARTS,
+    BYLINE_OPENS,
     byline_names,
     clean_authors,
     site_names,
@@ -135,19 +136,17 @@ def _holds_in_order(longer: str, shorter: str) -> bool:
     return all(c in rest for c in shorter)
 
 
-#: an author's element hidden by its page (a theme's "show author: off" still writes the vcard), outermost only
-_HIDDEN = XPath("//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
-                " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
-                "[not(ancestor::*[@hidden or contains(translate(@style, ' ', ''), 'display:none')"
-                " or contains(translate(@style, ' ', ''), 'visibility:hidden')])]")
+#: an author's element hidden by its page (a theme's "show author: off" still writes the vcard): candidates chosen in
+#: C by a cheap substring test, the style read in Python (_HIDING)
+_HIDDEN = XPath("//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+_HIDING = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
 _SCRIPTS = XPath("//body//script | //body//style | //body//template | //body//noscript")
-#: short elements whose text opens with a byline word («كتبت أسماء نصار», «بقلم: …»), below the headline when
-#: there is one (not the masthead or menu); Python reads them fully
-_BYLINE_NODES = XPath("//body//*[self::span or self::div or self::p or self::a or self::strong or self::b"
-                      " or self::em or self::small or self::h3 or self::h4 or self::h5 or self::h6 or self::li"
-                      " or self::address or self::td][string-length(normalize-space(.)) <= $n]"
-                      "[" + " or ".join(f"starts-with(normalize-space(.), '{w}')" for w in BYLINE_STARTS) + "]"
-                      "[not(//h1) or preceding::h1]")
+#: the texts read for a printed byline: the first ones after the headline (or, without one, the body's first ones),
+#: scripts and styles left out; a byline sits right under the headline («<span class="writeBy">كتبت أسماء نصار»)
+_AFTER_HEADLINE = XPath("(//h1)[1]/following::text()[normalize-space()][not(parent::script or parent::style)]"
+                        "[position() <= $n]")
+_BODY_TEXTS = XPath("//body//text()[normalize-space()][not(parent::script or parent::style)][position() <= $n]")
+_BYLINE_TEXTS = EXTRACTION.byline_search_texts
 _BYLINE_CHARS = EXTRACTION.byline_max_chars
 _EDGE = EXTRACTION.edge_lines
 
@@ -161,30 +160,48 @@ def _ld_people(value: object) -> list[str]:
     return ld_list(value)
 
 
-def _hidden_text(tree: Any) -> tuple[str, str, str] | None:
-    """(the body's whole text, its hidden elements' text, its scripts' text), or None when nothing is hidden."""
-    hidden = _HIDDEN(tree)
-    body = tree.find(".//body") if tree.tag != "body" else tree
-    if not hidden or body is None:
-        return None
-    return (" ".join(body.text_content().split()), "\n".join(" ".join(n.text_content().split()) for n in hidden),
-            "\n".join(" ".join(n.text_content().split()) for n in _SCRIPTS(tree)))
+class _Hidden:
+    """What the page hides, read only as far as a name needs it: most names are in no hidden element, and the
+    body's whole text is read only for one that is."""
 
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+        self._hidden: str | None = None
+        self._rest: tuple[str, str] | None = None
 
-def _printed_only_hidden(name: str, texts: tuple[str, str, str] | None) -> bool:
-    """The page writes ``name`` in its body, but only inside hidden elements (and scripts): it chose not to print
-    it. A name in scripts only is left alone: pages render bylines from their scripts too."""
-    if texts is None:
-        return False
-    whole, hidden, scripts = texts
-    inside = hidden.count(name)
-    return inside > 0 and whole.count(name) <= inside + scripts.count(name)
+    def only_there(self, name: str) -> bool:
+        """The page writes ``name`` in its body, but only inside hidden elements (and scripts): it chose not to
+        print it. A name in scripts only is left alone: pages render bylines from their scripts too."""
+        if self.tree is None:
+            return False
+        if self._hidden is None:
+            nodes = [n for n in _HIDDEN(self.tree)
+                     if n.get("hidden") is not None or _HIDING.search(n.get("style") or "")]
+            hidden = set(nodes)  # the outermost ones only: a hidden block's hidden parts are counted once
+            self._hidden = "\n".join(" ".join(n.text_content().split()) for n in nodes
+                                     if not any(a in hidden for a in n.iterancestors()))
+        inside = self._hidden.count(name)
+        if not inside:
+            return False
+        if self._rest is None:
+            body = self.tree.find(".//body") if self.tree.tag != "body" else self.tree
+            self._rest = (" ".join(body.text_content().split()) if body is not None else "",
+                          "\n".join(" ".join(n.text_content().split()) for n in _SCRIPTS(self.tree)))
+        whole, scripts = self._rest
+        return whole.count(name) <= inside + scripts.count(name)
 
 
 def markup_bylines(tree: Any, names: set[str]) -> list[str]:
-    """The first printed byline in the page's markup («<span class="writeBy">كتبت أسماء نصار</span>»)."""
-    for node in _BYLINE_NODES(tree, n=_BYLINE_CHARS):
-        found = byline_names(" ".join(node.text_content().split()), names)
+    """The first printed byline under the headline («<span class="writeBy">كتبت أسماء نصار</span>»): a text that
+    opens with a byline word, read with the rest of its element («كتبت <a>أسماء نصار</a>»)."""
+    texts = _AFTER_HEADLINE(tree, n=_BYLINE_TEXTS) if tree.find(".//h1") is not None else \
+        _BODY_TEXTS(tree, n=_BYLINE_TEXTS)
+    for text in texts:
+        if not BYLINE_OPENS(text.lstrip()):
+            continue
+        node = text.getparent()
+        line = " ".join(node.text_content().split()) if not text.is_tail else " ".join(str(text).split())
+        found = byline_names(line, names) if len(line) <= _BYLINE_CHARS else []
         if found:
             return found
     return []
@@ -203,24 +220,32 @@ def edge_bylines(lines: list[str], names: set[str]) -> list[str]:
 def page_authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str], tree: Any = None,
                  lines: list[str] = ()) -> list[str]:
     """Authors as the page writes them, from the first source that names a person: JSON-LD author, the <meta>
-    author tags one by one, a byline line at the body's edge (``lines``), a printed byline in the markup
-    (byline word first, then trafilatura's author elements), trafilatura's metadata byline last. Each source is
+    author tags one by one, a byline line at the body's edge (``lines``), a printed byline under the headline,
+    trafilatura's byline (its reading of the same <meta> tags, or of the page's author elements), and last
+    trafilatura's author elements read again (when its byline was only the metadata we refused). Each source is
     cleaned (boilerplate.clean_authors: no site name, slogan, organisation, URL piece or single word), and a name
     the page prints only in hidden markup is no byline."""
-    texts = _hidden_text(tree) if tree is not None else None
+    hidden = _Hidden(tree)
+    refused: list[str] = []  # values that named nobody: trafilatura strips «Developed By» off «Heba Musa»
+
+    def trafilatura_byline() -> list[str]:
+        keys = [word_key(r) for r in refused]
+        return [a for a in (meta_author or "").split(";") if not any(word_key(a) in k for k in keys if k)]
+
     steps = [
         lambda: _ld_people(ld.get("author")),
         *(lambda k=k: [meta(metas, k) or ""] for k in ("author", "article:author", "dc.creator")),
         lambda: edge_bylines(list(lines), names),
         lambda: markup_bylines(tree, names) if tree is not None else [],
-        lambda: [traf.extract_author(tree) or ""] if tree is not None else [],
-        lambda: [meta_author or ""],
+        trafilatura_byline,
+        lambda: [traf.extract_author(tree) or ""] if tree is not None and refused and meta_author else [],
     ]
     for step in steps:
         raw = [html_lib.unescape(a) for a in step() if not a.startswith(("http://", "https://"))]
-        found = [a for a in clean_authors(raw, names) if not _printed_only_hidden(a, texts)]
+        found = [a for a in clean_authors(raw, names) if not hidden.only_there(a)]
         if found:
             return found
+        refused += [a for a in raw if a.strip()]
     return []
 
 
