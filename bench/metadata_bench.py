@@ -220,7 +220,8 @@ def evaluate(pages: list[Page]) -> list[dict]:
             row[f"{tool}_found_date"] = found.published.isoformat() if found.published else ""
             row[f"{tool}_found_title"] = found.title or ""
             row[f"{tool}_found_authors"] = "; ".join(sorted(found.authors))
-        row["gold_date"] = page.gold.published.isoformat() if page.gold.published else ""
+        row["gold_date"] = (page.gold.published.isoformat() if page.gold.published
+                            else page.gold.day.isoformat() if page.gold.day else "")
         row["gold_title"] = page.gold.title
         rows.append(row)
     return rows
