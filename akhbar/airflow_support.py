@@ -28,6 +28,7 @@ NIGHTLY_DAG_ID = "akhbar_nightly"
 COMPACTION_DAG_ID = "akhbar_compaction"
 REPORT_DAG_ID = "akhbar_report"
 DEDUP_DAG_ID = "akhbar_dedup"
+REEXTRACT_DAG_ID = "akhbar_reextract"
 #: the Airflow Asset standing for the lake's day partitions; events carry {"day", "outlets"}
 LAKE_ASSET_NAME = "akhbar_lake_day_partitions"
 LAKE_ASSET_URI = "akhbar://lake/day-partitions"
@@ -214,6 +215,23 @@ def recluster(first: date, last: date) -> dict[str, Any]:
     result = pipeline.dedup_range(first, last, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
     refresh_database(cfg.data_dir, cfg.lake_uri)
     return {"status": "done", **result.as_dict()}
+
+
+def reextract(first: date, last: date, outlets: list[str] | None = None, everything: bool = False) -> dict[str, Any]:
+    """Re-extract a range of archived days from their WARC files (``akhbar reextract``), then refresh the DuckDB
+    views; raise when an outlet-day could not be (a crawl of it was running)."""
+    from akhbar.pipeline.orchestrator import reextract_days
+    from akhbar.warehouse.duck import refresh_database
+
+    cfg = settings()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    done = reextract_days(days, cfg, outlets or None, everything=everything)
+    refresh_database(cfg.data_dir, cfg.lake_uri)
+    failed = [f"{r.outlet} {r.day}: {r.error}" for r in done if r.error]
+    if failed:
+        raise RuntimeError("not re-extracted: " + "; ".join(failed))
+    return {"reextracted": [f"{r.day} {r.outlet}" for r in done if not r.skipped],
+            "articles": sum(r.articles for r in done), "skipped": sum(r.skipped for r in done)}
 
 
 def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:

@@ -218,7 +218,7 @@ def settle_delivered(data_dir: Path, lake: Lake, slug: str, delivered: dict[date
 
     if not delivered:
         return
-    for first, last in _runs_of_days(sorted(delivered)):
+    for first, last in spans_of_days(sorted(delivered)):
         dedup_range(first, last, data_dir, lake_uri=lake.uri, folder=folder)
     overrides = quality.load_overrides(settings().quality_thresholds)
     for home, n in sorted(delivered.items()):
@@ -226,7 +226,7 @@ def settle_delivered(data_dir: Path, lake: Lake, slug: str, delivered: dict[date
             quality.rejudge(lake, home, slug, run_id, {"delivered": n}, overrides)
 
 
-def _runs_of_days(days: list[date]) -> list[tuple[date, date]]:
+def spans_of_days(days: list[date]) -> list[tuple[date, date]]:
     """Consecutive days as (first, last) ranges: one dedup per range, not per day."""
     out: list[tuple[date, date]] = []
     for d in days:
