@@ -47,6 +47,27 @@ def lake_asset() -> Any:
     return Asset(name=LAKE_ASSET_NAME, uri=LAKE_ASSET_URI)
 
 
+def range_dag(dag_id: str, doc: str, **params: Any) -> dict[str, Any]:
+    """The ``@dag`` arguments of a DAG triggered by hand over a range of days (first_day, last_day, then
+    ``params``): no schedule, one run at a time, on the cpu queue when AKHBAR_CPU_QUEUE is set, the failure
+    hook of AKHBAR_ON_FAILURE (read when the file is parsed)."""
+    from airflow.sdk import Param
+
+    cfg = Settings.from_env()
+    return dict(
+        dag_id=dag_id, schedule=None, start_date=datetime(2024, 1, 1, tzinfo=UTC), catchup=False,
+        max_active_runs=1, default_args={**cfg.queue("cpu"), **failure_callback_args(cfg)}, tags=["akhbar"],
+        doc_md=doc, params={
+            "first_day": Param(type="string", format="date", description="first UTC day, YYYY-MM-DD"),
+            "last_day": Param(type="string", format="date", description="last UTC day (inclusive)"),
+            **params})
+
+
+def day_range(params: Mapping[str, Any]) -> tuple[date, date]:
+    """The first and last day a range DAG's run was triggered with."""
+    return date.fromisoformat(params["first_day"]), date.fromisoformat(params["last_day"])
+
+
 class OutletFailed(RuntimeError):
     """The outlet-day was not archived; Airflow retries the task."""
 

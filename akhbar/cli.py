@@ -54,6 +54,9 @@ LakeUri = Annotated[
                                                            "(s3://bucket/akhbar/lake) (default: AKHBAR_LAKE_URI, "
                                                            "else <data-dir>/lake).")
 ]
+FromDay = Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")]
+ToDay = Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")]
+Outlets = Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Outlet slug (repeatable).")]
 DEFAULT_DATA = DEFAULT_DATA_DIR
 #: the demo's archive and test-web port, apart from the default archive and the Airflow recipe's test web (8765)
 DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
@@ -282,8 +285,7 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None, refetch
 @_user_errors
 def run(
     date_: Annotated[str, typer.Option("--date", metavar="DATE", help="UTC day to archive, YYYY-MM-DD.")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    outlet: Outlets = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -296,10 +298,9 @@ def run(
 @app.command()
 @_user_errors
 def backfill(
-    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    from_: FromDay,
+    to: ToDay,
+    outlet: Outlets = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -318,8 +319,8 @@ def backfill(
 @app.command()
 @_user_errors
 def dedup(
-    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
+    from_: FromDay,
+    to: ToDay,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -341,18 +342,19 @@ def dedup(
 @app.command()
 @_user_errors
 def reextract(
-    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    from_: FromDay,
+    to: ToDay,
+    outlet: Outlets = None,
     all_: Annotated[bool, typer.Option("--all", help="Every outlet-day, not only those of an older extractor.")]
     = False,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
 ) -> None:
-    """Extract and load archived days again from their WARC files (no network): after an extractor upgrade, the
-    outlet-days whose rows an older version wrote; resumable, each partition replaced atomically."""
+    """Extract archived days again from their WARC files, no network (after an extractor upgrade).
+
+    Only the outlet-days whose rows an older extractor wrote (--all: every one); resumable, each partition
+    replaced atomically, duplicates and the quality gate redone as a night does."""
     from akhbar.pipeline.orchestrator import reextract_days
     from akhbar.warehouse.duck import refresh_database
 
@@ -563,8 +565,7 @@ def summary(
     lake: LakeUri = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    outlet: Outlets = None,
 ) -> None:
     """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict."""
     from akhbar.warehouse.duck import summary as run_summary
@@ -579,7 +580,6 @@ def summary(
     _print_relation(rel, title="summary")
 
 
-Outlets = Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Outlet slug (repeatable).")]
 
 
 def _day_option(value: str | None) -> date | None:

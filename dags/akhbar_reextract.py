@@ -9,39 +9,22 @@ the report follow.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-
 from airflow.sdk import Param, dag, get_current_context, task
 
 from akhbar import airflow_support as af
 
 LAKE = af.lake_asset()
-#: on the cpu queue when AKHBAR_CPU_QUEUE is set (read when the file is parsed)
-CPU = af.Settings.from_env().queue("cpu")
 
 
-@dag(
-    dag_id=af.REEXTRACT_DAG_ID,
-    schedule=None,
-    start_date=datetime(2024, 1, 1, tzinfo=UTC),
-    catchup=False,
-    max_active_runs=1,
-    default_args={**CPU, **af.failure_callback_args(af.Settings.from_env())},  # AKHBAR_ON_FAILURE's hook
-    tags=["akhbar"],
-    doc_md=__doc__,
-    params={
-        "first_day": Param(type="string", format="date", description="first UTC day, YYYY-MM-DD"),
-        "last_day": Param(type="string", format="date", description="last UTC day (inclusive)"),
-        "outlets": Param([], type="array", description="outlet slugs (empty: every outlet)"),
-        "all": Param(False, type="boolean", description="every outlet-day, not only those of an older extractor"),
-    },
-)
+@dag(**af.range_dag(
+    af.REEXTRACT_DAG_ID, __doc__,
+    outlets=Param([], type="array", description="outlet slugs (empty: every outlet)"),
+    all=Param(False, type="boolean", description="every outlet-day, not only those of an older extractor")))
 def akhbar_reextract():
     @task(outlets=[LAKE])
     def reextract() -> dict:
         params = get_current_context()["params"]
-        return af.reextract(date.fromisoformat(params["first_day"]), date.fromisoformat(params["last_day"]),
-                            list(params.get("outlets") or []), bool(params.get("all")))
+        return af.reextract(*af.day_range(params), list(params.get("outlets") or []), bool(params.get("all")))
 
     reextract()
 
