@@ -52,4 +52,6 @@ def test_pool_workers_do_not_run_the_main_script_again(tmp_path: Path):
         proc = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
         runs[mode] = proc.stdout.count("main ran as __mp_main__")
-    assert runs == {"quiet": 0, "plain": 2}
+    # plain: each worker that got as far as preparing re-ran it (the pool may be torn down before the second
+    # worker is ready on a loaded machine, so at least one)
+    assert runs["quiet"] == 0 and runs["plain"] >= 1, runs
