@@ -1,12 +1,15 @@
 """The field's own test material for text folding and language identification, read where it lives.
 
-Two kinds of peer material (see tests/peers_README.md for the list, licences and where each file goes):
+Two kinds of peer material (see tests/peers_README.md for the list, licences and provenance of each file):
 
 - installed packages (the ``dev`` extra): dateparser's fa/ar language data is read from the installed package;
-- files of public repositories that no package ships (Lucene's and hazm's normaliser tests, CAMeL Tools'
-  normalisation rules, lingua's test sentences, Universal Dependencies treebanks). They are never committed here:
-  they are read from ``$AKHBAR_PEERS`` or ``../shared/peers`` beside the checkout, and the tests that need one
-  skip cleanly when it is absent. Nothing is downloaded at test time.
+- files that no installed package ships, each peer in its own folder with its licence and a PROVENANCE file:
+  committed under ``tests/data/peers`` where a package registry distributes them (Lucene's normalisation filter
+  tests from Debian's lucene4.10 source, CAMeL Tools' ``normalize.py`` from its source distribution); hazm's
+  normaliser tests, lingua's test sentences and the Universal Dependencies treebanks come from their
+  repositories only and are read from ``$AKHBAR_PEERS`` or ``../shared/peers`` (the tests that need one skip
+  cleanly when it is absent). ``$AKHBAR_PEERS`` and ``../shared/peers`` override the committed copy file by file.
+  Nothing is downloaded at test time.
 
 Each loader parses the peer's own file format (a Java test's ``check("in", "out")`` calls, a pytest
 ``parametrize`` list, a regex character class, one sentence per line, CoNLL-U ``# text =`` lines) and never
@@ -24,6 +27,8 @@ import pytest
 
 ENV = "AKHBAR_PEERS"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "peers"
+#: the peer files committed with the tests (licence and PROVENANCE in each peer's folder)
+COMMITTED = Path(__file__).resolve().parent / "data" / "peers"
 
 #: the files each peer contributes, under the peers folder
 LUCENE_AR = "lucene/TestArabicNormalizationFilter.java"
@@ -34,26 +39,21 @@ LINGUA = {lang: f"lingua/{lang}.txt" for lang in ("fa", "ar", "ur")}
 UD = {"ps": "ud/ps_sikaram-ud-test.conllu", "sd": "ud/sd_isra-ud-test.conllu", "ug": "ud/ug_udt-ud-test.conllu"}
 
 
-def root() -> Path | None:
-    """The peers folder: $AKHBAR_PEERS, else ../shared/peers; None when neither exists."""
-    for candidate in (os.environ.get(ENV), SHARED):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
+def roots() -> list[Path]:
+    """The peers folders, first found first: $AKHBAR_PEERS, ../shared/peers, then the committed tests/data/peers."""
+    return [Path(c) for c in (os.environ.get(ENV), SHARED, COMMITTED) if c and Path(c).is_dir()]
 
 
 def path(name: str) -> Path | None:
-    base = root()
-    if base is None or not (base / name).is_file():
-        return None
-    return base / name
+    """The peer file ``name`` from the first folder that has it (an override may hold only some files)."""
+    return next((base / name for base in roots() if (base / name).is_file()), None)
 
 
 def need(name: str) -> Path:
-    """The peer file ``name``, or skip the calling test (a fresh clone has no ../shared)."""
+    """The peer file ``name``, or skip the calling test (a peer not committed, and no ../shared/peers)."""
     found = path(name)
     if found is None:
-        pytest.skip(f"peer file {name} not found under ${ENV} or {SHARED}")
+        pytest.skip(f"peer file {name} not found under ${ENV}, {SHARED} or {COMMITTED}")
     return found
 
 

@@ -12,7 +12,8 @@ Sources (tests/peers.py reads them; tests/peers_README.md says where each comes 
   treebanks of Pashto, Sindhi and Uyghur (CC BY-SA 4.0): the language of each sentence.
 
 Every peer case passes, or is listed in DIFFERENCES with the reason; a listed difference is asserted to hold,
-so a change of behaviour shows up here. Peer files that are absent (a fresh clone has no ../shared) skip.
+so a change of behaviour shows up here. Lucene's and CAMeL Tools' files are committed (tests/data/peers); hazm's,
+lingua's and UD's are read from $AKHBAR_PEERS or ../shared/peers and skip when absent.
 """
 
 from __future__ import annotations
@@ -168,6 +169,22 @@ def test_every_listed_difference_is_a_peer_case() -> None:
     present |= {("hazm", param.values[0]) for param in _hazm()}
     loaded = {p for p, _ in present}
     assert [k for k in DIFFERENCES if k[0] in loaded and k not in present] == []
+
+
+@pytest.mark.parametrize(("folder", "legal"), [("lucene", ("LICENSE.txt", "NOTICE.txt")),
+                                               ("camel_tools", ("LICENSE",)), ("dateparser", ("LICENSE",))])
+def test_committed_peer_folders_carry_licence_and_provenance(folder: str, legal: tuple[str, ...]) -> None:
+    base = peers.COMMITTED / folder
+    assert all((base / name).is_file() for name in (*legal, "PROVENANCE")), sorted(p.name for p in base.iterdir())
+
+
+def test_the_committed_peer_files_are_read() -> None:
+    """CI has no ../shared/peers: the committed Lucene and CAMeL Tools files give every one of their cases."""
+    lucene = {p: [(a, b) for q, a, b in _lucene() if q == p] for p in ("lucene-ar", "lucene-fa")}
+    assert (len(lucene["lucene-ar"]), len(lucene["lucene-fa"])) == (14, 6)
+    assert ("أحمد", "احمد") in lucene["lucene-ar"] and ("کشاندن", "كشاندن") in lucene["lucene-fa"]
+    rules = peers.camel_rules(peers.COMMITTED.joinpath(peers.CAMEL).read_text(encoding="utf-8"))
+    assert {"normalize_alef_ar", "normalize_alef_maksura_ar", "normalize_teh_marbuta_ar"} <= set(rules)
 
 
 # -- language peers --------------------------------------------------------------------------------------------
