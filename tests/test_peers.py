@@ -127,7 +127,8 @@ def _hazm() -> list:
     return out
 
 
-@pytest.mark.parametrize(("a", "b"), _hazm() or [pytest.param(None, None, marks=pytest.mark.skip("absent"))])
+@pytest.mark.parametrize(("a", "b"), _hazm() or [
+    pytest.param(None, None, marks=pytest.mark.skip(f"peer file {peers.HAZM} absent"))])
 def test_hazm_normalizer_cases_meet_in_search(a: str, b: str) -> None:
     _check("hazm", a, a, b)
 
@@ -140,7 +141,8 @@ def _hazm_doc() -> list:
     return [pytest.param(join(a), join(b), id=f"{method}-{i}") for i, (method, a, b) in enumerate(cases)]
 
 
-@pytest.mark.parametrize(("a", "b"), _hazm_doc() or [pytest.param(None, None, marks=pytest.mark.skip("absent"))])
+@pytest.mark.parametrize(("a", "b"), _hazm_doc() or [
+    pytest.param(None, None, marks=pytest.mark.skip(f"peer file {peers.HAZM_DOC} absent"))])
 def test_hazm_normalizer_docstring_examples_meet_in_search(a: str, b: str) -> None:
     _check("hazm-doc", a, a, b)
 
@@ -208,6 +210,14 @@ def test_the_committed_peer_files_are_read() -> None:
     assert len(_hazm_doc()) >= 25  # hazm's docstring examples with a non-empty input
     rules = peers.camel_rules(peers.COMMITTED.joinpath(peers.CAMEL).read_text(encoding="utf-8"))
     assert {"normalize_alef_ar", "normalize_alef_maksura_ar", "normalize_teh_marbuta_ar"} <= set(rules)
+
+
+def test_an_override_folder_replaces_the_committed_files_one_by_one(tmp_path, monkeypatch) -> None:
+    (tmp_path / "lucene").mkdir()
+    (tmp_path / "lucene" / "TestArabicNormalizationFilter.java").write_text('check("أحمد", "احمد");', "utf-8")
+    monkeypatch.setenv(peers.ENV, str(tmp_path))
+    assert peers.lucene_checks(peers.text(peers.LUCENE_AR)) == [("أحمد", "احمد")]
+    assert peers.path(peers.CAMEL) == peers.COMMITTED / peers.CAMEL  # not in the override: the committed copy
 
 
 # -- language peers --------------------------------------------------------------------------------------------
