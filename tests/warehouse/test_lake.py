@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 import pyarrow.dataset as ds
 import pytest
+from repo import ROOT
 
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.schema import ARTICLES
@@ -75,7 +76,7 @@ def dying_open(path, mode="rb", **kw):
 lake.fs.open = dying_open
 lake.replace_partition("articles", "2025-01-07", "yjc", [])
 """
-    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1])
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT)
     assert proc.returncode == -9
     leftovers = [p for p in tmp_path.rglob(".tmp-*")]
     assert leftovers, "the killed writer should have left its temp file"
