@@ -55,3 +55,17 @@ def test_a_windows_1256_page_is_read_in_its_own_charset():
 @pytest.mark.parametrize("body", [b"", b"   ", b"\x00\x01\x02", b'<?xml version="1.0" encoding="utf-8"?><rss/>'])
 def test_what_is_no_page_is_no_soft_404_and_never_raises(body: bytes):
     assert soft_404_reason(body) is None
+
+
+def test_soft_404_pages_are_told_from_short_articles():
+    def page(title: str, h1: str, text: str) -> bytes:
+        return (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>{text}</p></body></html>").encode()
+
+    assert soft_404_reason(page("صفحه مورد نظر یافت نشد", "404", "بازگشت به صفحه اصلی"))
+    assert soft_404_reason(page("الصفحة غير موجودة", "عذراً", "العودة إلى الرئيسية"))
+    assert soft_404_reason(page("Page not found | Example News", "Oops", ""))
+    # a short news brief whose headline says «does not exist» / carries a number: an article
+    assert soft_404_reason(page("امکان مذاکره وجود ندارد", "امکان مذاکره وجود ندارد", "سخنگو گفت.")) is None
+    assert soft_404_reason(page("قتل 404 شخصاً", "قتل 404 شخصاً", "قال المسؤول.")) is None
+    assert soft_404_reason(page("404 Not Found", "Not Found", ""))
+    assert soft_404_reason(page("صفحه مورد نظر یافت نشد", "h", "متن " * 100)) is None  # a real body of text
