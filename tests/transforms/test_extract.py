@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
+from repo import ROOT
 
 from akhbar.outlets.registry import ExtractOverrides
 from akhbar.transforms.boilerplate import LIST_LABELS, may_hold_list_labels, prune_blocks, trim_edges
@@ -355,7 +355,7 @@ def test_every_test_web_article_page_extracts_to_its_paragraphs() -> None:
     trafilatura loses ZWNJ or keeps boilerplate on them."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    sys.path.insert(0, str(ROOT))  # bench/ is not installed
     from bench.extract_bench import bare, load_testweb_pages, ours
 
     pages = load_testweb_pages()
@@ -371,7 +371,7 @@ def test_every_test_web_article_page_gives_its_title_authors_and_tags() -> None:
     «خبرنگار:»/«كتب:»/«بقلم:» and with the dot of «د.», the keywords split into their tags."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    sys.path.insert(0, str(ROOT))  # bench/ is not installed
     from bench.metadata_bench import load_testweb_pages, run_ours
 
     pages = load_testweb_pages()

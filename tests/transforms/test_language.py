@@ -4,14 +4,12 @@ letters, and other languages through py3langid."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from repo import TESTWEB
 
 from akhbar.transforms.extract import extract_article
 from akhbar.transforms.language import detect_language, other_arabic_script
-
-TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import pytest
+from repo import ROOT
 
 from akhbar.transforms.boilerplate import byline_names, clean_authors, site_names, split_tags, strip_site_name
 from akhbar.transforms.extract import extract_article
@@ -98,7 +98,7 @@ def test_a_title_cut_at_an_unescaped_quote_is_read_whole() -> None:
 
 
 def test_bench_title_comparison_ignores_whitespace_and_invisible_characters_only() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/ is not installed
+    sys.path.insert(0, str(ROOT))  # bench/ is not installed
     from bench.metadata_bench import _norm
 
     assert _norm("Ein bisschen Fortschritt\u200b") == _norm("Ein  bisschen\xa0Fortschritt")

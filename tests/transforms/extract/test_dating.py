@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from repo import SHARED
 
 import akhbar.transforms.extract.dating as extract_mod
 from akhbar.transforms.extract import DATE_SOURCES, extract_article
@@ -243,7 +244,7 @@ def test_conclusive_structured_date_reads_only_the_headline_region(monkeypatch: 
     assert "widget=2025-01-07T10:00:00+00:00 (not the story's)" in ex.date_signals
 
 
-REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
+REAL_PAGES = SHARED / "real-pages"
 
 
 @pytest.mark.skipif(not REAL_PAGES.is_dir(), reason="../shared/real-pages not present")

@@ -7,6 +7,7 @@ import pytest
 from akhbar.crawler import discovery
 
 DAY = date(2025, 1, 7)
+SLUG_FA = "تشدید-تحریم‌ها-علیه-ایران"
 
 INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -159,3 +160,18 @@ def test_archive_page_in_the_responses_encoding():
         "https://site/ar/archive?page=3"]
     unknown = discovery.ArchivePage(fa.encode("utf-8"), "https://site/archive", "x-no-such-charset")
     assert unknown.links  # an encoding libxml2 does not know: the page's own declaration, as before
+
+
+# -- tracking parameters ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("listed", "requested"), [
+    (f"https://www.irna.ir/news/85712345/{SLUG_FA}?utm_source=rss&utm_medium=feed",
+     f"https://www.irna.ir/news/85712345/{SLUG_FA}"),
+    ("https://www.aljazeera.net/news/2025/1/7/x?id=7&fbclid=IwAR0&UTM_Campaign=a#top",
+     "https://www.aljazeera.net/news/2025/1/7/x?id=7#top"),
+    # parameters that may select content stay (transforms.identity folds them only for the article id)
+    ("https://www.mehrnews.com/news/6712345?page=2&ref=home", "https://www.mehrnews.com/news/6712345?page=2&ref=home"),
+    ("https://www.isna.ir/news/1403101712345", "https://www.isna.ir/news/1403101712345"),
+])
+def test_without_tracking_strips_utm_and_click_ids_only(listed: str, requested: str):
+    assert discovery.without_tracking(listed) == requested

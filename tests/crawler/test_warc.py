@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from repo import ROOT
 from warcio.archiveiterator import ArchiveIterator
 
 from akhbar.crawler.warc import (
@@ -138,7 +139,7 @@ def test_recovering_an_open_file_with_a_stored_bomb_keeps_every_record_with_boun
     open_file, urls = _open_warc_with_bomb(tmp_path, inflated)
     stored = open_file.stat().st_size
     out = subprocess.run([sys.executable, "-c", _RECOVER_MEASURED, str(tmp_path)], capture_output=True, text=True,
-                         check=True, timeout=120, cwd=Path(__file__).resolve().parents[1])
+                         check=True, timeout=120, cwd=ROOT)
     got = json.loads(out.stdout.strip().splitlines()[-1])
     recover_mb = (got["recover_kb"] - got["base_kb"]) / 1024
     read_mb = (got["read_kb"] - got["base_kb"]) / 1024

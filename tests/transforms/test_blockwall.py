@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import gzip
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from repo import SHARED
 
 from akhbar.testweb import TestWeb, walls
 from akhbar.testweb.content import Catalog
@@ -18,7 +18,7 @@ from akhbar.transforms import blockwall
 from akhbar.transforms.blockwall import WallKind, detect, vendor_of
 
 HOST = "www.example-news.ir"
-SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "real-pages"
+SHARED_PAGES = SHARED / "real-pages"
 #: what a news page has beside its text: enough visible text that no near-empty rule applies
 ARTICLE = ("<p>" + "سخنگوی دولت در نشست خبری امروز گفت که برنامه تازه اقتصادی از هفته آینده اجرا می‌شود. " * 12
            + "</p>")

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from repo import SHARED, TESTWEB
 
 from akhbar.transforms.dedup import (
     LOOKBACK_DAYS,
@@ -23,8 +24,7 @@ from akhbar.transforms.dedup import (
 )
 from akhbar.warehouse.schema import conform
 
-TESTWEB = Path(__file__).resolve().parents[1] / "testweb"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 D1 = date(2025, 1, 6)
 D2 = date(2025, 1, 7)
 

@@ -1,6 +1,7 @@
-"""Scrapy components own their state (built from the crawl's OutletDay setting, not read off the spider),
-a WARC that cannot be checked stops the crawl with a logged reason, and the crawl is deterministic in what
-it requests (tracking parameters stripped, archive pagination independent of which listing came first)."""
+"""crawler/spiders/outlet_day.py: the spider is deterministic in what it requests (one clean request per article
+whichever listing named it first, archive pagination independent of which listing came first), and a WARC that
+cannot be checked stops the crawl with a logged reason. (Tracking parameters: tests/crawler/test_discovery.py;
+the components built from the OutletDay setting: tests/crawler/test_middlewares.py.)"""
 
 from __future__ import annotations
 
@@ -9,36 +10,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import HtmlResponse, Response
-from scrapy.utils.test import get_crawler
+from scrapy import Request
+from scrapy.http import HtmlResponse
 
-from akhbar.crawler import discovery
-from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, CrawlLogExtension, OutletDay, read_logs, send_outcome
-from akhbar.crawler.middlewares import AllowedDomainsGuardMiddleware, WarcArchiveMiddleware
+from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.run import crawl
 from akhbar.crawler.spiders.outlet_day import OutletDaySpider
-from akhbar.crawler.warc import iter_responses, partition_dir, warc_files
-from akhbar.outlets.registry import load_outlet_file
+from akhbar.crawler.warc import partition_dir, warc_files
 
 DAY = date(2025, 1, 7)
-SLUG_FA = "تشدید-تحریم‌ها-علیه-ایران"
-
-
-# -- tracking parameters ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("listed", "requested"), [
-    (f"https://www.irna.ir/news/85712345/{SLUG_FA}?utm_source=rss&utm_medium=feed",
-     f"https://www.irna.ir/news/85712345/{SLUG_FA}"),
-    ("https://www.aljazeera.net/news/2025/1/7/x?id=7&fbclid=IwAR0&UTM_Campaign=a#top",
-     "https://www.aljazeera.net/news/2025/1/7/x?id=7#top"),
-    # parameters that may select content stay (transforms.identity folds them only for the article id)
-    ("https://www.mehrnews.com/news/6712345?page=2&ref=home", "https://www.mehrnews.com/news/6712345?page=2&ref=home"),
-    ("https://www.isna.ir/news/1403101712345", "https://www.isna.ir/news/1403101712345"),
-])
-def test_without_tracking_strips_utm_and_click_ids_only(listed: str, requested: str):
-    assert discovery.without_tracking(listed) == requested
 
 
 # -- spider logic, driven with fake responses --------------------------------------------------------
@@ -85,45 +65,6 @@ def test_archive_pagination_follows_even_when_every_article_was_queued_before(sp
     same = list(spider._archive(_response(page3, body, page=3, local_day=local,
                                           akhbar_prev_articles=frozenset(articles))))
     assert same == []
-
-
-# -- components built from the crawler's settings ----------------------------------------------------
-
-def _target(testweb_outlets: Path, root: Path, slug: str = "fa-payam") -> OutletDay:
-    return OutletDay(load_outlet_file(testweb_outlets / f"{slug}.toml"), DAY.isoformat(), root, "r1")
-
-
-def test_components_pass_through_for_a_crawler_without_an_outlet_day():
-    crawler = get_crawler(Spider)
-    warc = WarcArchiveMiddleware.from_crawler(crawler)
-    response = Response("https://www.irna.ir/news/1", body=b"x")
-    assert warc.archive is None and warc.process_response(Request(response.url), response) is response
-    assert AllowedDomainsGuardMiddleware.from_crawler(crawler).process_request(Request("https://x.example/")) is None
-
-
-def test_guard_and_archive_and_log_come_from_the_outlet_day_setting(testweb_outlets: Path, tmp_path: Path):
-    target = _target(testweb_outlets, tmp_path)
-    crawler = get_crawler(Spider, {OUTLET_DAY_SETTING: target})
-    guard = AllowedDomainsGuardMiddleware.from_crawler(crawler)
-    with pytest.raises(IgnoreRequest, match="outside allowed_domains"):
-        guard.process_request(Request("https://www.irna.ir/news/1"))
-    assert guard.process_request(Request(target.outlet.base_url)) is None
-
-    extension = CrawlLogExtension.from_crawler(crawler)
-    warc = WarcArchiveMiddleware.from_crawler(crawler)
-    robots = Request(target.outlet.base_url.rstrip("/") + "/robots.txt")  # as the robots.txt middleware sends it
-    warc.process_response(robots, Response(robots.url, status=200, body=b"User-agent: *\nAllow: /\n"))
-    send_outcome(crawler, target.outlet.base_url, "home", "ok", status=200)
-    with pytest.raises(ValueError, match="unknown crawl outcome"):
-        send_outcome(crawler, target.outlet.base_url, "home", "fine")
-    extension.close(None, "finished")
-    warc._closed(None, "finished")
-    rows = list(read_logs(tmp_path, DAY.isoformat(), "fa-payam"))
-    assert [(r["kind"], r["outcome"], r["reason"]) for r in rows] == [
-        ("robots", "ok", "fetched by the robots.txt middleware"), ("home", "ok", None)]
-    assert rows[0]["warc_file"] and crawler.stats.get_value("akhbar/outcomes") == {"ok": 2}
-    (path,) = warc_files(tmp_path, DAY.isoformat(), "fa-payam")
-    assert [r.url for r in iter_responses(tmp_path, path)] == [robots.url]
 
 
 # -- an open WARC that cannot be checked -------------------------------------------------------------

@@ -6,10 +6,11 @@ import ast
 from dataclasses import fields, replace
 from pathlib import Path
 
+from repo import ROOT
+
 from akhbar.transforms.extract import ExtractOptions, extract
 from akhbar.transforms.thresholds import EXTRACTION, ExtractionThresholds
 
-ROOT = Path(__file__).resolve().parents[1]
 USERS = [*sorted((ROOT / "transforms" / "extract").glob("*.py")), ROOT / "transforms" / "boilerplate.py"]
 NAMES = {f.name for f in fields(ExtractionThresholds)}
 

@@ -1,5 +1,7 @@
-"""The lake: one schema, atomic and idempotent partitions, readable without our code."""
+"""The lake: one schema, atomic and idempotent partitions, readable without our code; its listing and reader follow
+no symbolic link below the root."""
 
+import logging
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -9,7 +11,9 @@ import duckdb
 import polars as pl
 import pyarrow.dataset as ds
 import pytest
+from repo import ROOT
 
+from akhbar.warehouse import duck
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.schema import ARTICLES
 
@@ -75,7 +79,7 @@ def dying_open(path, mode="rb", **kw):
 lake.fs.open = dying_open
 lake.replace_partition("articles", "2025-01-07", "yjc", [])
 """
-    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1])
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT)
     assert proc.returncode == -9
     leftovers = [p for p in tmp_path.rglob(".tmp-*")]
     assert leftovers, "the killed writer should have left its temp file"
@@ -123,3 +127,86 @@ def test_failed_write_leaves_no_temporary_and_keeps_the_old_partition(tmp_path: 
     monkeypatch.undo()
     assert not list((tmp_path / "lake").rglob(".tmp-*"))
     assert lake.read_partition("articles", "2025-01-07", "fa-payam").num_rows == len(ROWS)  # old rows intact
+
+
+# -- the read side (issue 24): the listing and the read-only filesystem follow no symbolic link below the root --
+
+DAY = date(2025, 1, 7)
+
+
+def _fill(lake: Lake, outlets: tuple[str, ...] = ("fa-payam", "youm7")) -> None:
+    for outlet in outlets:
+        lake.replace_partition("articles", DAY, outlet, [
+            {"article_id": f"{outlet}-1", "url": f"https://{outlet}.example/1", "title": "خبر",
+             "text": "دولت\u200cها درباره\u200cی برنامه\u200cی تازه گفت\u200cوگو کردند",
+             "published_at": datetime(2025, 1, 7, 8, tzinfo=UTC)}])
+
+
+@pytest.fixture
+def lakes(tmp_path: Path) -> tuple[Lake, Lake]:
+    lake, other = Lake(str(tmp_path / "data" / "lake")), Lake(str(tmp_path / "other" / "lake"))
+    _fill(lake)
+    _fill(other, ("secret",))
+    return lake, other
+
+
+def test_the_listing_equals_fsspec_s_glob_without_links(lakes: tuple[Lake, Lake]):
+    lake, _ = lakes
+    Path(lake.month_path("articles", "2024-12")).parent.mkdir(parents=True)
+    Path(lake.month_path("articles", "2024-12")).write_bytes(b"")
+    (Path(lake.root) / "articles" / f"day={DAY}" / "outlet=youm7" / ".tmp-x.partial").write_bytes(b"")
+    listing = lake.listing("articles")
+    assert listing.days == sorted(lake.fs.glob(f"{lake.pattern_root}/articles/day=*/outlet=*/*.parquet"))
+    assert listing.months == sorted(lake.fs.glob(f"{lake.pattern_root}/articles/month=*/part-0.parquet"))
+    assert len(listing.days) == 2 and len(listing.months) == 1
+    assert lake.listing("runs").days == []  # a table never written
+
+
+def test_links_at_every_level_are_skipped_with_a_warning(lakes: tuple[Lake, Lake], caplog: pytest.LogCaptureFixture):
+    lake, other = lakes
+    root, elsewhere = Path(lake.root), Path(other.root)
+    secret = elsewhere / "articles" / f"day={DAY}" / "outlet=secret"
+    (root / "articles" / f"day={DAY}" / "outlet=linked").mkdir()
+    (root / "articles" / f"day={DAY}" / "outlet=linked" / "part-0.parquet").symlink_to(secret / "part-0.parquet")
+    (root / "articles" / f"day={DAY}" / "outlet=secret").symlink_to(secret)  # an outlet folder
+    (root / "articles" / "day=2025-01-08").symlink_to(secret.parent)  # a day folder
+    (root / "articles" / f"day={DAY}" / "outlet=youm7" / "passwd.parquet").symlink_to("/etc/passwd")
+    (root / "runs").symlink_to(elsewhere / "articles")  # a whole table
+    with caplog.at_level(logging.WARNING, logger="akhbar.warehouse.lake"):
+        days = lake.listing("articles").days
+        assert lake.listing("runs").days == []
+    assert [Path(p).parent.name for p in days] == ["outlet=fa-payam", "outlet=youm7"]
+    assert all(Path(p).name == "part-0.parquet" for p in days)
+    assert sum("a symbolic link inside the lake" in r.message for r in caplog.records) == 5
+    assert duck.query(root.parent, "select outlet, count(*) from articles group by 1 order by 1").fetchall() == [
+        ("fa-payam", 1), ("youm7", 1)]
+
+
+def test_the_lake_root_itself_may_be_a_link(lakes: tuple[Lake, Lake], tmp_path: Path):
+    lake, _ = lakes
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "lake").symlink_to(lake.root)  # data/lake -> a bigger disk is a normal setup
+    linked = Lake(str(tmp_path / "linked" / "lake"))
+    assert len(linked.listing("articles").days) == 2
+    with linked.reader().open(linked.listing("articles").days[0], "rb") as fh:
+        assert fh.read(4) == b"PAR1"
+    assert duck.query(tmp_path / "linked", "select count(*) from articles").fetchall() == [(2,)]
+
+
+def test_the_reader_opens_no_link_and_nothing_outside(lakes: tuple[Lake, Lake]):
+    lake, other = lakes
+    root = Path(lake.root)
+    folder = root / "articles" / f"day={DAY}"
+    (folder / "outlet=youm7" / "passwd.parquet").symlink_to("/etc/passwd")
+    (folder / "outlet=secret").symlink_to(Path(other.root) / "articles" / f"day={DAY}" / "outlet=secret")
+    reader = lake.reader()
+    for path in (folder / "outlet=youm7" / "passwd.parquet", folder / "outlet=secret" / "part-0.parquet"):
+        with pytest.raises(PermissionError, match="symbolic link inside the lake"):
+            reader.open(str(path), "rb")
+    with pytest.raises(PermissionError, match="outside the lake"):
+        reader.open(f"{root}/../../other/lake/articles/day={DAY}/outlet=secret/part-0.parquet", "rb")
+    assert reader.glob(f"{root}/articles/*/*/*.parquet") == [
+        f"{folder}/outlet=fa-payam/part-0.parquet", f"{folder}/outlet=youm7/part-0.parquet"]
+    assert "outlet=secret" not in str(reader.ls(str(folder), detail=False))
+    with reader.open(f"{folder}/outlet=fa-payam/part-0.parquet", "rb") as fh:
+        assert fh.read(4) == b"PAR1"

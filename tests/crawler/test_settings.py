@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from repo import ROOT
+
+REPO = ROOT
 
 
 def test_scrapy_list_names_the_spiders():

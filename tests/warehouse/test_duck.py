@@ -1,10 +1,13 @@
-"""DuckDB layer: views over the lake, read-only queries refused by statement type."""
+"""DuckDB layer: views over the lake, read-only queries refused by statement type, a damaged lake file named with
+how to write it again (issue 24; the commands over such lakes: tests/test_faults_bounds.py)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from akhbar.warehouse import duck
 from akhbar.warehouse.duck import QueryRefused, check_read_only, connect, query, refresh_database
 from akhbar.warehouse.lake import Lake
 
@@ -168,3 +171,53 @@ def test_a_database_file_that_cannot_be_written_for_want_of_space_fails_the_refr
     proc = subprocess.run([sys.executable, "-c", _REFRESH_UNDER_A_LIMIT, str(tmp_path)], capture_output=True,
                           text=True, timeout=120)
     assert proc.stdout.split() == [str(errno.EFBIG), str(tmp_path / "akhbar.duckdb")], proc.stdout + proc.stderr
+
+
+# -- damaged files --------------------------------------------------------------------------------------------
+
+DAY = date(2025, 1, 7)
+
+
+@pytest.mark.parametrize(("message", "detail"), [
+    ("Invalid Input Error: No magic bytes found at end of file '{f}'", "No magic bytes found at end of file"),
+    ("Invalid Input Error: File '{f}' too small to be a Parquet file", "File too small to be a Parquet file"),
+    ('Invalid Input Error: Failed to read file "{f}": ZSTD Decompression failure',
+     "Failed to read file: ZSTD Decompression failure"),
+])
+def test_a_damaged_file_is_named_with_how_to_write_it_again(tmp_path: Path, message: str, detail: str):
+    lake = Lake(str(tmp_path / "d[1]" / "lake"))  # a glob-escaped folder name in DuckDB's message
+    path = lake.partition_path("articles", DAY, "fa-payam")
+    shown = "akhbarlake://" + path.replace("[", "[[]")
+    error = duck.readable_error(duckdb.InvalidInputException(message.format(f=shown)), lake)
+    assert isinstance(error, duck.DamagedFile) and error.path == path
+    assert str(error) == (f"lake file {path} is damaged ({detail}): re-run that day to write it again from its WARC "
+                          "files: `akhbar run --date 2025-01-07 --outlet fa-payam`")
+
+
+def test_what_is_not_damage_is_left_alone(tmp_path: Path):
+    lake = Lake(str(tmp_path / "lake"))
+    path = lake.partition_path("articles", DAY, "fa-payam")
+    for text in (f'IO Error: Failed to read file "akhbarlake://{path}": No such file or directory',  # swapped away
+                 f'IO Error: Failed to read file "akhbarlake://{path}": {path} is a symbolic link inside the lake',
+                 "Invalid Input Error: No magic bytes found at end of file '/home/me/own.parquet'",  # not the lake's
+                 "Catalog Error: Table with name nosuch does not exist!"):
+        exc = duckdb.IOException(text)
+        assert duck.readable_error(exc, lake) is exc, text
+
+
+def test_the_hint_fits_the_table_and_the_layout(tmp_path: Path):
+    lake = Lake(str(tmp_path / "lake"))
+    assert duck.repair_hint(lake, lake.partition_path("duplicates", DAY, "youm7")).endswith(
+        "`akhbar dedup --from 2025-01-07 --to 2025-01-07`")
+    assert duck.repair_hint(lake, lake.partition_path("runs", DAY, "youm7")).startswith("move it out of the lake")
+    assert duck.repair_hint(lake, lake.month_path("crawl_log", "2024-02")) == (
+        "move it out of the lake, then re-run its days: `akhbar backfill --from 2024-02-01 --to 2024-02-29`")
+    assert duck.repair_hint(lake, lake.month_path("duplicates", "2024-12")).endswith(
+        "`akhbar dedup --from 2024-12-01 --to 2024-12-31`")
+
+
+def test_duckdb_s_own_memory_refusal_names_the_setting(tmp_path: Path):
+    _lake(tmp_path)
+    with pytest.raises(duck.QueryMemoryExceeded, match=r"^the query needed more than AKHBAR_QUERY_MEMORY=64MB "
+                                                         r"\(Out of Memory Error"):
+        duck.query(tmp_path, "select count(distinct x) from range(20000000) t(x)", memory_limit="64MB")

@@ -9,14 +9,12 @@ from __future__ import annotations
 import ast
 import inspect
 from datetime import date
-from pathlib import Path
 
 import pytest
 from lxml.html import HtmlElement
+from repo import ROOT
 
 from akhbar.transforms import trafilatura_adapter as traf
-
-ROOT = Path(__file__).resolve().parents[1]
 
 PAGE = """<!doctype html><html lang="fa"><head><title>افزایش قیمت نان در تهران | خبرگزاری نمونه</title>
 <meta property="og:title" content="افزایش قیمت نان در تهران">
