@@ -147,3 +147,11 @@ def test_sql_search_with_fold_finds_hamza_spellings() -> None:
     assert con.execute(sql, ["الى"]).fetchone()[0] == [3]
     # without fold: the stored form keeps the hamza, as before
     assert con.execute("select count(*) from t where normalize_text(text) like '%احمد%'").fetchone()[0] == 1
+
+
+def test_tokens_keep_harakat_inside_their_word_and_agree_after_normalising() -> None:
+    from akhbar.transforms.normalize import tokens
+
+    vocalised = "وَقالَ الرَّئيسُ: «إنَّ الـمُؤتَمَرَ» ناجِحٌ"
+    assert len(tokens(vocalised)) == 5
+    assert tokens(normalize_text(vocalised)) == [normalize_text(t) for t in tokens(vocalised)]

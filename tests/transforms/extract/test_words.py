@@ -24,3 +24,10 @@ def test_word_tokens_split_at_zwnj_and_punctuation_and_lowercase():
 ])
 def test_coverage_counts_distinct_words_of_the_whole(part, whole, ignore, share):
     assert coverage(part, whole, ignore) == share
+
+
+def test_vocalised_arabic_words_stay_whole():
+    """Harakat (Mn) and tatweel are not word characters to Python's regex: a vocalised word must not break into
+    letters, or a vocalised headline would «cover» any body holding those letters."""
+    assert word_tokens("قالَ مُحَمَّدٌ إنَّ الكتـــابَ") == ["قالَ", "مُحَمَّدٌ", "إنَّ", "الكتـــابَ"]
+    assert coverage("مُحَمَّد", "مدرسة محمد") == 0.0  # one vocalised word, not the letters م ح م د of both
