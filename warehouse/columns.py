@@ -84,6 +84,15 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ('checks', 'VARCHAR'),
         ('error', 'VARCHAR'),
     ),
+    'handovers': (
+        ('url', 'VARCHAR'),
+        ('crawl_day', 'DATE'),
+        ('warc_file', 'VARCHAR'),
+        ('warc_offset', 'BIGINT'),
+        ('listed_at', 'TIMESTAMP WITH TIME ZONE'),
+        ('listed_by', 'VARCHAR'),
+        ('reason', 'VARCHAR'),
+    ),
 }
 #: crawl_log outcomes that count as failed fetches (schema.FAILED_OUTCOMES)
 FAILED_OUTCOMES: tuple[str, ...] = (

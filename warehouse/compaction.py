@@ -25,7 +25,7 @@ from typing import Any
 
 from akhbar.warehouse.lake import FOLDED_KEY, PART_FILE, Lake
 from akhbar.warehouse.locks import PartitionBusy, partition_lock
-from akhbar.warehouse.schema import SORT_KEYS, TABLES
+from akhbar.warehouse.schema import PER_CRAWL_DAY_FILES, SORT_KEYS, TABLES
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,8 @@ def compact(data_dir: Path, lake: Lake, days: Iterable[date]) -> dict[str, Any]:
 
 def _compact_outlet_day(data_dir: Path, lake: Lake, day: date, outlet: str, stats: dict[str, Any]) -> None:
     """Compact the outlet-day's partitions of every table under its lock; skip them if a writer holds it."""
-    tables = [t for t in TABLES if lake.fs.isdir(_partition_folder(lake, t, day, outlet))]
+    tables = [t for t in TABLES
+              if t not in PER_CRAWL_DAY_FILES and lake.fs.isdir(_partition_folder(lake, t, day, outlet))]
     try:
         with partition_lock(data_dir, day.isoformat(), outlet):
             for table in tables:
@@ -173,7 +174,7 @@ def fold(data_dir: Path, lake: Lake, before: date, tables: Iterable[str] | None 
     """Fold every day partition older than ``before`` into its table's month file. Partitions a writer holds are
     skipped (listed in ``skipped``) and stay day partitions: readers read them as such."""
     stats: dict[str, Any] = {"months": 0, "folded": 0, "rows": 0, "busy": 0, "skipped": []}
-    for table in tables or TABLES:
+    for table in tables or [t for t in TABLES if t not in PER_CRAWL_DAY_FILES]:  # their files stay per crawl day
         by_month: dict[str, list[tuple[str, str]]] = {}
         files: dict[tuple[str, str], int] = {}
         for path in lake.listing(table).days:

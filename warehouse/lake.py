@@ -75,9 +75,9 @@ class Lake:
         return f"{self.root}/{table}/month={month}/{PART_FILE}"
 
     def replace_partition(self, table: str, day: date | str, outlet: str, rows: list[dict] | pa.Table,
-                          sort_by: Iterable[str] | None = None) -> int:
+                          sort_by: Iterable[str] | None = None, *, path: str | None = None) -> int:
         """Replace one partition with exactly these rows (possibly none), sorted by ``sort_by`` (by default
-        the table's SORT_KEYS); returns the row count."""
+        the table's SORT_KEYS); returns the row count. ``path``: another file of the partition than part-0."""
         import pyarrow as pa
 
         from akhbar.warehouse.schema import SORT_KEYS, TABLES, conform
@@ -87,7 +87,7 @@ class Lake:
         keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
         if keys and data.num_rows:
             data = data.sort_by([(k, "ascending") for k in keys])
-        self.write_atomic(self.partition_path(table, day, outlet), data)
+        self.write_atomic(path or self.partition_path(table, day, outlet), data)
         return data.num_rows
 
     def write_atomic(self, final: str, data: pa.Table, *, row_group_size: int | None = None) -> None:
@@ -109,6 +109,40 @@ class Lake:
             if isinstance(exc, OSError) and exc.filename is None:
                 exc.filename = final  # so the one-line error names the partition being written
             raise
+
+    # -- tables with one file per crawl day in each partition (schema.PER_CRAWL_DAY_FILES) ------------------
+    def replace_crawl_day_files(self, table: str, crawl_day: date | str, outlet: str,
+                                by_day: dict[date, list]) -> None:
+        """Make ``crawl-<crawl_day>.parquet`` of the outlet's partitions hold exactly ``by_day``'s rows: written
+        (each atomically) in the partition of every day with rows, then removed from every other partition. Only
+        the run of ``crawl_day`` (holding its lock) writes these files, so no other day's lock is needed."""
+        name = crawl_day_file(crawl_day)
+        for day, rows in sorted(by_day.items()):
+            folder = self.partition_path(table, day, outlet).rsplit("/", 1)[0]
+            self.replace_partition(table, day, outlet, rows, path=f"{folder}/{name}")
+        wanted = {_day(d) for d in by_day}
+        for path in self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet={outlet}/{name}"):
+            if _pair(path)[0] not in wanted:  # a hand-over this re-run no longer makes
+                self.fs.rm(path)
+
+    def read_crawl_day_files(self, table: str, day: date | str, outlet: str) -> pa.Table | None:
+        """Every crawl day's file of one partition, read by key (its folder); None when it has none."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from akhbar.warehouse.schema import TABLES
+
+        folder = self.partition_path(table, day, outlet).rsplit("/", 1)[0]
+        parts = []
+        for path in sorted(self.fs.glob(f"{globmod.escape(folder)}/crawl-*.parquet")):
+            try:
+                with self.fs.open(path, "rb") as fh:
+                    parts.append(pq.read_table(fh, schema=TABLES[table]))
+            except FileNotFoundError:
+                continue  # its crawl day was re-run meanwhile and hands nothing here any more
+            except Exception as exc:
+                raise CorruptPartition(self, path, table, _day(day), outlet, exc) from exc
+        return pa.concat_tables(parts) if parts else None
 
     def _remove_quietly(self, path: str) -> None:
         try:
@@ -403,6 +437,11 @@ def _skip_link(path: str) -> None:
     _warned_links.add(path)
     log.warning("skipped %s: a symbolic link inside the lake (the lake is read without following links; put the "
                 "file itself there, or remove the link)", path)
+
+
+def crawl_day_file(crawl_day: date | str) -> str:
+    """The name of a crawl day's own file in a partition of a PER_CRAWL_DAY_FILES table."""
+    return f"crawl-{_day(crawl_day)}.parquet"
 
 
 def _pair(path: str) -> tuple[str, str]:

@@ -17,9 +17,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from akhbar.warehouse.lake import FOLDED_KEY, Lake
-from akhbar.warehouse.locks import partition_lock
-from akhbar.warehouse.schema import TABLES
+from akhbar.warehouse.lake import FOLDED_KEY, CorruptPartition, Lake, crawl_day_file
+from akhbar.warehouse.locks import PartitionBusy, partition_lock
+from akhbar.warehouse.schema import TABLES, CrawlOutcome, HandoverRecord
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ def conform_table(data: pa.Table, expected: pa.Schema) -> pa.Table:
 def migrate(data_dir: Path, lake: Lake, *, dry_run: bool = False) -> dict[str, Any]:
     """Check every file's schema; rewrite those that differ (unless ``dry_run``)."""
     stats: dict[str, Any] = {"checked": 0, "rewritten": [], "refused": []}
+    if not dry_run:
+        stats["handovers"] = ensure_handovers(data_dir, lake)
     for table in TABLES:
         listing = lake.listing(table)
         for path, month in [(p, False) for p in listing.days] + [(p, True) for p in listing.months]:
@@ -81,3 +83,55 @@ def _rewrite(data_dir: Path, lake: Lake, table: str, path: str, expected: pa.Sch
         lake.write_atomic(path, data)
     log.info("migrated %s (%d rows)%s", path, data.num_rows,
              f", {len(json.loads(folded))} partitions" if folded else "")
+
+
+# -- the handovers table, for a lake written before it existed ---------------------------------------------
+#: written (hidden from readers) once the handovers table holds every hand-over the lake's crawl_log had
+HANDOVERS_MARK = ".from-crawl-log"
+
+
+def ensure_handovers(data_dir: Path, lake: Lake) -> int | None:
+    """Once per lake: fill the ``handovers`` table from crawl_log's ``other_day`` lines (a lake written before the
+    table existed), then mark it done, so home days read hand-overs by key from then on. Returns the rows
+    written, or None when it was done before.
+
+    Each crawl day's file is written under that day's lock, never waited for: a day whose lock is held (its own
+    run is writing its hand-overs now, the caller's own day included) or that wrote its file already is left
+    to itself. A crawl_log file that does not read is named in the log and skipped."""
+    mark = f"{lake.root}/handovers/{HANDOVERS_MARK}"
+    if lake.fs.exists(mark):
+        return None
+    written = 0
+    for (day, outlet), by_home in sorted(_handed_in_crawl_log(lake).items()):
+        if lake.fs.glob(f"{lake.pattern_root}/handovers/day=*/outlet={outlet}/{crawl_day_file(day)}"):
+            continue  # this day's run wrote its own hand-overs already
+        try:
+            with partition_lock(data_dir, day.isoformat(), outlet):
+                lake.replace_crawl_day_files("handovers", day, outlet, by_home)
+        except PartitionBusy:
+            continue  # that day is being run: its run writes its own
+        written += sum(len(rows) for rows in by_home.values())
+    lake.fs.makedirs(f"{lake.root}/handovers", exist_ok=True)
+    with lake.fs.open(mark, "wb") as fh:
+        fh.write(f"{written}\n".encode())
+    log.info("handovers: %d row(s) taken from crawl_log's other_day lines", written)
+    return written
+
+
+def _handed_in_crawl_log(lake: Lake) -> dict[tuple[Any, str], dict[Any, list[HandoverRecord]]]:
+    """(crawl day, outlet) -> home day -> the hand-over rows its crawl_log other_day lines stand for."""
+    cols = ["url", "outcome", "home_day", "warc_file", "warc_offset", "listed_at", "listed_by", "reason"]
+    corrupt: list[CorruptPartition] = []
+    rows = lake.read("crawl_log", columns=cols, corrupt=corrupt).to_pylist()
+    for exc in corrupt:
+        log.warning("handovers: %s", exc)
+    out: dict[tuple[Any, str], dict[Any, list[HandoverRecord]]] = {}
+    for r in rows:
+        if r["outcome"] != CrawlOutcome.OTHER_DAY or r["home_day"] is None or not r["warc_file"]:
+            continue
+        if r["home_day"] == r["day"]:
+            continue
+        out.setdefault((r["day"], r["outlet"]), {}).setdefault(r["home_day"], []).append(HandoverRecord(
+            url=r["url"], crawl_day=r["day"], warc_file=r["warc_file"], warc_offset=r["warc_offset"],
+            listed_at=r["listed_at"], listed_by=r["listed_by"], reason=r["reason"]))
+    return out

@@ -168,12 +168,29 @@ RUNS = pa.schema(
     ]
 )
 
+HANDOVERS = pa.schema(
+    [
+        _f("url", pa.string(), "URL of the archived response", False),
+        _f("crawl_day", pa.date32(), "UTC day whose crawl archived the page; the partition's day is the page's home "
+           "day (akhbar.pipeline.home_day). One file per crawl day: crawl-<crawl_day>.parquet", False),
+        _f("warc_file", pa.string(), "WARC file holding the response, relative to the data dir", False),
+        _f("warc_offset", pa.int64(), "byte offset of the response record in warc_file", False),
+        _f("listed_at", TS, "date the listing gave the article, UTC (as in crawl_log)"),
+        _f("listed_by", pa.string(), "listing kind and URL, as in crawl_log (e.g. 'feed https://…/rss')"),
+        _f("reason", pa.string(), "why the page belongs to the partition's day (the crawl_log other_day reason)"),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "crawl_log": CRAWL_LOG,
     "duplicates": DUPLICATES,
     "runs": RUNS,
+    "handovers": HANDOVERS,
 }
+#: tables whose day partitions hold one file per writing crawl day (``crawl-<day>.parquet``), each replaced by
+#: that day's run under its own lock: never merged into part-0 nor folded into a month (warehouse.compaction)
+PER_CRAWL_DAY_FILES: frozenset[str] = frozenset({"handovers"})
 #: the row order of each table's partition files (Lake.replace_partition sorts by it): stable files, so a
 #: re-run writes the same bytes and a diff of two lakes compares rows, not orders
 SORT_KEYS: dict[str, tuple[str, ...]] = {
@@ -181,6 +198,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "crawl_log": ("fetched_at", "url", "outcome"),
     "duplicates": ("cluster_id", "article_id"),
     "runs": ("finished_at",),
+    "handovers": ("warc_file", "warc_offset"),
 }
 
 
@@ -298,7 +316,23 @@ class RunRecord(_Row):
     error: str | None = None
 
 
-RECORDS: dict[str, type[_Row]] = {r.TABLE: r for r in (ArticleRecord, CrawlLogRecord, DuplicateRecord, RunRecord)}
+@dataclass(frozen=True, slots=True)
+class HandoverRecord(_Row):
+    """A page the crawl of ``crawl_day`` archived whose home is another day: stored in that day's partition, so
+    the home day reads it by key (its WARC pointer and listing evidence), never by scanning crawl_log."""
+
+    TABLE: ClassVar[str] = "handovers"
+    url: str
+    crawl_day: date
+    warc_file: str
+    warc_offset: int
+    listed_at: datetime | None = None
+    listed_by: str | None = None
+    reason: str | None = None
+
+
+RECORDS: dict[str, type[_Row]] = {r.TABLE: r for r in (ArticleRecord, CrawlLogRecord, DuplicateRecord, RunRecord,
+                                                       HandoverRecord)}
 
 
 def empty_table(name: str) -> pa.Table:

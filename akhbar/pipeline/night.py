@@ -17,17 +17,17 @@ from pathlib import Path
 
 from akhbar.crawler import paths
 from akhbar.crawler import run as crawl_runner
-from akhbar.crawler.archives import with_capture
 from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.warc import new_run_id
 from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
 from akhbar.pipeline import reindex, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
+from akhbar.pipeline.page import Placement
 from akhbar.pipeline.prefetch import MISSING, Prefetch
 from akhbar.warehouse.diskfull import disk_full_errno
 from akhbar.warehouse.lake import CorruptPartition, Lake
 from akhbar.warehouse.locks import partition_lock
-from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
+from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome, HandoverRecord
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +69,11 @@ def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, f
 # Nothing fetched is lost: every archived article response of the crawl of day C is extracted by C's
 # pipeline and given one *home day* (steps.home_day), a pure function of the record and its listing.
 # The pipeline of D keeps its own records whose home is D and the records other days' pipelines handed
-# over to D (their crawl_log rows ``other_day`` with home_day=D and the WARC pointer); a record never
-# lands anywhere but its home. A record whose home is another day H is also merged into H's partition by
-# the run that archived it (deliver_handed), so it is in ``articles`` even if H is never run; H's own run
-# takes it again from the WARC (exactly once: rows are keyed by article_id). A page that is not kept is
-# logged with its outcome and reason; an error of one page is that page's extract_failed, never the day's.
+# over to D (the rows of D's ``handovers`` partition, each a WARC pointer with its listing evidence, which
+# those days wrote with their crawl_log lines ``other_day``); a record never lands anywhere but its home.
+# A record whose home is another day H is also merged into H's partition by the run that archived it
+# (deliver_handed), so it is in ``articles`` even if H is never run; H's own run takes it again from the
+# WARC (exactly once: rows are keyed by article_id). A page that is not kept is logged with its outcome and reason; an error of one page is that page's extract_failed, never the day's.
 @dataclass
 class Extraction:
     rows: list[ArticleRecord]
@@ -99,58 +99,59 @@ def extract_records(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
     kept: dict[str, ArticleRecord] = {}
     with night_pool(workers if mode == "pool" else 1, start="fork"):
         for start in range(0, len(refs), BATCH_PAGES):
-            records = steps.load_records(data_dir, refs[start:start + BATCH_PAGES])
-            results = _extract(records, outlet, prefetched, timeout, mode, workers)
-            _place_all(records, results, outlet, day, out, kept)
+            pages = steps.load_records(data_dir, refs[start:start + BATCH_PAGES])
+            _place_all(_extract(pages, outlet, prefetched, timeout, mode, workers), outlet, day, out, kept)
     out.rows = sorted(kept.values(), key=lambda a: a.url)
     return out
 
 
-def _extract(records: list[steps.Record], outlet: Outlet, prefetched: Prefetch | None, timeout: float | None,
-             mode: Mode, workers: int) -> list:
-    jobs = [steps.extract_job(r, outlet) for r in records]
+def _extract(pages: list[steps.Page], outlet: Outlet, prefetched: Prefetch | None, timeout: float | None,
+             mode: Mode, workers: int) -> list[steps.Page]:
+    """Each page with its extraction (or why there is none): from the prefetch when it has the very same job,
+    else from the executor."""
+    jobs = [steps.extract_job(p, outlet) for p in pages]
     results = [prefetched.take(outlet.slug, job) if prefetched else MISSING for job in jobs]
     todo = [i for i, r in enumerate(results) if r is MISSING]
     done = run_jobs(steps.extract_page, [jobs[i] for i in todo], timeout=timeout, mode=mode, workers=workers)
     for i, result in zip(todo, done, strict=True):
         results[i] = result
-    return results
+    return [steps.with_extraction(p, r) for p, r in zip(pages, results, strict=True)]
 
 
-def _place_all(records: list[steps.Record], results: list, outlet: Outlet, day: date, out: Extraction,
+def _place_all(pages: list[steps.Page], outlet: Outlet, day: date, out: Extraction,
                kept: dict[str, ArticleRecord]) -> None:
-    for record, result in zip(records, results, strict=True):
-        try:
-            article, rejection = _decide(record, result, outlet, day)
-        except Exception as exc:  # dating, identifying or signing one page broke: that page's failure only
-            log.warning("%s %s: %s failed after extraction: %r", outlet.slug, day, record.response.url, exc)
-            article, rejection = None, steps.Rejection(CrawlOutcome.EXTRACT_FAILED, str(steps.page_failure(exc)))
-        if rejection is None:
-            steps.keep_newest(kept, article)
-        elif record.crawl_day == day:  # a handed-in record was logged by its own crawl day already
-            out.log_rows.append(rejection.log_row(record))
-            if rejection.home_day is not None and article is not None:
-                steps.keep_newest(out.handed.setdefault(rejection.home_day, {}), article)
-
-
-def _decide(record: steps.Record, result: object, outlet: Outlet,
-            day: date) -> tuple[ArticleRecord | None, steps.Rejection | None]:
-    """The page's article (None when it is none) and why it is not kept on ``day`` (None: it is)."""
-    rejection = steps.reject_extracted(record.response.body, result, record.response.headers, record.response.status)
-    if rejection is not None:
-        return None, rejection
-    dates = steps.choose_date(result, record.listing, record.response.fetched_at)
-    article = with_capture(steps.build_article(record.response, result, outlet, dates), record.response)
-    return article, steps.place(record, dates, day)
+    for page in pages:
+        page = steps.decide(page, outlet, day)
+        if page.placement is Placement.KEEP:
+            steps.keep_newest(kept, page.article)
+        elif page.crawl_day == day:  # a handed-in page was logged by its own crawl day already
+            out.log_rows.append(page.log_row())
+            if page.placement is Placement.HAND_OVER:
+                steps.keep_newest(out.handed.setdefault(page.home, {}), page.article)
 
 
 # -- stage 3: load into the lake --------------------------------------------------------------
 def load_stage(lake: Lake, data_dir: Path, day: date, outlet: Outlet, articles: list[ArticleRecord],
                rejected: list[CrawlLogRecord]) -> int:
-    """Replace the outlet-day's partitions of articles and crawl_log (each atomically)."""
+    """Replace the outlet-day's partitions of articles and crawl_log (each atomically), and first its hand-overs:
+    its ``other_day`` lines as rows of their home days' ``handovers`` partitions (this day's file in each,
+    replacing what an earlier run of this day handed over, and no other day's), so a crawl_log line
+    ``other_day`` never stands without the row its home day reads."""
+    lake.replace_crawl_day_files("handovers", day, outlet.slug, handovers_of(rejected, day))
     crawl_rows = list(read_logs(data_dir, day.isoformat(), outlet.slug)) + rejected
     lake.replace_partition("crawl_log", day, outlet.slug, crawl_rows)
     return lake.replace_partition("articles", day, outlet.slug, articles)
+
+
+def handovers_of(rejected: list[CrawlLogRecord], crawl_day: date) -> dict[date, list[HandoverRecord]]:
+    """The hand-over rows of the crawl day's other_day lines, by home day."""
+    out: dict[date, list[HandoverRecord]] = {}
+    for r in rejected:
+        if r.outcome is CrawlOutcome.OTHER_DAY and r.home_day is not None and r.warc_file:
+            out.setdefault(r.home_day, []).append(HandoverRecord(
+                url=r.url, crawl_day=crawl_day, warc_file=r.warc_file, warc_offset=r.warc_offset,
+                listed_at=r.listed_at, listed_by=r.listed_by, reason=r.reason))
+    return out
 
 
 Handed = dict[date, dict[str, ArticleRecord]]

@@ -31,9 +31,8 @@ INFLIGHT_PER_WORKER = 2
 MISSING = object()
 
 
-def job_key(slug: str, job: tuple) -> tuple:
-    body, options = job
-    return slug, hashlib.blake2b(body, digest_size=16).digest(), options.url, options.content_type
+def job_key(slug: str, job: steps.ExtractJob) -> tuple:
+    return slug, hashlib.blake2b(job.body, digest_size=16).digest(), job.options.url, job.options.content_type
 
 
 class Prefetch:
@@ -75,7 +74,7 @@ class Prefetch:
             self._pool.restart()
         log.info("prefetch: %d page(s) extracted during the crawl", len(self._results))
 
-    def take(self, slug: str, job: tuple) -> Any:
+    def take(self, slug: str, job: steps.ExtractJob) -> Any:
         """The extraction of ``job`` done during the crawl, or MISSING."""
         return self._results.pop(job_key(slug, job), MISSING)
 
@@ -123,7 +122,7 @@ class Prefetch:
     def _send(self, outlet: Outlet, rec: ArchivedResponse) -> None:
         if rec.kind != "article" or rec.status != 200:
             return
-        job = steps.extract_job(steps.Record(rec, self._day, steps.Listing()), outlet)
+        job = steps.extract_job(steps.Page(rec, self._day), outlet)
         key = job_key(outlet.slug, job)
         if key in self._results or key in self._running:
             return

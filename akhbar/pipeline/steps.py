@@ -1,31 +1,41 @@
-"""The extract stage as small steps over one record at a time (datatrove's model: blocks over one document
-type; a filter that drops a page returns why).
+"""The extract stage as small steps over one :class:`~akhbar.pipeline.page.Page` at a time (datatrove's model:
+blocks over one document type; a filter that drops a page says why). Each step is ``Page -> Page``; a page
+rejected by one step goes through the later ones unchanged.
 
-    read archived pages -> extract -> identify -> normalise and sign -> keep / reject with a reason -> write
+    read -> extract -> screen -> date -> build -> place
 
-:func:`page_refs` gives where a day's :class:`Record` s lie (its own and those other days handed over),
-:func:`load_records` reads a batch of them, the executor runs :func:`extract_page` on each,
-:func:`reject_extracted` turns an extraction that is no article into a :class:`Rejection`,
-:func:`build_article` identifies, normalises and signs it into an ``ArticleRecord`` (built once, here), and
-:func:`place` keeps it, hands it to its home day or rejects it, always with a reason.
+:func:`page_refs` gives where a day's pages lie (its own, and those other days handed over to it: read by key
+from the ``handovers`` table), :func:`load_records` reads a batch of them, the executor runs
+:func:`extract_page` on each :class:`ExtractJob` and :func:`with_extraction` puts the result on the page,
+:func:`screen` rejects a bot wall or a page that is no article, :func:`date` decides its date,
+:func:`build` makes its one ``ArticleRecord``, and :func:`place` keeps it, hands it to its home day or rejects it,
+always with a reason (:func:`decide` runs the four).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from akhbar.crawler.archives import with_capture
 from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
 from akhbar.outlets.registry import Outlet
 from akhbar.pipeline.executor import PageTimeout
+from akhbar.pipeline.page import DateDecision, ExtractJob, Listing, ListingKind, Page, Placement, Rejection
 from akhbar.transforms import blockwall
 from akhbar.transforms.identity import article_id, canonical_url, normalize_url
 from akhbar.transforms.soft404 import soft_404_reason
 from akhbar.warehouse.lake import Lake
-from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
+from akhbar.warehouse.schema import ArticleRecord, CrawlOutcome
+
+if TYPE_CHECKING:
+    from akhbar.transforms.extract import Extracted
+
+log = logging.getLogger(__name__)
 
 #: page date and listing date further apart than this: the row is flagged date_disagrees
 DATE_TOLERANCE = timedelta(hours=24)
@@ -33,66 +43,12 @@ DATE_TOLERANCE = timedelta(hours=24)
 EARLIEST_PAGE_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 #: an index page: at least this many links around less than SHORT_TEXT characters of extracted text
 INDEX_MIN_LINKS, SHORT_TEXT = 50, 200
-#: extractor errors that mean "no article here" rather than "extraction broke"
+#: ExtractionError reasons (transforms.extract) that mean "no article here" rather than "extraction broke"
 _NO_TEXT_ERRORS = ("empty page", "no article text found")
 #: not_article reasons that say the page had no body text (the quality gate's empty-body rate counts them)
 NO_BODY_REASONS = ("no body text", *_NO_TEXT_ERRORS)
 #: a failure's reason is cut to this many characters (a crawl_log line, not a dump)
 MAX_REASON_CHARS = 500
-
-
-@dataclass(frozen=True)
-class Listing:
-    """What the listing that led the crawl to a page said about it (crawl_log listed_at / listed_by)."""
-
-    at: datetime | None = None
-    by: str | None = None  # "<kind> <listing URL>"
-
-    @property
-    def kind(self) -> str:
-        return (self.by or "listing").split(" ", 1)[0]
-
-
-@dataclass(frozen=True)
-class Record:
-    """An archived article response, the UTC day whose crawl archived it, and its listing evidence."""
-
-    response: ArchivedResponse
-    crawl_day: date
-    listing: Listing
-
-
-@dataclass(frozen=True)
-class RecordRef:
-    """A Record not read yet: where its response lies (the stage reads bodies a batch at a time)."""
-
-    warc_file: str
-    offset: int
-    crawl_day: date
-    listing: Listing
-
-    def load(self, data_dir: Path) -> Record | None:
-        """The Record, or None when the response is no longer readable there."""
-        rec = read_response(data_dir, self.warc_file, self.offset)
-        return None if rec is None else Record(rec, self.crawl_day, self.listing)
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """Why a page is not kept: the crawl_log outcome and its reason (a rejected page always has one)."""
-
-    outcome: CrawlOutcome
-    reason: str
-    home_day: date | None = None  # other_day: the day that keeps it
-
-    def log_row(self, record: Record) -> CrawlLogRecord:
-        """The crawl_log line of the rejected page (with the WARC pointer, so its home day can read it)."""
-        rec = record.response
-        return CrawlLogRecord(
-            url=rec.url, kind="article", status=rec.status, bytes=len(rec.body), fetched_at=rec.fetched_at,
-            duration_ms=None, outcome=self.outcome, reason=self.reason, final_url=rec.url, run_id="extract",
-            warc_file=rec.warc_file, warc_offset=rec.offset, listed_at=record.listing.at,
-            listed_by=record.listing.by, home_day=self.home_day)
 
 
 # -- dates and home days ----------------------------------------------------------------------
@@ -120,13 +76,13 @@ def home_day(crawl_day: date, page_date: datetime | None, listing: Listing) -> d
     page = page_date.date()
     if abs((page - crawl_day).days) <= 1:
         return page
-    if near and listing.kind != "archive" and abs((page - listed).days) > 1:
+    if near and listing.kind is not ListingKind.ARCHIVE and abs((page - listed).days) > 1:
         return listed
     return page
 
 
-def choose_date(ex: Any, listing: Listing, fetched_at: datetime) -> dict[str, Any]:
-    """published_at, date_source, date_signals, listed_at and date_disagrees of one extracted page."""
+def choose_date(ex: Any, listing: Listing, fetched_at: datetime) -> DateDecision:
+    """The page's date, its source and evidence, reconciled with the listing's (``ex``: what extraction gave)."""
     page = ex.published_at
     trusted = trusted_page_date(page, fetched_at)
     signals = list(getattr(ex, "date_signals", None) or [])
@@ -138,21 +94,31 @@ def choose_date(ex: Any, listing: Listing, fetched_at: datetime) -> dict[str, An
     if trusted:
         published, source = page, getattr(ex, "date_source", None) or "page"
     elif listing.at is not None:
-        published, source = listing.at, f"listing:{listing.kind}"
+        published, source = listing.at, listing.source
     else:
         published, source = None, None
     far = trusted and listing.at is not None and abs(page - listing.at) > DATE_TOLERANCE
-    return {"published_at": published, "date_source": source, "date_signals": signals, "listed_at": listing.at,
-            "date_disagrees": bool(far or (had_page_evidence and not trusted)),
-            "date_estimated": not trusted and published is not None}
-
-
-def is_trusted(dates: dict[str, Any]) -> bool:
-    """Whether choose_date took the page's own date (not the listing's, not none)."""
-    return dates["published_at"] is not None and not dates["date_estimated"]
+    return DateDecision(published_at=published, source=source, signals=tuple(signals), listed_at=listing.at,
+                        disagrees=bool(far or (had_page_evidence and not trusted)),
+                        estimated=not trusted and published is not None, trusted=trusted)
 
 
 # -- step 1: read archived pages --------------------------------------------------------------
+@dataclass(frozen=True)
+class PageRef:
+    """A Page not read yet: where its response lies (the stage reads bodies a batch at a time)."""
+
+    warc_file: str
+    offset: int
+    crawl_day: date
+    listing: Listing
+
+    def load(self, data_dir: Path) -> Page | None:
+        """The Page, or None when the response is no longer readable there."""
+        rec = read_response(data_dir, self.warc_file, self.offset)
+        return None if rec is None else Page(rec, self.crawl_day, self.listing)
+
+
 def latest_refs(data_dir: Path, day: date, outlet: Outlet) -> list[Any]:
     """Where the newest successful archived response of every article URL the crawl of the day archived lies
     (crawler.warc.ResponseRef), read without holding their bodies."""
@@ -167,96 +133,119 @@ def _listings(log_rows: list[dict]) -> dict[str, Listing]:
         if r.get("kind") == "article" and (r.get("listed_at") or r.get("listed_by")):
             for u in (r.get("final_url"), r["url"]):
                 if u:
-                    out.setdefault(normalize_url(u), Listing(r.get("listed_at"), r.get("listed_by")))
+                    out.setdefault(normalize_url(u), Listing.parse(r.get("listed_at"), r.get("listed_by")))
     return out
 
 
-def day_refs(data_dir: Path, day: date, outlet: Outlet) -> list[RecordRef]:
+def day_refs(data_dir: Path, day: date, outlet: Outlet) -> list[PageRef]:
     listings = _listings(list(read_logs(data_dir, day.isoformat(), outlet.slug)))
-    return [RecordRef(ref.warc_file, ref.offset, day, listings.get(normalize_url(ref.url), Listing()))
+    return [PageRef(ref.warc_file, ref.offset, day, listings.get(normalize_url(ref.url), Listing()))
             for ref in latest_refs(data_dir, day, outlet)]
 
 
-def handed_over_refs(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[RecordRef]:
-    """Where the records lie that the pipelines of other days found to belong to ``day`` (their ``other_day``
-    rows), by WARC file and offset.
+def handed_over_refs(lake: Lake, data_dir: Path, day: date, outlet: Outlet) -> list[PageRef]:
+    """Where the pages lie that the runs of other days found to belong to ``day``: the ``handovers`` partition
+    of (day, outlet), read by key. A lake older than that table is migrated once first (warehouse.migrate)."""
+    from akhbar.warehouse.migrate import ensure_handovers
 
-    Reads a few columns of the crawl_log table; a far home (rule 3 of home_day) can be any day."""
-    cols = ["outcome", "home_day", "warc_file", "warc_offset", "listed_at", "listed_by"]
-    # this outlet's partitions of other days only: another outlet's files, or the day's own (which this run
-    # replaces), are none of its business, a corrupt one among them included
-    listing = lake.listing("crawl_log").for_outlet(outlet.slug, but_day=day.isoformat())
-    table = lake.read("crawl_log", columns=cols, listing=listing)
-    wanted: dict[str, dict[int, dict]] = {}
-    for r in table.to_pylist():
-        if (r["outlet"] == outlet.slug and r["outcome"] == CrawlOutcome.OTHER_DAY and r["home_day"] == day
-                and r["day"] != day and r["warc_file"]):
-            wanted.setdefault(r["warc_file"], {})[r["warc_offset"]] = r
-    return [RecordRef(warc_file, offset, r["day"], Listing(r["listed_at"], r["listed_by"]))
-            for warc_file, rows in sorted(wanted.items()) for offset, r in sorted(rows.items())]
+    ensure_handovers(data_dir, lake)
+    table = lake.read_crawl_day_files("handovers", day, outlet.slug)
+    rows = {} if table is None else {(r["warc_file"], r["warc_offset"]): r for r in table.to_pylist()
+                                     if r["crawl_day"] != day}
+    return [PageRef(warc_file, offset, r["crawl_day"], Listing.parse(r["listed_at"], r["listed_by"]))
+            for (warc_file, offset), r in sorted(rows.items())]
 
 
 def page_refs(data_dir: Path, day: date, outlet: Outlet, lake: Lake) -> list[Any]:
-    """The day's own archived article records, then those other days handed over to it, not read yet
-    (each item's ``load(data_dir)`` reads it)."""
+    """The day's own archived article pages, then those other days handed over to it, not read yet (each
+    item's ``load(data_dir)`` reads it)."""
     return day_refs(data_dir, day, outlet) + handed_over_refs(lake, data_dir, day, outlet)
 
 
-def load_records(data_dir: Path, refs: list[RecordRef | Record]) -> list[Record]:
-    """The records the refs point at (one no longer readable is left out); a Record given is kept as it is."""
-    return [rec for rec in (ref if isinstance(ref, Record) else ref.load(data_dir) for ref in refs)
-            if rec is not None]
+def load_records(data_dir: Path, refs: list[PageRef | Page]) -> list[Page]:
+    """The pages the refs point at (one no longer readable is left out); a Page given is kept as it is."""
+    return [page for page in (ref if isinstance(ref, Page) else ref.load(data_dir) for ref in refs)
+            if page is not None]
 
 
 # -- step 2: extract (run by akhbar.pipeline.executor) ----------------------------------------
-def extract_job(record: Record, outlet: Outlet) -> tuple[bytes, Any]:
+def extract_job(page: Page, outlet: Outlet) -> ExtractJob:
     """What a worker needs to extract one page: the body and the options (picklable), the fetch time as ``now``."""
     from akhbar.transforms.extract import ExtractOptions
 
-    rec = record.response
-    return rec.body, ExtractOptions(url=rec.url, content_type=rec.header("Content-Type"), tz=outlet.timezone,
-                                    now=rec.fetched_at, overrides=outlet.extract)
+    rec = page.response
+    return ExtractJob(rec.body, ExtractOptions(url=rec.url, content_type=rec.header("Content-Type"),
+                                               tz=outlet.timezone, now=rec.fetched_at, overrides=outlet.extract))
 
 
-class PageFailed(Exception):
-    """Extraction of one page broke in a way the extractor did not foresee (``"<Type>: <message>"``): the page is
-    logged extract_failed with that reason and the outlet-day goes on. A plain one-string exception, so it
-    crosses a process pool whatever the original was."""
-
-
-def extract_page(job: tuple[bytes, Any]) -> Any:
-    """The Extracted page, or the ExtractionError saying why there is none (returned: a pool's map goes on).
-    Any other error of this one page (a parser's recursion limit, a library's ValueError) comes back as a
-    PageFailed: one page never fails its outlet-day."""
+def extract_page(job: ExtractJob) -> Extracted | Rejection:
+    """The Extracted page, or the Rejection saying why there is none (returned: a pool's map goes on), classified
+    by the error's type: the extractor's ExtractionError (not_article when its reason is that the page has no
+    text), anything else of this one page (a parser's recursion limit, a library's ValueError) extract_failed
+    with its type and message: one page never fails its outlet-day."""
     from akhbar.transforms.extract import ExtractionError, extract
 
-    body, options = job
     try:
-        return extract(body, options)
+        return extract(job.body, job.options)
     except ExtractionError as exc:
-        return exc
+        no_text = exc.reason in _NO_TEXT_ERRORS
+        return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, exc.reason)
     except Exception as exc:  # contained per page, with its type and message as the reason
         return page_failure(exc)
 
 
-def page_failure(exc: BaseException) -> PageFailed:
-    """The PageFailed standing for ``exc`` (its message cut to a log line's length)."""
-    return PageFailed(f"{type(exc).__name__}: {exc}"[:MAX_REASON_CHARS])
+def page_failure(exc: BaseException) -> Rejection:
+    """The extract_failed Rejection standing for ``exc`` (its message cut to a log line's length)."""
+    return Rejection(CrawlOutcome.EXTRACT_FAILED, f"{type(exc).__name__}: {exc}"[:MAX_REASON_CHARS])
+
+
+def as_rejection(result: object) -> Rejection | None:
+    """What the executor gave back for a page, as a Rejection (None: an extraction), by type."""
+    if isinstance(result, Rejection):
+        return result
+    if isinstance(result, PageTimeout):
+        return Rejection(CrawlOutcome.EXTRACT_TIMEOUT, str(result))
+    if isinstance(result, BaseException):  # an error the executor itself met: still this page's only
+        from akhbar.transforms.extract import ExtractionError
+
+        if isinstance(result, ExtractionError):
+            no_text = result.reason in _NO_TEXT_ERRORS
+            return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, result.reason)
+        return page_failure(result)
+    return None
+
+
+def with_extraction(page: Page, result: object) -> Page:
+    """Page -> Page: the extraction (or why there is none) put on the page."""
+    if (why := as_rejection(result)) is not None:
+        return page.rejected(why.outcome, why.reason)
+    return replace(page, extracted=result)
+
+
+def extract(page: Page, outlet: Outlet) -> Page:
+    """Page -> Page, in this process (the stage sends extract_job to the executor instead)."""
+    return with_extraction(page, extract_page(extract_job(page, outlet)))
+
+
+# -- step 3: screen ---------------------------------------------------------------------------
+def screen(page: Page) -> Page:
+    """Page -> Page: a bot wall archived in place of the page is ``blocked`` whatever was extracted from it; an
+    extraction that is no article (no text, an index, a video, a soft 404) is ``not_article``."""
+    rec = page.response
+    if wall := blockwall.detect(rec.status, rec.headers, rec.body):
+        return page.rejected(CrawlOutcome.BLOCKED, wall.reason(rec.status))
+    if page.done or page.extracted is None:
+        return page
+    if (why := not_article_reason(rec.body, page.extracted.text or "")) is not None:
+        return page.rejected(CrawlOutcome.NOT_ARTICLE, why)
+    return page
 
 
 def reject_extracted(body: bytes, result: Any, headers: Any = (), status: int = 200) -> Rejection | None:
-    """Why an extraction result is kept out (None: an article): a bot wall archived in place of the page (whatever
-    was extracted from it), the extractor's error, the time limit, or a page that is no article."""
-    if wall := blockwall.detect(status, headers, body):
-        return Rejection(CrawlOutcome.BLOCKED, wall.reason(status))
-    if isinstance(result, PageTimeout):
-        return Rejection(CrawlOutcome.EXTRACT_TIMEOUT, str(result))
-    if isinstance(result, Exception):
-        outcome = CrawlOutcome.NOT_ARTICLE if str(result) in _NO_TEXT_ERRORS else CrawlOutcome.EXTRACT_FAILED
-        return Rejection(outcome, str(result))
-    if (why := not_article_reason(body, result.text or "")) is not None:
-        return Rejection(CrawlOutcome.NOT_ARTICLE, why)
-    return None
+    """Why an extraction result is kept out (None: an article): screen over a bare response."""
+    response = ArchivedResponse(url="", status=status, kind="article", headers=list(headers), body=body,
+                                fetched_at=datetime.now(UTC), record_id="", warc_file="", offset=0)
+    return screen(with_extraction(Page(response, date.min), result)).rejection
 
 
 def not_article_reason(body: bytes, text: str) -> str | None:
@@ -282,7 +271,15 @@ def not_article_reason(body: bytes, text: str) -> str | None:
     return None
 
 
-# -- steps 3 and 4: identify, normalise and sign ----------------------------------------------
+# -- step 4: date -----------------------------------------------------------------------------
+def date_page(page: Page) -> Page:
+    """Page -> Page: the DateDecision (the page's trusted date, else the listing's, flagged estimated)."""
+    if page.done:
+        return page
+    return replace(page, dates=choose_date(page.extracted, page.listing, page.response.fetched_at))
+
+
+# -- step 5: identify, normalise and sign -----------------------------------------------------
 def identify(rec: ArchivedResponse, ex: Any, outlet: Outlet) -> tuple[str, str]:
     """(article_id, canonical URL): the page's rel=canonical when it is trusted, else its normalised URL."""
     canonical = canonical_url(rec.url, ex.canonical_url)
@@ -300,7 +297,7 @@ def normalise_and_sign(text: str) -> tuple[str, str | None, bytes | None]:
     return text_norm, content_hash(text_norm), signature(text_norm)
 
 
-def build_article(rec: ArchivedResponse, ex: Any, outlet: Outlet, dates: dict[str, Any]) -> ArticleRecord:
+def build_article(rec: ArchivedResponse, ex: Any, outlet: Outlet, dates: DateDecision) -> ArticleRecord:
     """The page's one ArticleRecord: extraction, identity, normalised text and signature, dates, WARC pointer."""
     from akhbar.transforms.extract import EXTRACTOR_VERSION
 
@@ -309,25 +306,48 @@ def build_article(rec: ArchivedResponse, ex: Any, outlet: Outlet, dates: dict[st
     return ArticleRecord(
         article_id=aid, url=rec.url, canonical_url=canonical, title=ex.title, text=ex.text, text_norm=text_norm,
         description=ex.description, authors=list(ex.authors or []), tags=list(ex.tags or []), section=ex.section,
-        image=ex.image, source_credit=ex.source_credit, **dates, modified_at=ex.modified_at,
+        image=ex.image, source_credit=ex.source_credit, **dates.columns(), modified_at=ex.modified_at,
         language=ex.language, language_mismatch=bool(ex.language and ex.language != outlet.language),
         text_chars=len(ex.text or ""), decode_repairs=getattr(ex, "decode_repairs", 0), content_hash=content_hash,
         signature=sig, http_status=rec.status, fetched_at=rec.fetched_at, warc_file=rec.warc_file,
         warc_offset=rec.offset, warc_record_id=rec.record_id, extractor_version=EXTRACTOR_VERSION)
 
 
-# -- step 5: keep, hand over or reject --------------------------------------------------------
-def place(record: Record, dates: dict[str, Any], day: date) -> Rejection | None:
-    """None: the record's home is ``day`` (keep it); else the other_day hand-over with its reason."""
-    source = dates["date_source"]
-    trusted = dates["published_at"] if is_trusted(dates) else None
-    home = home_day(record.crawl_day, trusted, record.listing)
+def build(page: Page, outlet: Outlet) -> Page:
+    """Page -> Page: the one ArticleRecord of the page, built here (with its capture's provenance)."""
+    if page.done:
+        return page
+    assert page.dates is not None, "date_page runs before build"
+    return replace(page, article=with_capture(build_article(page.response, page.extracted, outlet, page.dates),
+                                              page.response))
+
+
+# -- step 6: keep, hand over or reject --------------------------------------------------------
+def place(page: Page, day: date) -> Page:
+    """Page -> Page: keep (its home is ``day``), or hand over to its home day with the other_day reason."""
+    if page.done:
+        return page
+    dates = page.dates
+    assert dates is not None, "date_page runs before place"
+    home = home_day(page.crawl_day, dates.published_at if dates.trusted else None, page.listing)
     if home == day:
-        return None
-    page = dates["published_at"].isoformat() if dates["published_at"] else "none"
-    listed = record.listing.at.isoformat() if record.listing.at else "none"
-    reason = f"belongs to {home.isoformat()}: published {page} ({source}), listed {listed}"
-    return Rejection(CrawlOutcome.OTHER_DAY, reason, home)
+        return replace(page, placement=Placement.KEEP, home=None, rejection=None)
+    published = dates.published_at.isoformat() if dates.published_at else "none"
+    listed = page.listing.at.isoformat() if page.listing.at else "none"
+    reason = f"belongs to {home.isoformat()}: published {published} ({dates.source}), listed {listed}"
+    return replace(page, placement=Placement.HAND_OVER, home=home,
+                   rejection=Rejection(CrawlOutcome.OTHER_DAY, reason))
+
+
+def decide(page: Page, outlet: Outlet, day: date) -> Page:
+    """Page -> Page: screen, date, build and place an extracted page; an error of any of them (dating,
+    identifying or signing one page broke) is that page's extract_failed only."""
+    try:
+        return place(build(date_page(screen(page)), outlet), day)
+    except Exception as exc:
+        log.warning("%s %s: %s failed after extraction: %r", outlet.slug, day, page.response.url, exc)
+        return replace(page, article=None, home=None).rejected(CrawlOutcome.EXTRACT_FAILED,
+                                                                page_failure(exc).reason)
 
 
 def keep_newest(kept: dict[str, ArticleRecord], article: ArticleRecord) -> None:
