@@ -73,7 +73,8 @@ def crawl_stage(outlets: list[Outlet], day: date, data_dir: Path, run_id: str, f
 # those days wrote with their crawl_log lines ``other_day``); a record never lands anywhere but its home.
 # A record whose home is another day H is also merged into H's partition by the run that archived it
 # (deliver_handed), so it is in ``articles`` even if H is never run; H's own run takes it again from the
-# WARC (exactly once: rows are keyed by article_id). A page that is not kept is logged with its outcome and reason; an error of one page is that page's extract_failed, never the day's.
+# WARC (exactly once: rows are keyed by article_id). A page that is not kept is logged with its outcome
+# and reason; an error of one page is that page's extract_failed, never the day's.
 @dataclass
 class Extraction:
     rows: list[ArticleRecord]
