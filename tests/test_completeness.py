@@ -145,6 +145,48 @@ def test_rerunning_a_day_duplicates_nothing(calendar, testweb_outlets, fast_craw
     assert max(ids.values()) == 1
 
 
+def test_the_home_day_reads_its_hand_overs_by_key_and_a_rerun_replaces_only_its_own(calendar, testweb,
+                                                                                    testweb_outlets, tmp_path):
+    """s32 (dated the 8th, listed by a neighbouring crawl) is in the 8th's handovers partition, written by the day
+    whose crawl archived it: the 8th re-extracted from a copy of the data whose other days' crawl_log files are
+    all unreadable still takes it; re-running that crawl day replaces its own hand-over file, removes one it no
+    longer makes, and leaves the other days' files alone."""
+    import shutil
+
+    from akhbar.outlets.registry import load_outlets
+    from akhbar.pipeline import night
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(calendar.uri).parent, data, ignore=shutil.ignore_patterns("locks", "index"))
+    lake = Lake(str(data / "lake"))
+    home = date(2025, 1, 8)
+    url = normalize_url(testweb.article_url(next(a for a in testweb.catalog.by_site[SEPEHR] if a.key == "s32")))
+    handed = lake.read_crawl_day_files("handovers", home, SEPEHR).to_pylist()
+    mine = [r for r in handed if normalize_url(r["url"]) == url]
+    assert len(mine) == 1 and mine[0]["reason"].startswith("belongs to 2025-01-08"), handed
+    crawled = mine[0]["crawl_day"]
+    assert crawled in DAYS and crawled != home
+    for part in (data / "lake" / "crawl_log").glob(f"day=*/outlet={SEPEHR}/part-0.parquet"):
+        if f"day={home}" not in str(part):
+            part.write_bytes(b"not parquet")  # reading crawl_log of another day now fails
+    (data / "lake" / "articles" / f"day={home}" / f"outlet={SEPEHR}" / "part-0.parquet").unlink()
+    outlet = load_outlets(testweb_outlets)[SEPEHR]
+    night.process_outlet_day(data, home, outlet, lake)
+    kept = [normalize_url(r["url"]) for r in lake.read_partition("articles", home, SEPEHR).to_pylist()]
+    assert kept.count(url) == 1
+    # the crawl day again (from its WARC files): its file in the 8th is rewritten alike, a stale one elsewhere goes
+    folder = data / "lake" / "handovers"
+    before = sorted(map(str, folder.rglob("*.parquet")))
+    own = f"crawl-{crawled}.parquet"
+    stale = folder / "day=2025-02-01" / f"outlet={SEPEHR}" / own
+    stale.parent.mkdir(parents=True)
+    shutil.copy(folder / f"day={home}" / f"outlet={SEPEHR}" / own, stale)
+    (data / "lake" / "crawl_log" / f"day={crawled}" / f"outlet={SEPEHR}" / "part-0.parquet").unlink()
+    night.process_outlet_day(data, crawled, outlet, lake)
+    assert not stale.exists() and sorted(map(str, folder.rglob("*.parquet"))) == before
+    assert lake.read_crawl_day_files("handovers", home, SEPEHR).to_pylist() == handed
+
+
 def test_hand_overs_are_delivered_after_the_days_own_lock_is_released(testweb, testweb_outlets, tmp_path,
                                                                        fast_crawl, monkeypatch):
     """Two neighbouring days run at once (Airflow back-fills run days side by side) each hand records to the

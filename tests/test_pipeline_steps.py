@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import urllib.request
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from akhbar.transforms.dedup import content_hash
 from akhbar.transforms.extract import ExtractionError
 from akhbar.transforms.normalize import normalize_text
 from akhbar.warehouse.lake import Lake
-from akhbar.warehouse.schema import ArticleRecord, CrawlOutcome, conform
+from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome, conform
 
 HANG = "hang-here"  # a URL containing this makes the patched extractor sleep
 
@@ -29,12 +30,12 @@ def _fetch(url: str) -> bytes:
 
 
 def _record(url: str, body: bytes, crawl_day: date, offset: int = 0,
-            listing: steps.Listing | None = None) -> steps.Record:
+            listing: steps.Listing | None = None) -> steps.Page:
     fetched = datetime.combine(crawl_day, datetime.min.time(), UTC) + timedelta(hours=20)
     rec = ArchivedResponse(url=url, status=200, kind="article", headers=[("Content-Type", "text/html; charset=utf-8")],
                            body=body, fetched_at=fetched, record_id=f"<urn:uuid:{offset}>",
                            warc_file=f"warc/day={crawl_day}/x.warc.gz", offset=offset)
-    return steps.Record(rec, crawl_day, listing or steps.Listing())
+    return steps.Page(rec, crawl_day, listing or steps.Listing())
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +49,68 @@ def pages(testweb, testweb_outlets):
     return out
 
 
-def test_extract_identify_sign_build_one_article_record(pages):
-    for outlet, record, art in pages:
-        result = steps.extract_page(steps.extract_job(record, outlet))
-        assert steps.reject_extracted(record.response.body, result) is None, outlet.slug
-        dates = steps.choose_date(result, record.listing, record.response.fetched_at)
-        article = steps.build_article(record.response, result, outlet, dates)
+def test_each_step_fills_its_field_of_the_page(pages):
+    """read -> extract -> screen -> date -> build -> place, each Page -> Page, on a Persian and an Arabic page."""
+    for outlet, page, art in pages:
+        assert (page.extracted, page.dates, page.article, page.placement) == (None, None, None, None)
+        extracted = steps.extract(page, outlet)
+        assert extracted.response is page.response and art.paragraphs[0][:30] in extracted.extracted.text
+        screened = steps.screen(extracted)
+        assert screened == extracted and screened.rejection is None  # an article: nothing to reject
+        dated = steps.date_page(screened)
+        assert dated.dates.trusted and not dated.dates.estimated and dated.dates.published_at is not None
+        built = steps.build(dated, outlet)
+        article = built.article
         assert isinstance(article, ArticleRecord)
         assert art.paragraphs[0][:30] in article.text  # the body as published, Persian / Arabic script intact
         assert article.text_norm == normalize_text(article.text)
         assert article.content_hash == content_hash(article.text_norm) and article.signature
         assert article.decode_repairs == 0 and article.text_chars == len(article.text)
-        assert (article.article_id, article.canonical_url) == steps.identify(record.response, result, outlet)
+        assert (article.article_id, article.canonical_url) == steps.identify(page.response, built.extracted, outlet)
+        assert (article.published_at, article.date_source) == (dated.dates.published_at, dated.dates.source)
+        assert article.capture_source == "live"
         assert conform("articles", [article]).num_rows == 1  # the writer takes the record as it is
+        placed = steps.place(built, art.home_day)
+        assert (placed.placement, placed.home, placed.rejection) == (steps.Placement.KEEP, None, None)
+        assert steps.decide(extracted, outlet, art.home_day) == placed  # decide is the four steps
+
+
+def test_a_rejected_page_goes_through_the_later_steps_unchanged(pages):
+    outlet, page, _ = pages[1]
+    empty = steps.extract(_record(page.response.url, b"", page.crawl_day), outlet)
+    assert empty.placement is steps.Placement.REJECT
+    assert empty.rejection == steps.Rejection(CrawlOutcome.NOT_ARTICLE, "empty page")
+    assert steps.decide(empty, outlet, page.crawl_day) == empty
+    line = empty.log_row()
+    assert (line.outcome, line.reason, line.home_day, line.warc_offset) == (CrawlOutcome.NOT_ARTICLE, "empty page",
+                                                                            None, 0)
+
+
+def test_extraction_failures_are_classified_by_type():
+    page = _record("https://www.wadi.example/news/7", b"<html>", date(2025, 1, 7))
+    timed_out = steps.with_extraction(page, PageTimeout(2.5))
+    assert timed_out.rejection == steps.Rejection(CrawlOutcome.EXTRACT_TIMEOUT, "extraction took longer than 2.5 s")
+    broke = steps.with_extraction(page, steps.page_failure(RecursionError("maximum recursion depth exceeded")))
+    assert broke.rejection == steps.Rejection(CrawlOutcome.EXTRACT_FAILED,
+                                              "RecursionError: maximum recursion depth exceeded")
+    not_html = steps.with_extraction(page, ExtractionError("not HTML: application/pdf"))
+    assert not_html.rejection.outcome is CrawlOutcome.EXTRACT_FAILED
+    assert steps.with_extraction(page, ExtractionError("no article text found")).rejection.outcome \
+        is CrawlOutcome.NOT_ARTICLE
+
+
+def test_listing_evidence_is_parsed_once_and_written_back_the_same():
+    from akhbar.crawler.crawllog import LISTING_KINDS
+
+    assert {k.value for k in steps.ListingKind} == set(LISTING_KINDS)
+    at = datetime(2025, 1, 7, 9, tzinfo=UTC)
+    for by in ("sitemap_news https://www.wadi.example/news-sitemap.xml", "feed https://www.sepehr.example/rss?x=ا",
+               "archive https://www.sepehr.example/archive/1403/10/18"):
+        listing = steps.Listing.parse(at, by)
+        assert listing.by == by and listing.kind is steps.ListingKind(by.split(" ", 1)[0])
+    assert steps.Listing.parse(at, "feed https://x/rss").source == "listing:feed"
+    assert steps.Listing.parse(at, None) == steps.Listing(at) and steps.Listing(at).source == "listing:listing"
+    assert steps.Listing.parse(at, "catalogue https://x/c").by == "catalogue https://x/c"  # unknown kind: kept
 
 
 def test_the_same_text_signs_the_same_and_a_different_text_differently():
@@ -83,19 +133,25 @@ def test_pages_that_are_no_article_are_rejected_with_their_reason():
     assert (late.outcome, late.reason) == (CrawlOutcome.EXTRACT_TIMEOUT, "extraction took longer than 2.5 s")
 
 
+def _dated(page: steps.Page, published: datetime, source: str = "jsonld") -> steps.Page:
+    """A page as date_page leaves it, with a trusted page date."""
+    decision = steps.DateDecision(published, source, (), page.listing.at, False, False, True)
+    return replace(page, dates=decision)
+
+
 def test_place_keeps_the_home_day_and_hands_other_days_over_with_a_reason():
     day = date(2025, 1, 6)
-    record = _record("https://www.sepehr.example/news/30", b"", day, offset=4096,
-                     listing=steps.Listing(datetime(2025, 1, 6, 9, tzinfo=UTC), "feed https://sepehr/rss"))
-    same = {"published_at": datetime(2025, 1, 6, 8, tzinfo=UTC), "date_source": "jsonld", "date_estimated": False}
-    assert steps.place(record, same, day) is None
-    far = {"published_at": datetime(2025, 1, 11, 8, tzinfo=UTC), "date_source": "jsonld", "date_estimated": False}
-    other = steps.place(_record(record.response.url, b"", day, 4096), far, day)  # no listing: the page day wins
-    assert other.outcome is CrawlOutcome.OTHER_DAY and other.home_day == date(2025, 1, 11)
-    assert other.reason.startswith("belongs to 2025-01-11: published 2025-01-11T08:00:00+00:00 (jsonld)")
-    line = other.log_row(record)
+    page = _record("https://www.sepehr.example/news/30", b"", day, offset=4096,
+                   listing=steps.Listing.parse(datetime(2025, 1, 6, 9, tzinfo=UTC), "feed https://sepehr/rss"))
+    assert steps.place(_dated(page, datetime(2025, 1, 6, 8, tzinfo=UTC)), day).placement is steps.Placement.KEEP
+    # no listing: the page day wins
+    other = steps.place(_dated(_record(page.response.url, b"", day, 4096), datetime(2025, 1, 11, 8, tzinfo=UTC)), day)
+    assert other.placement is steps.Placement.HAND_OVER and other.home == date(2025, 1, 11)
+    assert other.rejection.outcome is CrawlOutcome.OTHER_DAY
+    assert other.rejection.reason.startswith("belongs to 2025-01-11: published 2025-01-11T08:00:00+00:00 (jsonld)")
+    line = replace(other, listing=page.listing).log_row()
     assert (line.outcome, line.home_day, line.warc_offset, line.warc_file) == (
-        CrawlOutcome.OTHER_DAY, date(2025, 1, 11), 4096, record.response.warc_file)
+        CrawlOutcome.OTHER_DAY, date(2025, 1, 11), 4096, page.response.warc_file)
     assert line.listed_by == "feed https://sepehr/rss"
 
 
@@ -108,24 +164,26 @@ class _Extracted:
 
 def test_a_date_not_read_from_the_page_is_flagged_estimated_with_its_evidence():
     fetched = datetime(2025, 1, 7, 20, tzinfo=UTC)
-    listing = steps.Listing(datetime(2025, 1, 7, 9, tzinfo=UTC), "sitemap_lastmod https://x/sitemap.xml")
+    listing = steps.Listing.parse(datetime(2025, 1, 7, 9, tzinfo=UTC), "sitemap_lastmod https://x/sitemap.xml")
     page = steps.choose_date(_Extracted(datetime(2025, 1, 7, 8, tzinfo=UTC)), listing, fetched)
-    assert (page["date_source"], page["date_estimated"], page["date_disagrees"]) == ("jsonld", False, False)
+    assert (page.source, page.estimated, page.disagrees, page.trusted) == ("jsonld", False, False, True)
     # a guess the extractor refused: no page date, its evidence kept; the listing's date, flagged
     refused = steps.choose_date(_Extracted(None, ["htmldate=2013-01-01T00:00:00+00:00 (no day on the page: "
                                                   "refused)"], None), listing, fetched)
-    assert refused["published_at"] == listing.at and refused["date_source"] == "listing:sitemap_lastmod"
-    assert refused["date_estimated"] is True and refused["date_disagrees"] is True
-    assert refused["date_signals"][0].startswith("htmldate=2013-01-01")
+    assert refused.published_at == listing.at and refused.source == "listing:sitemap_lastmod"
+    assert refused.estimated is True and refused.disagrees is True and refused.trusted is False
+    assert refused.signals[0].startswith("htmldate=2013-01-01")
+    assert refused.columns()["date_signals"][-1] == "listed=2025-01-07T09:00:00+00:00 sitemap_lastmod " \
+                                                    "https://x/sitemap.xml"
     # an implausible page date (after the fetch) is not trusted either
     future = steps.choose_date(_Extracted(datetime(2031, 5, 1, tzinfo=UTC)), listing, fetched)
-    assert future["published_at"] == listing.at and future["date_estimated"] is True
+    assert future.published_at == listing.at and future.estimated is True and not future.trusted
     # nothing at all: no date, and nothing estimated
     none = steps.choose_date(_Extracted(None, (), None), steps.Listing(), fetched)
-    assert none["published_at"] is None and none["date_estimated"] is False
+    assert none.published_at is None and none.estimated is False
     # placement trusts only the page's own date: an estimated one is the listing's, never a home elsewhere
     record = _record("https://x/news/1", b"", date(2025, 1, 7), listing=listing)
-    assert steps.place(record, refused, date(2025, 1, 7)) is None
+    assert steps.place(replace(record, dates=refused), date(2025, 1, 7)).placement is steps.Placement.KEEP
 
 
 def _raise_recursion(body, options):
@@ -144,11 +202,11 @@ def test_any_error_of_one_page_is_that_pages_extract_failed(pages, tmp_path: Pat
     with monkeypatch.context() as m:
         m.setattr(_extract_module, "extract", _raise_recursion)
         failed = steps.extract_page(job)
-    assert isinstance(failed, steps.PageFailed) and str(failed).startswith("RecursionError: maximum recursion")
+    assert failed.outcome is CrawlOutcome.EXTRACT_FAILED and failed.reason.startswith("RecursionError: maximum")
     real_extract_page = steps.extract_page
 
     def flaky(job):
-        return _raise_recursion(None, None) if job[1].url.endswith("?deep") else real_extract_page(job)
+        return _raise_recursion(None, None) if job.options.url.endswith("?deep") else real_extract_page(job)
 
     def extract_page(job):  # the real function's containment around a page that raises
         try:
@@ -254,3 +312,58 @@ def test_a_live_soft_404_is_not_an_article_with_its_reason_and_a_short_headline_
     # a short real headline with «وجود ندارد» or a number 404 in it is still an article
     short = page("امکان مذاکره وجود ندارد", "امکان مذاکره وجود ندارد", "سخنگوی دولت گفت امکان مذاکره وجود ندارد.")
     assert not_article_reason(short, "سخنگوی دولت گفت امکان مذاکره وجود ندارد.") is None
+
+
+# -- the handovers table: written by the crawling day, read by key by the home day --------------------------------
+def _other_day(url: str, offset: int, home: date, crawl_day: date) -> CrawlLogRecord:
+    return CrawlLogRecord(url=url, kind="article", status=200, outcome=CrawlOutcome.OTHER_DAY,
+                          reason=f"belongs to {home}: published {home}T08:00:00+00:00 (jsonld), listed none",
+                          warc_file=f"warc/day={crawl_day}/outlet=fa-sepehr/r.warc.gz", warc_offset=offset,
+                          listed_at=datetime.combine(crawl_day, datetime.min.time(), UTC),
+                          listed_by="feed https://www.sepehr.example/rss", home_day=home)
+
+
+class _Outlet:
+    slug = "fa-sepehr"
+
+
+def _handed(lake: Lake, home: date) -> list[tuple]:
+    table = lake.read_crawl_day_files("handovers", home, "fa-sepehr")
+    return [] if table is None else sorted((r["crawl_day"], r["warc_offset"], r["url"]) for r in table.to_pylist())
+
+
+def test_a_crawl_days_hand_overs_are_replaced_by_its_rerun_and_no_other_days(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(night, "read_logs", lambda *a: [])  # the crawler's own lines: none here
+    lake = Lake(str(tmp_path / "lake"))
+    c6, c7, h8, h11 = date(2025, 1, 6), date(2025, 1, 7), date(2025, 1, 8), date(2025, 1, 11)
+    url = "https://www.sepehr.example/news/32-گزارش"
+    night.load_stage(lake, tmp_path, c6, _Outlet, [], [_other_day(url + "?from=6", 10, h8, c6)])
+    night.load_stage(lake, tmp_path, c7, _Outlet, [], [_other_day(url, 20, h8, c7), _other_day(url, 30, h11, c7)])
+    assert _handed(lake, h8) == [(c6, 10, url + "?from=6"), (c7, 20, url)]
+    assert _handed(lake, h11) == [(c7, 30, url)]
+    stored = lake.read_partition("crawl_log", c7, "fa-sepehr").to_pylist()  # written with its crawl_log lines
+    assert sorted(r["home_day"] for r in stored) == [h8, h11]
+    # the 7th again: it no longer hands anything to the 11th, and the 8th gets its row once; the 6th's row stays
+    night.load_stage(lake, tmp_path, c7, _Outlet, [], [_other_day(url, 20, h8, c7)])
+    assert _handed(lake, h8) == [(c6, 10, url + "?from=6"), (c7, 20, url)]
+    assert _handed(lake, h11) == []
+    refs = steps.handed_over_refs(lake, tmp_path, h8, _Outlet)
+    assert [(r.crawl_day, r.offset, r.listing.kind) for r in refs] == [(c6, 10, steps.ListingKind.FEED),
+                                                                       (c7, 20, steps.ListingKind.FEED)]
+
+
+def test_a_lake_older_than_the_handovers_table_is_migrated_once_from_crawl_log(tmp_path: Path):
+    from akhbar.warehouse.migrate import HANDOVERS_MARK
+
+    lake = Lake(str(tmp_path / "lake"))
+    c7, h8 = date(2025, 1, 7), date(2025, 1, 8)
+    url = "https://www.wadi.example/news/متحف-النوبة"
+    # as an older pipeline left it: the other_day line in crawl_log only
+    lake.replace_partition("crawl_log", c7, "fa-sepehr", [_other_day(url, 40, h8, c7)])
+    refs = steps.handed_over_refs(lake, tmp_path, h8, _Outlet)
+    assert [(r.warc_file, r.offset, r.crawl_day, r.listing.by) for r in refs] == [
+        (f"warc/day={c7}/outlet=fa-sepehr/r.warc.gz", 40, c7, "feed https://www.sepehr.example/rss")]
+    assert (tmp_path / "lake" / "handovers" / HANDOVERS_MARK).exists()
+    # from then on the home day reads its own partition: crawl_log is never scanned again
+    (tmp_path / "lake" / "crawl_log" / f"day={c7}" / "outlet=fa-sepehr" / "part-0.parquet").write_bytes(b"broken")
+    assert [r.offset for r in steps.handed_over_refs(lake, tmp_path, h8, _Outlet)] == [40]
