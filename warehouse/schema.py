@@ -384,8 +384,9 @@ HOME_DAYS_DOC = """### Dates and home days: every fetched article lands in exact
 - Each archived article record of the crawl of day C gets one home day H (page day P, listing day L):
   P if within a day of C; L if a dated listing within a day of C puts it more than a day from P; else P;
   without a trusted page date L (if within a day of C), else C. Records with H != C are logged in C's
-  `crawl_log` as `other_day` (`home_day`, `warc_file`, `warc_offset`, reason) and taken by H's pipeline;
-  if H was published first, C's pipeline re-runs H's extract+load. Pages that are no article are logged
+  `crawl_log` as `other_day` (`home_day`, `warc_file`, `warc_offset`, reason), written with a row of H's
+  `handovers` partition (`crawl-C.parquet`), merged into H's `articles` by C's run and taken again by H's
+  own run, which reads its `handovers` partition by key. Pages that are no article are logged
   `not_article` with the reason (no body text, index page, video page); extraction errors `extract_failed`.
 - The quality gate's `unaccounted_fetches` (threshold 0) counts status-200 article fetches of the outlet-day
   in no row and no `not_article` / `extract_failed` / `other_day` line.
