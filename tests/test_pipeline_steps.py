@@ -367,3 +367,14 @@ def test_a_lake_older_than_the_handovers_table_is_migrated_once_from_crawl_log(t
     # from then on the home day reads its own partition: crawl_log is never scanned again
     (tmp_path / "lake" / "crawl_log" / f"day={c7}" / "outlet=fa-sepehr" / "part-0.parquet").write_bytes(b"broken")
     assert [r.offset for r in steps.handed_over_refs(lake, tmp_path, h8, _Outlet)] == [40]
+
+
+def test_akhbar_lake_migrate_fills_the_handovers_table_once(tmp_path: Path):
+    from akhbar.warehouse.migrate import migrate
+
+    lake = Lake(str(tmp_path / "lake"))
+    c7, h8 = date(2025, 1, 7), date(2025, 1, 8)
+    lake.replace_partition("crawl_log", c7, "fa-sepehr", [_other_day("https://www.sepehr.example/news/1", 7, h8, c7)])
+    assert migrate(tmp_path, lake)["handovers"] == 1
+    assert _handed(lake, h8) == [(c7, 7, "https://www.sepehr.example/news/1")]
+    assert migrate(tmp_path, lake)["handovers"] is None  # once

@@ -188,10 +188,16 @@ def extract_page(job: ExtractJob) -> Extracted | Rejection:
     try:
         return extract(job.body, job.options)
     except ExtractionError as exc:
-        no_text = exc.reason in _NO_TEXT_ERRORS
-        return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, exc.reason)
+        return extraction_refused(exc)
     except Exception as exc:  # contained per page, with its type and message as the reason
         return page_failure(exc)
+
+
+def extraction_refused(exc: Any) -> Rejection:
+    """The Rejection of the extractor's own ExtractionError: not_article when the page has no text (the one
+    exception type of transforms.extract tells "no text" from "not HTML" by its reason), else extract_failed."""
+    no_text = exc.reason in _NO_TEXT_ERRORS
+    return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, exc.reason)
 
 
 def page_failure(exc: BaseException) -> Rejection:
@@ -205,13 +211,10 @@ def as_rejection(result: object) -> Rejection | None:
         return result
     if isinstance(result, PageTimeout):
         return Rejection(CrawlOutcome.EXTRACT_TIMEOUT, str(result))
-    if isinstance(result, BaseException):  # an error the executor itself met: still this page's only
+    if isinstance(result, BaseException):  # an error met outside extract_page: still this page's only
         from akhbar.transforms.extract import ExtractionError
 
-        if isinstance(result, ExtractionError):
-            no_text = result.reason in _NO_TEXT_ERRORS
-            return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, result.reason)
-        return page_failure(result)
+        return extraction_refused(result) if isinstance(result, ExtractionError) else page_failure(result)
     return None
 
 
