@@ -75,19 +75,11 @@ class Lake:
         return f"{self.root}/{table}/month={month}/{PART_FILE}"
 
     def replace_partition(self, table: str, day: date | str, outlet: str, rows: list[dict] | pa.Table,
-                          sort_by: Iterable[str] | None = None, *, path: str | None = None) -> int:
+                          sort_by: Iterable[str] | None = None) -> int:
         """Replace one partition with exactly these rows (possibly none), sorted by ``sort_by`` (by default
-        the table's SORT_KEYS); returns the row count. ``path``: another file of the partition than part-0."""
-        import pyarrow as pa
-
-        from akhbar.warehouse.schema import SORT_KEYS, TABLES, conform
-
-        data = rows if isinstance(rows, pa.Table) else conform(table, rows)
-        data = data.cast(TABLES[table])
-        keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
-        if keys and data.num_rows:
-            data = data.sort_by([(k, "ascending") for k in keys])
-        self.write_atomic(path or self.partition_path(table, day, outlet), data)
+        the table's SORT_KEYS); returns the row count."""
+        data = _sorted_table(table, rows, sort_by)
+        self.write_atomic(self.partition_path(table, day, outlet), data)
         return data.num_rows
 
     def write_atomic(self, final: str, data: pa.Table, *, row_group_size: int | None = None) -> None:
@@ -119,7 +111,7 @@ class Lake:
         name = crawl_day_file(crawl_day)
         for day, rows in sorted(by_day.items()):
             folder = self.partition_path(table, day, outlet).rsplit("/", 1)[0]
-            self.replace_partition(table, day, outlet, rows, path=f"{folder}/{name}")
+            self.write_atomic(f"{folder}/{name}", _sorted_table(table, rows))
         wanted = {_day(d) for d in by_day}
         for path in self.fs.glob(f"{self.pattern_root}/{table}/day=*/outlet={outlet}/{name}"):
             if _pair(path)[0] not in wanted:  # a hand-over this re-run no longer makes
@@ -437,6 +429,20 @@ def _skip_link(path: str) -> None:
     _warned_links.add(path)
     log.warning("skipped %s: a symbolic link inside the lake (the lake is read without following links; put the "
                 "file itself there, or remove the link)", path)
+
+
+def _sorted_table(table: str, rows: list | pa.Table, sort_by: Iterable[str] | None = None) -> pa.Table:
+    """Rows as a table of exactly the table's schema, sorted by ``sort_by`` (by default its SORT_KEYS)."""
+    import pyarrow as pa
+
+    from akhbar.warehouse.schema import SORT_KEYS, TABLES, conform
+
+    data = rows if isinstance(rows, pa.Table) else conform(table, rows)
+    data = data.cast(TABLES[table])
+    keys = [k for k in (SORT_KEYS.get(table, ()) if sort_by is None else sort_by) if k in data.column_names]
+    if keys and data.num_rows:
+        data = data.sort_by([(k, "ascending") for k in keys])
+    return data
 
 
 def crawl_day_file(crawl_day: date | str) -> str:
