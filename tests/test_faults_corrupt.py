@@ -3,7 +3,9 @@ and what to do; the other outlets' nights go on, dedup leaves the file out, and 
 
 Before: ar-wadi's unreadable articles file of 2025-01-07 failed the next night of every outlet (dedup reads the
 lookback days of all of them), and its unreadable crawl_log file failed every outlet's extract stage (each read
-the whole crawl_log table for the records other days handed to it)."""
+the whole crawl_log table for the records other days handed to it). Now a day reads what other days handed to it
+from its own ``handovers`` partition: another day's crawl_log is never read, and a damaged hand-over file fails
+its outlet only, naming the crawl day that writes it again."""
 
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ def test_a_corrupt_file_of_one_outlet_fails_that_outlet_only(testweb, testweb_ou
     assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
     lake = Lake(str(data / "lake"))
     broken = [Path(lake.partition_path(t, FIRST, BROKEN)) for t in ("articles", "crawl_log")]
+    handed = Path(lake.partition_path("handovers", NEXT, BROKEN)).with_name(f"crawl-{FIRST}.parquet")
+    assert handed.exists()  # the test web dates some of the 7th's pages the 8th
+    broken.append(handed)
     for path in broken:
         path.write_bytes(b"PAR1" + b"\x00garbage" * 64)  # overwritten: neither footer nor pages
     with pytest.raises(CorruptPartition, match=str(broken[0])):
@@ -50,6 +55,7 @@ def test_a_corrupt_file_of_one_outlet_fails_that_outlet_only(testweb, testweb_ou
     failed = [ln for ln in proc.stderr.splitlines() if ln.startswith("failed:")]
     assert len(failed) == 1 and failed[0].startswith(f"failed: 1 outlet-day(s): {BROKEN} {NEXT} ("), proc.stderr
     assert "is damaged" in failed[0] and f"`akhbar run --date {FIRST} --outlet {BROKEN}`" in failed[0]
+    assert str(handed) in failed[0]  # what failed it: its hand-overs; the 7th's crawl_log was never read
     # the other outlet's night: published, judged ok, deduplicated
     other = "fa-payam"
     assert lake.read_partition("articles", NEXT, other).num_rows > 0
@@ -63,7 +69,8 @@ def test_a_corrupt_file_of_one_outlet_fails_that_outlet_only(testweb, testweb_ou
     assert lake.read_partition("articles", FIRST, BROKEN).num_rows > 0
     healed = _run(NEXT, data, testweb_outlets, fast_crawl, BROKEN)
     assert healed.returncode == 0, healed.stdout[-2000:] + healed.stderr[-2000:]
-    report("corrupt Parquet of one outlet (articles + crawl_log of the day before)", "the next night of 2 outlets",
+    report("corrupt Parquet of one outlet (articles, crawl_log, hand-overs of the day before)",
+           "the next night of 2 outlets",
            f"{BROKEN} failed: {failed[0][len('failed: 1 outlet-day(s): '):][:80]}…; fa-payam ok",
            lake.read("articles", [FIRST, NEXT]).num_rows)
 

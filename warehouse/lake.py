@@ -368,6 +368,11 @@ def repair_hint(lake: Lake, path: str) -> str:
         return f"re-run that day's dedup to write it again: `akhbar dedup --from {day} --to {day}`"
     if table == "runs":
         return f"move it out of the lake; `akhbar run --date {day} --outlet {outlet}` writes a new one"
+    name = rest.rsplit("/", 1)[-1]
+    if name.startswith("crawl-") and name.endswith(".parquet"):  # a crawl day's own file: that day writes it
+        crawled = name.removeprefix("crawl-").removesuffix(".parquet")
+        return (f"re-run the day whose crawl wrote it to write it again from its WARC files: "
+                f"`akhbar run --date {crawled} --outlet {outlet}`")
     return f"re-run that day to write it again from its WARC files: `akhbar run --date {day} --outlet {outlet}`"
 
 
