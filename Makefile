@@ -20,7 +20,14 @@ $(PYWB):
 	$(PYTHON) -m venv $(VENV)/pywb
 	$(VENV)/pywb/bin/python -m pip install --quiet --disable-pip-version-check "pywb==2.10.0"
 
-install: $(BIN)/.installed $(PYWB)
+#: py-wacz (`wacz validate`, the tests' independent check of our WACZ packages) in a venv of its own: its
+#: frictionless dependency brings some fifty packages that akhbar does not use
+WACZ := $(VENV)/wacz/bin/wacz
+$(WACZ):
+	$(PYTHON) -m venv $(VENV)/wacz
+	$(VENV)/wacz/bin/python -m pip install --quiet --disable-pip-version-check "wacz==0.6.0"
+
+install: $(BIN)/.installed $(PYWB) $(WACZ)
 
 # Debian packages the full suite starts (Chromium, PostgreSQL, Redis): scripts/system-packages.sh
 system:
