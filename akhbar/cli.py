@@ -485,6 +485,9 @@ SigningKey = Annotated[Path | None, typer.Option("--key", metavar="PATH", help="
                                                  "ECDSA P-256 private key (PEM; make one with `akhbar keygen`).")]
 TimestampServer = Annotated[str | None, typer.Option("--tsa", metavar="URL", help="Also timestamp the "
                                                      "signature at this RFC 3161 server (needs --key).")]
+TimestampRoot = Annotated[Path | None, typer.Option("--tsa-ca", metavar="PATH", help="The --tsa server's root "
+                                                    "certificate (PEM): its answer must chain to it, and the "
+                                                    "package carries it for verifiers.")]
 
 
 @app.command()
@@ -510,6 +513,7 @@ def export(
                                             "leading ' so spreadsheets show it as text).")] = False,
     key: SigningKey = None,
     tsa: TimestampServer = None,
+    tsa_ca: TimestampRoot = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -526,11 +530,11 @@ def export(
 
         written = evidence.export_range(cfg, output, start=start, end=end, outlets=_unique(outlet),
                                         table=(table or ExportTable.articles).value, key=key, tsa=tsa,
-                                        memory_limit=cfg.query_memory)
+                                        tsa_ca=tsa_ca, memory_limit=cfg.query_memory)
         _print_written(written, "archived pages")
         return
-    if key is not None or tsa is not None:
-        raise ValueError("--key and --tsa sign WACZ packages: use them with --format wacz")
+    if key is not None or tsa is not None or tsa_ca is not None:
+        raise ValueError("--key, --tsa and --tsa-ca sign WACZ packages: use them with --format wacz")
     if table is None:
         raise ValueError(f"--format {fmt.value} needs --table (articles, articles_unique, duplicates or crawl_log)")
     rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
@@ -560,6 +564,7 @@ def evidence(
                                          "(replaced whole when complete).")],
     key: SigningKey = None,
     tsa: TimestampServer = None,
+    tsa_ca: TimestampRoot = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -569,7 +574,7 @@ def evidence(
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     _existing_archive(cfg.data_dir)
     with console.status("finding the article's captures…"):
-        written = packages.export_article(cfg, article_id, output, key=key, tsa=tsa)
+        written = packages.export_article(cfg, article_id, output, key=key, tsa=tsa, tsa_ca=tsa_ca)
     _print_written(written, "captures")
 
 
@@ -604,13 +609,16 @@ def verify(
     if signed is None:
         lines.append("  not signed: integrity only (anyone could have rewritten the files and the digest together)")
     else:
-        trust = "the key you gave" if signed.key_matches else "compare it with the key its signer published " \
-                                                              "(--public-key)"
+        trust = "the key you gave" if signed.key_matches else \
+            "not compared with a key you trust: give the signer's public key with --public-key"
         lines.append(f"  signed with key {signed.fingerprint} ({trust})")
         if signed.timestamp:
-            chain = "chain checked against --tsa-ca" if signed.tsa_trusted else \
-                "its certificate chain not checked against a root you trust (--tsa-ca)"
-            lines.append(f"  timestamped {signed.timestamp:%Y-%m-%dT%H:%M:%SZ} by {signed.tsa} (RFC 3161; {chain})")
+            chain = {"root": "its signature chained to the root you gave",
+                     "self": "its signature checked against the root it came with, which you have not said you "
+                             "trust: give it with --tsa-ca",
+                     "imprint": "its signature not checked: give the server's root certificate with --tsa-ca"}
+            lines.append(f"  timestamped {signed.timestamp:%Y-%m-%dT%H:%M:%SZ} by {signed.tsa} (RFC 3161; "
+                         f"{chain[signed.tsa_checked or 'imprint']})")
     for line in lines:
         console.print(Text(for_terminal(line, one_line=True)), soft_wrap=True)
 

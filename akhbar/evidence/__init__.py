@@ -48,17 +48,20 @@ def wacz_target(settings: Settings, output: str | Path) -> Path:
     return output_path(output, protected_paths(settings.data_dir, settings.lake_uri))
 
 
-def make_signer(key: Path | None, tsa: str | None) -> Signer | None:
-    """The key loaded and the timestamp server's URL checked, before anything is read or written."""
+def make_signer(key: Path | None, tsa: str | None, tsa_ca: Path | None = None) -> Signer | None:
+    """The key and the timestamp server's root loaded, its URL checked, before anything is read or written."""
     from akhbar.evidence.package import software
-    from akhbar.evidence.signing import check_tsa_url, load_private_key
+    from akhbar.evidence.signing import check_tsa_url, load_certificates, load_private_key
 
     if tsa is not None and key is None:
         raise ValueError("--tsa timestamps the signature: give --key too")
+    if tsa_ca is not None and tsa is None:
+        raise ValueError("--tsa-ca is the root of the --tsa server's certificates: give --tsa too")
     if key is None:
         return None
     name = software()
-    return Signer(load_private_key(key), check_tsa_url(tsa) if tsa else None, name, name.split(" ")[-1])
+    return Signer(load_private_key(key), check_tsa_url(tsa) if tsa else None, name, name.split(" ")[-1],
+                  load_certificates(tsa_ca) if tsa_ca else None)
 
 
 def _check_pywb(settings: Settings) -> None:
@@ -73,7 +76,8 @@ def _page(row: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
 def export_range(settings: Settings, output: str | Path, *, start: date | None = None, end: date | None = None,
                  outlets: Iterable[str] | None = None, table: str = "articles", key: Path | None = None,
-                 tsa: str | None = None, memory_limit: str | None = None, batch_rows: int = 2048) -> Written:
+                 tsa: str | None = None, tsa_ca: Path | None = None, memory_limit: str | None = None,
+                 batch_rows: int = 2048) -> Written:
     """The articles of ``table`` (WACZ_TABLES) of the days and outlets chosen, as one WACZ at ``output``."""
     from akhbar.export import select_sql
     from akhbar.warehouse.duck import confined_connection
@@ -83,7 +87,7 @@ def export_range(settings: Settings, output: str | Path, *, start: date | None =
     if start and end and end < start:
         raise ValueError("--to is before --from")
     target = wacz_target(settings, output)
-    signer = make_signer(key, tsa)
+    signer = make_signer(key, tsa, tsa_ca)
     _check_pywb(settings)
     chosen = list(dict.fromkeys(outlets or []))
     inner = select_sql(table, start=start, end=end, outlets=chosen, columns=[_ROW_COLUMNS])
@@ -132,12 +136,12 @@ def article_rows(settings: Settings, article_id: str) -> list[dict[str, Any]]:
 
 
 def export_article(settings: Settings, article_id: str, output: str | Path, *, key: Path | None = None,
-                   tsa: str | None = None) -> Written:
+                   tsa: str | None = None, tsa_ca: Path | None = None) -> Written:
     """One article with every capture of its URLs the archive holds (records.captures), as one WACZ."""
     from akhbar.evidence.records import captures
 
     target = wacz_target(settings, output)
-    signer = make_signer(key, tsa)
+    signer = make_signer(key, tsa, tsa_ca)
     _check_pywb(settings)
     rows = article_rows(settings, article_id)
     if not rows:

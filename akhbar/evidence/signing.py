@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
@@ -83,7 +83,7 @@ def load_private_key(path: Path) -> ec.EllipticCurvePrivateKey:
     except TypeError:
         raise ValueError(f"key file {path} is encrypted: give an unencrypted key (keep the file private: mode "
                          "600)") from None
-    except (ValueError, serialization.UnsupportedAlgorithm):
+    except (ValueError, UnsupportedAlgorithm):
         raise ValueError(f"key file {path} is not a PEM private key (make one with `akhbar keygen -o "
                          "KEY.pem`)") from None
     return _p256(key, path, "key file")
@@ -100,7 +100,7 @@ def load_public_key(path: Path) -> ec.EllipticCurvePublicKey:
             key = serialization.load_pem_public_key(data)
         else:
             key = serialization.load_der_public_key(base64.b64decode(data.strip(), validate=True))
-    except (ValueError, serialization.UnsupportedAlgorithm, TypeError):
+    except (ValueError, UnsupportedAlgorithm, TypeError):
         raise ValueError(f"public key file {path} is not a PEM public key (KEY.pub from `akhbar keygen`)") from None
     return _p256(key, path, "public key file")
 
@@ -160,6 +160,8 @@ class Signer:
     tsa: str | None = None
     software: str = "akhbar"
     version: str = ""
+    #: root certificates the server's answer must chain to, carried in the package beside its certificates
+    tsa_roots: list[x509.Certificate] | None = None
     #: the timestamp server's time for the last signature (RFC 3339), when it stamped one
     stamped_at: str | None = None
 
@@ -176,16 +178,19 @@ class Signer:
                   "signature": signature,
                   "publicKey": base64.b64encode(public_der(self.key.public_key())).decode("ascii")}
         if self.tsa:
-            fields, when = timestamp(self.tsa, signature.encode("ascii"))
+            fields, when = timestamp(self.tsa, signature.encode("ascii"), self.tsa_roots or [])
             signed.update(fields)
             self.stamped_at = f"{when:%Y-%m-%dT%H:%M:%SZ}"
         return signed
 
 
-def timestamp(url: str, message: bytes, timeout: float = TSA_TIMEOUT) -> tuple[dict[str, str], datetime]:
+def timestamp(url: str, message: bytes, roots: list[x509.Certificate], timeout: float = TSA_TIMEOUT
+              ) -> tuple[dict[str, str], datetime]:
     """``timeSignature`` and ``timestampCert``, and the server's time, from the RFC 3161 server at ``url`` for
     ``message`` (SHA-256, a nonce, its certificates requested); ValueError when it answers anything but a granted,
-    matching token."""
+    matching token, or one that does not chain to ``roots`` when given. ``timestampCert`` holds the server's
+    certificates and then ``roots``: with a root in it a verifier checks the token's signature without being
+    handed the root (and decides whether to trust it)."""
     from rfc3161_client import HashAlgorithm, PKIStatus, TimestampRequestBuilder, decode_timestamp_response
 
     request = (TimestampRequestBuilder().data(message).hash_algorithm(HashAlgorithm.SHA256)
@@ -205,8 +210,9 @@ def timestamp(url: str, message: bytes, timeout: float = TSA_TIMEOUT) -> tuple[d
         raise ValueError(f"timestamp server {url} answered more than {MAX_TSA_BYTES} bytes")
     try:
         response = decode_timestamp_response(body)
-    except ValueError:
-        raise ValueError(f"timestamp server {url} did not answer an RFC 3161 TimeStampResp") from None
+    except ValueError as exc:
+        raise ValueError(f"timestamp server {url} did not answer a readable RFC 3161 TimeStampResp ({exc})") \
+            from None
     if response.status != PKIStatus.GRANTED:
         raise ValueError(f"timestamp server {url} refused: status {response.status} "
                          f"{' '.join(response.status_string)}".rstrip())
@@ -216,9 +222,13 @@ def timestamp(url: str, message: bytes, timeout: float = TSA_TIMEOUT) -> tuple[d
     chain = _certificates(response)
     if not chain:
         raise ValueError(f"timestamp server {url} returned no certificate although asked for it")
-    _check_token(response, message, chain, [])  # a token that does not hold is refused now, not at verify
+    try:  # a token that does not hold is refused now, not at verify
+        _check_token(response, message, chain, roots)
+    except SignatureInvalid as exc:
+        raise ValueError(f"timestamp server {url}: {exc}") from None
+    chain += [root for root in roots if root not in chain]
     return ({"timeSignature": base64.b64encode(response.as_bytes()).decode("ascii"),
-             "timestampCert": "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in chain)},
+             "timestampCert": _pem(chain)},
             info.gen_time.astimezone(UTC))
 
 
@@ -231,21 +241,33 @@ def _certificates(response) -> list[x509.Certificate]:
     return certs
 
 
-def _check_token(response, message: bytes, chain: list[x509.Certificate], roots: list[x509.Certificate]) -> None:
-    """The token signed by the chain's leaf for ``message``; chained to ``roots`` when given, else to the chain's
-    own last certificate (consistency only: who that is, the verifier decides)."""
+def _check_token(response, message: bytes, chain: list[x509.Certificate], roots: list[x509.Certificate]) -> str:
+    """How far the token for ``message`` was checked: ``root`` (its signature chained to one of ``roots``),
+    ``self`` (to the self-signed root the server sent along: consistent, but anyone can make such a root) or
+    ``imprint`` (only that it stamps ``message``: without a root the signature cannot be checked);
+    SignatureInvalid when what was checked does not hold."""
     from rfc3161_client import VerificationError, VerifierBuilder
 
+    if response.tst_info.message_imprint.message != hashlib.new(
+            _HASHES.get(response.tst_info.message_imprint.hash_algorithm.dotted_string, "sha256"), message).digest():
+        raise SignatureInvalid("the RFC 3161 timestamp stamps something else than this signature")
+    own = [c for c in chain if c.issuer == c.subject]
+    if not roots and not own:
+        return "imprint"
+    # anchors only: rfc3161-client trusts every certificate it is handed, intermediates included, so a chain
+    # read from the package is never handed over (OpenSSL finds the server's certificate in the token itself)
     builder = VerifierBuilder()
-    for root in roots or [chain[-1]]:
-        builder = builder.add_root_certificate(root)
-    for cert in chain[1:]:
-        if cert not in roots:
-            builder = builder.add_intermediate_certificate(cert)
+    for anchor in roots or own:
+        builder = builder.add_root_certificate(anchor)
     try:
         builder.build().verify_message(response, message)
     except VerificationError as exc:
         raise SignatureInvalid(f"the RFC 3161 timestamp does not hold: {exc}") from None
+    return "root" if roots else "self"
+
+
+#: the message imprint's hash algorithms (RFC 3161 servers answer in the one asked: SHA-256 here)
+_HASHES = {"2.16.840.1.101.3.4.2.1": "sha256", "2.16.840.1.101.3.4.2.2": "sha384", "2.16.840.1.101.3.4.2.3": "sha512"}
 
 
 def _utc(text: str) -> datetime:
@@ -260,7 +282,8 @@ class Checked:
     key_matches: bool | None  # None: no key was given to compare
     timestamp: datetime | None = None
     tsa: str | None = None  # the timestamp certificate's subject
-    tsa_trusted: bool | None = None  # None: no timestamp; False: chain not checked against a given root
+    #: how the timestamp's signature was checked (_check_token): root, self or imprint; None: no timestamp
+    tsa_checked: str | None = None
 
 
 def load_certificates(path: Path) -> list[x509.Certificate]:
@@ -289,9 +312,9 @@ def check(signed: dict, digest_hash: str, created: str | None, *,
     if created is not None and signed.get("created") != created:
         raise SignatureInvalid("the signature's created time differs from datapackage.json's")
     try:
-        key = serialization.load_der_public_key(base64.b64decode(signed["publicKey"], validate=True))
-        raw = base64.b64decode(str(signed.get("signature", "")), validate=True)
-    except (ValueError, serialization.UnsupportedAlgorithm):
+        key = serialization.load_der_public_key(_b64(signed, "publicKey"))
+        raw = _b64(signed, "signature")
+    except (ValueError, UnsupportedAlgorithm):
         raise SignatureInvalid("the signature's public key or signature is not valid base64 DER") from None
     if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SECP256R1):
         raise SignatureInvalid("the signature's key is not an ECDSA P-256 key")
@@ -313,21 +336,45 @@ def check(signed: dict, digest_hash: str, created: str | None, *,
     return _check_timestamp(signed, created, key, matches, tsa_roots)
 
 
+def _b64(signed: dict, name: str) -> bytes:
+    """A base64 field, in the one form an encoder writes (Python's decoder also takes other trailing bits, so a
+    changed last character could decode the same)."""
+    text = signed.get(name)
+    if not isinstance(text, str):
+        raise ValueError(f"{name} is not text")
+    raw = base64.b64decode(text, validate=True)
+    if base64.b64encode(raw).decode("ascii") != text:
+        raise ValueError(f"{name} is not in canonical base64")
+    return raw
+
+
+def _pem(certs: list[x509.Certificate]) -> str:
+    return "".join(c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in certs)
+
+
 def _check_timestamp(signed: dict, created: str | None, key, matches: bool | None,
                      roots: list[x509.Certificate] | None) -> Checked:
     from rfc3161_client import decode_timestamp_response
 
     try:
-        response = decode_timestamp_response(base64.b64decode(signed["timeSignature"], validate=True))
-        chain = x509.load_pem_x509_certificates(signed["timestampCert"].encode("ascii")) \
-            if signed.get("timestampCert") else _certificates(response)
+        response = decode_timestamp_response(_b64(signed, "timeSignature"))
+        text = signed.get("timestampCert")
+        chain = x509.load_pem_x509_certificates(text.encode("ascii")) if text else _certificates(response)
     except (ValueError, KeyError, AttributeError, UnicodeEncodeError):
         raise SignatureInvalid("the RFC 3161 timestamp or its certificates cannot be read") from None
     if not chain:
         raise SignatureInvalid("the RFC 3161 timestamp comes without its server's certificate")
-    _check_token(response, str(signed["signature"]).encode("ascii"), chain, roots or [])
+    if text and text != _pem(chain):
+        raise SignatureInvalid("timestampCert is not the PEM text of its certificates: changed")
+    embedded = _certificates(response)
+    if embedded and embedded[0] != chain[0]:
+        raise SignatureInvalid("timestampCert names another server certificate than the timestamp itself")
+    how = _check_token(response, str(signed["signature"]).encode("ascii"), chain, roots or [])
+    if how == "imprint":
+        raise SignatureInvalid("the RFC 3161 timestamp's signature cannot be checked: no root certificate came "
+                               "with it (give the timestamp server's root with --tsa-ca)")
     when = response.tst_info.gen_time.astimezone(UTC)
     if created is not None and abs(when - _utc(created)) > TIMESTAMP_SLACK:
         raise SignatureInvalid(f"the timestamp ({when:%Y-%m-%dT%H:%M:%SZ}) is more than 10 minutes from the "
                                f"package's created time ({created})")
-    return Checked(fingerprint(key), matches, when, chain[0].subject.rfc4514_string(), bool(roots))
+    return Checked(fingerprint(key), matches, when, chain[0].subject.rfc4514_string(), how)

@@ -85,7 +85,13 @@ def verify(path: str | Path, *, public_key: Path | None = None, tsa_ca: Path | N
             reader = _ExactReader(fh, entries)
         except zipstore.LayoutError as exc:
             reader = _zip_reader(fh, exc)
-        return _check(path, reader, whole.hexdigest(), size, key, roots)
+        try:
+            return _check(path, reader, whole.hexdigest(), size, key, roots)
+        except NotVerified:
+            raise
+        except (KeyError, TypeError, AttributeError, ValueError, UnicodeError, OverflowError) as exc:
+            # a package written elsewhere may hold any JSON: what cannot be read does not verify
+            raise NotVerified(f"the package's metadata cannot be read: {exc}") from None
 
 
 class _ExactReader:
@@ -150,7 +156,7 @@ class _ZipReader(_ExactReader):
             raise NotVerified(f"{name} is larger than {limit} bytes")
         try:
             return self.archive.read(name)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except Exception as exc:  # zipfile fails on damaged input in many ways (CRC, flags, methods)
             raise NotVerified(f"{name} cannot be read: {exc}") from None
 
     def _stream(self, name: str):
@@ -158,7 +164,7 @@ class _ZipReader(_ExactReader):
             with self.archive.open(name) as src:
                 while piece := src.read(zipstore.CHUNK):
                     yield piece
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except Exception as exc:  # as in read
             raise NotVerified(f"{name} cannot be read: {exc}") from None
 
     def hash(self, name: str) -> str:
@@ -184,7 +190,9 @@ def _zip_reader(fh: BinaryIO, layout: zipstore.LayoutError) -> _ZipReader:
         archive = zipfile.ZipFile(fh)
         reader = _ZipReader(archive)
         package = json.loads(reader.read(DATAPACKAGE, MAX_JSON_BYTES)) if DATAPACKAGE in reader.names else {}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except NotVerified:
+        raise
+    except Exception as exc:  # damaged or hostile input: zipfile's failures are many
         raise NotVerified(f"not a readable ZIP file ({layout}; {exc})") from None
     if not isinstance(package, dict) or str(package.get("software", "")).startswith("akhbar"):
         raise NotVerified(f"the ZIP structure was changed: {layout}")
@@ -203,8 +211,17 @@ def _json(reader: _ExactReader, name: str) -> dict:
     return value
 
 
+def _check_written_by_us(data: bytes, digest: dict) -> None:
+    """The digest file in the form akhbar writes it (package.py), byte for byte: the signature covers only the
+    hash, so an edit elsewhere in this file (spacing, a field's text) would otherwise go unseen."""
+    if json.dumps(digest, indent=2).encode("utf-8") != data:
+        raise NotVerified("datapackage-digest.json is not as akhbar wrote it: changed")
+
+
 def _check(path: Path, reader: _ExactReader, whole: str, size: int, key, roots) -> Report:
     digest = _json(reader, DIGEST)
+    if reader.exact:
+        _check_written_by_us(reader.read(DIGEST, MAX_JSON_BYTES), digest)
     package_bytes = reader.read(DATAPACKAGE, MAX_JSON_BYTES) if DATAPACKAGE in reader.names else b""
     package = _json(reader, DATAPACKAGE)
     digest_hash = "sha256:" + hashlib.sha256(package_bytes).hexdigest()
@@ -214,6 +231,8 @@ def _check(path: Path, reader: _ExactReader, whole: str, size: int, key, roots) 
     if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
         raise NotVerified("datapackage.json has no list of resources")
     listed = [r.get("path") for r in resources]
+    if not all(isinstance(p, str) for p in listed):
+        raise NotVerified("datapackage.json lists a resource without a path")
     files = [n for n in reader.names if n not in (DATAPACKAGE, DIGEST) and not n.endswith("/")]
     if len(set(listed)) != len(listed):
         raise NotVerified("datapackage.json lists a file twice")
@@ -232,6 +251,11 @@ def _check(path: Path, reader: _ExactReader, whole: str, size: int, key, roots) 
         if reader.hash(name) != want.removeprefix("sha256:"):
             raise NotVerified(f"{name} does not match its SHA-256 in datapackage.json: changed")
     checked = None
+    if reader.exact and isinstance(digest.get("signedData"), dict):
+        said = digest["signedData"]
+        if said.get("software") != package.get("software") or \
+                said.get("version") != str(package.get("software", "")).split(" ")[-1]:
+            raise NotVerified("the signature's software or version differs from datapackage.json's: changed")
     if "signedData" in digest:
         try:
             checked = signing.check(digest["signedData"], digest_hash, package.get("created"), public_key=key,
