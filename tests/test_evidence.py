@@ -429,9 +429,16 @@ def test_bad_input_is_one_error_line_and_writes_nothing(data, keys, tmp_path):
         "nothing in range": (["export", "--format", "wacz", "-o", str(out), "--from", "2024-01-01", "--to",
                               "2024-01-02", *d], "nothing to export"),
     }
-    for name, (args, expected) in cases.items():
-        line = one_error_line(akhbar(*args))
-        assert expected in line, (name, line)
+    from typer.testing import CliRunner
+
+    from akhbar.cli import app
+
+    runner = CliRunner()
+    for name, (args, expected) in cases.items():  # in this process: the same command, without a start each
+        result = runner.invoke(app, args, env={"COLUMNS": "1000", "NO_COLOR": "1"})
+        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+        assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith("error: "), (name, result.output)
+        assert expected in lines[0], (name, lines[0])
     no_pywb = one_error_line(akhbar("evidence", article_id, "-o", str(out), *d,
                                     env={"AKHBAR_PYWB_BIN": str(tmp_path / "no-pywb")}))
     assert "AKHBAR_PYWB_BIN" in no_pywb

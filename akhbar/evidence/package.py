@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from akhbar.evidence import records
+from akhbar.evidence import records, zipstore
 from akhbar.evidence.zipstore import EntryWriter, StoredZip
 from akhbar.settings import Settings
 
@@ -130,8 +130,8 @@ class PackageWriter:
             self._infos.add(wanted.warc_file)
             info = records.warcinfo_length(src)
             if info:
-                records.copy_bytes(src, 0, info, [sink])
-        records.copy_bytes(src, span.offset, span.length, [sink])
+                records.copy_bytes(src, 0, info, [sink], wanted.warc_file)
+        records.copy_bytes(src, span.offset, span.length, [sink], wanted.warc_file)
         page = {"id": span.record_id.strip("<>").removeprefix("urn:uuid:").replace("-", ""), "url": span.url,
                 "ts": span.date, **{k: v for k, v in wanted.page.items() if v is not None},
                 "status": span.status, "warc_record_id": span.record_id}
@@ -275,6 +275,6 @@ def write_package(settings: Settings, target: Path, wanted: Iterable[Wanted], me
 def file_sha256(path: Path) -> str:
     sha = hashlib.sha256()
     with open(path, "rb") as fh:
-        while piece := fh.read(1 << 20):
+        while piece := fh.read(zipstore.CHUNK):
             sha.update(piece)
     return sha.hexdigest()

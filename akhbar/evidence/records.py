@@ -17,12 +17,13 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from akhbar import replay
+from akhbar.evidence import zipstore
 from akhbar.settings import Settings
 
 #: run by pywb's Python: the WARC on stdin, CDXJ lines (unsorted: the package sorts them in bounded memory) to
@@ -112,6 +113,8 @@ def read_span(fh: BinaryIO, warc_file: str, offset: int, record_id: str | None =
         if isinstance(exc, RecordMissing):
             raise
         raise RecordMissing(f"{warc_file}: no readable record at byte {offset} ({exc})") from None
+    finally:
+        it.close()  # its decompressor and buffers now, not at the next garbage collection (memory stays flat)
     return Span(warc_file, offset, length, rid, headers.get_header("WARC-Target-URI") or "",
                 headers.get_header("WARC-Date") or "", int(status) if status and status.isdigit() else None,
                 has_request)
@@ -129,6 +132,8 @@ def warcinfo_length(fh: BinaryIO) -> int:
         return it.get_record_length()
     except (ArchiveLoadFailed, EOFError, OSError, ValueError):
         return 0
+    finally:
+        it.close()
 
 
 class Indexer:
@@ -211,14 +216,15 @@ def captures(settings: Settings, urls: list[str]) -> list[IndexHit]:
     return sorted(hits.values(), key=lambda h: (h.timestamp, h.warc_file, h.offset))
 
 
-def copy_bytes(src: BinaryIO, offset: int, length: int, sinks: list[Any], chunk: int = 1 << 20) -> None:
-    """Copy ``length`` bytes of ``src`` from ``offset`` to every sink's ``write``, a piece at a time."""
+def copy_bytes(src: BinaryIO, offset: int, length: int, sinks: list[Any], name: str = "the WARC file") -> None:
+    """Copy ``length`` bytes of ``src`` (``name``) from ``offset`` to every sink's ``write``, zipstore.CHUNK at a
+    time."""
     src.seek(offset)
     left = length
     while left:
-        piece = src.read(min(chunk, left))
+        piece = src.read(min(zipstore.CHUNK, left))
         if not piece:
-            raise RecordMissing(f"the WARC file ends {left} bytes into a record at byte {offset}")
+            raise RecordMissing(f"{name} ends {left} bytes into the record at byte {offset}")
         for sink in sinks:
             sink.write(piece)
         left -= len(piece)
@@ -227,7 +233,3 @@ def copy_bytes(src: BinaryIO, offset: int, length: int, sinks: list[Any], chunk:
 def lines(path: Path) -> Iterator[bytes]:
     with open(path, "rb") as fh:
         yield from fh
-
-
-def open_binary(path: Path) -> IO[bytes]:
-    return open(path, "rb")
