@@ -27,7 +27,15 @@ $(WACZ):
 	$(PYTHON) -m venv $(VENV)/wacz
 	$(VENV)/wacz/bin/python -m pip install --quiet --disable-pip-version-check "wacz==0.6.0"
 
-install: $(BIN)/.installed $(PYWB) $(WACZ)
+#: ReplayWeb.page's built files (ui.js, sw.js; AGPL, from the npm registry): a reader of our WACZ packages for the
+#: tests, served to headless Chromium, never imported; skipped with a note where npm is missing
+REPLAYWEBPAGE := $(VENV)/replaywebpage/ui.js
+$(REPLAYWEBPAGE):
+	@if command -v npm >/dev/null; then mkdir -p $(VENV)/replaywebpage && cd $(VENV)/replaywebpage && \
+		npm pack --silent replaywebpage@2.5.3 >/dev/null && tar xzf replaywebpage-2.5.3.tgz --strip-components=1 && \
+		rm replaywebpage-2.5.3.tgz; else echo "npm not found: ReplayWeb.page not installed (its test is skipped)"; fi
+
+install: $(BIN)/.installed $(PYWB) $(WACZ) $(REPLAYWEBPAGE)
 
 # Debian packages the full suite starts (Chromium, PostgreSQL, Redis): scripts/system-packages.sh
 system:

@@ -482,7 +482,7 @@ class ExportFormat(StrEnum):
 
 
 SigningKey = Annotated[Path | None, typer.Option("--key", metavar="PATH", help="Sign the package with this "
-                                                 "ECDSA P-256 private key (PEM; make one with `akhbar keygen`).")]
+                                                 "ECDSA P-384 private key (PEM; make one with `akhbar keygen`).")]
 TimestampServer = Annotated[str | None, typer.Option("--tsa", metavar="URL", help="Also timestamp the "
                                                      "signature at this RFC 3161 server (needs --key).")]
 TimestampRoot = Annotated[Path | None, typer.Option("--tsa-ca", metavar="PATH", help="The --tsa server's root "
@@ -629,7 +629,7 @@ def keygen(
     output: Annotated[Path, typer.Option("-o", "--output", metavar="PATH", help="The private key file to write "
                                          "(PEM, mode 600); the public key goes beside it as .pub.")],
 ) -> None:
-    """Make an ECDSA P-256 key to sign WACZ packages with (--key); give others its .pub to verify them."""
+    """Make an ECDSA P-384 key to sign WACZ packages with (--key); give others its .pub to verify them."""
     from akhbar.evidence.signing import generate_key
 
     private, public, fingerprint = generate_key(output)
@@ -822,11 +822,11 @@ def show(
         table.add_row("copy", _cell(f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}"))
     console.print(table)
     # on a line of its own, never cut by the table's width: it is to be copied or clicked
+    console.print(Text(f"cite: {for_terminal(rec['citation'], one_line=True)}"), soft_wrap=True)
+    if rec["timemap_url"]:  # every capture of the URL the archive holds (pywb's Memento TimeMap)
+        console.print(Text(f"timemap: {for_terminal(rec['timemap_url'], one_line=True)}"), soft_wrap=True)
     shown = for_terminal(rec["replay_url"], one_line=True) if rec["replay_url"] else "(no archived response)"
     console.print(Text(f"replay_url: {shown}"), soft_wrap=True)
-    if rec["timemap_url"]:
-        console.print(Text(f"timemap: {for_terminal(rec['timemap_url'], one_line=True)}"), soft_wrap=True)
-    console.print(Text(f"cite: {for_terminal(rec['citation'], one_line=True)}"), soft_wrap=True)
     if open_ and rec["replay_url"]:
         import webbrowser
 

@@ -34,6 +34,7 @@ BIN = Path(sys.executable).parent
 AKHBAR = str(BIN / "akhbar")
 WACZ_TOOL = BIN.parent / "wacz" / "bin" / "wacz"
 PYWB = BIN.parent / "pywb" / "bin"
+REPLAYWEBPAGE = BIN.parent / "replaywebpage"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -75,12 +76,12 @@ def settings(data) -> Settings:
 
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory) -> dict[str, Path]:
-    """A key from `akhbar keygen`, one from openssl (SEC1 PEM), and one for someone else."""
+    """A key from `akhbar keygen`, one from openssl (SEC1 PEM, P-384), and one for someone else."""
     folder = tmp_path_factory.mktemp("keys")
     made = akhbar("keygen", "-o", str(folder / "ours.pem"))
     assert made.returncode == 0, made.stderr
     assert (folder / "ours.pub").exists() and oct((folder / "ours.pem").stat().st_mode & 0o777) == "0o600"
-    subprocess.run(["openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
+    subprocess.run(["openssl", "ecparam", "-name", "secp384r1", "-genkey", "-noout", "-out",
                     str(folder / "openssl.pem")], check=True, capture_output=True)
     subprocess.run(["openssl", "ec", "-in", str(folder / "openssl.pem"), "-pubout", "-out",
                     str(folder / "openssl.pub")], check=True, capture_output=True)
@@ -201,6 +202,100 @@ def test_pywb_replays_persian_and_arabic_pages_from_the_package_right_to_left(da
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+class _RangeHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Static files with HTTP Range requests, as ReplayWeb.page reads a WACZ (a piece at a time)."""
+
+    def send_head(self):
+        path = self.translate_path(self.path.split("?")[0])
+        asked = self.headers.get("Range", "")
+        if not asked.startswith("bytes=") or not os.path.isfile(path):
+            return super().send_head()
+        size = os.path.getsize(path)
+        first, _, last = asked.removeprefix("bytes=").partition("-")
+        start = int(first) if first else max(0, size - int(last))  # "-N": the last N bytes, at most the file
+        end = min(int(last), size - 1) if first and last else size - 1
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            body = fh.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_replaywebpage_replays_the_signed_package_and_its_browser_check_holds(signed, tmp_path):
+    """ReplayWeb.page (its own service worker, reading the file by ranges) replays the Arabic page right to left
+    and reads our signature; the check it makes (WebCrypto: the key imported as ECDSA P-384, SHA-256 over the
+    hash text) passes in Chromium, and fails for another hash."""
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+    from threading import Thread
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    if not (REPLAYWEBPAGE / "sw.js").exists():
+        pytest.skip("ReplayWeb.page is not installed (make install fetches it with npm)")
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "ui.js", "sw.js"):
+        (site / name).symlink_to(REPLAYWEBPAGE / name)
+    (site / "signed.wacz").write_bytes(signed.read_bytes())
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_RangeHandler, directory=str(site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    page_line = _pages(signed)[-1]
+    digest = json.loads(zipfile.ZipFile(signed).read("datapackage-digest.json"))
+    stamp = "".join(ch for ch in page_line["ts"] if ch.isdigit())[:14]
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
+                                                            headless=True, args=CHROMIUM_FLAGS)
+            try:
+                page = browser.new_page()
+                page.goto(f"{base}/index.html?source={quote(base + '/signed.wacz', safe='')}#view=replay"
+                          f"&url={quote(page_line['url'], safe='')}&ts={stamp}", wait_until="load", timeout=60_000)
+                deadline = time.monotonic() + 60
+                while not any("mp_/" in f.url for f in page.frames):
+                    assert time.monotonic() < deadline, [f.url for f in page.frames]
+                    page.wait_for_timeout(500)  # not time.sleep: Playwright learns of new frames only while waiting
+                frame = next(f for f in page.frames if "mp_/" in f.url)
+                frame.wait_for_selector("h1", timeout=30_000)
+                shown = frame.evaluate("""() => ({dir: document.documentElement.getAttribute('dir'),
+                    h1: document.querySelector('h1').innerText.trim()})""")
+                collection = frame.url.split("/w/")[1].split("/")[0]
+                read = page.evaluate("async (c) => (await (await fetch(`/w/api/c/${c}?all=1`)).json()).verify",
+                                     collection)
+                check = """async ([signed, hash]) => {
+                    const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+                    const key = await crypto.subtle.importKey("spki", bytes(signed.publicKey),
+                        {name: "ECDSA", namedCurve: "P-384"}, true, ["verify"]);
+                    return await crypto.subtle.verify({name: "ECDSA", hash: "SHA-256"}, key,
+                        bytes(signed.signature), new TextEncoder().encode(hash));
+                }"""
+                signed_data = digest["signedData"]
+                holds = page.evaluate(check, [signed_data, signed_data["hash"]])
+                other = page.evaluate(check, [signed_data, signed_data["hash"][:-1] + "0"])
+                page.screenshot(path=str(tmp_path / "replaywebpage.png"))
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert shown == {"dir": "rtl", "h1": page_line["title"].strip()}
+    assert read["publicKey"] == signed_data["publicKey"] and read["datapackageHash"] == digest["hash"]
+    assert read["software"].startswith("akhbar ")
+    assert holds is True and other is False
 
 
 # -- one article, every capture ---------------------------------------------------------------------
@@ -404,6 +499,8 @@ def test_bad_input_is_one_error_line_and_writes_nothing(data, keys, tmp_path):
     article_id = _article_of(data, "fa-payam")
     ed25519 = tmp_path / "ed.pem"
     subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519", "-out", str(ed25519)], check=True)
+    p256 = tmp_path / "p256.pem"  # a curve ReplayWeb.page does not verify
+    subprocess.run(["openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", str(p256)], check=True)
     out = tmp_path / "out.wacz"
     d = ["--data-dir", str(data)]
     cases = {
@@ -411,7 +508,8 @@ def test_bad_input_is_one_error_line_and_writes_nothing(data, keys, tmp_path):
         "stdout": (["export", "--format", "wacz", "-o", "-", *d], "standard output"),
         "no key file": (["evidence", article_id, "-o", str(out), "--key", str(tmp_path / "nope.pem"), *d],
                         "does not exist"),
-        "ed25519": (["evidence", article_id, "-o", str(out), "--key", str(ed25519), *d], "P-256"),
+        "ed25519": (["evidence", article_id, "-o", str(out), "--key", str(ed25519), *d], "P-384"),
+        "P-256": (["evidence", article_id, "-o", str(out), "--key", str(p256), *d], "is a secp256r1 key"),
         "public key as key": (["evidence", article_id, "-o", str(out), "--key", str(keys["ours.pub"]), *d],
                               "not a PEM private key"),
         "tsa without key": (["evidence", article_id, "-o", str(out), "--tsa", "http://127.0.0.1:9/", *d], "--key"),
@@ -442,7 +540,7 @@ def test_bad_input_is_one_error_line_and_writes_nothing(data, keys, tmp_path):
     no_pywb = one_error_line(akhbar("evidence", article_id, "-o", str(out), *d,
                                     env={"AKHBAR_PYWB_BIN": str(tmp_path / "no-pywb")}))
     assert "AKHBAR_PYWB_BIN" in no_pywb
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ed.pem"], "something was written"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ed.pem", "p256.pem"], "something was written"
     assert not (data / "warc" / "x.wacz").exists()
     # keygen never overwrites a key; verify: a missing file is bad input, a file that is no package fails
     before = keys["ours"].read_bytes()

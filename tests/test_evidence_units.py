@@ -77,7 +77,7 @@ def test_entry_names_are_plain():
 @pytest.fixture(scope="module")
 def archives(tmp_path_factory) -> dict[int, Path]:
     root = tmp_path_factory.mktemp("warc-archives")
-    return {n: generate_warc_archive(root / str(n), n, per_partition=75, words=150) for n in (150, 600)}
+    return {n: generate_warc_archive(root / str(n), n, per_partition=75, words=150, noise=200) for n in (150, 600)}
 
 
 def test_export_memory_is_flat_in_the_number_of_articles(archives, tmp_path, monkeypatch):

@@ -1,18 +1,20 @@
 """Signing a package's digest with a key the user holds, and an optional RFC 3161 timestamp of that signature.
 
 The signature is the "anonymous" kind of Webrecorder's WACZ Signing and Verification (wacz-auth 0.1.0), as
-ArchiveWeb.page writes it: ECDSA P-256 with SHA-256 over the UTF-8 text of ``hash`` (``sha256:<hex>`` of
-``datapackage.json``), the signature base64 of r||s (64 bytes, WebCrypto's form), the public key base64 of its
-DER SubjectPublicKeyInfo. ``created`` is datapackage.json's. Whoever verifies learns that the holder of that key
-signed these exact bytes; who holds the key, the signer tells them apart from the file (its fingerprint,
-:func:`fingerprint`, is what ``akhbar verify`` prints and checks against ``--public-key``).
+ArchiveWeb.page writes it and ReplayWeb.page checks it (wabac.js imports the key as ECDSA P-384 and verifies with
+SHA-256): ECDSA P-384 with SHA-256 over the UTF-8 text of ``hash`` (``sha256:<hex>`` of ``datapackage.json``), the
+signature base64 of r||s (96 bytes, WebCrypto's form), the public key base64 of its DER SubjectPublicKeyInfo. The
+spec names no curve; a P-256 signature (other tools') is verified here too, but ReplayWeb.page would not.
+``created`` is datapackage.json's. Whoever verifies learns that the holder of that key signed these exact bytes;
+who holds the key, the signer tells them apart from the file (its fingerprint, :func:`fingerprint`, is what
+``akhbar verify`` prints and checks against ``--public-key``).
 
 With ``--tsa URL`` the signature is also timestamped by that RFC 3161 server, as the spec's domain-identity kind
 does it (authsign's convention): the server signs SHA-256 of the base64 signature text; ``timeSignature`` is
 the server's whole TimeStampResp (base64 DER), ``timestampCert`` the certificates it returned (PEM, its own
-first). The spec lists these two fields for its other kind only; an anonymous signature carrying them stays
-verifiable by tools that ignore them (py-wacz, ArchiveWeb.page's verifier), and the timestamp proves that the
-signature, so the package, existed by the server's time.
+first, then the root given with ``--tsa-ca``). The spec lists these two fields for its other kind only; an
+anonymous signature carrying them stays verifiable by tools that ignore them (py-wacz, ReplayWeb.page), and the
+timestamp proves that the signature, so the package, existed by the server's time.
 """
 
 from __future__ import annotations
@@ -64,19 +66,24 @@ def _read_key_file(path: Path, what: str) -> bytes:
     return data
 
 
-def _p256(key, path: Path, what: str):
+#: the curve akhbar signs with (ReplayWeb.page's), and those it verifies
+CURVE = ec.SECP384R1
+VERIFIED_CURVES = (ec.SECP384R1, ec.SECP256R1)
+
+
+def _curve(key, path: Path, what: str, curves: tuple[type, ...] = (CURVE,)):
     if not isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey) or \
-            not isinstance(key.curve, ec.SECP256R1):
+            not isinstance(key.curve, curves):
         kind = key.curve.name if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey) \
             else type(key).__name__.removeprefix("_").replace("PrivateKey", "").replace("PublicKey", "")
-        raise ValueError(f"{what} {path} is a {kind} key: WACZ signatures are ECDSA P-256 (make one with "
-                         "`akhbar keygen -o KEY.pem`)")
+        raise ValueError(f"{what} {path} is a {kind} key: WACZ signatures are ECDSA P-384, the curve "
+                         "ReplayWeb.page verifies (make one with `akhbar keygen -o KEY.pem`)")
     return key
 
 
 def load_private_key(path: Path) -> ec.EllipticCurvePrivateKey:
-    """An unencrypted P-256 private key in PEM (PKCS#8 as `akhbar keygen` writes it, or SEC1 as `openssl ecparam
-    -genkey` does); ValueError saying what is wrong otherwise."""
+    """An unencrypted P-384 private key in PEM (PKCS#8 as `akhbar keygen` writes it, or SEC1 as `openssl ecparam
+    -name secp384r1 -genkey` does); ValueError saying what is wrong otherwise."""
     data = _read_key_file(path, "key file")
     try:
         key = serialization.load_pem_private_key(data, password=None)
@@ -86,23 +93,24 @@ def load_private_key(path: Path) -> ec.EllipticCurvePrivateKey:
     except (ValueError, UnsupportedAlgorithm):
         raise ValueError(f"key file {path} is not a PEM private key (make one with `akhbar keygen -o "
                          "KEY.pem`)") from None
-    return _p256(key, path, "key file")
+    return _curve(key, path, "key file")
 
 
 def load_public_key(path: Path) -> ec.EllipticCurvePublicKey:
-    """A P-256 public key: PEM (``-----BEGIN PUBLIC KEY-----``, as `akhbar keygen` writes KEY.pub), the base64
-    text a package's ``publicKey`` holds, or the private key file itself."""
+    """A P-384 (or P-256) public key: PEM (``-----BEGIN PUBLIC KEY-----``, as `akhbar keygen` writes KEY.pub),
+    the base64 text a package's ``publicKey`` holds, or the private key file itself."""
     data = _read_key_file(path, "public key file")
     try:
         if b"PRIVATE KEY-----" in data:
-            return load_private_key(path).public_key()
+            key = serialization.load_pem_private_key(data, password=None).public_key()
+            return _curve(key, path, "public key file", VERIFIED_CURVES)
         if b"-----BEGIN" in data:
             key = serialization.load_pem_public_key(data)
         else:
             key = serialization.load_der_public_key(base64.b64decode(data.strip(), validate=True))
     except (ValueError, UnsupportedAlgorithm, TypeError):
         raise ValueError(f"public key file {path} is not a PEM public key (KEY.pub from `akhbar keygen`)") from None
-    return _p256(key, path, "public key file")
+    return _curve(key, path, "public key file", VERIFIED_CURVES)
 
 
 def public_der(key: ec.EllipticCurvePublicKey) -> bytes:
@@ -120,13 +128,13 @@ def public_key_path(private: Path) -> Path:
 
 
 def generate_key(path: Path) -> tuple[Path, Path, str]:
-    """A new P-256 key: the private key in ``path`` (PKCS#8 PEM, mode 600, never over an existing file) and the
+    """A new P-384 key: the private key in ``path`` (PKCS#8 PEM, mode 600, never over an existing file) and the
     public key beside it (:func:`public_key_path`); returns both paths and the fingerprint."""
     public = public_key_path(path)
     for p in (path, public):
         if os.path.lexists(p):
             raise ValueError(f"{p} exists: a key is never overwritten (choose another name)")
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = ec.generate_private_key(CURVE())
     private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption())
     public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
@@ -173,7 +181,8 @@ class Signer:
         """The signedData for a package whose datapackage.json hashes to ``digest_hash``."""
         der = self.key.sign(digest_hash.encode("utf-8"), ec.ECDSA(hashes.SHA256()))
         r, s = decode_dss_signature(der)
-        signature = base64.b64encode(r.to_bytes(32, "big") + s.to_bytes(32, "big")).decode("ascii")
+        size = (self.key.curve.key_size + 7) // 8
+        signature = base64.b64encode(r.to_bytes(size, "big") + s.to_bytes(size, "big")).decode("ascii")
         signed = {"hash": digest_hash, "created": created, "software": self.software, "version": self.version,
                   "signature": signature,
                   "publicKey": base64.b64encode(public_der(self.key.public_key())).decode("ascii")}
@@ -316,10 +325,11 @@ def check(signed: dict, digest_hash: str, created: str | None, *,
         raw = _b64(signed, "signature")
     except (ValueError, UnsupportedAlgorithm):
         raise SignatureInvalid("the signature's public key or signature is not valid base64 DER") from None
-    if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, ec.SECP256R1):
-        raise SignatureInvalid("the signature's key is not an ECDSA P-256 key")
-    der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")) \
-        if len(raw) == 64 else raw
+    if not isinstance(key, ec.EllipticCurvePublicKey) or not isinstance(key.curve, VERIFIED_CURVES):
+        raise SignatureInvalid("the signature's key is not an ECDSA P-384 or P-256 key")
+    size = (key.curve.key_size + 7) // 8
+    der = encode_dss_signature(int.from_bytes(raw[:size], "big"), int.from_bytes(raw[size:], "big")) \
+        if len(raw) == 2 * size else raw
     try:
         key.verify(der, digest_hash.encode("utf-8"), ec.ECDSA(hashes.SHA256()))
     except (InvalidSignature, ValueError):
