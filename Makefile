@@ -107,6 +107,11 @@ bench-scale: bench-scale-lake bench-scale-web bench-dedup-backfill
 bench-dedup-backfill: install
 	$(BIN)/python -m bench.dedup_bench --days 30 --outlets 10 --per-day 100 --repeat 1
 
+# akhbar reextract over an archived night (1 and 3 days) next to bare trafilatura on the same WARC records
+.PHONY: bench-reextract
+bench-reextract: install
+	$(BIN)/python -m bench.reextract_bench --pages 2000 --days 1 3
+
 # export's peak memory at two lake sizes next to gathering one table
 bench-export: install
 	$(BIN)/python -m bench.export_bench

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ NIGHTLY_DAG_ID = "akhbar_nightly"
 COMPACTION_DAG_ID = "akhbar_compaction"
 REPORT_DAG_ID = "akhbar_report"
 DEDUP_DAG_ID = "akhbar_dedup"
+REEXTRACT_DAG_ID = "akhbar_reextract"
 #: the Airflow Asset standing for the lake's day partitions; events carry {"day", "outlets"}
 LAKE_ASSET_NAME = "akhbar_lake_day_partitions"
 LAKE_ASSET_URI = "akhbar://lake/day-partitions"
@@ -46,6 +47,27 @@ def lake_asset() -> Any:
     return Asset(name=LAKE_ASSET_NAME, uri=LAKE_ASSET_URI)
 
 
+def range_dag(dag_id: str, doc: str, **params: Any) -> dict[str, Any]:
+    """The ``@dag`` arguments of a DAG triggered by hand over a range of days (first_day, last_day, then
+    ``params``): no schedule, one run at a time, on the cpu queue when AKHBAR_CPU_QUEUE is set, the failure
+    hook of AKHBAR_ON_FAILURE (read when the file is parsed)."""
+    from airflow.sdk import Param
+
+    cfg = Settings.from_env()
+    return dict(
+        dag_id=dag_id, schedule=None, start_date=datetime(2024, 1, 1, tzinfo=UTC), catchup=False,
+        max_active_runs=1, default_args={**cfg.queue("cpu"), **failure_callback_args(cfg)}, tags=["akhbar"],
+        doc_md=doc, params={
+            "first_day": Param(type="string", format="date", description="first UTC day, YYYY-MM-DD"),
+            "last_day": Param(type="string", format="date", description="last UTC day (inclusive)"),
+            **params})
+
+
+def day_range(params: Mapping[str, Any]) -> tuple[date, date]:
+    """The first and last day a range DAG's run was triggered with."""
+    return date.fromisoformat(params["first_day"]), date.fromisoformat(params["last_day"])
+
+
 class OutletFailed(RuntimeError):
     """The outlet-day was not archived; Airflow retries the task."""
 
@@ -56,9 +78,12 @@ def pool_name(slug: str) -> str:
     return f"{POOL_PREFIX}{slug}"
 
 
-def outlet_slugs(folder: Path | None = None) -> list[str]:
-    """Slugs of the outlets in ``folder`` (default: the packaged ones), read when the DAG file is parsed."""
-    return sorted(load_outlets(folder))
+def outlet_slugs(folder: Path | None = None, enable: Collection[str] | None = None) -> list[str]:
+    """Slugs of the outlets in ``folder`` (default: the packaged ones) the night crawls, read when the DAG file is
+    parsed: a disabled outlet (its terms or robots.txt refuse crawling) only when named in ``enable`` (default:
+    AKHBAR_ENABLE_OUTLETS)."""
+    enable = settings().enabled_outlets if enable is None else enable
+    return sorted(s for s, o in load_outlets(folder).items() if o.enabled or s in enable)
 
 
 def pools_spec(folder: Path | None = None) -> dict[str, dict[str, Any]]:
@@ -97,6 +122,7 @@ def archive_outlet(slug: str, day: date, run_id: str, try_number: int = 1, sourc
     from akhbar.pipeline.orchestrator import archive_sources
 
     cfg = settings()
+    cfg.warn_user_agent(log.warning)
     started = datetime.now(UTC)
     crawl_run_id = new_run_id()  # one per try: WARC and crawl-log files of a retry never collide
     files = run_files(cfg.data_dir, day, slug, crawl_run_id)
@@ -210,6 +236,23 @@ def recluster(first: date, last: date) -> dict[str, Any]:
     result = pipeline.dedup_range(first, last, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
     refresh_database(cfg.data_dir, cfg.lake_uri)
     return {"status": "done", **result.as_dict()}
+
+
+def reextract(first: date, last: date, outlets: list[str] | None = None, everything: bool = False) -> dict[str, Any]:
+    """Re-extract a range of archived days from their WARC files (``akhbar reextract``), then refresh the DuckDB
+    views; raise when an outlet-day could not be (a crawl of it was running)."""
+    from akhbar.pipeline.orchestrator import reextract_days
+    from akhbar.warehouse.duck import refresh_database
+
+    cfg = settings()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    done = reextract_days(days, cfg, outlets or None, everything=everything)
+    refresh_database(cfg.data_dir, cfg.lake_uri)
+    failed = [f"{r.outlet} {r.day}: {r.error}" for r in done if r.error]
+    if failed:
+        raise RuntimeError("not re-extracted: " + "; ".join(failed))
+    return {"reextracted": [f"{r.day} {r.outlet}" for r in done if not r.skipped],
+            "articles": sum(r.articles for r in done), "skipped": sum(r.skipped for r in done)}
 
 
 def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:

@@ -77,3 +77,44 @@ def volume_chart(counts: pa.Table, by: str = "day") -> Figure:
 def trend_chart(counts: pa.Table, term: str, by: str = "day") -> Figure:
     # Latin first: the line reads left to right, the term inside it right to left
     return line_chart(counts, title=f"articles per {by} matching «{term}»", ylabel="articles")
+
+
+#: bar colours of a health chart's nights: passed, failed the gate, not archived
+HEALTH_COLOURS = {"ok": "#4c72b0", "gate_failed": "#dd8452", "failed": "#c44e52"}
+
+
+def health_chart(report: list) -> Figure:
+    """Each outlet's nights (``akhbar.quality.health_report``) as bars of articles, its baseline (the weekday's
+    median) as a dashed line, and the checks a failed night failed written over its bar: one panel per outlet."""
+    outlets = sorted({h.outlet for h in report})
+    fig = Figure(figsize=(9, 2.6 * max(1, len(outlets)) + 0.6), dpi=100, layout="constrained")
+    fig.suptitle(shape("outlet health: nights against their baseline — سلامت منبع‌ها"), fontname=FONT)
+    if not outlets:
+        ax = fig.add_subplot()
+        ax.text(0.5, 0.5, "no judged nights", transform=ax.transAxes, ha="center")
+        return fig
+    axes = fig.subplots(len(outlets), 1, squeeze=False)[:, 0]
+    for ax, outlet in zip(axes, outlets, strict=True):
+        nights = [h for h in report if h.outlet == outlet]
+        days = [h.night.day for h in nights]
+        colours = [HEALTH_COLOURS.get(h.night.status, HEALTH_COLOURS["failed"]) for h in nights]
+        ax.bar(days, [h.night.articles for h in nights], color=colours, width=0.8, label="articles")
+        # a bar-wide tick per night with a baseline, joined where consecutive nights have one
+        ax.plot(days, [h.base.articles if h.base.articles is not None else float("nan") for h in nights],
+                linestyle="--", marker="_", markersize=18, markeredgewidth=2, color="black",
+                label="baseline (median of the weekday)")
+        for h in nights:
+            if h.verdict != "ok":
+                top = max(h.night.articles, h.base.articles or 0)  # above the bar and its baseline tick
+                failed = h.verdict.split(":")[0].split(", ")  # health checks first (HealthNight.verdict)
+                label = failed[0] + (f" +{len(failed) - 1}" if len(failed) > 1 else "")
+                ax.annotate(shape(label[:32]), (h.night.day, top), rotation=90,
+                            fontsize=7, ha="center", va="bottom", xytext=(0, 3), textcoords="offset points")
+        ax.set_title(shape(outlet), fontname=FONT, loc="left")
+        ax.set_ylabel("articles")
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.set_ylim(bottom=0, top=max([1, *(h.night.articles for h in nights),
+                                       *(h.base.articles or 0 for h in nights)]) * 2.2)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
+        ax.legend(prop={"family": FONT, "size": 7}, loc="upper left")
+    return fig

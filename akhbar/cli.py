@@ -54,6 +54,9 @@ LakeUri = Annotated[
                                                            "(s3://bucket/akhbar/lake) (default: AKHBAR_LAKE_URI, "
                                                            "else <data-dir>/lake).")
 ]
+FromDay = Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")]
+ToDay = Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")]
+Outlets = Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Outlet slug (repeatable).")]
 DEFAULT_DATA = DEFAULT_DATA_DIR
 #: the demo's archive and test-web port, apart from the default archive and the Airflow recipe's test web (8765)
 DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
@@ -100,6 +103,11 @@ def _fail(message: str) -> None:
     """One error line and exit code 2 (its text may quote a page: written out where a terminal would act on it)."""
     err.print(f"[red]error:[/red] {escape(for_terminal(message))}", highlight=False)
     raise typer.Exit(2) from None
+
+
+def _warn(message: str) -> None:
+    """One warning line on stderr (the work goes on)."""
+    err.print(f"[yellow]warning:[/yellow] {escape(for_terminal(message))}", highlight=False)
 
 
 def _print_version(value: bool) -> None:
@@ -242,16 +250,20 @@ def _print_delivered(judged: list[tuple[OutletDayResult, GateResult | None]]) ->
                           f"day went to that day's partition: {days}", highlight=False)
 
 
-def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
-              refetch: bool, source: str = "live") -> list[tuple[OutletDayResult, GateResult | None]]:
+def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None, refetch: bool, source: str = "live",
+              identify: bool = True) -> list[tuple[OutletDayResult, GateResult | None]]:
     """Archive, deduplicate and judge each day (akhbar.pipeline.orchestrator, as the nightly DAG's tasks do), then
     refresh the DuckDB views."""
     from akhbar import quality
+    from akhbar.outlets.registry import select_outlets
     from akhbar.pipeline.orchestrator import archive_days
     from akhbar.warehouse.duck import refresh_database
 
     quality.load_overrides(cfg.quality_thresholds)  # bad AKHBAR_QUALITY_THRESHOLDS: an error before anything is crawled
     _check_writable(cfg.data_dir)
+    select_outlets(_unique(outlet), cfg.outlets_dir, enable=cfg.enabled_outlets)  # a disabled or unknown outlet first
+    if identify:  # the demo crawls only its own loopback test web: nobody there to contact
+        cfg.warn_user_agent(_warn)
     number = {d: n for n, d in enumerate(days, 1)}
 
     def progress(day: date, src: str, runs: list[OutletDayResult]) -> None:
@@ -273,8 +285,7 @@ def _run_days(days: list[date], cfg: Settings, outlet: list[str] | None,
 @_user_errors
 def run(
     date_: Annotated[str, typer.Option("--date", metavar="DATE", help="UTC day to archive, YYYY-MM-DD.")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    outlet: Outlets = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -287,10 +298,9 @@ def run(
 @app.command()
 @_user_errors
 def backfill(
-    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    from_: FromDay,
+    to: ToDay,
+    outlet: Outlets = None,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -309,8 +319,8 @@ def backfill(
 @app.command()
 @_user_errors
 def dedup(
-    from_: Annotated[str, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")],
-    to: Annotated[str, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")],
+    from_: FromDay,
+    to: ToDay,
     data_dir: DataDir = None,
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
@@ -327,6 +337,41 @@ def dedup(
     copies = ", ".join(f"{k} {v}" for k, v in sorted(res.copies.items())) or "none"
     console.print(f"dedup {first}..{last}: {res.articles} articles in {res.clusters} clusters; "
                   f"copies by method: {copies}; {res.partitions} partitions written")
+
+
+@app.command()
+@_user_errors
+def reextract(
+    from_: FromDay,
+    to: ToDay,
+    outlet: Outlets = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every outlet-day, not only those of an older extractor.")]
+    = False,
+    data_dir: DataDir = None,
+    outlets_dir: OutletsDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Extract archived days again from their WARC files, no network (after an extractor upgrade).
+
+    Only the outlet-days whose rows an older extractor wrote (--all: every one); resumable, each partition
+    replaced atomically, duplicates and the quality gate redone as a night does."""
+    from akhbar.pipeline.orchestrator import reextract_days
+    from akhbar.warehouse.duck import refresh_database
+
+    cfg = _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes)
+    first, last = _parse_range(from_, to)
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    with console.status("") as status:
+        done = reextract_days(days, cfg, _unique(outlet), everything=all_, step=status.update)
+        status.update("refreshing DuckDB views…")
+        refresh_database(cfg.data_dir, cfg.lake_uri)
+    redone = [r for r in done if not r.skipped and r.error is None]
+    console.print(f"re-extracted {len(redone)} outlet-day(s), {sum(r.articles for r in redone)} articles; "
+                  f"{sum(r.skipped for r in done)} already of this extractor", highlight=False)
+    failed = [f"{r.outlet} {r.day} ({r.error})" for r in done if r.error]
+    if failed:
+        err.print(Text(f"failed: {len(failed)} outlet-day(s): {'; '.join(failed)}"))
+        raise typer.Exit(1)
 
 
 @contextmanager
@@ -373,7 +418,7 @@ def demo(
     with _demo_web(port) as web:
         folder = web.write_outlet_configs(data_dir / "testweb-outlets")
         console.print(f"test web: {', '.join(web.base_url(s.slug) for s in web.sites)}")
-        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False)
+        judged = _run_days([day], _cfg(data_dir, local_lake, folder), None, refetch=False, identify=False)
     _print_results(judged)
     _print_delivered(judged)
     summary(data_dir=data_dir, lake=local_lake)
@@ -644,8 +689,7 @@ def summary(
     lake: LakeUri = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
-    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
-                                                     help="Outlet slug (repeatable).")] = None,
+    outlet: Outlets = None,
 ) -> None:
     """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict."""
     from akhbar.warehouse.duck import summary as run_summary
@@ -660,7 +704,6 @@ def summary(
     _print_relation(rel, title="summary")
 
 
-Outlets = Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG", help="Outlet slug (repeatable).")]
 
 
 def _day_option(value: str | None) -> date | None:
@@ -903,7 +946,8 @@ def extract(
     if outlet:
         from akhbar.outlets.registry import select_outlets
 
-        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
+        # offline: reading a page with a disabled outlet's rules crawls nothing
+        chosen = select_outlets([outlet], _cfg(outlets_dir=outlets_dir).outlets_dir, enable=[outlet])[0]
     zone = tz or (chosen.timezone if chosen else None)
     _check_zone(zone)
     data = _read_page(page, DOWNLOAD_MAXSIZE)
@@ -971,7 +1015,7 @@ def fetch_one(
     from akhbar.outlets.registry import load_outlets, select_outlets
 
     cfg = _cfg(data_dir, outlets_dir=outlets_dir)
-    chosen = select_outlets([outlet], cfg.outlets_dir)[0] if outlet else None
+    chosen = select_outlets([outlet], cfg.outlets_dir, enable=cfg.enabled_outlets)[0] if outlet else None
     _check_writable(cfg.data_dir)
     with console.status(f"fetching {url}…"):
         result = fetch_url(url, cfg.data_dir, outlet=chosen, outlets=None if chosen else load_outlets(cfg.outlets_dir),
@@ -1002,17 +1046,89 @@ def schema() -> None:
 @outlets_app.command("list")
 @_user_errors
 def outlets_list(outlets_dir: OutletsDir = None) -> None:
-    """The configured outlets."""
-    from akhbar.outlets.registry import load_outlets
+    """The configured outlets; a disabled one (its terms or robots.txt refuse crawling) with the reason."""
+    from akhbar.outlets.registry import ENABLE_VARIABLE, load_outlets
 
+    cfg = _cfg(outlets_dir=outlets_dir)
     table = Table()
-    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives"):
+    for col in ("slug", "name", "lang", "country", "timezone", "feeds", "sitemaps", "archives", "crawled"):
         table.add_column(col)
-    for o in load_outlets(_cfg(outlets_dir=outlets_dir).outlets_dir).values():
+    disabled = []
+    for o in load_outlets(cfg.outlets_dir).values():
         d = o.discovery
+        if o.enabled:
+            crawled = "yes"
+        else:
+            crawled = f"yes (enabled by {ENABLE_VARIABLE})" if o.slug in cfg.enabled_outlets else "no: disabled"
+            disabled.append(o)
         table.add_row(*map(_cell, (o.slug, f"{o.name} ({o.name_native})" if o.name_native else o.name, o.language,
-                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives))))
+                                   o.country, o.timezone, len(d.feeds), len(d.sitemaps), len(d.archives), crawled)))
     console.print(table)
+    for o in disabled:  # the reason in full: it quotes the terms the user accepts by enabling the outlet
+        console.print(Text(f"{o.slug} is disabled: {' '.join((o.disabled_reason or '').split())}"))
+    if disabled:
+        console.print(Text(f"Enable one knowingly with {ENABLE_VARIABLE}=<slug>[,<slug>…] (or enabled = true in its "
+                           "file)."))
+
+
+#: the largest saved home page or robots.txt `outlets draft` reads
+DRAFT_FILE_CAP = 16 * 1024 * 1024
+
+
+@outlets_app.command("draft")
+@_user_errors
+def outlets_draft(
+    url: Annotated[str, typer.Argument(metavar="URL", help="The outlet's home page.")],
+    html: Annotated[Path | None, typer.Option("--html", metavar="PATH", help="Draft offline from this saved copy "
+                                              "of the home page (URL is then only its address).")] = None,
+    robots: Annotated[Path | None, typer.Option("--robots", metavar="PATH",
+                                                help="With --html: the site's saved robots.txt.")] = None,
+    slug: Annotated[str | None, typer.Option("--slug", metavar="SLUG",
+                                             help="The outlet's slug (default: from the host name).")] = None,
+    language: Annotated[str | None, typer.Option("--language", metavar="fa|ar",
+                                                 help="Persian or Arabic (default: guessed).")] = None,
+    timezone: Annotated[str | None, typer.Option("--timezone", metavar="ZONE",
+                                                 help="IANA timezone (default: guessed).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the TOML here (a "
+                                                "new file) instead of printing it.")] = None,
+) -> None:
+    """Draft an outlet TOML from its home page, live or saved; every guess marked in its notes.
+
+    Feeds, sitemaps, dated archives, the article URL pattern (with the share of links it matches), language and
+    timezone. Review it, then `akhbar outlets check`."""
+    from akhbar.outletdraft import check_url, draft_outlet, gather_live, read_saved
+    from akhbar.outlets.registry import SLUG_RE
+
+    check_url(url)
+    if robots is not None and html is None:
+        raise ValueError("--robots goes with --html (a live draft fetches robots.txt itself)")
+    if language is not None and language not in ("fa", "ar"):
+        raise ValueError(f"--language {language!r}: expected fa or ar")
+    if slug is not None and not SLUG_RE.match(slug):
+        raise ValueError(f"--slug {slug!r}: lowercase letters, digits, '-' or '_' (2-41 characters)")
+    if timezone is not None:
+        _check_zone(timezone)
+    if output is not None and output.exists():
+        raise ValueError(f"{output}: exists; not overwritten (choose a new file)")
+    cfg = _cfg()
+    if html is not None:
+        evidence = read_saved(url, html, robots, DRAFT_FILE_CAP)
+    else:
+        cfg.warn_user_agent(_warn)
+        try:
+            evidence = gather_live(url, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
+        except RuntimeError as exc:
+            _fail(str(exc))
+    draft = draft_outlet(evidence, slug=slug, language=language, timezone=timezone)
+    share = (f"article pattern matches {draft.home_matched} of {draft.home_links} home-page links"
+             + (f", {draft.listed_matched} of {draft.listed} feed/sitemap entries" if draft.listed else ""))
+    if output is None:
+        print(draft.toml, end="")
+    else:
+        with output.open("x", encoding="utf-8") as f:
+            f.write(draft.toml)
+    err.print(Text(f"drafted {draft.outlet.slug}: {share}. Review the GUESS lines of its notes, then: akhbar outlets "
+                   f"check {draft.outlet.slug} --outlets-dir <its folder>"))
 
 
 def _terminal_safe_report(report: CheckReport) -> CheckReport:
@@ -1023,6 +1139,67 @@ def _terminal_safe_report(report: CheckReport) -> CheckReport:
                                            detail=for_terminal(p.detail, one_line=True)) for p in report.probes])
 
 
+@outlets_app.command("health")
+@_user_errors
+def outlets_health(
+    outlet: Outlets = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD (default: "
+                                                                            "four weeks before --to).")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (default: the outlet's newest "
+                                                                       "judged night).")] = None,
+    plot_: Annotated[Path | None, typer.Option(
+        "--plot", metavar="PATH", help="Also draw each outlet's nights against its baseline (PNG).")] = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Each outlet's nights against its baseline: articles beside the weekday's median, extraction rates, verdict."""
+    from akhbar import quality
+
+    first, last = _day_option(from_), _day_option(to)
+    if first and last and first > last:
+        _fail(f"--from {first} is after --to {last}")
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    overrides = quality.load_overrides(cfg.quality_thresholds)
+    from akhbar.export import output_path, protected_paths
+
+    protected = protected_paths(cfg.data_dir, cfg.lake_uri)
+    if plot_ is not None:
+        output_path(plot_, protected)  # a refused output before the lake is read
+    report = quality.health_report(cfg.lake, _unique(outlet) or (), first, last, overrides)
+    _print_health(report)
+    if plot_ is not None:
+        from akhbar import charts
+
+        console.print(f"wrote {charts.save_png(charts.health_chart(report), plot_, protected)}")
+
+
+def _print_health(report: list) -> None:
+    """The health report as a table: one row per outlet-night, rates as «night (baseline)»."""
+    if not report:
+        console.print("no judged nights in the lake for these outlets and days")
+        return
+    table = Table(title="outlet health: each night against its baseline")
+    for col in ("outlet", "day", "articles", "baseline", "change", "empty bodies", "missing titles", "missing dates",
+                "verdict"):
+        table.add_column(col)
+
+    def rate(h, name: str) -> str:
+        value, usual = h.night.rates.get(name), h.base.rates.get(name)
+        shown = "–" if value is None else f"{value:.0%}"
+        return shown if usual is None else f"{shown} ({usual:.0%})"
+
+    for h in report:
+        base = h.base
+        usual = (f"{base.articles:g} ({base.volume_nights} {h.night.day:%a})" if base.articles is not None
+                 else f"none yet ({base.volume_nights} {h.night.day:%a})")
+        change = "" if h.change is None else f"{h.change:+.0%}"
+        style = "green" if h.verdict == "ok" else "yellow" if h.night.status == "gate_failed" else "red"
+        table.add_row(*map(_cell, (h.outlet, h.night.day.isoformat(), h.night.articles, usual, change,
+                                   rate(h, "empty_body"), rate(h, "missing_title"), rate(h, "missing_date"))),
+                      Text(for_terminal(h.verdict), style=style))
+    console.print(table)
+
+
 @outlets_app.command("check")
 @_user_errors
 def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The outlet's slug.")],
@@ -1031,8 +1208,10 @@ def outlets_check(slug: Annotated[str, typer.Argument(metavar="SLUG", help="The 
     from akhbar.outletcheck import check_outlet, render
     from akhbar.outlets.registry import select_outlets
 
-    outlet = select_outlets([slug], _cfg(outlets_dir=outlets_dir).outlets_dir)[0]
-    report = check_outlet(outlet)
+    cfg = _cfg(outlets_dir=outlets_dir)
+    outlet = select_outlets([slug], cfg.outlets_dir, enable=cfg.enabled_outlets)[0]
+    cfg.warn_user_agent(_warn)
+    report = check_outlet(outlet, user_agent=cfg.scrapy_overrides()["USER_AGENT"])
     console.print(render(_terminal_safe_report(report)))
     if not report.ok:
         raise typer.Exit(1)

@@ -215,6 +215,11 @@ def _extract(result: FetchResult, data_dir: Path) -> None:
     if record is None:
         result.extract_error = f"the response is not readable at {f.warc_file}:{f.warc_offset}"
         return
+    from akhbar.transforms import blockwall
+
+    if wall := blockwall.detect(record.status, record.headers, record.body):  # archived as it came, never extracted
+        result.extract_error = wall.reason(record.status)
+        return
     try:
         result.extracted = extract_article(record.body, record.url, content_type=record.header("Content-Type"),
                                            overrides=result.outlet.extract, tz=result.outlet.timezone,

@@ -98,7 +98,7 @@ class _Checker:
     def __init__(self, outlet: Outlet, fetcher: ScrapyFetcher, day: date) -> None:
         self.outlet, self.fetch, self.day = outlet, fetcher, day
         self.probes: list[Probe] = []
-        self.robots = None  # scrapy ProtegoRobotParser when robots.txt was read
+        self.robots = None  # the crawl's robots.txt parser (GenericTokenRobotParser) when robots.txt was read
         self.robots_sitemaps: list[str] = []
 
     def add(self, probe: Probe) -> Probe:
@@ -124,7 +124,7 @@ class _Checker:
 
     # robots.txt ----------------------------------------------------------------------------
     async def check_robots(self) -> None:
-        from scrapy.robotstxt import ProtegoRobotParser
+        from akhbar.crawler.middlewares import GenericTokenRobotParser
 
         url = urljoin(self.outlet.base_url, "/robots.txt")
         try:
@@ -137,7 +137,7 @@ class _Checker:
             else:
                 self.add(Probe("robots.txt", url, False, exc.reason, exc.status))
             return
-        self.robots = ProtegoRobotParser(got.body, None)
+        self.robots = GenericTokenRobotParser(got.body, None)
         self.robots_sitemaps = discovery.robots_sitemaps(got.body, got.final_url)
         o = self.outlet
         configured = [o.base_url, *o.discovery.feeds, *o.sitemap_urls([self.day]), *o.archive_urls(self.day, 1)]

@@ -9,17 +9,29 @@ Thresholds: the defaults of :class:`Thresholds`, overridden by ``AKHBAR_QUALITY_
 text, or the path of a JSON file; :mod:`akhbar.settings` reads it, callers pass the parsed overrides):
 ``{"*": {"max_null_published_rate": 0.5}, "SLUG": {...}}`` — ``*``
 applies to every outlet, a slug to that outlet only (slug wins).
+
+Besides the night's own measures, two kinds of checks:
+
+* **walls** (``blocked_rate``): article fetches answered by a bot wall (crawl-log ``blocked``,
+  :mod:`akhbar.transforms.blockwall`); mostly walls fails the outlet-day as ``blocked by <vendor>``.
+* **outlet health**: the night against the outlet's own baseline, read from the ``runs`` table (:func:`baseline`):
+  the median articles of the same weekday over the last ``baseline_weeks`` weeks (``volume_drop``), and the median
+  empty-body, missing-title and missing-date rates of those weeks' nights (``extraction_drift.*``). An outlet with
+  fewer than ``baseline_min_nights`` such nights has no baseline and never fails on health.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from statistics import median
 from typing import Any
 
+from akhbar.transforms.blockwall import vendor_of
 from akhbar.warehouse import schema
 from akhbar.warehouse.duck import EXTRACT_RUN_ID
 from akhbar.warehouse.lake import CorruptPartition, Lake
@@ -28,10 +40,21 @@ from akhbar.warehouse.runs import RUNS_KEPT, failed_run_row, latest_run, record_
 THRESHOLDS_ENV = "AKHBAR_QUALITY_THRESHOLDS"
 #: crawl-log outcomes that mean a fetch went wrong (others are normal: skipped, other_day, offsite…)
 FAILED_OUTCOMES = frozenset(schema.FAILED_OUTCOMES)
-#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
-ACCOUNTED_OUTCOMES = frozenset(schema.REJECTED_OUTCOMES)
+#: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason); a
+#: status-200 wall the crawl took for the page is accounted for by the extract stage's ``blocked`` line
+ACCOUNTED_OUTCOMES = frozenset(schema.REJECTED_OUTCOMES) | {schema.CrawlOutcome.BLOCKED.value}
 #: outcomes of pages published on another day: not expected among the day's rows (not_on_day: older runs)
 OFF_DAY_OUTCOMES = frozenset({schema.CrawlOutcome.OTHER_DAY.value, schema.CrawlOutcome.NOT_ON_DAY.value})
+BLOCKED = schema.CrawlOutcome.BLOCKED.value
+#: crawl outcomes of a URL that was asked for and answered (or failed on the way): what a wall's share is taken of
+ANSWERED_OUTCOMES = frozenset({"ok", BLOCKED} | {o.value for o in (
+    schema.CrawlOutcome.HTTP_ERROR, schema.CrawlOutcome.NETWORK_ERROR, schema.CrawlOutcome.TIMEOUT,
+    schema.CrawlOutcome.TOO_LARGE)})
+#: runs statuses of a night the gate measured (a ``failed`` night was not archived: no baseline counts it)
+JUDGED = frozenset({"ok", "gate_failed"})
+#: the health rates, by the name of their extraction_drift check and its threshold
+DRIFT_RATES = {"empty_body": "max_empty_body_jump", "missing_title": "max_missing_title_jump",
+               "missing_date": "max_missing_date_jump"}
 
 
 class QualityGateFailed(RuntimeError):
@@ -54,6 +77,24 @@ class Thresholds:
     max_null_published_rate: float = 0.2
     max_language_mismatch_rate: float = 0.1
     max_duplicate_rate: float = 0.5
+    #: article fetches answered by a bot wall (of the article URLs fetched; with none fetched, of every fetch: a wall
+    #: in front of robots.txt stops the rest); over it the outlet-day fails as ``blocked by <vendor>``
+    max_blocked_rate: float = 0.5
+    # -- outlet health: the night against the outlet's own baseline (the runs table's earlier nights)
+    #: weeks of history a baseline reads: the same weekday of each for volume, every night of them for the rates
+    baseline_weeks: int = 4
+    #: nights a baseline needs (same-weekday nights for volume); with fewer the outlet is young: never failed on health
+    baseline_min_nights: int = 3
+    #: a night more than this fraction below its weekday's median articles fails as ``volume_drop``
+    max_volume_drop: float = 0.4
+    #: a rise of more than this many share points over the baseline's median fails as ``extraction_drift``: bodies
+    #: empty or under 200 characters (rows and pages rejected for having none), rows without a title, rows without a
+    #: date of the page's own (null, or the listing's in its place)
+    max_empty_body_jump: float = 0.25
+    max_missing_title_jump: float = 0.25
+    max_missing_date_jump: float = 0.25
+    #: article pages a night needs before its rates are compared (and count in a baseline): fewer are noise
+    drift_min_pages: int = 5
 
 
 @dataclass(frozen=True)
@@ -69,10 +110,27 @@ class Metrics:
     language_mismatch_rate: float
     duplicate_rate: float | None  # None: dedup has not written this outlet-day
     unaccounted_fetches: int = 0  # status-200 article fetches in no row and no accounting log line
+    blocked: int = 0  # URLs a bot wall answered: article URLs, or any when no article URL was fetched
+    blocked_of: int = 0  # the URLs answered they are counted among
+    blocked_articles: bool = True  # blocked / blocked_of count article URLs (else every fetch)
+    blocked_by: tuple[tuple[str, int], ...] = ()  # wall vendors and their blocked URLs, most first
+    drift_pages: int = 0  # article pages the health rates are taken of: rows and pages rejected for no body
+    empty_body_rate: float = 0.0
+    missing_date_rate: float = 0.0  # rows whose date is not the page's own (none, or the listing's)
 
     @property
     def fetch_failure_rate(self) -> float:
         return _rate(self.failed_fetches, self.fetched)
+
+    @property
+    def blocked_rate(self) -> float:
+        return _rate(self.blocked, self.blocked_of)
+
+    @property
+    def health(self) -> dict[str, Any]:
+        """The night's health rates as the runs row keeps them (``checks`` JSON, ``health``) for later baselines."""
+        return {"articles": self.articles, "drift_pages": self.drift_pages, "empty_body": self.empty_body_rate,
+                "missing_title": self.null_title_rate, "missing_date": self.missing_date_rate}
 
     @property
     def article_yield(self) -> float:
@@ -85,6 +143,7 @@ class Check:
     value: float | None
     threshold: float
     ok: bool
+    detail: str | None = None  # what a failure says instead of name=value (limit …): «blocked by cloudflare: …»
 
 
 @dataclass
@@ -103,12 +162,16 @@ class GateResult:
         return [c for c in self.checks if not c.ok]
 
     def describe(self) -> str:
-        bad = ", ".join(f"{c.name}={_fmt(c.value)} (limit {_fmt(c.threshold)})" for c in self.failed_checks)
+        bad = "; ".join(c.detail or f"{c.name}={_fmt(c.value)} (limit {_fmt(c.threshold)})"
+                        for c in self.failed_checks)
         return f"{self.outlet} {self.day}: " + (bad or "ok")
 
     def run_row(self, run_id: str, started_at: datetime | None, extra: Mapping[str, Any] | None = None) -> dict:
         m = self.metrics
-        checks = {c.name: {"value": c.value, "threshold": c.threshold, "ok": c.ok} for c in self.checks}
+        checks = {c.name: {"value": c.value, "threshold": c.threshold, "ok": c.ok} | ({"detail": c.detail}
+                                                                                    if c.detail else {})
+                  for c in self.checks}
+        extra = {"health": m.health, **({"blocked_by": dict(m.blocked_by)} if m.blocked_by else {}), **(extra or {})}
         return {
             "run_id": run_id,
             "status": "ok" if self.ok else "gate_failed",
@@ -122,7 +185,7 @@ class GateResult:
             "null_published_rate": m.null_published_rate,
             "language_mismatch_rate": m.language_mismatch_rate,
             "duplicate_rate": m.duplicate_rate,
-            "checks": json.dumps({"checks": checks, **(extra or {})}, ensure_ascii=False, sort_keys=True),
+            "checks": json.dumps({"checks": checks, **extra}, ensure_ascii=False, sort_keys=True, default=str),
             "error": None if self.ok else self.describe(),
         }
 
@@ -180,7 +243,47 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         language_mismatch_rate=_rate(sum(1 for r in articles if r.get("language_mismatch")), n),
         duplicate_rate=duplicate_rate,
         unaccounted_fetches=len(unaccounted_fetches(articles, crawl_log)),
+        **walls(latest),
+        **health_rates(articles, latest, day),
     )
+
+
+def walls(latest: list[dict]) -> dict[str, Any]:
+    """How many URLs of the newest run a bot wall answered (``blocked`` lines of the crawl, and of the extract stage
+    for a status-200 wall the crawl took for the page), of how many answered, and by which vendors. Article URLs
+    when any was fetched; else every URL (a wall in front of robots.txt or the listings stops the articles)."""
+    page = lambda r: r.get("final_url") or r["url"]  # noqa: E731
+    answered = [r for r in latest if r.get("outcome") in ANSWERED_OUTCOMES]
+    articles = [r for r in answered if r.get("kind") == "article"]
+    rows = articles or answered
+    of = {(r.get("kind"), page(r)) for r in rows}
+    walled: dict[tuple[str | None, str], str] = {}
+    for r in rows:
+        if r.get("outcome") == BLOCKED:
+            walled.setdefault((r.get("kind"), page(r)), vendor_of(r.get("reason")) or "unknown")
+    vendors = Counter(walled.values()).most_common()
+    return {"blocked": len(walled), "blocked_of": len(of), "blocked_articles": bool(articles),
+            "blocked_by": tuple(vendors)}
+
+
+def health_rates(articles: list[dict], latest: list[dict], day: date | None = None) -> dict[str, Any]:
+    """The night's extraction-health rates over its article pages: the rows, and the pages the extract stage
+    rejected for having no body text (a redesign that empties bodies turns rows into those; with ``day``, those a
+    listing dates on another day are that day's). Empty body: none, or under the extract stage's SHORT_TEXT
+    characters."""
+    from akhbar.pipeline.steps import NO_BODY_REASONS, SHORT_TEXT
+
+    def ours(r: dict) -> bool:
+        listed = r.get("listed_at")
+        return day is None or listed is None or listed.date() == day
+
+    no_body = {r.get("final_url") or r["url"] for r in latest if r.get("outcome") == schema.CrawlOutcome.NOT_ARTICLE
+               and r.get("reason") in NO_BODY_REASONS and ours(r)}
+    pages = len(articles) + len(no_body)
+    short = sum(1 for r in articles if len((r.get("text") or "").strip()) < SHORT_TEXT)
+    undated = sum(1 for r in articles if r.get("published_at") is None or r.get("date_estimated"))
+    return {"drift_pages": pages, "empty_body_rate": _rate(short + len(no_body), pages),
+            "missing_date_rate": _rate(undated, len(articles))}
 
 
 def latest_run_rows(crawl_log: list[dict]) -> list[dict]:
@@ -205,7 +308,8 @@ def unaccounted_fetches(articles: list[dict], crawl_log: list[dict]) -> set[str]
     return {u for u in fetched if normalize_url(u) not in accounted}
 
 
-def evaluate(m: Metrics, t: Thresholds) -> list[Check]:
+def evaluate(m: Metrics, t: Thresholds, base: Baseline | None = None) -> list[Check]:
+    """The checks of one outlet-day's metrics; ``base``: the outlet's baseline (None, or too young: health passes)."""
     checks = [
         Check("min_articles", m.articles, t.min_articles, m.articles >= t.min_articles),
         Check("article_yield", m.article_yield, t.min_article_yield, m.article_yield >= t.min_article_yield),
@@ -224,7 +328,127 @@ def evaluate(m: Metrics, t: Thresholds) -> list[Check]:
     ]:
         # an unmeasured rate (no dedup yet) passes: the gate cannot hold back what it cannot see
         checks.append(Check(name, value, limit, value is None or value <= limit))
+    checks.append(blocked_check(m, t))
+    checks += health_checks(m, t, base)
     return checks
+
+
+def blocked_check(m: Metrics, t: Thresholds) -> Check:
+    rate = m.blocked_rate
+    ok = rate <= t.max_blocked_rate
+    vendors = ", ".join(v for v, _ in m.blocked_by) or "a wall"
+    what = "article fetches" if m.blocked_articles else "fetches (no article fetched)"
+    detail = None if ok else (f"blocked by {vendors}: {m.blocked} of {m.blocked_of} {what} ({rate:.0%}, limit "
+                              f"{t.max_blocked_rate:.0%})")
+    return Check("blocked_rate", rate, t.max_blocked_rate, ok, detail)
+
+
+def health_checks(m: Metrics, t: Thresholds, base: Baseline | None) -> list[Check]:
+    """volume_drop and extraction_drift.<rate> against the outlet's baseline; a check without a baseline (a young
+    outlet, a night of too few pages) is unmeasured (value None) and passes."""
+    drop, volume_detail = None, None
+    if base is not None and base.articles is not None and base.articles > 0:
+        drop = 1 - m.articles / base.articles
+        volume_detail = (f"volume_drop: {m.articles} articles against a baseline of {base.articles:g} (median of "
+                         f"{base.volume_nights} {base.day:%A}s before; {drop:.0%} below, "
+                         f"limit {t.max_volume_drop:.0%})")
+    checks = [Check("volume_drop", drop, t.max_volume_drop, drop is None or drop <= t.max_volume_drop,
+                    volume_detail)]
+    values = {"empty_body": m.empty_body_rate, "missing_title": m.null_title_rate, "missing_date": m.missing_date_rate}
+    words = {"empty_body": "empty bodies", "missing_title": "missing titles", "missing_date": "missing dates"}
+    for rate, limit_name in DRIFT_RATES.items():
+        limit = getattr(t, limit_name)
+        usual = base.rates.get(rate) if base is not None and m.drift_pages >= t.drift_min_pages else None
+        jump = None if usual is None else values[rate] - usual
+        detail = None if jump is None else (
+            f"extraction_drift: {words[rate]} {values[rate]:.0%} of {m.drift_pages} pages against a baseline of "
+            f"{usual:.0%} ({base.rate_nights} nights; +{jump:.0%}, limit +{limit:.0%})")
+        checks.append(Check(f"extraction_drift.{rate}", jump, limit, jump is None or jump <= limit, detail))
+    return checks
+
+
+# -- outlet health: the baseline ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Night:
+    """One judged night of an outlet as its newest runs row tells it."""
+
+    day: date
+    articles: int
+    rates: dict[str, float]  # the health rates (empty_body, missing_title, missing_date), those the row has
+    drift_pages: int
+    walled: bool  # its blocked_rate check failed: its volume is the wall's, not the outlet's
+    status: str
+    checks: dict[str, Any] = field(default_factory=dict)  # the row's checks, by name
+    error: str | None = None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Night:
+        try:
+            data = json.loads(row.get("checks") or "{}")
+        except ValueError:
+            data = {}
+        checks = data.get("checks") or {}
+        health = data.get("health") or {}
+        rates = {k: float(health[k]) for k in DRIFT_RATES if health.get(k) is not None}
+        if "missing_title" not in rates and row.get("null_title_rate") is not None:  # rows older than the health
+            rates["missing_title"] = float(row["null_title_rate"])
+        walled = (checks.get("blocked_rate") or {}).get("ok") is False
+        return cls(row["day"], int(row.get("articles") or 0), rates,
+                   int(health.get("drift_pages", row.get("articles") or 0)), walled, row.get("status") or "",
+                   checks, row.get("error"))
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """What an outlet usually gives on the nights before ``day`` (None where the history is too short)."""
+
+    day: date
+    articles: float | None  # median articles of the same weekday
+    volume_nights: int
+    rates: dict[str, float]  # median health rates of the window's nights
+    rate_nights: int
+
+
+def history(lake: Lake, outlet: str, before: date, weeks: int) -> list[Night]:
+    """The outlet's nights (newest runs row of each) in the ``weeks`` before ``before``; an unreadable runs file of
+    another night is left out."""
+    days = [before - timedelta(days=i) for i in range(1, int(weeks * 7) + 1)]
+    corrupt: list[CorruptPartition] = []
+    table = lake.read("runs", days=days, listing=lake.listing("runs").for_outlet(outlet), corrupt=corrupt)
+    return nights(r for r in table.to_pylist() if r["outlet"] == outlet)
+
+
+def nights(rows: Iterable[Mapping[str, Any]]) -> list[Night]:
+    """The newest runs row of each day (judged, or failed before it could be), as Nights in day order."""
+    newest: dict[date, Mapping[str, Any]] = {}
+    for r in rows:
+        when = r.get("finished_at") or datetime.min.replace(tzinfo=UTC)
+        kept = newest.get(r["day"])
+        if kept is None or when >= (kept.get("finished_at") or datetime.min.replace(tzinfo=UTC)):
+            newest[r["day"]] = r
+    return [Night.from_row(newest[d]) for d in sorted(newest)]
+
+
+def baseline(past: Iterable[Night], day: date, t: Thresholds) -> Baseline:
+    """The baseline of ``day`` from the judged nights before it (status ok or gate_failed) within ``baseline_weeks``
+    weeks, walled nights left out. Volume: the median articles of the same weekday (``baseline_min_nights`` of them
+    needed); rates: the median of each rate over the nights with at least ``drift_min_pages`` pages (as many
+    needed)."""
+    first = day - timedelta(weeks=t.baseline_weeks)
+    window = [n for n in past if first <= n.day < day and not n.walled and n.status in JUDGED]
+    weekday = [n.articles for n in window if n.day.weekday() == day.weekday()]
+    articles = median(weekday) if len(weekday) >= t.baseline_min_nights else None
+    rated = [n for n in window if n.drift_pages >= t.drift_min_pages]
+    rates = {}
+    for rate in DRIFT_RATES:
+        values = [n.rates[rate] for n in rated if rate in n.rates]
+        if len(values) >= t.baseline_min_nights:
+            rates[rate] = median(values)
+    return Baseline(day, articles, len(weekday), rates, len(rated))
+
+
+def outlet_baseline(lake: Lake, outlet: str, day: date, t: Thresholds) -> Baseline:
+    return baseline(history(lake, outlet, day, t.baseline_weeks), day, t)
 
 
 def gate_outlet_day(lake: Lake, day: date, outlet: str, thresholds: Thresholds | None = None) -> GateResult:
@@ -233,7 +457,8 @@ def gate_outlet_day(lake: Lake, day: date, outlet: str, thresholds: Thresholds |
     crawl_log = _rows(lake, "crawl_log", day, outlet) or []
     duplicates = _rows(lake, "duplicates", day, outlet)
     metrics = measure(articles, crawl_log, duplicates, day)
-    return GateResult(outlet, day, metrics, evaluate(metrics, thresholds or thresholds_for(outlet)))
+    t = thresholds or thresholds_for(outlet)
+    return GateResult(outlet, day, metrics, evaluate(metrics, t, outlet_baseline(lake, outlet, day, t)))
 
 
 # -- the runs table ---------------------------------------------------------------------------
@@ -248,10 +473,13 @@ def outage(crawl: Mapping[str, int], thresholds: Thresholds) -> str | None:
     """Why a crawl's outcome counts mean the outlet was down (None: it answered).
 
     No successful fetch at all, or more failed fetches than the gate's ``max_fetch_failure_rate`` allows:
-    the outlet-day is then a failure of the run (its task retries), not a thin day to publish as ok."""
+    the outlet-day is then a failure of the run (its task retries), not a thin day to publish as ok. A bot wall
+    (``blocked`` lines, no fetch ok) is no outage: the outlet answered, the gate names the wall."""
     total = sum(crawl.values())
     failed = sum(n for outcome, n in crawl.items() if outcome in FAILED_OUTCOMES)
     detail = ", ".join(f"{outcome} {n}" for outcome, n in sorted(crawl.items()) if outcome in FAILED_OUTCOMES)
+    if not crawl.get("ok") and crawl.get(BLOCKED):
+        return None  # a wall answered, not a dead site: the gate fails it naming the vendor (blocked_rate)
     if not crawl.get("ok"):  # every outcome says why (an unreachable robots.txt gives robots_denied)
         every = ", ".join(f"{outcome} {n}" for outcome, n in sorted(crawl.items()) if n)
         return f"outage: no successful fetch ({every or 'nothing fetched'})"
@@ -328,3 +556,55 @@ def _rate(part: int, whole: int) -> float:
 
 def _fmt(v: float | None) -> str:
     return "n/a" if v is None else (f"{v:.3g}" if isinstance(v, float) else str(v))
+
+
+# -- outlet health over a range: `akhbar outlets health` ------------------------------------------
+@dataclass(frozen=True)
+class HealthNight:
+    """One judged night of an outlet beside its baseline (as the gate saw it), for the health report and chart."""
+
+    outlet: str
+    night: Night
+    base: Baseline
+    failed: tuple[str, ...]  # the checks that failed that night (the gate's record)
+
+    @property
+    def change(self) -> float | None:
+        """Articles against the weekday's median: -0.5 is half of it (None: no baseline)."""
+        if self.base.articles is None or self.base.articles <= 0:
+            return None
+        return self.night.articles / self.base.articles - 1
+
+    @property
+    def verdict(self) -> str:
+        if self.night.status not in JUDGED:
+            return f"{self.night.status}: {self.night.error or ''}".rstrip(": ")
+        if self.night.status == "ok":
+            return "ok"
+        health = [c for c in self.failed if c == "volume_drop" or c.startswith("extraction_drift")]
+        walls = ["blocked"] if "blocked_rate" in self.failed else []
+        return ", ".join(health + walls + [c for c in self.failed if c not in health and c != "blocked_rate"])
+
+
+def health_report(lake: Lake, outlets: Iterable[str] = (), first: date | None = None, last: date | None = None,
+                  overrides: Mapping[str, Mapping[str, float]] | None = None) -> list[HealthNight]:
+    """Each judged night of the outlets (all when none given) from ``first`` to ``last`` (default: the four weeks up
+    to the newest judged night) beside the baseline the gate compares it with (per outlet thresholds)."""
+    wanted = set(outlets)
+    rows = [r for r in lake.read("runs", corrupt=[]).to_pylist() if not wanted or r["outlet"] in wanted]
+    by_outlet: dict[str, list[Mapping[str, Any]]] = {}
+    for r in rows:
+        by_outlet.setdefault(r["outlet"], []).append(r)
+    out = []
+    for outlet, its_rows in sorted(by_outlet.items()):
+        t = thresholds_for(outlet, overrides)
+        past = nights(its_rows)
+        if not past:
+            continue
+        end = last or past[-1].day
+        start = first or end - timedelta(weeks=t.baseline_weeks) + timedelta(days=1)
+        for n in past:
+            if start <= n.day <= end:
+                failed = tuple(name for name, c in n.checks.items() if isinstance(c, dict) and c.get("ok") is False)
+                out.append(HealthNight(outlet, n, baseline(past, n.day, t), failed))
+    return out

@@ -10,7 +10,8 @@ variable                        default              meaning
 ``AKHBAR_DATA_DIR``             ``data``             WARC files, crawl logs, locks, ``akhbar.duckdb``
 ``AKHBAR_LAKE_URI``             ``<data>/lake``      the Parquet lake, a path or fsspec URL (``s3://…``)
 ``AKHBAR_OUTLETS_DIR``          packaged ``outlets`` folder of outlet TOML files
-``AKHBAR_USER_AGENT``           crawler's default    the crawl's User-Agent (give a contact URL)
+``AKHBAR_USER_AGENT``           crawler's default    User-Agent: your crawler and contact (warns once if unset)
+``AKHBAR_ENABLE_OUTLETS``       none                 disabled outlets to crawl knowingly: slugs, comma-separated
 ``AKHBAR_SCRAPY_LOG_LEVEL``     ``INFO``             Scrapy's LOG_LEVEL in the crawl process
 ``AKHBAR_CRAWL_SETTINGS``       ``{}``               JSON object of Scrapy settings (win over the two above)
 ``AKHBAR_QUALITY_THRESHOLDS``   none                 JSON text or a JSON file's path, see :mod:`akhbar.quality`
@@ -39,7 +40,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -90,6 +91,8 @@ class Settings:
     lake_uri_override: str | None = field(default=None, metadata=_env("AKHBAR_LAKE_URI"))
     outlets_dir: Path = field(default=PACKAGED_OUTLETS_DIR, metadata=_env("AKHBAR_OUTLETS_DIR"))
     user_agent: str = field(default=scrapy_defaults.USER_AGENT, metadata=_env("AKHBAR_USER_AGENT"))
+    #: disabled outlets (``enabled = false``: their terms or robots.txt refuse crawling) the user enables knowingly
+    enabled_outlets: frozenset[str] = field(default_factory=frozenset, metadata=_env("AKHBAR_ENABLE_OUTLETS"))
     scrapy_log_level: str = field(default=scrapy_defaults.LOG_LEVEL, metadata=_env("AKHBAR_SCRAPY_LOG_LEVEL"))
     crawl_settings: Mapping[str, str] = field(default_factory=dict, metadata=_env("AKHBAR_CRAWL_SETTINGS"))
     #: the source text (JSON or a file path), parsed by quality.load_overrides when the gate runs
@@ -124,6 +127,7 @@ class Settings:
         parsers = {
             "data_dir": Path, "outlets_dir": Path, "pywb_bin_override": Path,
             "crawl_settings": lambda v: _json_object("AKHBAR_CRAWL_SETTINGS", v),
+            "enabled_outlets": _slugs,
             "query_timeout": _query_timeout,
             "query_memory": _query_memory,
             "retry_delay_seconds": lambda v: _positive("AKHBAR_RETRY_DELAY_SECONDS", v, "300"),
@@ -171,6 +175,23 @@ class Settings:
     def scrapy_overrides(self) -> dict[str, str]:
         """Scrapy settings the crawl runs with: identity and log level, then AKHBAR_CRAWL_SETTINGS on top."""
         return {"USER_AGENT": self.user_agent, "LOG_LEVEL": self.scrapy_log_level, **self.crawl_settings}
+
+    @property
+    def user_agent_warning(self) -> str | None:
+        """What to say when the crawl would identify itself with the shipped User-Agent, which names nobody to
+        contact (neither AKHBAR_USER_AGENT nor a USER_AGENT in AKHBAR_CRAWL_SETTINGS set); else None."""
+        if self.scrapy_overrides()["USER_AGENT"] != scrapy_defaults.USER_AGENT:
+            return None
+        return (f"AKHBAR_USER_AGENT is not set: crawling as {scrapy_defaults.USER_AGENT!r}, which names no contact; "
+                "set it to your crawler's name and a URL or e-mail where site owners can reach you")
+
+    def warn_user_agent(self, emit: Callable[[str], object]) -> None:
+        """Say :attr:`user_agent_warning` through ``emit``, once per process (a run of many days warns once)."""
+        global _USER_AGENT_WARNED
+        message = self.user_agent_warning
+        if message and not _USER_AGENT_WARNED:
+            _USER_AGENT_WARNED = True
+            emit(message)
 
     def archive_overrides(self, source: str) -> dict[str, str]:
         """Scrapy settings of a crawl from ``source`` (live, wayback, commoncrawl): the archives and their limits."""
@@ -306,6 +327,21 @@ def _day(name: str, raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise ValueError(f"{name}={raw!r}: expected a day, e.g. 2025-01-07") from None
+
+
+#: set once the missing-User-Agent warning was given in this process (Settings.warn_user_agent)
+_USER_AGENT_WARNED = False
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{1,40}")
+
+
+def _slugs(raw: str) -> frozenset[str]:
+    """AKHBAR_ENABLE_OUTLETS: outlet slugs separated by commas (blanks around them ignored)."""
+    slugs = [s.strip() for s in raw.split(",") if s.strip()]
+    bad = [s for s in slugs if not _SLUG.fullmatch(s)]
+    if bad:
+        raise ValueError(f"AKHBAR_ENABLE_OUTLETS={raw!r}: {bad[0]!r} is not an outlet slug; expected slugs separated "
+                         "by commas, e.g. bbcpersian,bbcarabic")
+    return frozenset(slugs)
 
 
 def _rate(name: str, raw: str) -> float:

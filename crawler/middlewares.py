@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import socket
 import threading
+import zlib
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -17,7 +18,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.resolver import CachingThreadedResolver
-from scrapy.robotstxt import RobotParser
+from scrapy.robotstxt import ProtegoRobotParser, RobotParser
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 from twisted.internet.error import DNSLookupError
@@ -25,10 +26,26 @@ from twisted.internet.error import DNSLookupError
 from akhbar.crawler.crawllog import outlet_day, send_outcome
 from akhbar.crawler.warc import WarcArchive
 from akhbar.outlets.registry import Outlet
+from akhbar.transforms import blockwall
 
 log = logging.getLogger(__name__)
 #: the WARC records' WARC-Software / warcinfo
 SOFTWARE = "akhbar/0.1 (Scrapy)"
+
+
+def wall_of(response: Response) -> blockwall.Wall | None:
+    """The bot wall a response is (transforms.blockwall), read before or after decompression: a compressed body is
+    inflated up to the detector's window only (never a bomb); a coding we cannot inflate leaves the headers."""
+    body = response.body
+    coding = (response.headers.get(b"Content-Encoding") or b"").strip().lower()
+    if coding in (b"gzip", b"x-gzip", b"deflate"):
+        try:  # wbits 47: gzip or zlib container, whichever it is
+            body = zlib.decompressobj(47).decompress(body, blockwall.BODY_WINDOW)
+        except zlib.error:
+            body = b""
+    elif coding not in (b"", b"identity"):
+        body = b""
+    return blockwall.detect(response.status, response.headers, body)
 
 
 def request_kind(request: Request) -> str:
@@ -85,10 +102,16 @@ class WarcArchiveMiddleware:
         )
         request.meta["akhbar_warc"] = (warc_file, offset)
         request.meta["akhbar_fetched_at"] = fetched_at
+        wall = wall_of(response)
+        if wall is not None and 300 <= response.status < 400:
+            # a cookie challenge redirects to the URL itself, and a crawler without cookies would follow it round
+            # and round: the redirect is not followed, the spider gets the wall (and logs it blocked)
+            request.meta["dont_redirect"] = True
         if request_kind(request) == "robots" and "akhbar_kind" not in request.meta:
-            send_outcome(self.crawler, request.url, "robots", "ok" if response.status < 400 else "http_error",
+            outcome = "blocked" if wall else "ok" if response.status < 400 else "http_error"
+            send_outcome(self.crawler, request.url, "robots", outcome,
                          status=response.status, size=len(response.body), warc_file=warc_file,
-                         reason="fetched by the robots.txt middleware")
+                         reason=wall.reason(response.status) if wall else "fetched by the robots.txt middleware")
         return response
 
 
@@ -109,6 +132,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        if wall_of(response) is not None:  # a challenge answers the same in a second: asking again only hammers it
             return response
         delay = self._delay(request)
         retry_after = parse_retry_after(response.headers.get(b"Retry-After"))
@@ -310,6 +335,36 @@ class CheckedAddressResolver(CachingThreadedResolver):
         return address
 
 
+#: robots.txt user-agent tokens of the software we are built on: a site that names them refuses us too, whatever our
+#: own User-Agent says (e.g. the BBC's `User-agent: Scrapy` / `Disallow: /`)
+GENERIC_TOKENS = ("Scrapy",)
+
+
+class GenericTokenRobotParser(RobotParser):
+    """RFC 9309 via Protego (Scrapy's default parser), applied for each token we crawl as: our User-Agent (its
+    product token, matched by Protego) and each of GENERIC_TOKENS. A URL is allowed only when every one of them is
+    allowed, each by its own group or else by `*`; the longest Crawl-delay of them applies."""
+
+    def __init__(self, robotstxt_body: bytes, spider: Spider | None = None) -> None:
+        self.inner = ProtegoRobotParser(robotstxt_body, spider)
+
+    @classmethod
+    def from_crawler(cls, crawler, robotstxt_body: bytes):
+        return cls(robotstxt_body, None if not crawler else crawler.spider)
+
+    @staticmethod
+    def tokens(user_agent: str | bytes) -> list[str]:
+        ua = user_agent.decode("latin-1") if isinstance(user_agent, bytes) else user_agent
+        return [ua, *(t for t in GENERIC_TOKENS if t.lower() not in ua.lower())]
+
+    def allowed(self, url: str | bytes, user_agent: str | bytes) -> bool:
+        return all(self.inner.allowed(url, token) for token in self.tokens(user_agent))
+
+    def crawl_delay(self, user_agent: str | bytes) -> float | None:
+        delays = [d for t in self.tokens(user_agent) if (d := self.inner.crawl_delay(t)) is not None]
+        return max(delays, default=None)
+
+
 class _Unreachable(RobotParser):
     """The parser of a robots.txt that could not be fetched: everything is disallowed (RFC 9309 2.3.1.4)."""
 
@@ -332,7 +387,8 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
 
     Stock Scrapy parses a 5xx body (allowing nearly everything) and allows all after a network error.
     RFC 9309 2.3.1.4: unreachable (5xx, network error, timeout) means complete disallow; 2.3.1.3: 4xx
-    (no robots.txt) means allow all. Retries within the run are the retry middleware's (robots.txt
+    (no robots.txt) means allow all. A bot wall in front of robots.txt (transforms.blockwall, any status) hides the
+    rules: unreachable too, the refusals naming the wall. Retries within the run are the retry middleware's (robots.txt
     requests pass through it); the verdict lives in this process only, so the next run fetches again.
     """
 
@@ -345,6 +401,9 @@ class RfcRobotsTxtMiddleware(RobotsTxtMiddleware):
         return parser if hasattr(settled, "callback") else settled
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
+        if wall := wall_of(response):  # a wall hides the rules, whatever its status: unreachable, disallow all
+            self._settle(netloc, _Unreachable(wall.reason(response.status)))
+            return
         if response.status >= 500:
             self._settle(netloc, _Unreachable(f"HTTP {response.status}"))
             return

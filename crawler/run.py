@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.parent_pid:
         die_with_parent(args.parent_pid)
-    outlets = select_outlets(args.outlet, args.outlets_dir)
+    # the parent chose these outlets, disabled ones only when the user enabled them (select_outlets): not again here
+    outlets = select_outlets(args.outlet, args.outlets_dir, enable=args.outlet)
     overrides = dict(item.split("=", 1) for item in args.set)
     inherited = {slug: int(fd) for slug, fd in (item.split("=", 1) for item in args.lock_fd)}
     from akhbar.warehouse.locks import PartitionBusy

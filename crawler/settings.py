@@ -4,9 +4,12 @@ BOT_NAME = "akhbar"
 SPIDER_MODULES = ["akhbar.crawler.spiders"]
 NEWSPIDER_MODULE = "akhbar.crawler.spiders"
 
-#: identify ourselves with a contact URL; the app overrides it from AKHBAR_USER_AGENT (akhbar.settings)
-USER_AGENT = "akhbar/0.1 (news archive crawler; +https://github.com/akhbar-archive/akhbar)"
+#: names the software only: a contact must be the operator's own, given in AKHBAR_USER_AGENT (akhbar.settings),
+#: and a run without it warns once. No invented contact here: site owners would write to someone who never reads it.
+USER_AGENT = "akhbar/0.1 (news archive crawler)"
 ROBOTSTXT_OBEY = True
+#: robots.txt groups for the generic tokens we also are (Scrapy) apply to us besides ours and `*`
+ROBOTSTXT_PARSER = "akhbar.crawler.middlewares.GenericTokenRobotParser"
 
 # Politeness: a few requests per host at a time, a delay between them, AutoThrottle adapting to latency.
 CONCURRENT_REQUESTS = 16

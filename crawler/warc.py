@@ -31,6 +31,7 @@ from warcio.warcwriter import WARCWriter
 
 from akhbar.crawler.paths import warc_dir
 from akhbar.crawler.settings import DOWNLOAD_MAXSIZE
+from akhbar.transforms.blockwall import detect as detect_wall
 from akhbar.transforms.identity import normalize_url
 
 log = logging.getLogger(__name__)
@@ -322,6 +323,11 @@ class ResponseRef:
     warc_file: str  # relative to the data root
     offset: int
     live: bool = True  # fetched from the outlet, not a web archive's capture (a live copy is preferred)
+    page: bool = True  # the page itself, not a bot wall answered with status 200 (transforms.blockwall)
+
+    @property
+    def rank(self) -> tuple[bool, bool, datetime]:
+        return self.page, self.live, self.fetched_at
 
 
 def newest_refs(root: Path, day: str, outlet: str) -> list[ResponseRef]:
@@ -330,10 +336,12 @@ def newest_refs(root: Path, day: str, outlet: str) -> list[ResponseRef]:
     newest: dict[str, ResponseRef] = {}
     for rec in archived_articles(root, day, outlet):
         key = normalize_url(rec.url)
-        live = rec.capture_source == "live"
-        # a live copy wins over any web archive's capture of the page, whichever was fetched later
-        if key not in newest or (live, rec.fetched_at) >= (newest[key].live, newest[key].fetched_at):
-            newest[key] = ResponseRef(rec.url, rec.fetched_at, rec.warc_file, rec.offset, live)
+        # the page beats a wall (a live wall loses to an archive's capture: --source auto), then a live copy wins over
+        # any web archive's capture of the page, whichever was fetched later
+        ref = ResponseRef(rec.url, rec.fetched_at, rec.warc_file, rec.offset, rec.capture_source == "live",
+                          detect_wall(rec.status, rec.headers, rec.body) is None)
+        if key not in newest or ref.rank >= newest[key].rank:
+            newest[key] = ref
     return list(newest.values())
 
 

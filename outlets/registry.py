@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -98,6 +99,11 @@ class Outlet(BaseModel):
     crawl: CrawlPolicy = Field(default_factory=CrawlPolicy)
     extract: ExtractOverrides = Field(default_factory=ExtractOverrides)
     notes: str | None = None
+    #: false: the outlet's published terms or robots.txt refuse crawling; it is crawled only when the user enables
+    #: it knowingly (AKHBAR_ENABLE_OUTLETS, or ``enabled = true`` in the file) and skipped by every run otherwise
+    enabled: bool = True
+    #: why it is disabled, quoting the terms or robots.txt (required when ``enabled = false``)
+    disabled_reason: str | None = None
 
     @field_validator("slug")
     @classmethod
@@ -137,6 +143,12 @@ class Outlet(BaseModel):
         except re.error as exc:
             raise ValueError(f"invalid regular expression: {exc}") from exc
         return v
+
+    @model_validator(mode="after")
+    def _disabled_says_why(self) -> Outlet:
+        if not self.enabled and not (self.disabled_reason or "").strip():
+            raise ValueError("enabled = false needs disabled_reason (quote the terms or robots.txt refusing crawls)")
+        return self
 
     @model_validator(mode="after")
     def _urls_inside_domains(self) -> Outlet:
@@ -241,14 +253,37 @@ def load_outlets(directory: Path | None = None) -> dict[str, Outlet]:
     return {p.stem: load_outlet_file(p) for p in sorted(directory.glob("*.toml"))}
 
 
-def select_outlets(slugs: list[str] | None, directory: Path | None = None) -> list[Outlet]:
-    """The outlets named by slug (all when none are named); unknown slugs are an error."""
+def select_outlets(slugs: list[str] | None, directory: Path | None = None, *,
+                   enable: Collection[str] = ()) -> list[Outlet]:
+    """The outlets named by slug (all when none are named); unknown slugs are an error.
+
+    ``enable``: slugs of disabled outlets the user enabled knowingly (the app's AKHBAR_ENABLE_OUTLETS). With no
+    slugs, a disabled outlet not in it is left out; named, it is an error saying why and how to enable it."""
     registry = load_outlets(directory)
     if not slugs:
-        return list(registry.values())
+        return [o for o in registry.values() if o.enabled or o.slug in enable]
     unknown = [s for s in slugs if s not in registry]
     if unknown:
         raise OutletConfigError(
             f"unknown outlet(s): {', '.join(unknown)} (known: {', '.join(sorted(registry)) or 'none'})"
         )
+    refused = [registry[s] for s in slugs if not registry[s].enabled and s not in enable]
+    if refused:
+        raise OutletConfigError(disabled_message(refused, directory))
     return [registry[s] for s in slugs]
+
+
+#: the setting that enables disabled outlets (read by akhbar.settings; named here for the messages)
+ENABLE_VARIABLE = "AKHBAR_ENABLE_OUTLETS"
+
+
+def disabled_message(outlets: list[Outlet], directory: Path | None = None) -> str:
+    """One line: which outlets are disabled, why (the first reason, shortened) and how to enable them knowingly."""
+    slugs = ",".join(o.slug for o in outlets)
+    reason = " ".join((outlets[0].disabled_reason or "").split())
+    if len(reason) > 300:
+        reason = reason[:299] + "…"
+    where = outlets_dir(directory) / f"{outlets[0].slug}.toml"
+    return (f"outlet {slugs} {'is' if len(outlets) == 1 else 'are'} disabled: {reason} To crawl "
+            f"{'it' if len(outlets) == 1 else 'them'} knowingly, set {ENABLE_VARIABLE}={slugs} "
+            f"(or enabled = true in {where})")

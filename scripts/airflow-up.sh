@@ -54,7 +54,7 @@ start scheduler airflow scheduler
 
 step "waiting for the DAGs, then unpausing them"
 python -m akhbar.airflow_local ready --home "$AIRFLOW_HOME" --url "$API_URL" \
-    akhbar_nightly akhbar_dedup akhbar_compaction akhbar_report
+    akhbar_nightly akhbar_dedup akhbar_reextract akhbar_compaction akhbar_report
 
 password=$(python -c 'import json, sys; print(json.load(open(sys.argv[1]))["admin"])' \
     "$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated")

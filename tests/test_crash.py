@@ -26,6 +26,8 @@ DAY = date(2025, 1, 7)
 OTHER_DAY = date(2025, 1, 5)
 SLUG = "fa-sepehr"
 AKHBAR = str(Path(sys.executable).parent / "akhbar")
+#: a crawler configured as in production (its own User-Agent), so stderr holds only what these tests are about
+CONFIGURED = {"AKHBAR_USER_AGENT": "akhbar-tests/1.0 (+http://127.0.0.1/contact)"}
 WARCIO = str(Path(sys.executable).parent / "warcio")
 
 
@@ -184,7 +186,7 @@ def test_a_held_partition_refuses_a_second_run_and_frees_on_kill(tmp_path: Path,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
+        env = {**os.environ, **CONFIGURED, "NO_COLOR": "1", "COLUMNS": "1000"}
         proc = subprocess.run([AKHBAR, "run", "--date", DAY.isoformat(), "--outlet", SLUG, "--data-dir", str(data),
                                "--outlets-dir", str(testweb_outlets)], capture_output=True, text=True, env=env,
                               timeout=120)
@@ -208,7 +210,7 @@ def test_a_held_partition_refuses_a_second_run_and_frees_on_kill(tmp_path: Path,
 def test_same_outlet_day_at_once_fails_other_day_side_by_side_succeeds(tmp_path: Path):
     pytest.importorskip("akhbar.transforms.extract")
     data = tmp_path / "data"
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
+    env = {**os.environ, **CONFIGURED, "NO_COLOR": "1", "COLUMNS": "1000"}
     with TestWeb(port=0) as web:
         outlets = web.write_outlet_configs(tmp_path / "outlets")
         slow = next(a for a in web.catalog.all() if a.site.slug == SLUG and a.published.date() == DAY)
@@ -320,7 +322,7 @@ def test_sigkill_of_the_run_kills_its_crawler_and_the_rerun_never_overlaps_it(tm
 
 def test_a_standalone_crawler_holds_the_lock_so_a_run_is_refused(tmp_path: Path):
     data = tmp_path / "data"
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "1000"}
+    env = {**os.environ, **CONFIGURED, "NO_COLOR": "1", "COLUMNS": "1000"}
     with TestWeb(port=0) as web:
         outlets = web.write_outlet_configs(tmp_path / "outlets")
         stalled = _stall_half(web, SLUG, DAY)

@@ -30,7 +30,7 @@ WEEK = [MONDAY + timedelta(days=n) for n in range(7)]
 #: around midnight (the first day's end), the weekly trigger (Monday 04:00) and the settle delay (02:00)
 HOURS = [time(0, 0), time(0, 0, 1), time(2, 0), time(3, 59, 59), time(4, 0), time(4, 0, 1), time(5, 0),
          time(12, 0), time(23, 59), time(23, 59, 59, 999999)]
-AKHBAR_DAGS = (af.NIGHTLY_DAG_ID, af.COMPACTION_DAG_ID, af.REPORT_DAG_ID, af.DEDUP_DAG_ID)
+AKHBAR_DAGS = (af.NIGHTLY_DAG_ID, af.COMPACTION_DAG_ID, af.REPORT_DAG_ID, af.DEDUP_DAG_ID, af.REEXTRACT_DAG_ID)
 
 
 def _clock_modules() -> Iterator[ModuleType]:
@@ -108,3 +108,4 @@ def test_the_first_runs_are_the_first_day_then_the_first_monday_after_it(first_s
     assert timedelta(hours=4) <= monday - day_end <= timedelta(days=6, hours=4)
     assert _first_run(dags[af.REPORT_DAG_ID], now) is None  # the lake asset's events only
     assert _first_run(dags[af.DEDUP_DAG_ID], now) is None  # on demand only
+    assert _first_run(dags[af.REEXTRACT_DAG_ID], now) is None

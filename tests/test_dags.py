@@ -134,3 +134,11 @@ def test_dedup_dag_reclusters_a_range_on_demand(dagbag):
     assert set(dag.params.keys()) == {"first_day", "last_day"}
     [task] = dag.tasks
     assert [a.uri for a in task.outlets] == [af.LAKE_ASSET_URI]
+
+
+def test_reextract_dag_takes_a_range_on_demand(dagbag):
+    dag = dagbag.dags[af.REEXTRACT_DAG_ID]
+    assert type(dag.timetable).__name__ == "NullTimetable"  # manual only
+    assert set(dag.params.keys()) == {"first_day", "last_day", "outlets", "all"}
+    [task] = dag.tasks
+    assert [a.uri for a in task.outlets] == [af.LAKE_ASSET_URI]

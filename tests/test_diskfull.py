@@ -13,6 +13,8 @@ import pytest
 from akhbar.pipeline import reindex
 from akhbar.warehouse.diskfull import as_os_error, disk_full_errno
 
+pytestmark = pytest.mark.faults
+
 
 def test_disk_full_is_read_from_errno_message_or_cause():
     assert disk_full_errno(OSError(errno.ENOSPC, "No space left on device")) == errno.ENOSPC

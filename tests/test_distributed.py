@@ -180,7 +180,11 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
     import s3fs
 
     fs = s3fs.S3FileSystem()
-    parts = fs.glob(f"{BUCKET}/akhbar/lake/articles/day=*/outlet=*/*.parquet")
+    # (the back-filled days; the crawls also deliver articles dated other days to those days' partitions)
+    days = {d.isoformat() for d in DAYS}
+    within = f"day between '{DAYS[0]}' and '{DAYS[-1]}'"
+    parts = [p for p in fs.glob(f"{BUCKET}/akhbar/lake/articles/day=*/outlet=*/*.parquet")
+             if p.split("/day=", 1)[1][:10] in days]
     assert sorted(parts) == sorted(f"{BUCKET}/akhbar/lake/articles/day={d}/outlet={o}/part-0.parquet"
                                    for d, o in want)
     assert not (tmp_path / "data" / "lake").exists()
@@ -188,7 +192,8 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
     # DuckDB through the CLI, which reads the lake through fsspec (no httpfs needed)
     out = subprocess.run([str(Path(sys.executable).with_name("akhbar")), "query", "--lake", LAKE_URI,
                           "--data-dir", str(tmp_path / "data"), "--format", "csv",
-                          "select cast(day as varchar) as d, outlet, count(*) as n from articles group by all"],
+                          f"select cast(day as varchar) as d, outlet, count(*) as n from articles where {within} "
+                          "group by all"],
                          capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"})
     assert out.returncode == 0, out.stderr
     rows = [line.split(",") for line in out.stdout.splitlines()[1:]]
@@ -200,7 +205,7 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
     con = duckdb.connect()
     con.register_filesystem(fs)
     duck = con.execute(f"select cast(day as varchar), outlet, count(*) from read_parquet('{LAKE_URI}/articles/*/*/"
-                       "*.parquet', hive_partitioning = true) group by all").fetchall()
+                       f"*.parquet', hive_partitioning = true) where {within} group by all").fetchall()
     assert Counter({(d, o): n for d, o, n in duck}) == want
     persian = con.execute(f"select count(*) from read_parquet('{LAKE_URI}/articles/*/*/*.parquet', "
                           "hive_partitioning = true) where outlet = 'fa-payam' and contains(text, chr(8204))"
@@ -213,7 +218,7 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
     frame = pl.scan_parquet(f"{LAKE_URI}/articles/**/*.parquet", hive_partitioning=True, storage_options={
         "aws_endpoint_url": s3.endpoint, "aws_access_key_id": s3.access_key, "aws_secret_access_key": s3.secret_key,
         "aws_region": s3.region, "aws_allow_http": "true"}).group_by("day", "outlet").len().collect()
-    assert Counter({(str(d), o): n for d, o, n in frame.iter_rows()}) == want
+    assert Counter({(str(d), o): n for d, o, n in frame.iter_rows() if str(d) in days}) == want
 
     # pyarrow with its own S3 client
     import pyarrow.dataset as ds
@@ -223,12 +228,14 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
                                  secret_key=s3.secret_key, region=s3.region)
     table = ds.dataset(f"{BUCKET}/akhbar/lake/articles", filesystem=s3_arrow, format="parquet",
                        partitioning="hive", exclude_invalid_files=True).to_table(columns=["day", "outlet"])
-    assert Counter(zip(map(str, table["day"].to_pylist()), table["outlet"].to_pylist(), strict=True)) == want
+    pairs = zip(map(str, table["day"].to_pylist()), table["outlet"].to_pylist(), strict=True)
+    assert Counter(p for p in pairs if p[0] in days) == want
 
     # the gate judged every outlet-day ok, recorded in the S3 lake's runs table
     gate = con.execute(f"select cast(day as varchar), outlet, status from read_parquet('{LAKE_URI}/runs/*/*/"
                        "*.parquet', hive_partitioning = true)").fetchall()
-    assert sorted(gate) == sorted((d, o, "ok") for d, o in want)
+    # (a day judged before a neighbouring day's run delivered articles to it is judged again: a second ok row)
+    assert set(gate) == {(d, o, "ok") for d, o in want}
 
     # stop everything: no process of the deployment is left
     airflow.stop()

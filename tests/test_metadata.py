@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from akhbar.transforms.boilerplate import clean_authors, site_names, split_tags, strip_site_name
+from akhbar.transforms.boilerplate import byline_names, clean_authors, site_names, split_tags, strip_site_name
 from akhbar.transforms.extract import extract_article
 
 AR_PARAS = [
@@ -172,3 +172,145 @@ def test_jsonld_body_fills_in_what_the_dom_extraction_misses() -> None:
         "</aside>"
     e = extract_article(_page(dom, {"articleBody": "\n".join(AR_PARAS)}), "https://wadi.example/news/5")
     assert all(p in e.text for p in AR_PARAS)
+
+
+# -- authors as fa/ar pages write them (issue 26) -----------------------------------------------------------------
+# The strings below are from real pages (tests/data/real_faar: fa-yjc-01, fa-aryanews-01, ar-almadenahnews-01,
+# ar-sputnikarabic-01, ar-akhbarelyom-01, ar-alyaum-01, ar-bbcarabic-01, ar-assabah-01, ar-youm7-01).
+@pytest.mark.parametrize(("raw", "site", "host", "gold"), [
+    # the site's slogan, one part of og:site_name, given as article:author; judged whole before «و» splits it
+    (["خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC"],
+     "خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC", "www.yjc.ir", []),
+    (["آخرین اخبار ایران و جهان"], None, "www.yjc.ir", []),
+    # organisations: the publisher as <meta name=author>, the site's name in Arabic («نيوز» is "news")
+    (["Arya Group"], None, "www.aryanews.com", []),
+    (["المدينة نيوز"], None, "almadenahnews.com", []),
+    # a URL broken into words by trafilatura's author reader (microdata Organization with a logo URL)
+    (["Sputnik https; Cdnarabic; I; Logo Png"], None, "arabic.sputniknews.com", []),
+    # the web developer's credit in DC.Creator
+    (["Developed By Heba Musa"], None, "akhbarelyom.com", []),
+    # a dateline place after the name
+    (["حسام أبو العلا - القاهرة"], "alyaum", "www.alyaum.com", ["حسام أبو العلا"]),
+    # «و» joined to the second name, as Arabic writes it; a name that starts with «و» stays whole
+    (["كايلا إبستين وأنجليكا كاساس"], "BBC News عربي", "www.bbc.com", ["كايلا إبستين", "أنجليكا كاساس"]),
+    (["محمد علي وليد حسن"], None, "www.youm7.com", ["محمد علي وليد حسن"]),
+    (["سيدي محمد ولد الشيخ"], None, "www.youm7.com", ["سيدي محمد ولد الشيخ"]),
+    # byline verbs: «كتبت» is not «كتب» + «ت…»; «By» inside «Byron» is no byline word
+    (["كتبت أسماء نصار"], None, "www.youm7.com", ["أسماء نصار"]),
+    (["Byron Smith"], None, "www.example.com", ["Byron Smith"]),
+    # agencies and desks are credits, not bylines
+    (["فريق التحرير", "وكالة الأنباء الأردنية"], None, "almadenahnews.com", []),
+])
+def test_authors_are_never_sites_slogans_organisations_or_url_pieces(raw: list[str], site: str | None, host: str,
+                                                                     gold: list[str]) -> None:
+    assert clean_authors(raw, _names(site, host)) == gold
+
+
+BYLINES = [
+    ("كتب: وليد عبد الرحمن", ["وليد عبد الرحمن"]),
+    ("كتبت أسماء نصار", ["أسماء نصار"]),
+    ("بقلم د. نهى فاروق", ["د. نهى فاروق"]),
+    ("حوار: آسيا العتروس", ["آسيا العتروس"]),
+    ("تقرير: أحمد منصور", ["أحمد منصور"]),
+    ("گزارش: مریم صالحی", ["مریم صالحی"]),
+    ("خبرنگار: زهرا موسوی", ["زهرا موسوی"]),
+    ("نویسنده: علی رحیمی", ["علی رحیمی"]),
+    ("به قلم حمید رضایی", ["حمید رضایی"]),
+    # with the outlet's name after them
+    ("كتب: وليد عبد الرحمن، صوت الوادي", ["وليد عبد الرحمن"]),
+    ("تقرير: أحمد منصور | صوت الوادي", ["أحمد منصور"]),
+    ("گزارش: مریم صالحی - خبرگزاری مهر", ["مریم صالحی"]),
+    ("خبرنگار: زهرا موسوی، خبرگزاری مهر", ["زهرا موسوی"]),
+]
+
+
+@pytest.mark.parametrize(("line", "gold"), [
+    *BYLINES,
+    # lines that open like a byline but are text
+    ("كتب الرئيس الأمريكي على حسابه في تويتر أن الاتفاق بات قريبا", []),
+    ("حوار مع الوزير", []),
+    ("گزارش مرکز آمار ایران از تورم", []),
+    ("به گزارش خبرگزاری مهر، وزیر گفت", []),
+    ("نویسنده کتاب در مراسم رونمایی حضور داشت", []),
+])
+def test_byline_lines_name_their_authors(line: str, gold: list[str]) -> None:
+    assert byline_names(line, _names("صوت الوادي", "www.mehrnews.com")) == gold
+
+
+
+def _bare_page(body: str, head: str = "", before_body: str = "", title: str = "افتتاح مستشفى جديد في أسوان") -> str:
+    """A page with no author in its metadata: only what ``body`` and ``before_body`` print."""
+    return f"""<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title} - صوت الوادي</title>
+<meta property="og:site_name" content="صوت الوادي">{head}</head>
+<body><header><a class="logo" href="/">صوت الوادي</a></header><main><article><h1>{title}</h1>{before_body}
+<div class="body">{body}</div></article></main><footer>© 2025 صوت الوادي</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("line", "gold"), BYLINES)
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_byline_at_the_body_edge_is_the_author_and_not_text(line: str, gold: list[str], where: str) -> None:
+    paras = [f"<p>{p}</p>" for p in AR_PARAS]
+    body = "".join([f"<p>{line}</p>", *paras] if where == "top" else [*paras, f"<p>{line}</p>"])
+    e = extract_article(_bare_page(body), "https://wadi.example/news/10")
+    assert e.authors == gold
+    assert e.text.split("\n") == AR_PARAS  # the byline is metadata, not text
+
+
+def test_a_byline_printed_in_the_markup_is_the_author() -> None:
+    # youm7: <span class="writeBy">كتبت أسماء نصار</span> under the headline, outside the story's text
+    e = extract_article(_bare_page("".join(f"<p>{p}</p>" for p in AR_PARAS),
+                                   before_body='<span class="writeBy">كتبت أسماء نصار</span>'),
+                        "https://wadi.example/news/11")
+    assert e.authors == ["أسماء نصار"]
+    # a «كتب …» in the menu above the headline is no byline of this story
+    menu = _bare_page("".join(f"<p>{p}</p>" for p in AR_PARAS)).replace(
+        "<header>", '<header><a href="/books">كتب جديدة للأطفال</a>')
+    assert extract_article(menu, "https://wadi.example/news/12").authors == []
+
+
+def test_an_author_the_page_hides_is_no_byline() -> None:
+    # beirutobserver: the theme hides the WordPress vcard; the name is in <meta itemprop="author"> and there only
+    vcard = ('<div style="display:none" class="vcard author" itemprop="author"><strong class="fn">'
+             '<a href="/author/ziad/" rel="author">Ziad Sankary</a></strong></div>')
+    head = '<meta itemprop="author" content="Ziad Sankary">'
+    paras = "".join(f"<p>{p}</p>" for p in AR_PARAS)
+    assert extract_article(_bare_page(paras, head, vcard), "https://wadi.example/news/13").authors == []
+    # printed as well: a byline
+    shown = vcard + '<span class="by">Ziad Sankary</span>'
+    assert extract_article(_bare_page(paras, head, shown), "https://wadi.example/news/14").authors == ["Ziad Sankary"]
+    # named in the metadata and nowhere in the body: trusted, as before
+    assert extract_article(_bare_page(paras, head), "https://wadi.example/news/15").authors == ["Ziad Sankary"]
+
+
+def test_the_site_named_as_author_falls_through_to_the_printed_byline() -> None:
+    # akhbarelyom: <meta name="author" content="akhbarelyom">, DC.Creator is the developer; the byline is printed
+    head = '<meta name="author" content="wadi"><meta name="DC.Creator" content="Developed By Heba Musa">'
+    byline = '<div class="post-meta-author"><a href="/Editors/689"><h5>نورهان نبيل</h5></a></div>'
+    e = extract_article(_bare_page("".join(f"<p>{p}</p>" for p in AR_PARAS), head, byline),
+                        "https://wadi.example/news/16")
+    assert e.authors == ["نورهان نبيل"]
+
+
+@pytest.mark.parametrize(("og", "h1"), [
+    # LBCI: og:title drops the quotation marks the headline prints
+    ('شعر وردي يُشعل السخرية… لغز لون شعر دونالد ترامب يربك الجمهور', '"شعر وردي يُشعل السخرية"… لغز لون شعر دونالد '
+     'ترامب يربك الجمهور'),
+    # BBC عربي: og:title fronts the name with a colon; the page prints the sentence
+    ("آرون بوشنيل: أصدقاء الطيار الأمريكي يكافحون لاستيعاب حرقه لنفسه دعماً لغزة",
+     "أصدقاء الطيار الأمريكي آرون بوشنيل يكافحون لاستيعاب حرقه لنفسه دعماً لغزة"),
+])
+def test_the_title_is_the_headline_as_printed(og: str, h1: str) -> None:
+    page = _page("".join(f"<p>{p}</p>" for p in AR_PARAS), {}).replace(
+        "<h1>افتتاح مستشفى جديد في أسوان</h1>", f"<h1>{h1}</h1>").replace(
+        '<meta property="og:title" content="افتتاح مستشفى جديد في أسوان - صوت الوادي">',
+        f'<meta property="og:title" content=\'{og}\'>')
+    assert extract_article(page, "https://wadi.example/news/17").title == h1
+
+
+def test_the_title_keeps_the_og_form_when_the_h1_differs_in_other_characters() -> None:
+    # typographic quotes in the <h1> and straight ones in og:title: the og:title is kept (the 225-page gold agrees)
+    page = _page("".join(f"<p>{p}</p>" for p in AR_PARAS), {}).replace(
+        "<h1>افتتاح مستشفى جديد في أسوان</h1>", "<h1>افتتاح مستشفى ‘الأمل’ في أسوان</h1>").replace(
+        '<meta property="og:title" content="افتتاح مستشفى جديد في أسوان - صوت الوادي">',
+        "<meta property=\"og:title\" content=\"افتتاح مستشفى 'الأمل' في أسوان\">")
+    assert extract_article(page, "https://wadi.example/news/18").title == "افتتاح مستشفى 'الأمل' في أسوان"

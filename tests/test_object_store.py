@@ -85,11 +85,27 @@ def s3(tmp_path_factory):
             for key, value in server.env.items():
                 patch.setenv(key, value)
             lake = Lake(S3_LAKE)
-            lake.replace_partition("articles", DAY, "fa-payam", [{
-                "article_id": "p1", "url": "https://fa-payam.example/p1", "title": f"دولت{ZWNJ}ها",
-                "text": f"دولت{ZWNJ}ها گفتند", "fetched_at": datetime(2025, 1, 7, 8, tzinfo=UTC)}])
+            row = {"article_id": "p1", "url": "https://fa-payam.example/p1", "title": f"دولت{ZWNJ}ها",
+                   "text": f"دولت{ZWNJ}ها گفتند", "fetched_at": datetime(2025, 1, 7, 8, tzinfo=UTC)}
+            _with_server_retries(server, lambda: lake.replace_partition("articles", DAY, "fa-payam", [row]))
         type(lake.fs).clear_instance_cache()  # the s3fs instance keeps the credentials it was made with
         yield server
+
+
+def _with_server_retries(server, write) -> None:
+    """``write`` against the moto server, tried again while the server lives: a CI run on a loaded machine once
+    saw one refused connection right after the server answered; the setup is not what these tests are about."""
+    import time
+
+    from botocore.exceptions import EndpointConnectionError
+
+    for attempt in range(4):
+        try:
+            return write()
+        except EndpointConnectionError:
+            if server.proc.poll() is not None or attempt == 3:
+                pytest.fail(f"moto_server on {server.endpoint} refused the fixture's write:\n{server.tail()}")
+            time.sleep(1 + attempt)
 
 
 def _akhbar_s3(s3, tmp_path, *args: str, **aws: str):

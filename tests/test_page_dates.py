@@ -7,8 +7,9 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -386,3 +387,16 @@ def test_a_relative_time_printed_under_the_headline_counts_back_from_the_fetch(p
     assert ex.published_at == fetched - ago and ex.date_source == "text"
     assert any("relative" in s for s in ex.date_signals), ex.date_signals
     assert extract_article(page, "https://www.example.com/news/77", tz=tz).date_source != "text"
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("https://arabic.cnn.com/2013/middle_east/8/3/egypt-morsi-supporters", date(2013, 8, 3)),
+    ("https://www.example.com/2021/world/12/30/story", date(2021, 12, 30)),
+    ("https://www.example.com/2021/world/123/30/story", None),  # no month of three digits
+    ("https://www.example.com/2021/world/12/story-30", None),  # a day must be a segment of its own
+])
+def test_a_url_date_with_a_section_between_year_and_month(url, day):
+    page = _page(lang="ar")  # no date printed anywhere: the URL is the only evidence
+    ex = extract_article(page, url, tz=CAIRO)
+    assert (ex.published_at.astimezone(ZoneInfo(CAIRO)).date() if ex.published_at else None) == day
+    assert (ex.date_source == "url") is (day is not None)

@@ -290,9 +290,10 @@ def test_the_gate_and_summary_count_the_latest_crawl_run_only(lake, tmp_path):
     got = [dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()]
     assert got == [
         {"day": "2025-01-06", "outlet": "ar-wadi", "articles": 0, "copies": 0, "lang_mismatch": 0, "fetches": 0,
-         "failed": 0, "not_kept": 0, "runs": 0, "gate": "failed"},
+         "failed": 0, "not_kept": 0, "blocked": 0, "runs": 0, "gate": "failed", "reason": "outage: لا استجابة"},
         {"day": "2025-01-06", "outlet": "fa-payam", "articles": len(rows), "copies": 0, "lang_mismatch": 0,
-         "fetches": len(rerun) + 1, "failed": 0, "not_kept": 1, "runs": 2, "gate": "ok"},
+         "fetches": len(rerun) + 1, "failed": 0, "not_kept": 1, "blocked": 0, "runs": 2, "gate": "ok",
+         "reason": None},
     ]
     assert [r[1] for r in summary(tmp_path, outlets=["fa-payam"]).fetchall()] == ["fa-payam"]
     assert summary(tmp_path, first=date(2025, 1, 7)).fetchall() == []

@@ -9,6 +9,7 @@ import pytest
 
 from akhbar.outlets.registry import PACKAGED_OUTLETS_DIR, OutletConfigError, load_outlet_file, load_outlets
 
+YJC_DOMAINS = 'allowed_domains = ["yjc.ir", "yjc.news"]'
 REQUIRED = {"yjc", "jamejamonline", "youm7", "albawabhnews"}
 EXPECTED_TZ = {
     "yjc": "Asia/Tehran", "jamejamonline": "Asia/Tehran", "irna": "Asia/Tehran", "tasnim": "Asia/Tehran",
@@ -23,6 +24,8 @@ ARTICLES = {
         "https://www.yjc.ir/fa/news/8369785/%D8%AF%D8%B1-%D9%BE%D9%86%D8%AC%D9%85%DB%8C%D9%86-%D8%B4%D8%A8",
         "https://www.yjc.ir/fa/news/9058779/",
         "https://www.yjc.ir/fa/news/7530726/درست-و-نادرست-جبران-کسری-بودجه",
+        # the same site on its other host (issue 27)
+        "https://www.yjc.news/fa/news/6787095/%D8%B1%D9%86%D8%AF%D8%AA%D8%B1%DB%8C%D9%86",
     ],
     "jamejamonline": [
         "https://jamejamonline.ir/fa/news/1464030/",
@@ -30,11 +33,13 @@ ARTICLES = {
     ],
     "irna": [
         "https://www.irna.ir/news/85772544/%D8%B4%DB%8C%D8%B4-%D8%AF%D9%88%D9%86%DA%AF",
-        "https://www.irna.ir/news/85421995/",
+        "https://www.irna.ir/news/85421995/%D8%A7%DB%8C%D8%B1%D9%86%D8%A7",
     ],
     "tasnim": [
         "https://www.tasnimnews.com/fa/news/1402/10/10/3014883/",
         "https://www.tasnimnews.com/fa/news/1404/01/01/3278999/%D9%86%D8%B1%D8%AE-%D8%AA%D9%88%D8%B1%D9%85",
+        # multimedia items (issue 27)
+        "https://www.tasnimnews.com/fa/media/1396/04/13/1453733/%D9%85%D9%88%D8%B4%D9%86",
     ],
     "hamshahri": [
         "https://www.hamshahrionline.ir/news/1047203/",
@@ -59,6 +64,9 @@ ARTICLES = {
         "https://aawsat.com/%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85/%D8%A3%D9%88%D8%B1%D9%88%D8%A8%D8%A7/"
         "5321484-%D9%83%D8%A8%D9%84%D8%B1",
         "https://aawsat.com/العالم-العربي/الخليج/5114786-الدرعية-عاصمة",
+        # without the slug (issue 27)
+        "https://aawsat.com/node/5320313",
+        "https://aawsat.com/العالم-العربي/الخليج/5114786",
     ],
     "alarabiya": [
         "https://www.alarabiya.net/arab-and-world/2024/08/11/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7-%D8%AA%D8%AA%D9%88%D8%B9%D8%AF",
@@ -74,7 +82,9 @@ ARTICLES = {
 NOT_ARTICLES = {
     "yjc": ["https://www.yjc.ir/fa/news", "https://www.yjc.ir/fa/service/politics"],
     "jamejamonline": ["https://jamejamonline.ir/fa/service/politics"],
-    "irna": ["https://www.irna.ir/service/politic", "https://en.irna.ir/news/85421995/"],
+    # IRNA refuses an article URL without its slug (issue 27): not an article to fetch
+    "irna": ["https://www.irna.ir/service/politic", "https://en.irna.ir/news/85421995/x",
+             "https://www.irna.ir/news/85421995", "https://www.irna.ir/news/85421995/"],
     "tasnim": ["https://www.tasnimnews.com/fa/service/1/", "https://www.tasnimnews.com/en/news/2025/01/07/3234567/x"],
     "hamshahri": ["https://www.hamshahrionline.ir/service/Iran", "https://www.hamshahrionline.ir/archive?pi=1"],
     "bbcpersian": ["https://www.bbc.com/persian/topics/ckdxnwvwwjnt", "https://www.bbc.com/arabic/articles/c3e8z1v9q7po",
@@ -82,8 +92,12 @@ NOT_ARTICLES = {
     "youm7": ["https://www.youm7.com/Section/أخبار-عاجلة/65/1", "https://www.youm7.com/story/2026/5/2"],
     "albawabhnews": ["https://www.albawabhnews.com/section/18", "https://www.albawabhnews.com/list/1"],
     "aljazeera": ["https://www.aljazeera.net/news/", "https://www.aljazeera.net/where/mideast/arab/"],
-    "aawsat": ["https://aawsat.com/%D8%A7%D9%84%D8%B1%D8%A3%D9%8A", "https://english.aawsat.com/world/5321484-x"],
-    "alarabiya": ["https://www.alarabiya.net/arab-and-world", "https://english.alarabiya.net/News/2024/08/11/x"],
+    "aawsat": ["https://aawsat.com/%D8%A7%D9%84%D8%B1%D8%A3%D9%8A", "https://english.aawsat.com/world/5321484-x",
+               "https://english.aawsat.com/node/5314209"],
+    # the AMP copy of a story is the same story (issue 27)
+    "alarabiya": ["https://www.alarabiya.net/arab-and-world", "https://english.alarabiya.net/News/2024/08/11/x",
+                  "https://www.alarabiya.net/amp/arab-and-world/yemen/2023/01/12/%D9%85%D9%86",
+                  "https://www.alarabiya.net/amp/aswaq/economy/2025/01/07/some-story"],
     "bbcarabic": ["https://www.bbc.com/arabic/topics/c1e7z5x3ljpt", "https://www.bbc.com/persian/articles/c0kzr4x9n2lo"],
 }
 
@@ -114,7 +128,8 @@ def test_timezones_and_polite_crawl_policy(shipped):
         assert o.crawl.download_delay >= 1.0, o.slug
         assert o.crawl.concurrency <= 2, o.slug
         assert not o.crawl.allow_private_hosts, o.slug
-        assert o.notes and "verified" in o.notes, f"{o.slug}: notes must say what is verified and what assumed"
+        assert o.notes and "Evidence" in o.notes and "Assumed" in o.notes, \
+            f"{o.slug}: notes must cite the evidence and say what is still assumed"
         urls = [o.base_url, *o.discovery.feeds, *o.discovery.sitemaps, *o.discovery.archives]
         assert all(u.startswith("https://") for u in urls), o.slug
         assert o.discovery.feeds or o.discovery.sitemaps or o.discovery.auto, o.slug
@@ -129,6 +144,34 @@ def test_article_pattern_matches_articles_only(shipped, slug):
                 *o.archive_urls(date(2025, 1, 7), 1), *NOT_ARTICLES[slug]]
     for url in listings:
         assert not o.is_article_url(url), url
+
+
+def test_notes_cite_public_evidence(shipped):
+    """Each outlet's notes name where its facts come from: a public repository's file at a commit, a saved page's
+    address, or an exact-string search of the code index (issue 27)."""
+    for o in shipped.values():
+        cited = ("@" in o.notes and ".ts" in o.notes) or "https://" in o.notes or "exact-string search" in o.notes
+        assert cited, o.slug
+        assert "Not fetched live" not in o.notes or "Evidence" in o.notes, o.slug
+
+
+def test_outlets_whose_terms_refuse_crawling_ship_disabled(shipped):
+    """The BBC's terms (quoted in its robots.txt) forbid crawling and datasets, and its robots.txt disallows
+    Scrapy: both BBC services ship disabled with the terms quoted; every other outlet is enabled."""
+    assert {s for s, o in shipped.items() if not o.enabled} == {"bbcpersian", "bbcarabic"}
+    for slug in ("bbcpersian", "bbcarabic"):
+        reason = shipped[slug].disabled_reason
+        assert "No scraping, crawling, or systematic extraction of content" in reason
+        assert "No creating datasets from BBC content" in reason and "Scrapy" in reason
+
+
+def test_corrected_discovery_sources(shipped):
+    """Issue 27's corrections of sources: Al-Bawaba's evidenced feeds, the BBC services' own sitemaps."""
+    assert shipped["albawabhnews"].discovery.feeds == ["https://www.albawabhnews.com/rss/1",
+                                                       "https://www.albawabhnews.com/rss/97"]
+    assert shipped["bbcpersian"].discovery.sitemaps == ["https://www.bbc.com/persian/sitemap.xml"]
+    assert shipped["bbcarabic"].discovery.sitemaps == ["https://www.bbc.com/arabic/sitemap.xml"]
+    assert shipped["yjc"].in_domains("www.yjc.news")
 
 
 def test_every_shipped_outlet_has_samples():
@@ -182,13 +225,13 @@ def test_copy_of_a_shipped_file_is_valid(tmp_path):
         ("concurrency = 2", "concurrency = 0", "crawl.concurrency", []),
         # allowed_domains entries are bare host names: an empty one would match nothing useful, a scheme
         # or path one never matches a host (so the outlet could fetch nothing, or be misread)
-        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir", ""]', "allowed_domains",
+        ('allowed_domains = ["yjc.ir", "yjc.news"]', 'allowed_domains = ["yjc.ir", ""]', "allowed_domains",
          ["entry 1 ''", "bare host name"]),
-        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir", "  "]', "allowed_domains", ["entry 1"]),
-        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["https://yjc.ir"]', "allowed_domains",
+        (YJC_DOMAINS, 'allowed_domains = ["yjc.ir", "  "]', "allowed_domains", ["entry 1"]),
+        ('allowed_domains = ["yjc.ir", "yjc.news"]', 'allowed_domains = ["https://yjc.ir"]', "allowed_domains",
          ["'https://yjc.ir'"]),
-        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir/fa"]', "allowed_domains", ["'yjc.ir/fa'"]),
-        ('allowed_domains = ["yjc.ir"]', 'allowed_domains = ["yjc.ir:443"]', "allowed_domains", ["'yjc.ir:443'"]),
+        (YJC_DOMAINS, 'allowed_domains = ["yjc.ir/fa"]', "allowed_domains", ["'yjc.ir/fa'"]),
+        (YJC_DOMAINS, 'allowed_domains = ["yjc.ir:443"]', "allowed_domains", ["'yjc.ir:443'"]),
         # only the web: a file:, ftp: or data: source would read local files or other stores
         ('feeds = ["https://www.yjc.ir/fa/rss/allnews"]', 'feeds = ["file://www.yjc.ir/etc/passwd"]',
          "discovery.feeds", ["file://www.yjc.ir/etc/passwd", "http(s)"]),

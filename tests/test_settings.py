@@ -45,6 +45,7 @@ GIVEN = {
     "AKHBAR_REPLAY_URL": ("http://127.0.0.1:9999", "http://127.0.0.1:9999"),
     "AKHBAR_CRAWL_QUEUE": ("crawl", "crawl"),
     "AKHBAR_CPU_QUEUE": ("cpu", "cpu"),
+    "AKHBAR_ENABLE_OUTLETS": ("bbcpersian, bbcarabic", frozenset({"bbcpersian", "bbcarabic"})),
 }
 
 

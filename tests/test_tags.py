@@ -65,3 +65,33 @@ def test_extracted_tags_from_an_arabic_tag_line():
                          "https://example.com/ar/article/1")
     assert ex.tags == ["الإسكان", "الدعم السكني", "التنمية الاجتماعية"]
     assert "كلمات دلالية" not in ex.text
+
+
+# -- tags are never the title (issue 26; real keyword lists of ar-assabah-01 and ar-alyaum-01) -------------------
+ASSABAH_TITLE = ("الناشط الحقوقي السوداني خالد عبد الكريم ماسا لـ«الصباح»: كل الشروط متوفرة لثورة سودانية ولا حاجة "
+                 "لنستورد شيئا")
+ALYAUM_TITLE = "طهران تدفن «زادة».. وتتهم المعارضة الإيرانية باغتياله"
+
+
+@pytest.mark.parametrize(("raw", "title", "tags"), [
+    # the page's title as its only keyword (two spaces inside and a trailing comma, as the page has it)
+    ([ASSABAH_TITLE.replace(": ", ":  ") + ","], ASSABAH_TITLE, []),
+    # the headline cut into words, one keyword each
+    (["طهران,تدفن,«زادة»..,وتتهم,المعارضة,الإيرانية,باغتياله"], ALYAUM_TITLE, []),
+    (["طهران,تدفن,«زادة».."], ALYAUM_TITLE, []),  # its first words
+    # real tags stay, the title among them goes
+    ([f"إيران، {ALYAUM_TITLE}، محسن فخري زادة"], ALYAUM_TITLE, ["إيران", "محسن فخري زادة"]),
+    # single-word tags that are not the headline's words in order stay
+    (["طهران,إيران,اغتيال"], ALYAUM_TITLE, ["طهران", "إيران", "اغتيال"]),
+    (["وتتهم,طهران,تدفن"], ALYAUM_TITLE, ["وتتهم", "طهران", "تدفن"]),
+    # Persian: a ZWNJ difference does not make the title a tag
+    (["بازار کتاب تهران"], "بازار کتاب‌ تهران", []),
+])
+def test_tags_are_never_the_title(raw: list[str], title: str, tags: list[str]):
+    assert split_tags(raw, title) == tags
+
+
+def test_extracted_tags_never_equal_the_title():
+    page = _page(BODY_AR, "ar", keywords="عنوان خبر,").replace("<title>خبر</title>", "<title>عنوان خبر</title>")
+    ex = extract_article(page, "https://example.com/ar/news/2")
+    assert ex.title == "عنوان خبر" and ex.tags == []

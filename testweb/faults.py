@@ -22,6 +22,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
+from akhbar.testweb.walls import DEFAULT_STATUS
+
 #: kind -> default parameters (documented here, validated in FaultRegistry.set)
 KINDS: dict[str, dict[str, Any]] = {
     "status": {"statuses": [503], "retry_after": None},
@@ -44,6 +46,9 @@ KINDS: dict[str, dict[str, Any]] = {
     # of file:// children, a feed of 10k links), served as the path's response
     "raw": {"body": "", "content_type": "text/plain; charset=utf-8", "status": 200},
     "drip": {"interval": 1.0, "size": 600},  # a body of ``size`` bytes, one byte per ``interval`` seconds
+    # a bot wall instead of the page (testweb/walls.py): vendor cloudflare | arvancloud | arvancloud-cookie | geo |
+    # akamai | sucuri; status None: the vendor's usual one; header False: Cloudflare without cf-mitigated
+    "wall": {"vendor": "cloudflare", "status": None, "header": True},
 }
 #: kinds that alter the page the path normally serves instead of replacing it
 TRANSFORMS = frozenset({"no_charset", "cp1256", "malformed_html", "slow", "truncate"})
@@ -68,6 +73,8 @@ def make_fault(kind: str, params: dict[str, Any]) -> Fault:
     if kind not in KINDS:
         raise ValueError(f"unknown fault kind {kind!r}; known: {', '.join(sorted(KINDS))}")
     merged = {**KINDS[kind], **params}
+    if kind == "wall" and merged["vendor"] not in DEFAULT_STATUS:
+        raise ValueError(f"unknown wall vendor {merged['vendor']!r}; known: {', '.join(DEFAULT_STATUS)}")
     if kind == "status":
         statuses = merged["statuses"]
         merged["statuses"] = [int(s) for s in (statuses if isinstance(statuses, list) else [statuses])]

@@ -16,12 +16,17 @@ port. Besides the fault hooks (faults.py), the default sites carry a few quirks 
   fa-payam's p30 is an Urdu story (language ``ur`` on a Persian outlet).
 
 ``TestWeb.down(slug)`` takes a whole site down (every path 503, or ``how="reset"``: connections reset)
-until ``up(slug)``, for outage tests; ``with web.outage(slug):`` does both.
+until ``up(slug)``, for outage tests; ``with web.outage(slug):`` does both. ``TestWeb.wall(slug, vendor)`` puts a
+bot wall (testweb/walls.py: Cloudflare-like, ArvanCloud-like, geo-block, Akamai-like, Sucuri-like) in front of
+the site's article pages (``scope="site"``: every path) until ``unwall(slug)``; ``with web.walled(…):`` does both;
+one path behind a wall is the fault kind ``wall``. ``TestWeb(extra_sites=("fa-rooz",))`` adds a daily outlet
+beside the four (testweb/daily.py), whose volume and template a test changes from a day on.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import struct
 import threading
@@ -37,8 +42,9 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from akhbar.testweb import faults as F
-from akhbar.testweb import listings, pages
+from akhbar.testweb import listings, pages, walls
 from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
+from akhbar.testweb.daily import EXTRA_SITES, DailyOutlet, outlet_toml
 from akhbar.testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
@@ -53,6 +59,16 @@ from akhbar.testweb.sites import (
 XML_TYPE = "application/xml; charset=utf-8"
 #: how a site that is down answers: 503 on every path, or every connection reset before a response
 DownMode = Literal["503", "reset"]
+#: which paths of a walled site answer with the wall: its article pages, or every path (robots.txt included)
+WallScope = Literal["articles", "site"]
+
+
+@dataclass(frozen=True)
+class Wall:
+    vendor: str
+    status: int | None
+    scope: WallScope
+    header: bool
 
 
 @dataclass
@@ -94,8 +110,14 @@ class TestWeb:
 
     __test__ = False  # not a pytest test class despite the name
 
-    def __init__(self, port: int = 0, *, faults: bool = True, today: date = TODAY) -> None:
-        self.sites: list[Site] = list(SITES)
+    def __init__(self, port: int = 0, *, faults: bool = True, today: date = TODAY,
+                 extra_sites: Iterable[str] = ()) -> None:
+        unknown = sorted(set(extra_sites) - set(EXTRA_SITES))
+        if unknown:
+            raise ValueError(f"unknown extra site(s) {unknown}; known: {', '.join(EXTRA_SITES)}")
+        self.sites: list[Site] = list(SITES) + [EXTRA_SITES[s] for s in dict.fromkeys(extra_sites)]
+        #: the daily outlets among the sites, by slug (testweb/daily.py)
+        self.daily: dict[str, DailyOutlet] = {s.slug: DailyOutlet(s) for s in self.sites if s.slug in EXTRA_SITES}
         self.catalog = Catalog(today=today)
         self.faults_enabled = faults
         self._requested_port = port
@@ -107,6 +129,7 @@ class TestWeb:
         self._log: list[RequestRecord] = []
         self._log_lock = threading.Lock()
         self._down: dict[str, DownMode] = {}
+        self._walls: dict[str, Wall] = {}
 
     # ---- lifecycle ---------------------------------------------------------------------------
     def start(self) -> TestWeb:
@@ -160,6 +183,8 @@ class TestWeb:
 
     # ---- addresses and ground truth ----------------------------------------------------------
     def site(self, slug: str) -> Site:
+        if slug in self.daily:
+            return self.daily[slug].site
         return SITES_BY_SLUG[slug]
 
     def _need_port(self) -> int:
@@ -186,7 +211,8 @@ class TestWeb:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         for site in self.sites:
-            (directory / f"{site.slug}.toml").write_text(_outlet_toml(site, port), encoding="utf-8")
+            text = outlet_toml(site, port) if site.slug in self.daily else _outlet_toml(site, port)
+            (directory / f"{site.slug}.toml").write_text(text, encoding="utf-8")
         return directory
 
     # ---- faults and observation --------------------------------------------------------------
@@ -224,6 +250,38 @@ class TestWeb:
         finally:
             self.up(slug)
 
+    def wall(self, slug: str, vendor: str, status: int | None = None, *, scope: WallScope = "articles",
+             header: bool = True) -> None:
+        """Put a bot wall (walls.VENDORS) in front of site ``slug``'s article pages (``scope="site"``: every path)
+        until :meth:`unwall`; ``status``: the vendor's usual one unless given; ``header=False``: a Cloudflare wall
+        without its ``cf-mitigated`` header. Works with faults=False."""
+        if vendor not in walls.DEFAULT_STATUS:
+            raise ValueError(f"unknown wall vendor {vendor!r}; known: {', '.join(walls.VENDORS)}")
+        if scope not in ("articles", "site"):
+            raise ValueError(f"wall: scope must be 'articles' or 'site', not {scope!r}")
+        self.site(slug)
+        self._walls[slug] = Wall(vendor, status, scope, header)
+
+    def unwall(self, slug: str) -> None:
+        self._walls.pop(slug, None)
+
+    @contextmanager
+    def walled(self, slug: str, vendor: str, status: int | None = None, *, scope: WallScope = "articles",
+               header: bool = True) -> Iterator[TestWeb]:
+        """The site is behind the wall inside the block, and not after it, whatever happens there."""
+        self.wall(slug, vendor, status, scope=scope, header=header)
+        try:
+            yield self
+        finally:
+            self.unwall(slug)
+
+    def wall_page(self, site: Site, path: str) -> walls.WallPage | None:
+        """What the wall in front of ``site`` answers for ``path`` (None: no wall there)."""
+        wall = self._walls.get(site.slug)
+        if wall is None or (wall.scope == "articles" and not re.search(site.article_url_pattern, path)):
+            return None
+        return walls.wall_page(wall.vendor, f"{site.host}:{self.port}", path, wall.status, wall.header)
+
     def attempts(self, slug: str, path: str) -> int:
         """Requests counted on a faulted path since its fault was set."""
         return self._faults.attempts(slug, path)
@@ -247,6 +305,14 @@ class TestWeb:
     def route(self, site: Site, path: str, query: dict[str, list[str]], gzip_ok: bool) -> Response:
         """The normal (fault-free) response for a path of a site."""
         base = site.url(self.port, "").rstrip("/")
+        if site.slug in self.daily:
+            found = self.daily[site.slug].route(path, base)
+            if found is None:
+                return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
+            status, text = found
+            if path == "/robots.txt":
+                return Response(status, "text/plain; charset=utf-8", text.encode())
+            return html_response(site, text, status)
         cat = self.catalog
         if path == "/robots.txt":
             return Response(200, "text/plain; charset=utf-8", listings.robots_txt(site, base).encode())
@@ -386,6 +452,9 @@ class _Handler(BaseHTTPRequestHandler):
         if down := web.down_mode(site.slug):
             self._down(down, head)
             return
+        if (wall := web.wall_page(site, path)) is not None:
+            self._send(Response(wall.status, wall.content_type, wall.body, wall.headers), head)
+            return
         if web.faults_enabled and path.startswith(("/__fault/", "/__hops/", "/__loop")):
             self._builtin(web, site, split, head, normal)
             return
@@ -491,6 +560,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Response(200, XML_TYPE, body), head)
         elif k == "non_html":
             self._send(Response(200, p["mime"], F.non_html(p["mime"])), head)
+        elif k == "wall":
+            wall = walls.wall_page(p["vendor"], f"{site.host}:{web.port}", path, p["status"], bool(p["header"]))
+            self._send(Response(wall.status, wall.content_type, wall.body, wall.headers), head)
         elif k == "raw":
             body = p["body"].encode() if isinstance(p["body"], str) else bytes(p["body"])
             self._send(Response(int(p["status"]), str(p["content_type"]), body), head)

@@ -146,6 +146,37 @@ def clean_lines(lines: list[str]) -> Cleaned:
 _EDGE = EXTRACTION.edge_lines
 #: a date line is the date and time with a label at most: this many words without a digit
 _DATE_LINE_WORDS = EXTRACTION.date_line_words
+#: the words that open a byline, longest first («كتبت» before «كتب», «به قلم» before «قلم»). Those that also open
+#: ordinary text («گزارش …», «تقرير عن …», «حوار مع …») count only before a colon; a byline verb or «by» may stand
+#: without one («كتبت أسماء نصار»). ي/ی and ك/ک are matched either way, ZWNJ or space or nothing in «گفت‌وگو».
+_BYLINE_VERBS = ["written by", "by", "von", "por", "par", "door", "بقلم", "به قلم", "كتبته", "كتبتها", "كتبت", "كتبه",
+                 "كتب", "نوشته"]
+_BYLINE_LABELS = ["نویسنده", "خبرنگار", "گزارشگر", "گزارش", "گفت وگو", "گفتگو", "مصاحبه", "ترجمه", "مترجم", "ترجمة",
+                  "إعداد", "اعداد", "تقرير", "حوار", "مراسل", "محرر", "تحرير", "reporter"]
+
+
+def _letters(word: str) -> str:
+    """A regular expression for ``word`` that takes either keyboard's yeh and kaf, and ZWNJ for a space."""
+    table = {"ي": "[يیى]", "ی": "[يیى]", "ك": "[كک]", "ک": "[كک]", " ": "[\\s\u200c]?"}
+    return "".join(table.get(c, re.escape(c)) for c in word)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(_letters(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _byline_open(ascii_words: bool) -> re.Pattern[str]:
+    verbs = [w for w in _BYLINE_VERBS if ascii_words or not w.isascii()]
+    labels = [w for w in _BYLINE_LABELS if ascii_words or not w.isascii()]
+    return re.compile(f"^\\s*(?:(?:{_alternatives(verbs)})(?:\\s*[:：]\\s*|\\s+)"
+                      f"|(?:{_alternatives(labels)})\\s*[:：]\\s*)", re.I)
+
+
+_BYLINE_OPEN = _byline_open(ascii_words=True)
+#: whether a text opens with a Persian/Arabic byline word (a label with its colon, a verb with a space): what is
+#: looked for in the page's markup; Latin-script bylines are left to trafilatura's author elements
+BYLINE_OPENS = _byline_open(ascii_words=False).match
+#: kept for the edge test: a bare label word and a name, as the older rule read them («گزارش مریم صالحی»)
 _BYLINE_PREFIX = re.compile(
     r"^\s*(?:von|by|por|par|di|av|af|door|بقلم|به قلم|نویسنده|نوشته|خبرنگار|گزارشگر|گزارش|ترجمه|كتب|كتبت|"
     r"إعداد|اعداد|تقرير|مراسل|محرر)\s*[:：]?\s+", re.I)
@@ -171,6 +202,10 @@ def _is_metadata_line(line: str, author_keys: set[str]) -> bool:
     if all(w.isdigit() for w in words) and len(line.strip()) <= 12:
         return True
     if word_key(_BYLINE_PREFIX.sub("", line)) in author_keys:
+        return True
+    # «كتب: وليد عبد الرحمن، وكالة أنباء الشرق الأوسط»: a byline naming an author, whatever follows the name
+    named = byline_names(line, set()) if author_keys else []
+    if named and word_key(named[0]) in author_keys:
         return True
     stripped = line.strip()
     return (sum(not _DIGIT.search(w) for w in words) <= _DATE_LINE_WORDS and bool(_DIGIT.search(stripped))
@@ -354,10 +389,18 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c))
 
 
+_SITE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+#: shorter parts of a site's name are too generic to recognise it by («TV», «News»)
+_SITE_PART_MIN = EXTRACTION.site_part_min_chars
+
+
 def site_names(names: list[str | None], host: str | None) -> set[str]:
     """Folded forms of the outlet's names (og:site_name, publisher, registry name) and of the
     host's distinctive label (www.golem.de -> golem), for site_like()."""
     out = {_fold(n) for n in names if n and _fold(n)}
+    # each part of a name written in parts («خبرگزاری باشگاه خبرنگاران | آخرین اخبار ایران و جهان | YJC»)
+    out |= {_fold(part) for n in names if n and _SITE_PARTS.search(n) for part in _SITE_PARTS.split(n)
+            if len(_fold(part)) >= _SITE_PART_MIN}
     if host:
         labels = [x for x in host.lower().split(".") if x not in ("www", "m", "amp", "news", "com", "co")]
         if labels:
@@ -441,46 +484,142 @@ def strip_site_name(title: str | None, names: set[str], others: list[str] = ()) 
     return "".join(parts).strip() or title
 
 
-#: Persian/Arabic/English byline words before a name
-_BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|بقلم|به قلم|كتب|كتبت|كتبه|خبرنگار|نویسنده|گزارش|گزارشگر|"
-                          r"تقرير|إعداد|اعداد|مراسل|محرر|reporter)\s*[:：]?\s*", re.I)
-_IMAGE_WORD = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp)\b|^https?://|/|logo|\blogo\b|_")
-#: «و» between two names only when it stands alone («أحمد علي و سارة محمود»); «وليد» is a name
+#: a name's end: the initials some bylines append («Corina Gall (cog.)»)
 _INITIALS = re.compile(r"\s*\([^()]{1,8}\)\s*$")
-_AUTHOR_SPLIT = re.compile(r"\s*[;,،|]\s*|\s+(?:و|and|und|et|y|e)\s+(?=\S)")
+#: separators between the names of one byline, and the spaced dash before a dateline place or desk
+#: («حسام أبو العلا - القاهرة», «مریم صالحی - خبرگزاری مهر»)
+_NAME_SEP = re.compile(r"\s*[;,،|/\n]\s*")
+_DASH = re.compile(r"\s+[-–—]\s+")
+#: «و»/"and" between two names when it stands alone («أحمد علي و سارة محمود»)
+_AND = re.compile(r"\s+(?:و|and|und|et|y|e)\s+(?=\S)")
+#: Arabic script writes «و» joined to the next word («كايلا إبستين وأنجليكا كاساس»); these names start with the
+#: letter themselves («محمد وليد»), in normalised and folded form (normalize_text(…, fold=True))
+_WAW_NAMES = frozenset(normalize_text(w, fold=True) for w in """
+    وليد وائل وسام وسيم وسيمة وفاء وداد وجدي وجدان وحيد وحيدة وهيب وهبة وهبي وصفي وضاح وعد ولاء وئام وصال وديع
+    وديعة وجيه وجيهة وفيق وفيقة واصف واثق وافي ورد وردة وهاب ولي ولد وفا وحیدرضا
+""".split())
+_IMAGE_WORD = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp)\b|^https?://|/|logo|\blogo\b|_")
+#: a name holding one of these words is an organisation, desk, source credit or slogan, not a person («Arya Group»,
+#: «المدينة نيوز», «آخرین اخبار ایران», «Quelle: sid», «فريق التحرير»); compared in folded form, whole words only
+_ORGANISATION_WORDS = frozenset(
+    normalize_text(w, fold=True) for w in """
+    news group agency media network press tv radio online channel magazine newspaper daily staff team desk
+    editorial editors redaktion newsroom service services agencies wire publishing agentur agenturen
+    nachrichtenagentur presseagentur nachrichten quelle source sources
+    أخبار اخبار الأخبار نيوز وكالة الوكالة موقع الموقع قناة القناة شبكة الشبكة صحيفة الصحيفة جريدة الجريدة مجلة
+    المجلة تلفزيون التلفزيون إذاعة الإذاعة مجموعة المجموعة فريق التحرير تحرير بوابة البوابة منصة مؤسسة
+    المصدر مصدر
+    خبرگزاری خبر خبری اخبار روزنامه پایگاه شبکه گروه باشگاه تحریریه سرویس رسانه نیوز مجله سایت کانال منبع
+    """.split())
+#: the whole value is a credit for the site's makers, not a byline («Developed By Heba Musa»)
+_MAKERS = re.compile(r"(?i)^\s*(?:developed|designed|powered|programmed|created|built|hosted)\s+by\b"
+                     r"|^\s*(?:طراحی|برنامه[\s\u200c]?نویسی|تصميم|برمجة|تطوير)\b")
+#: a URL broken into words by some extractors («Sputnik https», «www»)
+_URL_WORD = frozenset({"http", "https", "www", "com", "html", "php"})
+_NAME_MAX_WORDS = EXTRACTION.name_max_words
+_STAFF = frozenset({"staff", "admin", "editor", "redaktion", "news", "bbc news", "administrator", "webmaster"})
+
+
+def _split_joined_and(name: str) -> list[str]:
+    """«A B وC D» as two names, when both sides have two words or more and «وC» is not a name of its own
+    («محمد علي وليد حسن» stays one: «وليد» is a name)."""
+    words = name.split()
+    for i in range(2, len(words) - 1):
+        word = words[i]
+        if word.startswith("و") and len(word) >= 3 and normalize_text(word, fold=True) not in _WAW_NAMES \
+                and _ARABIC_SCRIPT.match(word[1]):
+            return [" ".join(words[:i]), *_split_joined_and(" ".join([word[1:], *words[i + 1:]]))]
+    return [name]
+
+
+def is_organisation(name: str, names: set[str]) -> bool:
+    """The name is the site's (or one of the segments of its name), an agency, or holds an organisation word."""
+    return site_like(name, names) or any(w in _ORGANISATION_WORDS for w in tokens(normalize_text(name, fold=True)
+                                                                                .lower()))
+
+
+def _person(name: str, names: set[str]) -> bool:
+    """Whether ``name`` (trimmed) reads as a person's name: two to a few words, no digits, no URL piece, image file
+    or logo word, not the site or an organisation, not a staff account."""
+    words = tokens(name)
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or _IMAGE_WORD.search(name) or _DIGIT.search(name):
+        return False  # one word is a handle, brand or desk («Cdnarabic», «I», «Reuters»); a long one a phrase
+    if any(w.lower() in _URL_WORD for w in words) or name.lower() in _STAFF:
+        return False
+    return not is_organisation(name, names)
+
+
+def _trim_name(name: str) -> str:
+    return " ".join(_INITIALS.sub("", _BYLINE_OPEN.sub("", name)).split()).strip(" :：-–—|.,،")
 
 
 def clean_authors(raw: list[str], names: set[str]) -> list[str]:
-    """Author names: split on separators and a free-standing «و»/"and", trimmed of byline words,
-    without site or agency names and logo/image-file words, de-duplicated (first form kept)."""
+    """Author names as the byline writes them: split on separators and «و»/"and", trimmed of byline words,
+    initials and a dateline place after a dash; without the site's name or its segments, organisations, slogans,
+    URL pieces, logo/image-file words and single words; de-duplicated (first form kept)."""
     out: dict[str, str] = {}
     for item in raw:
         # whitespace collapsed first: the separators' «\s*» tried at every space of a long run (a JSON-LD
         # author with 100k spaces) made the split quadratic
-        for name in _AUTHOR_SPLIT.split(" ".join((item or "").split())):
-            # the initials some bylines append («Corina Gall (cog.)») are not part of the name
-            name = " ".join(_INITIALS.sub("", _BYLINE_LEAD.sub("", name)).split()).strip(" :：-–—|.,،")
-            if not name or not tokens(name) or _IMAGE_WORD.search(name):
+        item = " ".join((item or "").split())
+        if not item or _MAKERS.match(item):
+            continue
+        for part in _NAME_SEP.split(item):
+            part = _trim_name(part)
+            if not part:
                 continue
-            if site_like(name, names) and not all(_DIGIT.search(w) for w in tokens(name)):
+            # «name - place», «site - name»: the first dash-part that is not an organisation is the name
+            part = next((p for p in _DASH.split(part) if not is_organisation(p, names)), "")
+            # a slogan or site name is judged whole, before «و» splits it («آخرین اخبار ایران و جهان»)
+            if not part or is_organisation(part, names):
                 continue
-            if name.lower() in ("staff", "admin", "editor", "redaktion", "news", "bbc news"):
-                continue
-            out.setdefault(word_key(name), name)
+            for name in (n for piece in _AND.split(part) for n in _split_joined_and(piece)):
+                name = _trim_name(name)
+                if _person(name, names):
+                    out.setdefault(word_key(name), name)
     return list(out.values())
+
+
+def byline_names(line: str, names: set[str]) -> list[str]:
+    """The authors a byline line names («كتب: وليد عبد الرحمن، وكالة أنباء الشرق الأوسط», «حوار: آسيا
+    العتروس», «به قلم مریم صالحی»); [] for a line that is not a byline: no byline word at its start, or a name
+    part longer than a name, or a sentence."""
+    opened = _BYLINE_OPEN.match(line)
+    if not opened or len(line) > _BYLINE_MAX_CHARS:
+        return []
+    rest = line[opened.end():].strip()
+    first = _DASH.split(_NAME_SEP.split(rest)[0])[0]
+    if not first or len(tokens(first)) > _NAME_MAX_WORDS or rest.endswith(("؟", "?", "!", ":", "：")):
+        return []
+    return clean_authors([rest], names)
+
+
+_BYLINE_MAX_CHARS = EXTRACTION.byline_max_chars
 
 
 _TAG_SEP = re.compile(r"\s*[,،؛;|]\s*")
 #: trimmed from a tag's ends: a ZWNJ/ZWJ or direction mark there joins nothing (inside a word it is kept)
 _TAG_EDGES = " #\u200c\u200d\u200e\u200f\u061c"
+#: this many one-word tags or more that spell out the headline are the headline, not topics
+_TITLE_WORD_TAGS = EXTRACTION.title_word_tags
 
 
-def split_tags(raw: list[str]) -> list[str]:
-    """Tags as a list: each value split on , ، ؛ ; |, trimmed, empty ones dropped, de-duplicated."""
+def split_tags(raw: list[str], title: str | None = None) -> list[str]:
+    """Tags as a list: each value split on , ، ؛ ; |, trimmed, empty ones dropped, de-duplicated; never the
+    title: a keyword list that is the headline («الناشط الحقوقي السوداني …,»), or the headline's words one by
+    one («طهران,تدفن,«زادة»..,وتتهم,…»), names no topic."""
     out: dict[str, str] = {}
     for item in raw:
         for tag in _TAG_SEP.split(" ".join((item or "").split())):  # collapsed first: see clean_authors
             tag = " ".join(tag.split()).strip(_TAG_EDGES)
             if tag:
                 out.setdefault(word_key(tag) or tag, tag)
+    head = word_key(title)
+    if head:
+        out.pop(head, None)
+        # the headline cut into words: all of them, in order, make up (the start of) the title
+        if len(out) >= _TITLE_WORD_TAGS and all(" " not in k for k in out):
+            joined = " ".join(out)
+            if joined == head or head.startswith(joined + " "):
+                return []
     return list(out.values())

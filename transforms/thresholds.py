@@ -60,6 +60,19 @@ class ExtractionThresholds:
     site_segment_words: int = 6
     #: a headline both title forms end with, after different kickers, has at least this many words
     shared_tail_words: int = 4
+    #: a part of a site's name written in parts («… | آخرین اخبار ایران و جهان | YJC») names the site when it has
+    #: at least this many letters («YJC» does through the host, «TV» does not at all)
+    site_part_min_chars: int = 4
+
+    # -- authors (transforms.boilerplate, transforms.extract.meta) --
+    #: a person's name has at most this many words («محمد بن عبد الله آل سعود»); a longer one is a phrase or slogan
+    name_max_words: int = 7
+    #: a byline line («كتب: وليد عبد الرحمن، وكالة أنباء الشرق الأوسط») is at most this many characters
+    byline_max_chars: int = 120
+    #: a printed byline is looked for among this many texts after the headline (scripts and styles not counted)
+    byline_search_texts: int = 60
+    #: a keyword list of at least this many single words that spell out the headline is the headline, not tags
+    title_word_tags: int = 3
 
 
 #: the thresholds extraction runs with

@@ -9,10 +9,13 @@ prepended), and a fork server is started with ``PYTHONSAFEPATH`` set (``multipro
 
 from __future__ import annotations
 
+import importlib.machinery
 import multiprocessing
 import multiprocessing.forkserver
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 SAFE_PATH_ENV = "PYTHONSAFEPATH"
@@ -37,3 +40,21 @@ def forkserver_context(preload: list[str]) -> Any:
         if not sys.flags.safe_path:  # this process was not started with it: take it out again
             os.unsetenv(SAFE_PATH_ENV)
     return ctx
+
+
+@contextmanager
+def main_not_rerun() -> Iterator[None]:
+    """While pool workers start: they do not run this process's main script again (multiprocessing re-runs a script
+    named by path in every worker it starts, as ``__mp_main__``: in an Airflow task that is the ``airflow`` command,
+    which sets Airflow up again in each worker and logs errors). A main module with a ``__spec__`` name ending in
+    ``.__main__`` is left alone by multiprocessing's spawn.prepare; the workers need nothing from it (what they run
+    is imported by module name)."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        yield
+        return
+    main.__spec__ = importlib.machinery.ModuleSpec("akhbar_worker.__main__", None)
+    try:
+        yield
+    finally:
+        main.__spec__ = None

@@ -498,7 +498,9 @@ EXTRACT_RUN_ID = "extract"
 
 # One row per outlet-day, counting only its latest crawl run (run ids are UTC times, so they sort oldest first;
 # a run's lines reach the lake when its load ends, so the newest run in crawl_log is the latest complete one).
-# Earlier runs' lines stay in crawl_log and are counted in `runs` only. `gate`: the newest verdict in runs.
+# Earlier runs' lines stay in crawl_log and are counted in `runs` only. `gate`: the newest verdict in runs, `reason`
+# its error without the "slug day: " the gate writes first; `blocked`: distinct URLs a wall answered (a status-200
+# wall has a crawl line and an extract line: one URL).
 # Articles are counted once per (day, outlet, article_id) in one group-by (a0), and a copy is an id of the small
 # set whose duplicates row names another canonical (copy_ids): the same counts as count(distinct …) filter (…)
 # over articles ⟕ duplicates, without a 1M-row join and three distinct aggregates (4× faster at 1M articles).
@@ -513,7 +515,8 @@ with log as (
 ), c as (
     select log.day, log.outlet, count(*) as fetches,
            count(*) filter (where outcome in {FAILED_OUTCOMES}) as failed,
-           count(*) filter (where outcome not in {FAILED_OUTCOMES} and outcome <> 'ok') as not_kept
+           count(*) filter (where outcome not in {FAILED_OUTCOMES} and outcome not in ('ok', 'blocked')) as not_kept,
+           count(distinct coalesce(final_url, url)) filter (where outcome = 'blocked') as blocked
     from log left join latest using (day, outlet)
     where log.run_id = latest.run or log.run_id = '{EXTRACT_RUN_ID}' or latest.run is null
     group by all
@@ -531,7 +534,9 @@ with log as (
     from a0 left join copy_ids using (article_id)
     group by all
 ), g as (
-    select day, outlet, arg_max(status, finished_at) as gate from runs
+    select day, outlet, arg_max(status, finished_at) as gate,
+           regexp_replace(arg_max(error, finished_at), '^[^ ]+ [0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}: ', '') as reason
+    from runs
     where day between coalesce($first, day) and coalesce($last, day)
       and (len($outlets) = 0 or list_contains($outlets, outlet))
     group by all
@@ -541,7 +546,8 @@ with log as (
 select cast(k.day as varchar) as day, k.outlet, coalesce(a.articles, 0) as articles,
        coalesce(a.copies, 0) as copies, coalesce(a.lang_mismatch, 0) as lang_mismatch,
        coalesce(c.fetches, 0) as fetches, coalesce(c.failed, 0) as failed, coalesce(c.not_kept, 0) as not_kept,
-       coalesce(latest.runs, 0) as runs, coalesce(g.gate, 'not judged') as gate
+       coalesce(c.blocked, 0) as blocked, coalesce(latest.runs, 0) as runs, coalesce(g.gate, 'not judged') as gate,
+       g.reason
 from k left join c using (day, outlet) left join a using (day, outlet) left join g using (day, outlet)
      left join latest using (day, outlet)
 order by k.day, k.outlet
@@ -552,8 +558,9 @@ def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: 
             first: date | None = None, last: date | None = None,
             outlets: Sequence[str] = ()) -> duckdb.DuckDBPyRelation:
     """Per day and outlet (optionally from ``first`` to ``last``, only ``outlets``): articles, copies, language
-    mismatches, the latest crawl run's fetches/failed/not kept, how many crawl runs there were, the gate's
-    latest verdict."""
+    mismatches, the latest crawl run's fetches/failed/not kept/blocked by a wall (distinct URLs), how many crawl runs
+    there were, the gate's latest verdict and why it failed (``reason``: the runs row's error, e.g. «blocked by
+    cloudflare: …», «volume_drop: …»)."""
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
     confine(con, lake, memory_limit=memory_limit)

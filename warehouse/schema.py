@@ -32,6 +32,10 @@ class CrawlOutcome(StrEnum):
     CAPPED = "capped"  # a per-outlet-day bound (outlet [crawl] max_*) cut what this listing offered
     ARCHIVED_EARLIER = "archived_earlier"
     DROPPED = "dropped"
+    #: a bot wall answered instead of the page (challenge, captcha, firewall or geo-block; transforms.blockwall):
+    #: archived as it came, reason ``blocked by <vendor>: <kind> (<marker>)``; neither an article nor a not-article.
+    #: Written by the crawl, and by the extract stage for a status-200 wall that reached it
+    BLOCKED = "blocked"
     # written by the pipeline's extract stage, not the crawl
     EXTRACT_FAILED = "extract_failed"
     EXTRACT_TIMEOUT = "extract_timeout"  # extraction ran past the per-page limit (akhbar.pipeline.executor)
@@ -48,7 +52,8 @@ _FAILED = frozenset({CrawlOutcome.HTTP_ERROR, CrawlOutcome.NETWORK_ERROR, CrawlO
                      CrawlOutcome.TOO_LARGE, CrawlOutcome.EXTRACT_FAILED, CrawlOutcome.EXTRACT_TIMEOUT})
 #: crawl-log outcomes that are failures, as plain strings (SQL and sets of stored values use them); the other
 #: non-ok outcomes (skipped, robots_denied, offsite, archived_earlier, other_day, not_article) are pages
-#: deliberately not kept here (and why)
+#: deliberately not kept here (and why); ``blocked`` is neither: the quality gate counts walls on their own
+#: (``blocked_rate``), so a walled outlet is named as walled, not as failing
 FAILED_OUTCOMES: tuple[str, ...] = tuple(o.value for o in CrawlOutcome if o.failed)
 #: extract-stage outcomes that account for a fetched article page kept out of the day's rows (with a reason)
 REJECTED_OUTCOMES: tuple[str, ...] = tuple(o.value for o in (
@@ -350,4 +355,9 @@ HOME_DAYS_DOC = """### Dates and home days: every fetched article lands in exact
   `not_article` with the reason (no body text, index page, video page); extraction errors `extract_failed`.
 - The quality gate's `unaccounted_fetches` (threshold 0) counts status-200 article fetches of the outlet-day
   in no row and no `not_article` / `extract_failed` / `other_day` line.
+- A bot wall answering instead of the page (a challenge, captcha, firewall or geo-block page, whatever its status;
+  `transforms.blockwall`) is logged `blocked` with the reason `blocked by <vendor>: <kind> (<marker>)` and the
+  URL's `kind`, archived in the WARC file as it came, and is never a row nor a `not_article`; a status-200 wall that
+  reaches the extract stage is logged `blocked` there too. The gate fails an outlet-day whose article fetches are
+  mostly walls (`blocked_rate`), naming the vendor.
 """

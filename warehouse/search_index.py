@@ -51,7 +51,7 @@ import duckdb
 import tantivy
 
 from akhbar.transforms.normalize import ZWNJ, fold_normalized, normalize_text, tokens
-from akhbar.warehouse.children import forkserver_context
+from akhbar.warehouse.children import forkserver_context, main_not_rerun
 from akhbar.warehouse.duck import DamagedFile, connect, readable_error
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
@@ -252,7 +252,8 @@ class _Analysis:
         if self._pool is None:
             return lambda: _fields(rows)
         step = max(1, -(-len(rows) // (2 * self.workers)))
-        futures = [self._pool.submit(_fields, rows[i:i + step]) for i in range(0, len(rows), step)]
+        with main_not_rerun():  # a submit may start a worker
+            futures = [self._pool.submit(_fields, rows[i:i + step]) for i in range(0, len(rows), step)]
         return lambda: [f for fut in futures for f in fut.result()]
 
     def close(self) -> None:

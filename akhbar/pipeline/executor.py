@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from akhbar.warehouse.children import forkserver_context
+from akhbar.warehouse.children import forkserver_context, main_not_rerun
 
 log = logging.getLogger(__name__)
 #: below this many pages extraction stays in-process (a pool costs more than it saves)
@@ -72,7 +72,8 @@ class NightPool:
 
     def pool(self) -> Any:
         if self._pool is None:
-            self._pool = self._ctx.Pool(self.workers, initializer=_die_with_parent)
+            with main_not_rerun():  # the workers start here, all of them
+                self._pool = self._ctx.Pool(self.workers, initializer=_die_with_parent)
         return self._pool
 
     def restart(self) -> None:

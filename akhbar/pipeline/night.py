@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Collection
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,7 +136,7 @@ def _place_all(records: list[steps.Record], results: list, outlet: Outlet, day: 
 def _decide(record: steps.Record, result: object, outlet: Outlet,
             day: date) -> tuple[ArticleRecord | None, steps.Rejection | None]:
     """The page's article (None when it is none) and why it is not kept on ``day`` (None: it is)."""
-    rejection = steps.reject_extracted(record.response.body, result)
+    rejection = steps.reject_extracted(record.response.body, result, record.response.headers, record.response.status)
     if rejection is not None:
         return None, rejection
     dates = steps.choose_date(result, record.listing, record.response.fetched_at)
@@ -217,7 +218,7 @@ def settle_delivered(data_dir: Path, lake: Lake, slug: str, delivered: dict[date
 
     if not delivered:
         return
-    for first, last in _runs_of_days(sorted(delivered)):
+    for first, last in spans_of_days(sorted(delivered)):
         dedup_range(first, last, data_dir, lake_uri=lake.uri, folder=folder)
     overrides = quality.load_overrides(settings().quality_thresholds)
     for home, n in sorted(delivered.items()):
@@ -225,7 +226,7 @@ def settle_delivered(data_dir: Path, lake: Lake, slug: str, delivered: dict[date
             quality.rejudge(lake, home, slug, run_id, {"delivered": n}, overrides)
 
 
-def _runs_of_days(days: list[date]) -> list[tuple[date, date]]:
+def spans_of_days(days: list[date]) -> list[tuple[date, date]]:
     """Consecutive days as (first, last) ranges: one dedup per range, not per day."""
     out: list[tuple[date, date]] = []
     for d in days:
@@ -247,11 +248,13 @@ def run_day(
     refetch: bool = False,
     overrides: dict[str, str] | None = None,
     run_id: str | None = None,
+    enable: Collection[str] = (),
 ) -> list[OutletDayResult]:
-    """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others."""
+    """Crawl, extract and load one UTC day for the outlets; one outlet failing never stops the others.
+    ``enable``: disabled outlets the user enabled knowingly (Settings.enabled_outlets); others are not crawled."""
     slugs = list(dict.fromkeys(slugs)) if slugs else slugs  # a slug named twice would wait for its own lock
     folder = folder or outlets_dir()
-    outlets = select_outlets(slugs, folder)
+    outlets = select_outlets(slugs, folder, enable=enable)
     run_id = run_id or new_run_id()
     data_dir.mkdir(parents=True, exist_ok=True)
     lake = lake_for(data_dir, lake_uri)

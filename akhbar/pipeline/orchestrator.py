@@ -49,7 +49,7 @@ def archive_sources(day: date, cfg: Settings, slugs: list[str] | None, *, source
     for n, src in enumerate(capture_sources(source)):
         runs = run_day(day, cfg.data_dir, slugs, folder=cfg.outlets_dir, lake_uri=cfg.lake_uri, refetch=refetch,
                        overrides={**cfg.scrapy_overrides(), **cfg.archive_overrides(src)},
-                       run_id=run_id if n == 0 and run_id else new_run_id())
+                       run_id=run_id if n == 0 and run_id else new_run_id(), enable=cfg.enabled_outlets)
         if progress is not None:
             progress(day, src, runs)
         results = merge_runs(results, runs)
@@ -113,3 +113,82 @@ def archive_days(days: Iterable[date], cfg: Settings, slugs: list[str] | None, *
                 r.error = not_archived[r.outlet]
             judged.append(Judged(r, by_slug.get(r.outlet)))
     return judged
+
+
+# -- re-extraction: the same night from the WARC files already archived, no network ---------------------------
+@dataclass
+class Reextracted:
+    """What re-extracting one outlet-day did: ``skipped`` when its rows were all of the current extractor."""
+
+    outlet: str
+    day: date
+    articles: int = 0
+    rejected: Counter | None = None
+    delivered: dict[date, int] | None = None
+    skipped: bool = False
+    error: str | None = None
+
+
+def needs_reextraction(cfg: Settings, day: date, slug: str, everything: bool) -> bool:
+    """Whether an outlet-day's rows come from an older extractor (or ``everything`` is asked for). A day with WARC
+    files and no articles partition yet is re-extracted too (its crawl was never loaded)."""
+    from akhbar.transforms.extract import EXTRACTOR_VERSION
+
+    if everything:
+        return True
+    table = cfg.lake.read_partition("articles", day, slug)
+    if table is None:
+        return True
+    return any(v != EXTRACTOR_VERSION for v in table.column("extractor_version").to_pylist())
+
+
+def reextract_days(days: Iterable[date], cfg: Settings, slugs: list[str] | None, *, everything: bool = False,
+                   step: Callable[[str], None] | None = None) -> list[Reextracted]:
+    """Each outlet-day of ``days`` whose crawl left WARC files, extracted and loaded again exactly as its night did
+    (akhbar.pipeline.night.process_outlet_day: the day's own records, those other days handed to it, articles dated
+    other days delivered to them), under its lock, each partition replaced atomically: a run killed half-way is
+    resumed by running it again (an outlet-day already of the current extractor is skipped unless ``everything``).
+    Then the days are deduplicated, those judged before judged again, and the indexes brought up to date. Nothing
+    is fetched."""
+    from akhbar.crawler import paths
+    from akhbar.outlets.registry import select_outlets
+    from akhbar.pipeline import reindex
+    from akhbar.pipeline.dedup import dedup_range
+    from akhbar.pipeline.executor import night_pool
+    from akhbar.pipeline.night import Handed, deliver_handed, process_outlet_day, settle_delivered, spans_of_days
+    from akhbar.warehouse.locks import PartitionBusy, partition_lock
+
+    say = step or (lambda _: None)
+    outlets = select_outlets(slugs, cfg.outlets_dir, enable=cfg.enabled_outlets)
+    lake, done, run_id = cfg.lake, [], new_run_id()
+    with night_pool():
+        for day in days:
+            for o in outlets:
+                if not paths.warc_dir(cfg.data_dir, day, o.slug).is_dir():
+                    continue  # never crawled: nothing to re-extract
+                r = Reextracted(o.slug, day, skipped=not needs_reextraction(cfg, day, o.slug, everything))
+                done.append(r)
+                if r.skipped:
+                    continue
+                say(f"re-extracting {o.slug} {day}…")
+                handed: Handed = {}
+                try:
+                    with partition_lock(cfg.data_dir, day.isoformat(), o.slug):
+                        r.articles, r.rejected, _ = process_outlet_day(cfg.data_dir, day, o, lake, pending=handed)
+                except PartitionBusy as exc:  # a crawl of that outlet-day is running: left for another time
+                    r.error = str(exc)
+                    continue
+                # delivered once the day's own lock is let go, as a night does
+                r.delivered = deliver_handed(cfg.data_dir, o, lake, handed)
+                settle_delivered(cfg.data_dir, lake, o.slug, r.delivered, run_id, cfg.outlets_dir)
+    redone = [r for r in done if not r.skipped and r.error is None]
+    for first, last in spans_of_days(sorted({r.day for r in redone})):
+        say(f"deduplicating {first}…{last}…")
+        dedup_range(first, last, cfg.data_dir, lake_uri=cfg.lake_uri, folder=cfg.outlets_dir)
+    overrides = quality.load_overrides(cfg.quality_thresholds)
+    for r in redone:  # after dedup: the verdict counts the day's copies as they now are
+        with partition_lock(cfg.data_dir, r.day.isoformat(), r.outlet, wait=True):
+            quality.rejudge(lake, r.day, r.outlet, run_id, {"reextracted": r.articles}, overrides)
+    if redone:
+        reindex.after_night(max(r.day for r in redone), cfg.data_dir, run_id, cfg.lake_uri)
+    return done

@@ -21,6 +21,7 @@ from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
 from akhbar.outlets.registry import Outlet
 from akhbar.pipeline.executor import PageTimeout
+from akhbar.transforms import blockwall
 from akhbar.transforms.identity import article_id, canonical_url, normalize_url
 from akhbar.transforms.soft404 import soft_404_reason
 from akhbar.warehouse.lake import Lake
@@ -34,6 +35,8 @@ EARLIEST_PAGE_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 INDEX_MIN_LINKS, SHORT_TEXT = 50, 200
 #: extractor errors that mean "no article here" rather than "extraction broke"
 _NO_TEXT_ERRORS = ("empty page", "no article text found")
+#: not_article reasons that say the page had no body text (the quality gate's empty-body rate counts them)
+NO_BODY_REASONS = ("no body text", *_NO_TEXT_ERRORS)
 #: a failure's reason is cut to this many characters (a crawl_log line, not a dump)
 MAX_REASON_CHARS = 500
 
@@ -241,9 +244,11 @@ def page_failure(exc: BaseException) -> PageFailed:
     return PageFailed(f"{type(exc).__name__}: {exc}"[:MAX_REASON_CHARS])
 
 
-def reject_extracted(body: bytes, result: Any) -> Rejection | None:
-    """Why an extraction result is kept out (None: an article): the extractor's error, the time limit,
-    or a page that is no article."""
+def reject_extracted(body: bytes, result: Any, headers: Any = (), status: int = 200) -> Rejection | None:
+    """Why an extraction result is kept out (None: an article): a bot wall archived in place of the page (whatever
+    was extracted from it), the extractor's error, the time limit, or a page that is no article."""
+    if wall := blockwall.detect(status, headers, body):
+        return Rejection(CrawlOutcome.BLOCKED, wall.reason(status))
     if isinstance(result, PageTimeout):
         return Rejection(CrawlOutcome.EXTRACT_TIMEOUT, str(result))
     if isinstance(result, Exception):

@@ -36,6 +36,7 @@ from akhbar.crawler.warc import (
     recover_open_files,
 )
 from akhbar.outlets.registry import Outlet, load_outlet_file, outlets_dir
+from akhbar.transforms import blockwall
 from akhbar.transforms.encoding import is_html_type, media_type
 from akhbar.transforms.identity import normalize_url
 
@@ -135,7 +136,9 @@ class OutletDaySpider(Spider):
             d = day.isoformat()
             here: dict[str, tuple[str, str]] = {}
             for rec in archived_articles(self.root, d, self.outlet.slug):
-                here.setdefault(normalize_url(rec.url), (d, rec.url))
+                # a wall archived with status 200 is not the page: fetch it again (and an archive run may have it)
+                if blockwall.detect(rec.status, rec.headers, rec.body) is None:
+                    here.setdefault(normalize_url(rec.url), (d, rec.url))
             # a URL that redirected to an archived page (a short /news/123 link in a feed) is done too
             for row in read_logs(self.root, d, self.outlet.slug):
                 target = here.get(normalize_url(row["final_url"] or ""))
@@ -261,8 +264,19 @@ class OutletDaySpider(Spider):
         )
         return url
 
+    def _walled(self, response: Response) -> bool:
+        """Whether a bot wall answered instead of the page (transforms.blockwall): then it is logged ``blocked`` with
+        the vendor (the WARC file has it as it came) and the callback reads nothing from it."""
+        wall = blockwall.detect(response.status, response.headers, response.body)
+        if wall is None:
+            return False
+        self._ok(response, "blocked", reason=wall.reason(response.status))
+        return True
+
     # -- callbacks --------------------------------------------------------------------------
     def _robots(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
         if not self.outlet.discovery.auto:
             self._ok(response)
             return
@@ -274,12 +288,16 @@ class OutletDaySpider(Spider):
         yield from _some(self._listing(url, "sitemap", self._sitemap) for url in found)
 
     def _home(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
         self._ok(response)
         if not self.outlet.discovery.feeds:
             feeds = discovery.alternate_feeds(response.body, response.url)
             yield from _some(self._listing(url, "feed", self._feed) for url in feeds)
 
     def _feed(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
         try:
             entries = discovery.parse_feed(response.body, response.url)
         except ValueError as exc:
@@ -298,6 +316,8 @@ class OutletDaySpider(Spider):
         yield from requests
 
     def _sitemap(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
         try:
             listing = discovery.parse_sitemap(response.body)
         except ValueError as exc:
@@ -325,6 +345,8 @@ class OutletDaySpider(Spider):
         yield from requests
 
     def _archive(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
         page = response.meta["page"]
         # one parse, in the response's encoding; linear in the links (a 16 MiB page runs on the reactor thread)
         listing = discovery.ArchivePage(response.body, response.url, getattr(response, "encoding", None))
@@ -353,6 +375,8 @@ class OutletDaySpider(Spider):
                                        akhbar_prev_articles=articles) for url in next_urls)
 
     def _article_done(self, response: Response) -> None:
+        if self._walled(response):
+            return
         ctype = media_type((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
         if not is_html_type(ctype):
             self._ok(response, "skipped", reason=f"not an HTML page ({ctype}); archived, not extracted")
@@ -364,6 +388,11 @@ class OutletDaySpider(Spider):
         url = request.meta.get("akhbar_url", request.url)
         kind = self.pending.pop(url, request.meta.get("akhbar_kind", "other"))
         outcome, status, reason, size = classify_failure(failure)
+        response = getattr(failure.value, "response", None)
+        # a wall answering 403/503, or a cookie challenge's redirect (not followed: crawler.middlewares)
+        wall = blockwall.detect(response.status, response.headers, response.body) if response is not None else None
+        if wall is not None:
+            outcome, reason = "blocked", wall.reason(response.status)
         host = urlsplit(request.url).hostname or ""
         if type(failure.value).__name__ == "DNSLookupError" and (refused := HOST_POLICY.refusal(host)):
             outcome, reason = "skipped", f"refused: {refused}"  # the resolver refused the address it got
@@ -371,7 +400,6 @@ class OutletDaySpider(Spider):
             reason = f"{reason}; {request.meta['akhbar_reason']}"
         if request.meta.get("redirect_urls"):
             reason = f"{reason}; after {len(request.meta['redirect_urls'])} redirect(s) to {request.url}"
-        response = getattr(failure.value, "response", None)
         self._log(
             url, kind, outcome, status=status, size=size, reason=reason,
             final_url=response.url if response is not None else request.url,

@@ -66,7 +66,7 @@ from akhbar.transforms.language import detect_language
 __all__ = ["DATE_SOURCES", "EXTRACTOR_VERSION", "MAIN_OPTIONS", "ExtractOptions", "Extracted", "ExtractionError",
            "extract", "extract_article"]
 
-EXTRACTOR_VERSION = "akhbar-extract-6 (trafilatura " + traf.VERSION + ")"
+EXTRACTOR_VERSION = "akhbar-extract-7 (trafilatura " + traf.VERSION + ")"
 
 
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
@@ -101,7 +101,7 @@ def extract(html: str | bytes, opts: ExtractOptions) -> Extracted:
     cleaned = clean_lines(drop_repeated_lines((r(raw) or "").splitlines()))
     names = outlet_names(metas, ld, ld_objs, opts.url)
     title = r(headline_title(tree, md.title, ld, metas, names))
-    authors = [r(a) for a in page_authors(md.author, ld, metas, names)]
+    authors = [r(a) for a in page_authors(md.author, ld, metas, names, tree, cleaned.lines)]
     lines = trim_edges(cleaned.lines, authors)
     lines = trim_edges(drop_headline(lines, headline_keys(tree, title, ld, metas, r), opts.thresholds.kicker_tokens),
                        authors)
@@ -109,7 +109,7 @@ def extract(html: str | bytes, opts: ExtractOptions) -> Extracted:
     if not text.strip():
         raise ExtractionError("no article text found")
 
-    tags = split_tags([r(t) for t in md.tags or []] or [r(t) for t in cleaned.tags])
+    tags = split_tags([r(t) for t in md.tags or []] or [r(t) for t in cleaned.tags], title)
     section = ld_text(ld.get("articleSection")) or meta(metas, "article:section") or (
         md.categories[0] if md.categories else None) or next(iter(category_links(tree)), None)
     dates = page_dates(tree, metas, ld, opts)

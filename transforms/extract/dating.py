@@ -44,6 +44,9 @@ _WIDGET = re.compile(r"today|date-?now|current-?date|top-?bar|header-?date|site-
 _OTHER = re.compile(r"modif|update|comment|related", re.I)
 _FURNITURE = {"header", "nav", "footer", "aside"}
 _URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/_.-]|$)|/(20\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+#: a section's name between the year and the month (CNN's /2013/middle_east/8/3/): only a Gregorian year, and a
+#: month and day of one or two digits each followed by a slash (no id or slug is read as a date)
+_URL_DATE_AROUND_SECTION = re.compile(r"/((?:19|20)\d{2})/[A-Za-z][A-Za-z_-]{1,30}/(\d{1,2})/(\d{1,2})/")
 #: dates outside this range are not a story's (a placeholder 1970, a template's 2099)
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _AHEAD = timedelta(days=2)
@@ -221,8 +224,12 @@ def _url_date(url: str | None, tz: str | None) -> tuple[ParsedDate | None, str |
     on a year-month alone, which dates no story."""
     if not url:
         return None, None
-    m = _URL_DATE.search(urlsplit(url).path)
+    path = urlsplit(url).path
+    m = _URL_DATE.search(path)
     if not m:
+        split = _URL_DATE_AROUND_SECTION.search(path)  # /2013/middle_east/8/3/: a section between year and month
+        if split:
+            return parse_date(f"{split[1]}-{int(split[2]):02d}-{int(split[3]):02d}", tz=tz), None
         return None, None
     y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
     if d is None:

@@ -4,12 +4,23 @@ name, authors, the canonical URL."""
 from __future__ import annotations
 
 import html as html_lib
+import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
+
 from akhbar.transforms import trafilatura_adapter as traf
-from akhbar.transforms.boilerplate import clean_authors, site_names, strip_site_name
+from akhbar.transforms.boilerplate import (
+    BYLINE_OPENS,
+    byline_names,
+    clean_authors,
+    site_names,
+    strip_site_name,
+    word_key,
+)
 from akhbar.transforms.extract.jsonld import ld_list, ld_text, ld_types
+from akhbar.transforms.thresholds import EXTRACTION
 
 
 def meta_index(tree: Any) -> dict[str, str]:
@@ -97,24 +108,145 @@ def headline_title(tree: Any, meta_title: str | None, ld: dict, metas: dict[str,
              next((t.text_content() for t in tree.iter("title")), None)]
     forms = [" ".join(html_lib.unescape(f).split()) for f in forms if f and f.strip()]
     forms = [_uncut(f, forms) for f in forms]
+    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
     for i, form in enumerate(forms):
         title = strip_site_name(form, names, forms[:i] + forms[i + 1:])
         if title:
-            return title
+            return _as_printed(title, h1)
     return None
 
 
-def page_authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str]) -> list[str]:
-    """Authors as the page writes them (JSON-LD author, <meta name=author>), else trafilatura's byline
-    (which drops the dot of «د.»), without site names and logo words (boilerplate.clean_authors)."""
-    for raw in (ld_list(ld.get("author")), [meta(metas, "author", "article:author", "dc.creator") or ""],
-                [meta_author or ""]):
-        found = clean_authors([html_lib.unescape(a) for a in raw if not a.startswith(("http://", "https://"))],
-                              names)
+def _as_printed(title: str, h1: str | None) -> str:
+    """The visible <h1> when it is ``title`` as the reader sees it: the same words in another order (BBC's og:title
+    fronts a name with a colon), or with punctuation the shared forms dropped («"شعر وردي يُشعل السخرية"… لغز …»
+    loses its quotes in og:title). Not when the two differ in any other character: the <h1> may lose a colon
+    between its spans, or print typographic quotes where the gold keeps the outlet's own."""
+    if not h1 or h1 == title or not word_key(title):
+        return title
+    if sorted(word_key(h1).split()) != sorted(word_key(title).split()):
+        return title
+    if word_key(h1) != word_key(title) or _holds_in_order(h1, title):
+        return h1
+    return title
+
+
+def _holds_in_order(longer: str, shorter: str) -> bool:
+    """``shorter`` is ``longer`` with some characters left out."""
+    rest = iter(longer)
+    return all(c in rest for c in shorter)
+
+
+#: an author's element hidden by its page (a theme's "show author: off" still writes the vcard): candidates chosen in
+#: C by a cheap substring test, the style read in Python (_HIDING)
+_HIDDEN = XPath("//body//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+_HIDING = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+_SCRIPTS = XPath("//body//script | //body//style | //body//template | //body//noscript")
+#: the texts read for a printed byline: the first ones after the headline (or, without one, the body's first ones),
+#: scripts and styles left out; a byline sits right under the headline («<span class="writeBy">كتبت أسماء نصار»)
+_AFTER_HEADLINE = XPath("(//h1)[1]/following::text()[normalize-space()][not(parent::script or parent::style)]"
+                        "[position() <= $n]")
+_BODY_TEXTS = XPath("//body//text()[normalize-space()][not(parent::script or parent::style)][position() <= $n]")
+_BYLINE_TEXTS = EXTRACTION.byline_search_texts
+_BYLINE_CHARS = EXTRACTION.byline_max_chars
+_EDGE = EXTRACTION.edge_lines
+
+
+def _ld_people(value: object) -> list[str]:
+    """JSON-LD author names, without the Organization objects some pages put there (the outlet)."""
+    if isinstance(value, list):
+        return [x for v in value for x in _ld_people(v)]
+    if isinstance(value, dict) and ld_types(value) & {"organization", "newsmediaorganization", "corporation"}:
+        return []
+    return ld_list(value)
+
+
+class _Hidden:
+    """What the page hides, read only as far as a name needs it: most names are in no hidden element, and the
+    body's whole text is read only for one that is."""
+
+    def __init__(self, tree: Any) -> None:
+        self.tree = tree
+        self._hidden: str | None = None
+        self._rest: tuple[str, str] | None = None
+
+    def only_there(self, name: str) -> bool:
+        """The page writes ``name`` in its body, but only inside hidden elements (and scripts): it chose not to
+        print it. A name in scripts only is left alone: pages render bylines from their scripts too."""
+        if self.tree is None:
+            return False
+        if self._hidden is None:
+            nodes = [n for n in _HIDDEN(self.tree)
+                     if n.get("hidden") is not None or _HIDING.search(n.get("style") or "")]
+            hidden = set(nodes)  # the outermost ones only: a hidden block's hidden parts are counted once
+            self._hidden = "\n".join(" ".join(n.text_content().split()) for n in nodes
+                                     if not any(a in hidden for a in n.iterancestors()))
+        inside = self._hidden.count(name)
+        if not inside:
+            return False
+        if self._rest is None:
+            body = self.tree.find(".//body") if self.tree.tag != "body" else self.tree
+            self._rest = (" ".join(body.text_content().split()) if body is not None else "",
+                          "\n".join(" ".join(n.text_content().split()) for n in _SCRIPTS(self.tree)))
+        whole, scripts = self._rest
+        return whole.count(name) <= inside + scripts.count(name)
+
+
+def markup_bylines(tree: Any, names: set[str]) -> list[str]:
+    """The first printed byline under the headline («<span class="writeBy">كتبت أسماء نصار</span>»): a text that
+    opens with a byline word, read with the rest of its element («كتبت <a>أسماء نصار</a>»)."""
+    texts = _AFTER_HEADLINE(tree, n=_BYLINE_TEXTS) if tree.find(".//h1") is not None else \
+        _BODY_TEXTS(tree, n=_BYLINE_TEXTS)
+    for text in texts:
+        if not BYLINE_OPENS(text.lstrip()):
+            continue
+        node = text.getparent()
+        line = " ".join(node.text_content().split()) if not text.is_tail else " ".join(str(text).split())
+        found = byline_names(line, names) if len(line) <= _BYLINE_CHARS else []
         if found:
             return found
     return []
 
+
+def edge_bylines(lines: list[str], names: set[str]) -> list[str]:
+    """A byline line among the body's first and last lines («حوار: آسيا العتروس» opening an interview); the
+    first lines may still hold the headline and its kicker, so two more are read there."""
+    for line in [*lines[:_EDGE + 2], *lines[-_EDGE:]]:
+        found = byline_names(line, names)
+        if found:
+            return found
+    return []
+
+
+def page_authors(meta_author: str | None, ld: dict, metas: dict[str, str], names: set[str], tree: Any = None,
+                 lines: list[str] = ()) -> list[str]:
+    """Authors as the page writes them, from the first source that names a person: JSON-LD author, the <meta>
+    author tags one by one, a byline line at the body's edge (``lines``), a printed byline under the headline,
+    trafilatura's byline (its reading of the same <meta> tags, or of the page's author elements), and last
+    trafilatura's author elements read again (when its byline was only the metadata we refused). Each source is
+    cleaned (boilerplate.clean_authors: no site name, slogan, organisation, URL piece or single word), and a name
+    the page prints only in hidden markup is no byline."""
+    hidden = _Hidden(tree)
+    refused: list[str] = []  # values that named nobody: trafilatura strips «Developed By» off «Heba Musa»
+
+    def trafilatura_byline() -> list[str]:
+        keys = [word_key(r) for r in refused]
+        return [a for a in (meta_author or "").split(";") if not any(word_key(a) in k for k in keys if k)]
+
+    steps = [
+        lambda: _ld_people(ld.get("author")),
+        *(lambda k=k: [meta(metas, k) or ""] for k in ("author", "article:author", "dc.creator")),
+        lambda: edge_bylines(list(lines), names),
+        lambda: markup_bylines(tree, names) if tree is not None else [],
+        trafilatura_byline,
+        lambda: [traf.extract_author(tree) or ""] if tree is not None and refused and meta_author else [],
+    ]
+    for step in steps:
+        raw = [html_lib.unescape(a) for a in step() if not a.startswith(("http://", "https://"))]
+        found = [a for a in clean_authors(raw, names) if not hidden.only_there(a)]
+        if found:
+            return found
+        refused += [a for a in raw if a.strip()]
+    return []
 
 
 def canonical_of(tree: Any, url: str | None, metas: dict[str, str], notes: list[str]) -> str | None:
