@@ -23,6 +23,7 @@ from tsastub import TimestampServer, make_authority
 from warcio.archiveiterator import ArchiveIterator
 from weblake import DAY
 
+from akhbar.crawler.warc import KIND_HEADER
 from akhbar.evidence import export_article, export_range, signing
 from akhbar.evidence.verify import NotVerified, verify
 from akhbar.settings import Settings
@@ -133,18 +134,26 @@ def test_range_package_carries_one_outlet_day_byte_for_byte_and_validates(data, 
         {(r[0], r[1], r[2], r[5]) for r in rows}
     assert all(p["ts"].endswith("Z") and p["outlet"] == "fa-sepehr" and p["status"] == 200 for p in pages)
     # only this outlet's records: the articles' responses and requests, each source file's warcinfo, ours
+    # and the lead images and stylesheet the crawl fetched for them (crawler.requisites): records, not pages
     records = _records(out)
-    assert {h["WARC-Record-ID"] for t, h in records if t == "response"} == {r[5] for r in rows}
-    assert sum(t == "request" for t, _ in records) == len(rows)
+    kinds = {h["WARC-Record-ID"]: h.get(KIND_HEADER) for t, h in records if t == "response"}
+    assert {rid for rid, kind in kinds.items() if kind != "requisite"} == {r[5] for r in rows}
+    requisites = sum(kind == "requisite" for kind in kinds.values())
+    assert requisites > 0
+    assert sum(t == "request" for t, _ in records) == len(rows) + requisites
     hosts = {urlsplit(r[2]).netloc for r in rows}
     assert all(urlsplit(h["WARC-Target-URI"]).netloc in hosts for t, h in records if t in ("response", "request"))
     assert records[0][1].get("WARC-Filename") == "akhbar-00000.warc.gz"
     # the index is pywb's, sorted, and each line's bytes are the archive's record, unchanged
-    assert index == sorted(index) and len(index) == len(rows)
+    assert index == sorted(index) and len(index) == len(rows) + requisites
+    sources = b"".join((data / f).read_bytes() for f in sorted({r[3] for r in rows}))
     for line in index:
         fields = json.loads(line.split(b" ", 2)[2])
         start, length = int(fields["offset"]), int(fields["length"])
-        row = next(r for r in rows if r[2] == fields["url"])
+        row = next((r for r in rows if r[2] == fields["url"]), None)
+        if row is None:  # a requisite: somewhere in the source files, unchanged
+            assert warc[start:start + length] in sources, fields["url"]
+            continue
         with open(data / row[3], "rb") as source:
             source.seek(row[4])
             assert warc[start:start + length] == source.read(length)
@@ -183,8 +192,9 @@ def test_pywb_replays_persian_and_arabic_pages_from_the_package_right_to_left(da
             browser = pw.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
                                                             headless=True, args=CHROMIUM_FLAGS)
             try:
-                for language in ("fa", "ar"):
-                    page_line = next(p for p in pages if p.get("language") == language and p.get("title"))
+                for outlet, language in (("fa-payam", "fa"), ("ar-wadi", "ar")):
+                    page_line = next(p for p in pages if p.get("outlet") == outlet and p.get("title"))
+                    assert page_line["language"] == language
                     stamp = "".join(ch for ch in page_line["ts"] if ch.isdigit())[:14]
                     page = browser.new_page()
                     page.goto(f"{base}/{stamp}/{page_line['url']}", wait_until="load", timeout=60_000)
@@ -193,15 +203,57 @@ def test_pywb_replays_persian_and_arabic_pages_from_the_package_right_to_left(da
                     frame.wait_for_selector("h1", timeout=30_000)
                     shown = frame.evaluate("""() => ({dir: document.documentElement.getAttribute('dir'),
                         h1: document.querySelector('h1').innerText.trim(),
-                        direction: getComputedStyle(document.querySelector('h1')).direction})""")
+                        direction: getComputedStyle(document.querySelector('h1')).direction,
+                        colour: getComputedStyle(document.querySelector('h1')).color})""")
                     page.screenshot(path=str(tmp_path / f"{language}.png"))
                     assert shown["h1"] == page_line["title"].strip(), language
                     assert shown["dir"] == "rtl" and shown["direction"] == "rtl", language
+                    # the page's stylesheet (testweb/requisites.py) came from the package, and its lead image
+                    assert shown["colour"] == "rgb(128, 0, 0)", language
+                    assert frame.evaluate(LEAD_IMAGE_WIDTH) > 0, language
             finally:
                 browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+#: the lead image of a replayed page loaded: the page's own <img> in its article when it shows one (ar-wadi), else
+#: its og:image asked for from inside the replayed page (pywb's client side rewrites it to the archived capture)
+LEAD_IMAGE_WIDTH = """async () => {
+    const shown = document.querySelector('article img, figure img, .wysiwyg img');
+    const img = shown || new Image();
+    if (!shown) img.src = document.querySelector('meta[property="og:image"]').content;
+    if (!img.complete || !img.naturalWidth) await new Promise((done) => { img.onload = img.onerror = done; });
+    return img.naturalWidth;
+}"""
+
+
+def test_lead_images_and_stylesheets_are_archived_logged_apart_and_packaged(data, settings, tmp_path):
+    """The crawl fetched each article's lead image and the stylesheet once per run, into the same WARC files,
+    logged kind requisite; none is an article row; one article's package carries them, as records, not pages."""
+    from akhbar.crawler.crawllog import read_logs
+    from akhbar.evidence.records import requisite_offsets
+
+    wadi = [r for r in read_logs(data, DAY.isoformat(), "ar-wadi")]
+    requisites = [r for r in wadi if r["kind"] == "requisite"]
+    assert requisites and all(r["outcome"] == "ok" and r["status"] == 200 and r["warc_file"] for r in requisites)
+    urls = [r["url"] for r in requisites]
+    assert any("/images/" in u for u in urls) and any(u.endswith("/static/site.css") for u in urls)
+    for run in {r["run_id"] for r in requisites}:  # once a run, however many pages name it
+        in_run = [r["url"] for r in requisites if r["run_id"] == run]
+        assert len(in_run) == len(set(in_run)) and sum(u.endswith("/site.css") for u in in_run) == 1
+    articles = {r["url"] for r in wadi if r["kind"] == "article" and r["outcome"] == "ok"}
+    assert len(requisites) <= 3 * len(articles)
+    assert not query(data, "select url from articles where url like '%/images/%' or url like '%/static/%'").fetchall()
+    assert requisite_offsets(data, requisites[0]["warc_file"])
+    out = tmp_path / "خبر.wacz"
+    export_article(settings, _article_of(data, "ar-wadi"), out)
+    with zipfile.ZipFile(out) as zf:
+        index = zf.read("indexes/index.cdx").decode()
+    assert "/images/" in index and "/static/site.css" in index
+    assert all("/images/" not in p["url"] and "/static/" not in p["url"] for p in _pages(out))
+    assert verify(out).pages == len(_pages(out))
 
 
 class _RangeHandler(__import__("http.server").server.SimpleHTTPRequestHandler):

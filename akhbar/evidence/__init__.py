@@ -95,17 +95,23 @@ def export_range(settings: Settings, output: str | Path, *, start: date | None =
     con = confined_connection(settings.data_dir, settings.lake_uri, memory_limit=memory_limit)
 
     def wanted() -> Iterator[Wanted]:
+        current = None
         for batch in con.sql(sql).to_arrow_reader(batch_rows):
             for row in batch.to_pylist():
+                if row["warc_file"] != current:
+                    yield from _requisites_of(settings, current)
+                    current = row["warc_file"]
                 yield Wanted(row["warc_file"], row["warc_offset"], row["warc_record_id"], _page(row))
+        yield from _requisites_of(settings, current)
 
     span = f"{start or 'the first day'} to {end or 'the last day'}"
     who = ", ".join(chosen) or "every outlet"
     metadata = {
         "title": f"akhbar: {who}, {span}",
         "description": f"Articles archived by akhbar ({table}) from {who}, {span}: each archived response with its "
-                       "request record, copied byte for byte from the archive's WARC files. pages/pages.jsonl "
-                       "lists them with their article_id.",
+                       "request record, and the lead images and stylesheets the crawl fetched for them, copied byte "
+                       "for byte from the archive's WARC files. pages/pages.jsonl lists the articles with their "
+                       "article_id.",
         "akhbar": {"kind": "range", "table": table, "from": iso(start), "to": iso(end), "outlets": chosen},
     }
     try:
@@ -119,6 +125,31 @@ def export_range(settings: Settings, output: str | Path, *, start: date | None =
     finally:
         con.close()
     return _record(settings, target, pages, created, signer, metadata["akhbar"])
+
+
+def _requisites_of(settings: Settings, warc_file: str | None) -> Iterator[Wanted]:
+    """The requisites (lead images, stylesheets) a WARC file of the range holds: the crawl fetched them for the
+    articles it archived there, so replay shows those pages as they looked."""
+    from akhbar.evidence.records import requisite_offsets
+
+    if warc_file is not None:
+        for offset in requisite_offsets(settings.data_dir.resolve(), warc_file):
+            yield Wanted(warc_file, offset, None, None)
+
+
+def _article_requisites(settings: Settings, found: Iterable[tuple[str, int]]) -> list[Wanted]:
+    """Every capture of the lead image and stylesheets that the article's captures name (crawler.requisites)."""
+    from akhbar.crawler.requisites import page_requisites
+    from akhbar.crawler.warc import read_response
+    from akhbar.evidence.records import captures
+
+    urls: dict[str, None] = {}
+    for warc_file, offset in found:
+        response = read_response(settings.data_dir.resolve(), warc_file, offset)
+        if response is not None and response.status == 200:
+            urls.update(dict.fromkeys(page_requisites(response.body, response.url)))
+    hits = captures(settings, list(urls)) if urls else []
+    return [Wanted(h.warc_file, h.offset, None, None) for h in hits if h.status == "200"]
 
 
 def article_rows(settings: Settings, article_id: str) -> list[dict[str, Any]]:
@@ -156,11 +187,13 @@ def export_article(settings: Settings, article_id: str, output: str | Path, *, k
         page = _page(row, in_lake=True) if row else {"article_id": article_id, "title": newest["title"],
                                                       "outlet": newest["outlet"], "in_lake": False}
         wanted.append(Wanted(*where, row["warc_record_id"] if row else None, page))
+    wanted += _article_requisites(settings, sorted(found))
     metadata = {
         "title": newest["title"] or newest["url"],
         "description": f"Every capture akhbar holds of the article {article_id} ({newest['outlet']}, "
-                       f"{newest['url']}): {len(wanted)} archived response(s) of its URL(s), each with its request "
-                       "record, copied byte for byte from the archive's WARC files.",
+                       f"{newest['url']}): {len(found)} archived response(s) of its URL(s), each with its "
+                       "request record, with the lead image and stylesheets of the page, copied byte for byte from the "
+                       "archive's WARC files.",
         # the spec's spelling, and py-wacz's and ReplayWeb.page's
         "mainPageUrl": newest["url"], "mainPageURL": newest["url"], "mainPageDate": iso(newest["fetched_at"]),
         "akhbar": {"kind": "article", "article_id": article_id, "urls": urls},

@@ -70,7 +70,7 @@ class Wanted:
     warc_file: str
     offset: int
     record_id: str | None  # the lake's WARC-Record-ID for it, checked (None: found by the index)
-    page: dict[str, Any]
+    page: dict[str, Any] | None  # None: a page's requisite (its lead image, a stylesheet), carried but no page
 
 
 @dataclass(frozen=True)
@@ -132,12 +132,14 @@ class PackageWriter:
             if info:
                 records.copy_bytes(src, 0, info, [sink], wanted.warc_file)
         records.copy_bytes(src, span.offset, span.length, [sink], wanted.warc_file)
+        self._last = where
+        if wanted.page is None:
+            return True
         page = {"id": span.record_id.strip("<>").removeprefix("urn:uuid:").replace("-", ""), "url": span.url,
                 "ts": span.date, **{k: v for k, v in wanted.page.items() if v is not None},
                 "status": span.status, "warc_record_id": span.record_id}
         self._pages.write(json.dumps(page, ensure_ascii=False, default=iso).encode("utf-8") + b"\n")
         self.pages += 1
-        self._last = where
         return True
 
     def _open_source(self, warc_file: str) -> BinaryIO:

@@ -120,6 +120,26 @@ def read_span(fh: BinaryIO, warc_file: str, offset: int, record_id: str | None =
                 has_request)
 
 
+def requisite_offsets(data_dir: Path, warc_file: str) -> list[int]:
+    """Offsets of the requisite responses (an article's lead image and stylesheets, crawler.requisites) in one WARC
+    file of the archive: read through once, nothing kept but the offsets (a crawl's are capped)."""
+    from akhbar.crawler.requisites import REQUISITE
+    from akhbar.crawler.warc import KIND_HEADER
+
+    found: list[int] = []
+    with open(warc_path(data_dir, warc_file), "rb") as fh:
+        it = ArchiveIterator(fh)
+        try:
+            for record in it:
+                if record.rec_type == "response" and record.rec_headers.get_header(KIND_HEADER) == REQUISITE:
+                    found.append(it.get_record_offset())
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError):
+            pass  # a damaged tail: the records before it are carried
+        finally:
+            it.close()
+    return found
+
+
 def warcinfo_length(fh: BinaryIO) -> int:
     """Length of the warcinfo record a WARC file starts with (0: it starts with another record)."""
     fh.seek(0)

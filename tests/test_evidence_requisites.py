@@ -1,0 +1,102 @@
+"""The page as it looked (issue 29, item 3): an article's lead image and stylesheets. Which requisites a page
+names and which the crawl asks for (its own domains, or a CDN the outlet allows; once each; capped per page and per
+crawl), the domain guard letting a requisite reach an allowed CDN and nothing else, the settings that carry the
+caps, and the quality gate not counting them as fetches."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+
+from akhbar.crawler.middlewares import AllowedDomainsGuardMiddleware
+from akhbar.crawler.requisites import REQUISITE, RequisitePlan, page_requisites
+from akhbar.outlets.registry import Outlet
+from akhbar.settings import Settings
+
+PERSIAN = """<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>بازگشایی موزه</title>
+<link rel="stylesheet" href="/static/site.css"><link rel="Stylesheet alternate" href="https://fonts.other.example/print.css">
+<link rel="icon" href="/favicon.ico"><meta property="og:image" content="https://img.cdn-payam.example/lead/۱.jpg">
+</head><body><article><h1>بازگشایی موزه</h1><img src="/images/2.jpg"><p>متن خبر</p></article></body></html>"""
+ARABIC = """<html lang="ar" dir="rtl"><head><meta charset="windows-1256"><link rel=stylesheet href="css/a.css">
+</head><body><header><img src="/logo.png"></header><article><h1>افتتاح القاعة</h1>
+<figure><img src="/images/7.jpg" alt=""></figure><p>نص الخبر</p></article></body></html>"""
+
+
+def _outlet(**crawl) -> Outlet:
+    return Outlet(slug="fa-payam", name="Payam", language="fa", country="IR", timezone="Asia/Tehran",
+                  base_url="https://payam.example/", allowed_domains=["payam.example"],
+                  article_url_pattern=r"/news/\d+", crawl=crawl)
+
+
+def test_a_page_names_its_lead_image_first_then_its_stylesheets():
+    assert page_requisites(PERSIAN.encode("utf-8"), "https://payam.example/news/1") == [
+        "https://img.cdn-payam.example/lead/۱.jpg", "https://payam.example/static/site.css",
+        "https://fonts.other.example/print.css"]
+    # no og:image: the first image of the article, not the header's logo; relative to the page
+    arabic = ARABIC.encode("cp1256")
+    assert page_requisites(arabic, "https://wadi.example/news/7/") == [
+        "https://wadi.example/images/7.jpg", "https://wadi.example/news/7/css/a.css"]
+    assert page_requisites(b"", "https://wadi.example/") == []
+    assert page_requisites(b'<img src="data:image/png;base64,AA"><img src="x.png">', "https://a.example/") == []
+
+
+def test_off_site_cdns_are_refused_unless_the_outlet_allows_them():
+    urls = page_requisites(PERSIAN.encode("utf-8"), "https://payam.example/news/1")
+    take, refused = RequisitePlan(_outlet(), per_page=5, per_night=100).plan(urls)
+    assert take == ["https://payam.example/static/site.css"]
+    assert [(r.url, r.outcome) for r in refused] == [("https://img.cdn-payam.example/lead/۱.jpg", "offsite"),
+                                                     ("https://fonts.other.example/print.css", "offsite")]
+    allowed = _outlet(requisite_domains=["cdn-payam.example"])
+    take, refused = RequisitePlan(allowed, per_page=5, per_night=100).plan(urls)
+    assert take == urls[:2] and [r.url for r in refused] == [urls[2]]
+
+
+def test_each_url_once_within_the_caps_of_a_page_and_a_crawl():
+    plan = RequisitePlan(_outlet(), per_page=2, per_night=3)
+    page = [f"https://payam.example/images/{n}.jpg" for n in range(4)]
+    assert plan.plan(page) == (page[:2], [])  # two a page
+    assert plan.plan(page) == ([], [])  # each once a crawl
+    more = [f"https://payam.example/images/{n}.jpg" for n in range(10, 14)]
+    take, refused = plan.plan(more)
+    assert take == more[:1] and [(r.url, r.outcome) for r in refused] == [(more[1], "capped")]
+    assert "AKHBAR_REQUISITES_PER_NIGHT 3" in refused[0].reason
+    assert plan.plan([f"https://payam.example/images/{n}.jpg" for n in range(20, 22)]) == ([], [])  # logged once
+    assert RequisitePlan(_outlet(), per_page=0, per_night=3).plan(page) == ([], [])
+
+
+def test_the_guard_lets_only_requisites_reach_an_allowed_cdn():
+    guard = AllowedDomainsGuardMiddleware(_outlet(requisite_domains=["cdn-payam.example"]))
+    image = "https://img.cdn-payam.example/lead/1.jpg"
+    assert guard.process_request(Request(image, meta={"akhbar_kind": REQUISITE})) is None
+    with pytest.raises(IgnoreRequest, match="outside allowed_domains"):
+        guard.process_request(Request(image, meta={"akhbar_kind": "article"}))
+    with pytest.raises(IgnoreRequest, match="outside allowed_domains"):
+        guard.process_request(Request("https://elsewhere.example/a.css", meta={"akhbar_kind": REQUISITE}))
+
+
+def test_the_caps_are_settings_passed_to_the_crawl():
+    from akhbar.crawler import settings as scrapy_defaults
+
+    cfg = Settings.from_env({"AKHBAR_REQUISITES_PER_PAGE": "0", "AKHBAR_REQUISITES_PER_NIGHT": "50",
+                             "AKHBAR_REQUISITE_MAX_BYTES": "300_000"})
+    assert (cfg.requisites_per_page, cfg.requisites_per_night, cfg.requisite_max_bytes) == (0, 50, 300_000)
+    assert {k: v for k, v in cfg.scrapy_overrides().items() if "REQUISITE" in k} == {
+        "AKHBAR_REQUISITES_PER_PAGE": "0", "AKHBAR_REQUISITES_PER_NIGHT": "50", "AKHBAR_REQUISITE_MAX_BYTES": "300000"}
+    assert Settings().requisite_max_bytes == scrapy_defaults.AKHBAR_REQUISITE_MAX_BYTES
+    for name, raw in [("AKHBAR_REQUISITES_PER_PAGE", "سه"), ("AKHBAR_REQUISITES_PER_NIGHT", "-1"),
+                      ("AKHBAR_REQUISITE_MAX_BYTES", "0")]:
+        with pytest.raises(ValueError, match=name):
+            Settings.from_env({name: raw})
+
+
+def test_the_quality_gate_counts_no_requisite_as_a_fetch():
+    from akhbar.quality import measure
+
+    log = [{"url": "https://payam.example/news/1", "kind": "article", "outcome": "ok", "status": 200, "run_id": "r"},
+           {"url": "https://payam.example/images/1.jpg", "kind": REQUISITE, "outcome": "http_error", "status": 404,
+            "run_id": "r"},
+           {"url": "https://payam.example/static/site.css", "kind": REQUISITE, "outcome": "ok", "status": 200,
+            "run_id": "r"}]
+    m = measure([], log, None)
+    assert (m.fetched, m.failed_fetches, m.article_pages) == (1, 0, 1)
