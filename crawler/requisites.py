@@ -5,7 +5,7 @@ crawl's own middlewares (robots.txt, domain and address guards, retries, the WAR
 pages and with a size cap of their own (``download_maxsize``). Their crawl-log lines and WARC records are kind
 ``requisite``: never an article row, never an article page of the quality gate. Bounded per page and per crawl
 (``AKHBAR_REQUISITES_PER_PAGE``, ``AKHBAR_REQUISITES_PER_NIGHT``, ``AKHBAR_REQUISITE_MAX_BYTES``, akhbar.settings),
-so an outlet-day's requisites never eat its article budget (``max_requests`` counts pages only). A host outside
+and counted in the outlet's ``max_requests`` (requests of any kind) like every other request. A host outside
 the outlet's domains (an image CDN) is asked only when the outlet's ``[crawl] requisite_domains`` names it.
 """
 

@@ -413,6 +413,10 @@ class OutletDaySpider(Spider):
             if refusal := scheme_refusal(url):
                 self._log(url, REQUISITE, "offsite", reason=refusal)
                 continue
+            if self.made["requests"] >= self.outlet.crawl.max_requests:  # requests of any kind: these too
+                self.over_requests.append((url, REQUISITE))
+                continue
+            self.made["requests"] += 1
             self.pending[url] = REQUISITE
             meta: dict[str, Any] = {"akhbar_kind": REQUISITE, "akhbar_url": url}
             if self.requisite_max_bytes > 0:  # Scrapy reads 0 as no cap at all
