@@ -100,3 +100,37 @@ def test_the_quality_gate_counts_no_requisite_as_a_fetch():
             "run_id": "r"}]
     m = measure([], log, None)
     assert (m.fetched, m.failed_fetches, m.article_pages) == (1, 0, 1)
+
+
+def test_the_spider_asks_for_them_after_an_article_low_in_the_queue_with_their_own_size_cap(tmp_path):
+    """An article response yields its requisites (not for an archive crawl's pages: those callers ignore them),
+    each with the byte cap and below pages in the queue; max_requests counts them; a CDN image is logged offsite."""
+    from scrapy.crawler import Crawler
+    from scrapy.http import HtmlResponse
+    from scrapy.settings import Settings as ScrapySettings
+
+    from akhbar.crawler.requisites import PRIORITY
+    from akhbar.crawler.spiders.outlet_day import OutletDaySpider
+
+    crawler = Crawler(OutletDaySpider, ScrapySettings({"AKHBAR_REQUISITES_PER_PAGE": 3,
+                                                       "AKHBAR_REQUISITES_PER_NIGHT": 10,
+                                                       "AKHBAR_REQUISITE_MAX_BYTES": 4096}))
+    spider = OutletDaySpider.from_crawler(crawler, outlet="bbcpersian", day="2025-01-07", data_dir=str(tmp_path))
+    logged: list[tuple[str, str, str]] = []
+    spider._log = lambda url, kind, outcome, **fields: logged.append((url, kind, outcome))
+    url = "https://www.bbc.com/persian/articles/c1"
+    page = PERSIAN.replace("https://img.cdn-payam.example", "https://ichef.bbci.co.uk").replace(
+        "/images/2.jpg", "/x.jpg")
+    response = HtmlResponse(url, status=200, body=page.encode("utf-8"), headers={"Content-Type": "text/html"},
+                            request=Request(url, meta={"akhbar_url": url, "akhbar_kind": "article"}))
+    spider.made["requests"] = spider.outlet.crawl.max_requests - 1
+    asked = spider._article_done(response)
+    assert [r.url for r in asked] == ["https://www.bbc.com/static/site.css"]
+    assert asked[0].meta["download_maxsize"] == 4096 and asked[0].priority == PRIORITY < 0
+    assert asked[0].meta["akhbar_kind"] == REQUISITE
+    assert ("https://ichef.bbci.co.uk/lead/۱.jpg", REQUISITE, "offsite") in logged
+    assert spider.made["requests"] == spider.outlet.crawl.max_requests
+    # the next page's stylesheet finds max_requests reached: not asked, named in the crawl's capped line
+    other = response.replace(url=url + "2", body=page.replace("site.css", "other.css").encode("utf-8"))
+    assert spider._article_done(other) == []
+    assert spider.over_requests == [("https://www.bbc.com/static/other.css", REQUISITE)]
