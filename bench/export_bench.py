@@ -9,10 +9,11 @@ prints each process's peak RSS (``ru_maxrss``), its ratio to the baseline on the
 to 4N (flat ≈ 1.0×).
 
 The WACZ export (``akhbar.evidence.export_range``) needs WARC files behind the rows: a second synthetic archive
-(:func:`generate_warc_archive`: article pages of ~60 KB of Persian/Arabic HTML, written through the crawler's own
-WarcArchive, and their lake rows) of M and 10M articles, exported to WACZ in a fresh process each; the figures are
-the process's peak RSS, that of pywb's indexer reading the package's WARC from a pipe (measured apart, see
-:func:`_indexer_peak`), seconds, MB/s of package written and articles/s. Figures go to ``.bench/export.json``.
+(:func:`generate_warc_archive`: article pages of ~60 KB of Persian/Arabic HTML, each with a 40 KB lead image and
+each outlet-day with a stylesheet, written through the crawler's own WarcArchive, and their lake rows) of M and 10M
+articles, exported to WACZ in a fresh process each; the figures are the process's peak RSS, that of pywb's indexer
+reading the package's WARC from a pipe (measured apart, see :func:`_indexer_peak`), seconds, MB/s of package
+written and articles/s. Figures go to ``.bench/export.json``.
 """
 
 from __future__ import annotations
@@ -81,10 +82,14 @@ def _page(rng, words, n: int, title: str, noise: int = 12_000) -> bytes:
 
 
 def generate_warc_archive(folder: Path, articles: int, per_partition: int = 1000, words: int = 4000,
-                          noise: int = 12_000) -> Path:
+                          noise: int = 12_000, image: int = 40_000) -> Path:
     """A data dir of ``articles`` article pages (``words`` words each, ~60 KB of HTML at the defaults) archived in
-    WARC files by the crawler's WarcArchive, one partition of ``per_partition`` per outlet-day, and their rows in
-    the lake (URL, title, times, warc_file, warc_offset, warc_record_id): what the WACZ export reads. Made once."""
+    WARC files by the crawler's WarcArchive, each page with its lead image (``image`` bytes that do not compress, as
+    a JPEG's; none at 0) and each outlet-day with one stylesheet, as the crawl's requisites (crawler.requisites), one
+    partition of ``per_partition`` per outlet-day, and their rows in the lake (URL, title, times, warc_file,
+    warc_offset, warc_record_id): what the WACZ export reads. Made once for the same arguments."""
+    import shutil
+
     import numpy as np
     import pyarrow as pa
 
@@ -93,8 +98,10 @@ def generate_warc_archive(folder: Path, articles: int, per_partition: int = 1000
     from akhbar.warehouse.schema import TABLES
 
     data = folder / "data"
-    if (folder / "done").exists():
+    made = {"articles": articles, "per_partition": per_partition, "words": words, "noise": noise, "image": image}
+    if (folder / "done").exists() and json.loads((folder / "done").read_text()) == made:
         return data
+    shutil.rmtree(data, ignore_errors=True)  # made for other arguments, or cut short
     lake = Lake(str(data / "lake"))
     schema = TABLES["articles"]
     rng = np.random.default_rng(29)
@@ -106,6 +113,8 @@ def generate_warc_archive(folder: Path, articles: int, per_partition: int = 1000
         outlet = OUTLETS[part % len(OUTLETS)]
         archive = WarcArchive(data, day.isoformat(), outlet, f"20250101T00000{part:06d}Z", "akhbar bench")
         rows = []
+        if image:
+            _requisite(archive, f"https://{outlet}.example/static/site.css", b"text/css", STYLESHEET, day)
         for i in range(n):
             aid = f"{written + i:016x}"
             url = f"https://{outlet}.example/news/{aid}"
@@ -115,6 +124,8 @@ def generate_warc_archive(folder: Path, articles: int, per_partition: int = 1000
                 url=url, method="GET", request_headers=[("User-Agent", "akhbar-bench")], request_body=b"",
                 status=200, protocol="HTTP/1.1", response_headers=[(b"Content-Type", b"text/html; charset=utf-8")],
                 body=_page(rng, vocabulary, words, title, noise), kind="article", fetched_at=fetched)
+            if image:
+                _requisite(archive, f"https://{outlet}.example/images/{aid}.jpg", b"image/jpeg", rng.bytes(image), day)
             rows.append({"article_id": aid, "url": url, "canonical_url": url, "title": title,
                          "fetched_at": fetched, "captured_at": fetched, "capture_source": "live",
                          "warc_file": warc_file, "warc_offset": offset, "language": "fa"})
@@ -130,8 +141,18 @@ def generate_warc_archive(folder: Path, articles: int, per_partition: int = 1000
         lake.replace_partition("articles", day, outlet, table)
         written += n
         part += 1
-    (folder / "done").write_text(json.dumps({"articles": written}))
+    (folder / "done").write_text(json.dumps(made))
     return data
+
+
+STYLESHEET = b"body { direction: rtl; font-family: serif; }\n" * 200
+
+
+def _requisite(archive, url: str, mime: bytes, body: bytes, day: date) -> None:
+    """One requisite exchange (kind ``requisite``), as the crawl archives a page's lead image or stylesheet."""
+    archive.write_exchange(url=url, method="GET", request_headers=[("User-Agent", "akhbar-bench")], request_body=b"",
+                           status=200, protocol="HTTP/1.1", response_headers=[(b"Content-Type", mime)], body=body,
+                           kind="requisite", fetched_at=datetime(day.year, day.month, day.day, tzinfo=UTC))
 
 
 def _child(data: str, how: str, out: str) -> None:

@@ -247,6 +247,15 @@ def test_lead_images_and_stylesheets_are_archived_logged_apart_and_packaged(data
     assert len(requisites) <= 3 * len(articles)
     assert not query(data, "select url from articles where url like '%/images/%' or url like '%/static/%'").fetchall()
     assert requisite_offsets(data, requisites[0]["warc_file"])
+    # akhbar summary counts pages, as the quality gate does: the outlet's fetches are its latest run's other lines
+    from akhbar.warehouse.duck import summary
+
+    row = summary(data, first=DAY, last=DAY, outlets=["ar-wadi"]).fetchall()
+    (fetches,) = query(data, f"select count(*) from crawl_log where outlet = 'ar-wadi' and day = '{DAY}' and kind <> "
+                             "'requisite' and run_id = (select max(run_id) from crawl_log where outlet = 'ar-wadi' "
+                             f"and day = '{DAY}' and run_id <> 'extract') or (outlet = 'ar-wadi' and day = '{DAY}' "
+                             "and run_id = 'extract')").fetchall()[0]
+    assert len(row) == 1 and row[0][5] == fetches
     out = tmp_path / "خبر.wacz"
     export_article(settings, _article_of(data, "ar-wadi"), out)
     with zipfile.ZipFile(out) as zf:
