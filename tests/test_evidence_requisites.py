@@ -103,8 +103,8 @@ def test_the_quality_gate_counts_no_requisite_as_a_fetch():
 
 
 def test_the_spider_asks_for_them_after_an_article_low_in_the_queue_with_their_own_size_cap(tmp_path):
-    """An article response yields its requisites (not for an archive crawl's pages: those callers ignore them),
-    each with the byte cap and below pages in the queue; max_requests counts them; a CDN image is logged offsite."""
+    """An article response yields its requisites, each with the byte cap and below pages in the queue; max_requests
+    counts them; a CDN image is logged offsite; an archive crawl's pages ask for none."""
     from scrapy.crawler import Crawler
     from scrapy.http import HtmlResponse
     from scrapy.settings import Settings as ScrapySettings
@@ -134,3 +134,11 @@ def test_the_spider_asks_for_them_after_an_article_low_in_the_queue_with_their_o
     other = response.replace(url=url + "2", body=page.replace("site.css", "other.css").encode("utf-8"))
     assert spider._article_done(other) == []
     assert spider.over_requests == [("https://www.bbc.com/static/other.css", REQUISITE)]
+    # an archive crawl's pages (crawler/spiders/archive_day.py) ask for none and spend nothing
+    from akhbar.crawler.spiders.archive_day import ArchiveDaySpider
+
+    spider.requisites_wanted = ArchiveDaySpider.requisites_wanted
+    spider.made["requests"], before = 0, dict(spider.requisites.__dict__, seen=set(spider.requisites.seen))
+    third = response.replace(url=url + "3", body=page.replace("site.css", "third.css").encode("utf-8"))
+    assert spider._article_done(third) == [] and spider.made["requests"] == 0
+    assert spider.requisites.seen == before["seen"] and "https://www.bbc.com/persian/articles/c13" not in spider.pending

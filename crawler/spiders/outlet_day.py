@@ -57,6 +57,8 @@ class OutletDaySpider(Spider):
     name = "outlet_day"
     #: where this spider's responses come from (crawl_log.capture_source); the archive spider reads its archive
     capture_source = "live"
+    #: whether an article page's lead image and stylesheets are asked for (crawler.requisites); not from an archive
+    requisites_wanted = True
 
     def __init__(
         self,
@@ -390,7 +392,7 @@ class OutletDaySpider(Spider):
                                        akhbar_prev_articles=articles) for url in next_urls)
 
     def _article_done(self, response: Response) -> list[Request]:
-        # a list, not a generator: the archive spider calls this for its logging and does not ask for requisites
+        # a list, not a generator: the archive spider calls this for its logging only
         if self._walled(response):
             return []
         ctype = media_type((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
@@ -404,7 +406,7 @@ class OutletDaySpider(Spider):
         """The page's lead image and stylesheets (crawler.requisites), each once per crawl and within its caps,
         through the same middlewares as every request; refusals get their crawl-log line."""
         plan = getattr(self, "requisites", None)
-        if plan is None or plan.per_page <= 0:
+        if plan is None or plan.per_page <= 0 or not self.requisites_wanted:
             return
         take, refused = plan.plan(page_requisites(response.body, response.url))
         for r in refused:
