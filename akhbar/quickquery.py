@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-#: `akhbar query --format` values (akhbar.cli.QueryFormat; tests/test_quickquery.py keeps them equal)
+#: `akhbar query --format` values (akhbar.cli.QueryFormat; tests/test_querypath.py keeps them equal)
 FORMATS = ("table", "csv", "json", "jsonl")
 #: the command's options that take a value, by the parameter name of akhbar.cli.query
 OPTIONS = {"--data-dir": "data_dir", "--lake": "lake", "--format": "fmt"}

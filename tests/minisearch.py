@@ -1,5 +1,5 @@
 """An in-memory search index with the schema and analysis of warehouse.search_index, for tests of what a query
-finds without a lake (tests/test_search_folding.py, tests/test_peers.py)."""
+finds without a lake (tests/warehouse/test_search_index.py, tests/test_peers.py)."""
 
 from __future__ import annotations
 

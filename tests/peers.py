@@ -1,21 +1,25 @@
 """The field's own test material for text folding and language identification, read where it lives.
 
-Two kinds of peer material (see tests/peers_README.md for the list, licences and where each file goes):
+Two kinds of peer material (see tests/peers_README.md for the list, licences and provenance of each file):
 
 - installed packages (the ``dev`` extra): dateparser's fa/ar language data is read from the installed package;
-- files of public repositories that no package ships (Lucene's and hazm's normaliser tests, CAMeL Tools'
-  normalisation rules, lingua's test sentences, Universal Dependencies treebanks). They are never committed here:
-  they are read from ``$AKHBAR_PEERS`` or ``../shared/peers`` beside the checkout, and the tests that need one
-  skip cleanly when it is absent. Nothing is downloaded at test time.
+- files that no installed package ships, each peer in its own folder with its licence and a PROVENANCE file.
+  Committed under ``tests/data/peers``, from a package registry: Lucene's normalisation filter tests (Debian's
+  lucene4.10 source), CAMeL Tools' ``normalize.py`` and hazm's ``normalizer.py`` (whose docstring examples are
+  cases) from their source distributions. Read from ``$AKHBAR_PEERS`` or ``../shared/peers`` only, since they
+  come from their repositories alone: hazm's ``tests/test_normalizer.py``, lingua's test sentences, the Universal
+  Dependencies treebanks (the tests that need one skip cleanly when it is absent). ``$AKHBAR_PEERS`` and
+  ``../shared/peers`` override the committed copy file by file. Nothing is downloaded at test time.
 
 Each loader parses the peer's own file format (a Java test's ``check("in", "out")`` calls, a pytest
-``parametrize`` list, a regex character class, one sentence per line, CoNLL-U ``# text =`` lines) and never
-executes peer code.
+``parametrize`` list, docstring examples, a regex character class, one sentence per line, CoNLL-U ``# text =``
+lines) and never executes peer code.
 """
 
 from __future__ import annotations
 
 import ast
+import doctest
 import os
 import re
 from pathlib import Path
@@ -24,36 +28,34 @@ import pytest
 
 ENV = "AKHBAR_PEERS"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "peers"
+#: the peer files committed with the tests (licence and PROVENANCE in each peer's folder)
+COMMITTED = Path(__file__).resolve().parent / "data" / "peers"
 
 #: the files each peer contributes, under the peers folder
 LUCENE_AR = "lucene/TestArabicNormalizationFilter.java"
 LUCENE_FA = "lucene/TestPersianNormalizationFilter.java"
 HAZM = "hazm/test_normalizer.py"
+HAZM_DOC = "hazm/normalizer.py"
 CAMEL = "camel_tools/normalize.py"
 LINGUA = {lang: f"lingua/{lang}.txt" for lang in ("fa", "ar", "ur")}
 UD = {"ps": "ud/ps_sikaram-ud-test.conllu", "sd": "ud/sd_isra-ud-test.conllu", "ug": "ud/ug_udt-ud-test.conllu"}
 
 
-def root() -> Path | None:
-    """The peers folder: $AKHBAR_PEERS, else ../shared/peers; None when neither exists."""
-    for candidate in (os.environ.get(ENV), SHARED):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
+def roots() -> list[Path]:
+    """The peers folders, first found first: $AKHBAR_PEERS, ../shared/peers, then the committed tests/data/peers."""
+    return [Path(c) for c in (os.environ.get(ENV), SHARED, COMMITTED) if c and Path(c).is_dir()]
 
 
 def path(name: str) -> Path | None:
-    base = root()
-    if base is None or not (base / name).is_file():
-        return None
-    return base / name
+    """The peer file ``name`` from the first folder that has it (an override may hold only some files)."""
+    return next((base / name for base in roots() if (base / name).is_file()), None)
 
 
 def need(name: str) -> Path:
-    """The peer file ``name``, or skip the calling test (a fresh clone has no ../shared)."""
+    """The peer file ``name``, or skip the calling test (a peer not committed, and no ../shared/peers)."""
     found = path(name)
     if found is None:
-        pytest.skip(f"peer file {name} not found under ${ENV} or {SHARED}")
+        pytest.skip(f"peer file {name} not found under ${ENV}, {SHARED} or {COMMITTED}")
     return found
 
 
@@ -83,6 +85,25 @@ def hazm_cases(source: str) -> dict[str, list[tuple[object, object]]]:
             if isinstance(dec, ast.Call) and getattr(dec.func, "attr", "") == "parametrize" and len(dec.args) > 1:
                 cases = [ast.literal_eval(e) for e in dec.args[1].elts if isinstance(e, ast.Tuple)]
                 out.setdefault(node.name, []).extend(cases)
+    return out
+
+
+def hazm_doctests(source: str) -> list[tuple[str, object, object]]:
+    """(method, input, expected) of every ``>>> normalizer.method(literal)`` example in the docstrings of hazm's
+    ``normalizer.py``, read with doctest's parser and ``ast`` (never run); examples that are no such call, or
+    whose input is empty, are left out."""
+    out: list[tuple[str, object, object]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.FunctionDef | ast.ClassDef) or not (doc := ast.get_docstring(node)):
+            continue
+        for example in doctest.DocTestParser().get_examples(doc):
+            statement = ast.parse(example.source).body[0]
+            call = statement.value if isinstance(statement, ast.Expr) else None  # «normalizer = …» is set-up
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and len(call.args) == 1):
+                continue
+            given = ast.literal_eval(call.args[0])
+            if given:
+                out.append((call.func.attr, given, ast.literal_eval(example.want.strip())))
     return out
 
 

@@ -6,10 +6,10 @@
    through parse_date, or listed in DATA_DIFFERENCES with the reason.
 2. The issue-26 forms and the data's phrases also go through dateparser.parse itself (a differential check):
    the two agree or the difference is listed in PARSER_DIFFERENCES.
-3. dateparser's own test cases live only in its repository; the CEO copies the files named in
-   PEER_FILES into ../shared/dateparser-tests/ (this workplace keeps such files out of our repository). Their
-   fa/ar cases are read with ``ast`` (never imported or run) and must pass or be listed in PEER_DIFFERENCES;
-   the test is skipped while the folder is absent.
+3. dateparser's own test cases: the files named in PEER_FILES, from dateparser 1.5.0's source distribution
+   (byte for byte, with its LICENSE and PROVENANCE), are committed in tests/data/peers/dateparser/;
+   $AKHBAR_DATEPARSER_TESTS or ../shared/dateparser-tests override them file by file. Their fa/ar cases are read
+   with ``ast`` (never imported or run) and must pass or be listed in PEER_DIFFERENCES.
 Nothing is downloaded at test time.
 """
 
@@ -31,11 +31,12 @@ from akhbar.transforms.dates import ParsedDate, parse_date
 dateparser = pytest.importorskip("dateparser")
 
 NOW = datetime(2025, 1, 7, 12, 0, tzinfo=UTC)
-#: where the CEO puts dateparser's test files (scrapinghub/dateparser, BSD-3-Clause, at PEER_COMMIT)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-PEER_DIR = Path(os.environ.get("AKHBAR_DATEPARSER_TESTS", SHARED / "dateparser-tests"))
-PEER_COMMIT = "315e396b35cf131df1b8df15144fe2d60aa6d74a"
-#: tests/<name> in scrapinghub/dateparser at PEER_COMMIT, copied flat (with its LICENSE) into PEER_DIR
+#: dateparser's test files, first found first (an override may hold only some of PEER_FILES); the committed copy
+#: is tests/<name> of the dateparser 1.5.0 source distribution (scrapinghub/dateparser, BSD-3-Clause)
+PEER_DIRS = [Path(d) for d in (os.environ.get("AKHBAR_DATEPARSER_TESTS"), SHARED / "dateparser-tests") if d]
+PEER_DIRS.append(Path(__file__).resolve().parent / "data" / "peers" / "dateparser")
+PEER_VERSION = "1.5.0"
 PEER_FILES = ("test_jalali.py", "test_hijri.py", "test_freshness_date_parser.py", "test_search.py",
               "test_languages.py")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
@@ -43,7 +44,6 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
 def test_the_peer_package_is_the_one_recorded() -> None:
     meta = importlib.metadata.metadata("dateparser")
-    assert meta["Name"] == "dateparser"
     assert "BSD" in (meta.get("License-Expression") or meta.get("License") or "")
     assert tuple(int(p) for p in importlib.metadata.version("dateparser").split(".")[:2]) >= (1, 2)
 
@@ -214,14 +214,15 @@ def test_a_weekday_in_dateparsers_data_changes_no_date(lang: str) -> None:
 
 
 # -- 2. dateparser itself on the same strings ----------------------------------------------------------------
-def _dateparser(text: str, lang: str) -> datetime | None:
+def _dateparser(text: str, lang: str, locale: str | None = None, now: datetime = NOW) -> datetime | None:
     import warnings
 
-    settings = {"RELATIVE_BASE": NOW.replace(tzinfo=None), "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False,
+    settings = {"RELATIVE_BASE": now.replace(tzinfo=None), "TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": False,
                 "PREFER_DATES_FROM": "past"}
+    where = {"locales": [locale]} if locale else {"languages": [lang]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return dateparser.parse(text, languages=[lang], settings=settings)
+        return dateparser.parse(text, settings=settings, **where)
 
 
 _BARE = "a bare duration («two days», «4 years») dates nothing without منذ/قبل; dateparser takes it as ago"
@@ -279,17 +280,22 @@ def test_dateparsers_hijri_calendar_reads_the_same(text: str) -> None:
     assert ours.calendar == "lunar_hijri" and _agrees(ours, theirs, day_only=theirs.time() == datetime.min.time())
 
 
-# -- 3. dateparser's own test cases, from ../shared/dateparser-tests/ -----------------------------------------
+# -- 3. dateparser's own test cases, from tests/data/peers/dateparser/ ----------------------------------------
 class Case(NamedTuple):
     where: str  # file:line
     text: str
     #: "date" (an expected datetime), "ago" (a relativedelta before NOW), "parser" (dateparser.parse decides),
-    #: "word" (the Jalali translator's month, weekday and number words), "unknown" (fails: a case not understood)
+    #: "none" (no date at all), "word" (the Jalali translator's month, weekday and number words),
+    #: "unknown" (fails: a case not understood)
     kind: str
     lang: str
     expected: Any
+    #: the peer test's RELATIVE_BASE (its «now») for a relative date; dateparser's locale («ar-SY») where one is named
+    now: datetime | None = None
+    locale: str | None = None
 
 
+_NUMBERED = "a Levantine month numbered («كانون 2», «تشرين 1»; no outlet seen writes it) is not read as a month"
 #: (file, language, string) -> why parse_date reads it otherwise than the peer case expects
 PEER_DIFFERENCES = {
     ("test_hijri.py", "ar", "30-02-33"): "a two-digit year in an all-digit date is too ambiguous to read",
@@ -308,6 +314,11 @@ PEER_DIFFERENCES = {
      "حتى نهر غول،"): "dateparser.parse reads whole strings; parse_date the first date in one",
     ("test_search.py", "fa", "نگ جهانی دوم جنگ جدی بین سپتامبر 1939 و 2 سپتامبر 1945 بود."): (
         "dateparser.parse reads whole strings; parse_date the first full date in one"),
+    ("test_languages.py", "ar", "4 السنه"): _BARE,
+    ("test_search.py", "ar", "الأحد"): "a weekday alone is no date (pages print it beside one; alone it is a guess)",
+    ("test_search.py", "ar", "خلال 4 ساعات"): "«within 4 hours» is a time to come; a page's date is past",
+    **{("test_languages.py", "ar", t): _NUMBERED for t in ("15 كانون 2 2023", "15 كانون 1 2023", "5 تشرين 1 2023",
+                                                           "5 تشرين 2 2023")},
 }
 
 
@@ -323,12 +334,40 @@ def _literal(node: ast.AST) -> Any:
     return ast.literal_eval(node)
 
 
+def _language(value: Any) -> tuple[str, str | None] | None:
+    """("fa"/"ar", the locale or None) for a dateparser language or locale code of Persian or Arabic."""
+    if isinstance(value, str) and value.split("-")[0] in ("fa", "ar"):
+        return value.split("-")[0], value if "-" in value else None
+    return None
+
+
+def _literal_or_none(node: ast.AST) -> Any:
+    try:
+        return _literal(node)
+    except (ValueError, TypeError, SyntaxError):  # a name (``relative_base``): not a value the file states
+        return None
+
+
+def _relative_bases(tree: ast.AST) -> dict[int, datetime]:
+    """id of each ``param(...)`` node -> the RELATIVE_BASE its test function sets (dateparser pins «now» so)."""
+    out: dict[int, datetime] = {}
+    for func in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+        values = [v for d in ast.walk(func) if isinstance(d, ast.Dict) for k, v in zip(d.keys, d.values, strict=True)
+                  if isinstance(k, ast.Constant) and k.value == "RELATIVE_BASE"]
+        base = next((b for v in values if isinstance(b := _literal_or_none(v), datetime)), None)
+        if base is not None:
+            out |= {id(n): base for dec in func.decorator_list for n in ast.walk(dec) if isinstance(n, ast.Call)}
+    return out
+
+
 def _peer_cases(path: Path) -> list[Case]:
     """The fa/ar cases of one of dateparser's test files: its ``param(...)`` calls that hold Arabic-script
-    text or name fa/ar, read with ast (the file is never imported)."""
+    text or name fa/ar (or one of their locales), read with ast (the file is never imported)."""
     cases: list[Case] = []
     where, source = path.name, path.read_text(encoding="utf-8")
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    bases = _relative_bases(tree)
+    for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "param"):
             continue
         line = f"{where}:{node.lineno}"
@@ -338,17 +377,20 @@ def _peer_cases(path: Path) -> list[Case]:
         except (ValueError, TypeError, SyntaxError):
             # not literal: dropped only when it is no fa/ar case, else the test says it cannot read it
             raw = ast.get_source_segment(source, node) or ""
-            if _ARABIC_SCRIPT.search(raw) or re.search(r"""^param\(\s*["'](?:fa|ar)["']""", raw):
+            if _ARABIC_SCRIPT.search(raw) or re.search(r"""^param\(\s*["'](?:fa|ar)\b""", raw):
                 cases.append(Case(line, raw[:80], "unknown", "", None))
             continue
         strings = [a for a in [*args, *kwargs.values()] if isinstance(a, str)]
-        if len(args) >= 2 and args[0] in ("fa", "ar") and isinstance(args[1], str):
-            lang, text = args[0], args[1]
-            found = args[2] if len(args) > 2 and isinstance(args[2], list) else None
-            if found and all(isinstance(f, tuple) and isinstance(f[1], datetime) for f in found):
-                cases += [Case(line, sub, "date", lang, dt) for sub, dt in found]  # search_dates' findings, each
+        named = _language(args[0]) if args else _language(kwargs.get("language"))
+        text = args[1] if len(args) >= 2 else kwargs.get("text")
+        found = args[2] if len(args) > 2 else kwargs.get("expected")
+        if named and isinstance(text, str):
+            (lang, locale), now = named, bases.get(id(node))
+            if isinstance(found, list) and found and all(
+                    isinstance(f, tuple) and isinstance(f[1], datetime) for f in found):
+                cases += [Case(line, sub, "date", lang, dt, now) for sub, dt in found]  # search_dates' findings
             else:
-                cases.append(Case(line, text, "parser", lang, None))
+                cases.append(Case(line, text, "parser", lang, None, now, locale))
         elif not any(_ARABIC_SCRIPT.search(s) for s in strings):
             continue
         elif "ago" in kwargs and args:
@@ -358,17 +400,29 @@ def _peer_cases(path: Path) -> list[Case]:
             cases.append(Case(line, text, "date", "ar" if "hijri" in where else "fa", dt))
         elif "latin" in kwargs or "numeral" in kwargs:
             cases.append(Case(line, kwargs.get("date_string") or kwargs.get("persian"), "word", "fa", kwargs))
+        elif set(kwargs) == {"dt_string"}:  # a string alone (test_hijri's incomplete month names): no date in it
+            cases.append(Case(line, kwargs["dt_string"], "none", "ar", None))
         else:
             cases.append(Case(line, strings[0], "unknown", "", kwargs))
     return cases
 
 
+def peer_file(name: str) -> Path | None:
+    """dateparser's test file ``name`` from the first of PEER_DIRS that has it."""
+    return next((d / name for d in PEER_DIRS if (d / name).is_file()), None)
+
+
 def _all_peer_cases() -> list[Any]:
-    if not PEER_DIR.is_dir():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"{PEER_DIR} is absent (see PEER_FILES)"),
-                             id="absent")]
-    cases = [c for name in PEER_FILES if (PEER_DIR / name).is_file() for c in _peer_cases(PEER_DIR / name)]
-    return [pytest.param(c, id=f"{c.where}-{c.text[:40]}") for c in cases]
+    found = [f for name in PEER_FILES if (f := peer_file(name))]
+    if not found:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"none of PEER_FILES in {PEER_DIRS}"), id="absent")]
+    return [pytest.param(c, id=f"{c.where}-{c.text[:40]}") for f in found for c in _peer_cases(f)]
+
+
+def test_every_peer_file_is_here() -> None:
+    """The committed copy has every file of PEER_FILES, so CI reads them all (nothing skips for want of one)."""
+    assert [name for name in PEER_FILES if peer_file(name) is None] == []
+    assert (PEER_DIRS[-1] / "LICENSE").is_file() and PEER_VERSION in (PEER_DIRS[-1] / "PROVENANCE").read_text()
 
 
 _SOLAR_LATIN = ["Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar", "Mehr", "Aban", "Azar", "Dey",
@@ -398,7 +452,7 @@ def test_dateparsers_own_fa_ar_cases(case: Case) -> None:
     if case.kind == "word":
         ok = _word_case(case)
     elif case.kind == "date":
-        got = parse_date(case.text)
+        got = parse_date(case.text, now=case.now)
         midnight = case.expected.time() == datetime.min.time()
         ok = _agrees(got, case.expected, day_only=midnight) and (midnight or (got is not None and got.has_time))
     elif case.kind == "ago":
@@ -408,7 +462,10 @@ def test_dateparsers_own_fa_ar_cases(case: Case) -> None:
         ok = _agrees(got, NOW.replace(tzinfo=None) - relativedelta(**case.expected),
                      day_only=not set(case.expected) & {"seconds", "minutes", "hours"})
     elif case.kind == "parser":
-        ok = _agrees(parse_date(case.text, now=NOW), _dateparser(case.text, case.lang))
+        now = case.now or NOW
+        ok = _agrees(parse_date(case.text, now=now), _dateparser(case.text, case.lang, case.locale, now))
+    elif case.kind == "none":
+        ok = parse_date(case.text, now=NOW) is None
     else:
         pytest.fail(f"{case.where}: a fa/ar case this loader does not know how to read: {case.text!r}")
     if key in PEER_DIFFERENCES:
@@ -427,7 +484,18 @@ def test_the_peer_loader_reads_cases_of_every_kind(tmp_path: Path) -> None:
         "     param('ar', 'في 5 مايو 2024 قال', [('في 5 مايو 2024', datetime.datetime(2024, 5, 5, 0, 0))]),\n"
         "     param('fa', 'امروز', 'today'), param('en', 'today', 'today'), param(year=1348, month=1),\n"
         "     param(persian='سوم', numeral='3'), param(date_string='آبان', latin='Aban'),\n"
-        "     param('ar', some_variable), param('en', other_variable)]\n", encoding="utf-8")
+        "     param(dt_string='رجب'), param('ar-SY', '15 شباط 2023', '15 february 2023'),\n"
+        "     param('ar', some_variable), param('en', other_variable)]\n"
+        "class T:\n"
+        "    @parameterized.expand([param(text='قال أمس', language='ar',\n"
+        "                                 expected=[('أمس', datetime.datetime(2026, 9, 22, 0, 0))])])\n"
+        "    def test_y(self, text, language, expected):\n"
+        "        search_dates(text, settings={'RELATIVE_BASE': datetime.datetime(2026, 9, 23, 12)})\n",
+        encoding="utf-8")
     cases = _peer_cases(tmp_path / "test_x.py")
-    assert sorted(c.kind for c in cases) == ["ago", "date", "date", "date", "parser", "unknown", "word", "word"]
+    assert sorted(c.kind for c in cases) == ["ago", "date", "date", "date", "date", "none", "parser", "parser",
+                                             "unknown", "word", "word"]
     assert {c.text for c in cases} >= {"سوم شهریور ۱۳۹۴", "14-09-1432 هـ", "منذ 3 أيام", "في 5 مايو 2024", "امروز"}
+    by_text = {c.text: c for c in cases}
+    assert by_text["15 شباط 2023"].locale == "ar-SY" and by_text["15 شباط 2023"].lang == "ar"
+    assert by_text["أمس"].now == datetime(2026, 9, 23, 12) and by_text["امروز"].now is None

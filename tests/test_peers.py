@@ -5,14 +5,17 @@ Sources (tests/peers.py reads them; tests/peers_README.md says where each comes 
 - dateparser (installed, the ``dev`` extra; BSD-3-Clause): the synonym lists of its fa and ar language data
   (``dateparser/data/date_translation_data/{fa,ar}.py``) — spellings of one word that search must treat as one;
 - Lucene's ``TestArabicNormalizationFilter`` and ``TestPersianNormalizationFilter`` (Apache-2.0), CAMeL Tools'
-  Arabic normalisation rules (``camel_tools/utils/normalize.py``, MIT) and hazm's normaliser tests
-  (``tests/test_normalizer.py``, MIT): each (input, expected) pair must meet in our search — the same words after
-  ``normalize_text(..., fold=True)``, or each finding the other through the index's query analysis;
+  Arabic normalisation rules (``camel_tools/utils/normalize.py``, MIT), hazm's normaliser tests
+  (``tests/test_normalizer.py``, MIT) and the examples in the docstrings of its ``hazm/normalizer.py``: each
+  (input, expected) pair must meet in our search — the same words after ``normalize_text(..., fold=True)``, or
+  each finding the other through the index's query analysis;
 - lingua's Persian, Arabic and Urdu test sentences (Apache-2.0) and the test parts of the Universal Dependencies
   treebanks of Pashto, Sindhi and Uyghur (CC BY-SA 4.0): the language of each sentence.
 
 Every peer case passes, or is listed in DIFFERENCES with the reason; a listed difference is asserted to hold,
-so a change of behaviour shows up here. Peer files that are absent (a fresh clone has no ../shared) skip.
+so a change of behaviour shows up here. Lucene's, CAMeL Tools' and hazm's ``normalizer.py`` are committed
+(tests/data/peers); hazm's test file, lingua's sentences and UD's treebanks are read from $AKHBAR_PEERS or
+../shared/peers and skip when absent.
 """
 
 from __future__ import annotations
@@ -54,6 +57,11 @@ DIFFERENCES = {
     ("hazm", "مسافت ۹کیلومتر"): DIGIT_GLUED,
     ("hazm", "مسافت۹ کیلومتر"): DIGIT_GLUED,
     ("hazm", "پیامبر اکرم ﷺ"): HONORIFIC,
+    ("hazm-doc", "اِعلاممممم کَرد : « زمین لرزه ای به بُزرگیِ 6 دهم ریشتر ...»"): ELONGATION,
+    ("hazm-doc", "سلامممم به همه"): ELONGATION,
+    ("hazm-doc", "سلاممم را برسان"): ELONGATION,
+    ("hazm-doc", "به طول ۹متر و عرض۶"): DIGIT_GLUED,
+    ("hazm-doc", "پیامبر اکرم ﷺ"): HONORIFIC,
 }
 
 
@@ -119,9 +127,24 @@ def _hazm() -> list:
     return out
 
 
-@pytest.mark.parametrize(("a", "b"), _hazm() or [pytest.param(None, None, marks=pytest.mark.skip("absent"))])
+@pytest.mark.parametrize(("a", "b"), _hazm() or [
+    pytest.param(None, None, marks=pytest.mark.skip(f"peer file {peers.HAZM} absent"))])
 def test_hazm_normalizer_cases_meet_in_search(a: str, b: str) -> None:
     _check("hazm", a, a, b)
+
+
+def _hazm_doc() -> list:
+    source = peers.text(peers.HAZM_DOC)
+    cases = peers.hazm_doctests(source) if source else []
+    # token_spacing's examples are lists of tokens: the text they make
+    join = lambda v: " ".join(v) if isinstance(v, list) else v  # noqa: E731
+    return [pytest.param(join(a), join(b), id=f"{method}-{i}") for i, (method, a, b) in enumerate(cases)]
+
+
+@pytest.mark.parametrize(("a", "b"), _hazm_doc() or [
+    pytest.param(None, None, marks=pytest.mark.skip(f"peer file {peers.HAZM_DOC} absent"))])
+def test_hazm_normalizer_docstring_examples_meet_in_search(a: str, b: str) -> None:
+    _check("hazm-doc", a, a, b)
 
 
 def _variant_key(word: str) -> str:
@@ -166,8 +189,35 @@ def test_every_listed_difference_is_a_peer_case() -> None:
     present = {(p, a) for p, a, _ in _lucene()} | {("camel", a) for _, a, _ in _camel()}
     present |= {(p, f"{a}|{b}") for p, a, b in _dateparser()}
     present |= {("hazm", param.values[0]) for param in _hazm()}
+    present |= {("hazm-doc", param.values[0]) for param in _hazm_doc()}
     loaded = {p for p, _ in present}
     assert [k for k in DIFFERENCES if k[0] in loaded and k not in present] == []
+
+
+@pytest.mark.parametrize(("folder", "legal"), [("lucene", ("LICENSE.txt", "NOTICE.txt")),
+                                               ("camel_tools", ("LICENSE",)), ("hazm", ("LICENSE",)),
+                                               ("dateparser", ("LICENSE",))])
+def test_committed_peer_folders_carry_licence_and_provenance(folder: str, legal: tuple[str, ...]) -> None:
+    base = peers.COMMITTED / folder
+    assert all((base / name).is_file() for name in (*legal, "PROVENANCE")), sorted(p.name for p in base.iterdir())
+
+
+def test_the_committed_peer_files_are_read() -> None:
+    """CI has no ../shared/peers: the committed Lucene, hazm and CAMeL Tools files give every one of their cases."""
+    lucene = {p: [(a, b) for q, a, b in _lucene() if q == p] for p in ("lucene-ar", "lucene-fa")}
+    assert (len(lucene["lucene-ar"]), len(lucene["lucene-fa"])) == (14, 6)
+    assert ("أحمد", "احمد") in lucene["lucene-ar"] and ("کشاندن", "كشاندن") in lucene["lucene-fa"]
+    assert len(_hazm_doc()) >= 25  # hazm's docstring examples with a non-empty input
+    rules = peers.camel_rules(peers.COMMITTED.joinpath(peers.CAMEL).read_text(encoding="utf-8"))
+    assert {"normalize_alef_ar", "normalize_alef_maksura_ar", "normalize_teh_marbuta_ar"} <= set(rules)
+
+
+def test_an_override_folder_replaces_the_committed_files_one_by_one(tmp_path, monkeypatch) -> None:
+    (tmp_path / "lucene").mkdir()
+    (tmp_path / "lucene" / "TestArabicNormalizationFilter.java").write_text('check("أحمد", "احمد");', "utf-8")
+    monkeypatch.setenv(peers.ENV, str(tmp_path))
+    assert peers.lucene_checks(peers.text(peers.LUCENE_AR)) == [("أحمد", "احمد")]
+    assert peers.path(peers.CAMEL) == peers.COMMITTED / peers.CAMEL  # not in the override: the committed copy
 
 
 # -- language peers --------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from akhbar import quickquery
-from akhbar.warehouse import columns_gen, duck
+from akhbar.warehouse import duck
 from akhbar.warehouse.lake import Lake
 
 AKHBAR = Path(sys.executable).with_name("akhbar")
@@ -53,11 +53,6 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("querypath")
     _fill(Lake(str(folder / "lake")))
     return folder
-
-
-def test_the_generated_columns_equal_the_schema():
-    assert (Path(columns_gen.__file__).with_name("columns.py")).read_text() == columns_gen.render(), \
-        "warehouse/columns.py is stale: run `python -m akhbar.warehouse.columns_gen`"
 
 
 def test_the_lean_entry_knows_the_typer_command_s_formats_and_the_macros_names():

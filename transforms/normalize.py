@@ -124,12 +124,16 @@ FOLD_TABLE: dict[str, str] = {
 FOLD_EXPAND = {"\ufdfd": "بسم الله الرحمن الرحیم"}
 _FOLD = str.maketrans(FOLD_TABLE)
 _SPACES = re.compile(" +")
-_WORD = re.compile(r"\w+")
+#: Arabic combining marks (the ranges removed above) and tatweel: inside a word, never a break in it
+_IN_WORD_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+#: a word: a word character, then word characters and the marks Python's ``\w`` leaves out (harakat are Mn)
+_WORD = re.compile(rf"\w[\w{_IN_WORD_MARKS}]*")
 
 
 def tokens(text: str) -> list[str]:
     """The words of ``text``: runs of Unicode word characters, punctuation and ZWNJ dropping out («غزه،»
-    gives «غزه»; «می‌شود» gives «می», «شود»). The one tokeniser of extraction, boilerplate and dedup;
+    gives «غزه»; «می‌شود» gives «می», «شود»); harakat and tatweel stay inside their word («مُحَمَّد» is one
+    word, not four letters). The one tokeniser of extraction, boilerplate and dedup;
     callers lower-case or normalise first as they need. (transforms.language keeps ZWNJ inside its
     words on purpose: it scores whole Persian words.)"""
     return _WORD.findall(text)

@@ -1,7 +1,7 @@
 """The numeric thresholds of body and metadata extraction, named and documented in one place.
 
 :mod:`transforms.extract` and :mod:`transforms.boilerplate` read them from :data:`EXTRACTION`. The values
-were tuned on the test web and the real-page corpus (``bench.metadata_bench``, tests/test_extract*.py);
+were tuned on the test web and the real-page corpus (``bench.metadata_bench``, tests/transforms/);
 changing one changes what lands in the lake, so bump ``EXTRACTOR_VERSION`` with it. Lengths are in
 characters, word counts in ``transforms.normalize.tokens`` words, shares between 0 and 1.
 """

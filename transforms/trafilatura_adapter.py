@@ -4,7 +4,7 @@ Only ``bare_extraction`` and ``__version__`` are trafilatura's public API. The r
 extract/ runs step by step instead of trafilatura's own metadata pass (see ``extract.meta.page_meta``):
 the ``<meta>`` reader, the JSON-LD reader fed our parsed documents, the title/byline/tag-link finders,
 the HTML loader and the htmldate parameters. Internals change without notice between minor versions,
-which is why pyproject pins trafilatura below 2.4; tests/test_trafilatura_adapter.py checks that each
+which is why pyproject pins trafilatura below 2.4; tests/transforms/test_trafilatura_adapter.py checks that each
 still exists with the signature and behaviour we rely on, so an upgrade fails there first, by name.
 """
 

@@ -1,7 +1,7 @@
 """Writes warehouse/columns.py from warehouse/schema.py: ``python -m akhbar.warehouse.columns_gen``.
 
 The query path (``akhbar query``) needs only the tables' column names and DuckDB types, not pyarrow's schema
-objects (pyarrow and numpy are ~0.5 s of imports); tests/test_columns.py keeps the generated file equal to this.
+objects (pyarrow and numpy are ~0.5 s of imports); tests/warehouse/test_columns.py keeps the generated file equal.
 """
 
 from __future__ import annotations

@@ -228,7 +228,7 @@ def _protocol(lake: Lake) -> str:
     return lake.uri.split("://", 1)[0] if "://" in lake.uri else "file"
 
 
-#: the macros _macro_sql creates (tests/test_quickquery.py keeps this equal to the names in its SQL)
+#: the macros _macro_sql creates (tests/test_querypath.py keeps this equal to the names in its SQL)
 MACRO_NAMES = ("normalize_text", "replay_url")
 
 

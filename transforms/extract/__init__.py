@@ -66,7 +66,7 @@ from akhbar.transforms.language import detect_language
 __all__ = ["DATE_SOURCES", "EXTRACTOR_VERSION", "MAIN_OPTIONS", "ExtractOptions", "Extracted", "ExtractionError",
            "extract", "extract_article"]
 
-EXTRACTOR_VERSION = "akhbar-extract-7 (trafilatura " + traf.VERSION + ")"
+EXTRACTOR_VERSION = "akhbar-extract-8 (trafilatura " + traf.VERSION + ")"
 
 
 def extract_article(html: str | bytes, url: str, *, content_type: str | None = None,
