@@ -20,7 +20,22 @@ $(PYWB):
 	$(PYTHON) -m venv $(VENV)/pywb
 	$(VENV)/pywb/bin/python -m pip install --quiet --disable-pip-version-check "pywb==2.10.0"
 
-install: $(BIN)/.installed $(PYWB)
+#: py-wacz (`wacz validate`, the tests' independent check of our WACZ packages) in a venv of its own: its
+#: frictionless dependency brings some fifty packages that akhbar does not use
+WACZ := $(VENV)/wacz/bin/wacz
+$(WACZ):
+	$(PYTHON) -m venv $(VENV)/wacz
+	$(VENV)/wacz/bin/python -m pip install --quiet --disable-pip-version-check "wacz==0.6.0"
+
+#: ReplayWeb.page's built files (ui.js, sw.js; AGPL, from the npm registry): a reader of our WACZ packages for the
+#: tests, served to headless Chromium, never imported; skipped with a note where npm is missing
+REPLAYWEBPAGE := $(VENV)/replaywebpage/ui.js
+$(REPLAYWEBPAGE):
+	@if command -v npm >/dev/null; then mkdir -p $(VENV)/replaywebpage && cd $(VENV)/replaywebpage && \
+		npm pack --silent replaywebpage@2.5.3 >/dev/null && tar xzf replaywebpage-2.5.3.tgz --strip-components=1 && \
+		rm replaywebpage-2.5.3.tgz; else echo "npm not found: ReplayWeb.page not installed (its test is skipped)"; fi
+
+install: $(BIN)/.installed $(PYWB) $(WACZ) $(REPLAYWEBPAGE)
 
 # Debian packages the full suite starts (Chromium, PostgreSQL, Redis): scripts/system-packages.sh
 system:

@@ -523,17 +523,30 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    wacz = "wacz"
+
+
+SigningKey = Annotated[Path | None, typer.Option("--key", metavar="PATH", help="Sign the package with this "
+                                                 "ECDSA P-384 private key (PEM; make one with `akhbar keygen`).")]
+TimestampServer = Annotated[str | None, typer.Option("--tsa", metavar="URL", help="Also timestamp the "
+                                                     "signature at this RFC 3161 server (needs --key).")]
+TimestampRoot = Annotated[Path | None, typer.Option("--tsa-ca", metavar="PATH", help="The --tsa server's root "
+                                                    "certificate (PEM): its answer must chain to it, and the "
+                                                    "package carries it for verifiers.")]
 
 
 @app.command()
 @_user_errors
 def export(
-    table: Annotated[ExportTable, typer.Option("--table", metavar="TABLE", help="articles, articles_unique "
-                                               "(one row per story), duplicates or crawl_log.")],
     fmt: Annotated[ExportFormat, typer.Option("--format", metavar="FORMAT", help="jsonl, csv (lists as JSON "
-                                              "arrays) or parquet; binary columns base64 in jsonl and csv.")],
+                                              "arrays) or parquet (binary columns base64 in jsonl and csv); "
+                                              "wacz: the articles' archived pages as a WACZ package.")],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="PATH", help="The file to write (replaced "
                                          "whole when complete); - writes jsonl or csv to standard output.")],
+    table: Annotated[ExportTable | None, typer.Option("--table", metavar="TABLE", help="articles, "
+                                                      "articles_unique (one row per story), duplicates or "
+                                                      "crawl_log; wacz: articles (default) or articles_unique.",
+                                                      show_default=False)] = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="DATE", help="First UTC day, YYYY-MM-DD "
                                               "(default: the first in the lake).")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day, inclusive "
@@ -543,19 +556,130 @@ def export(
     raw_cells: Annotated[bool, typer.Option("--raw-cells", help="CSV: write every cell as stored, formulas "
                                             "included (for programs; by default a cell starting = + - @ gets a "
                                             "leading ' so spreadsheets show it as text).")] = False,
+    key: SigningKey = None,
+    tsa: TimestampServer = None,
+    tsa_ca: TimestampRoot = None,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
-    """Export a table for other tools, streaming (constant memory however large the lake)."""
+    """Export a table for other tools, or the archived pages as WACZ, streaming (constant memory however large)."""
     from akhbar.export import export as run_export
 
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
     start = _parse_day(from_) if from_ else None
     end = _parse_day(to) if to else None
+    if fmt is ExportFormat.wacz:
+        if raw_cells:
+            raise ValueError("--raw-cells is for --format csv")
+        from akhbar import evidence
+
+        written = evidence.export_range(cfg, output, start=start, end=end, outlets=_unique(outlet),
+                                        table=(table or ExportTable.articles).value, key=key, tsa=tsa,
+                                        tsa_ca=tsa_ca, memory_limit=cfg.query_memory)
+        _print_written(written, "archived pages")
+        return
+    if key is not None or tsa is not None or tsa_ca is not None:
+        raise ValueError("--key, --tsa and --tsa-ca sign WACZ packages: use them with --format wacz")
+    if table is None:
+        raise ValueError(f"--format {fmt.value} needs --table (articles, articles_unique, duplicates or crawl_log)")
     rows = run_export(cfg.data_dir, table.value, fmt.value, output, start=start, end=end, outlets=_unique(outlet),
                       lake_uri=cfg.lake_uri, memory_limit=cfg.query_memory, raw_cells=raw_cells)
     if str(output) != "-":
         err.print(f"{rows} rows of {table.value} written to {output}", highlight=False)
+
+
+def _print_written(written, what: str) -> None:
+    """A package's summary on standard error: file, pages, SHA-256, signing key, timestamp."""
+    lines = [f"{written.pages} {what} written to {written.path} ({written.bytes} bytes)",
+             f"  sha256:{written.sha256}"]
+    if written.signed_by:
+        lines.append(f"  signed with key {written.signed_by}")
+    if written.timestamp:
+        lines.append(f"  timestamped {written.timestamp}")
+    for line in lines:
+        err.print(Text(for_terminal(line, one_line=True)), highlight=False)
+
+
+@app.command()
+@_user_errors
+def evidence(
+    article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID", help="The article's id (the article_id "
+                                                                         "column).")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="PATH", help="The .wacz file to write "
+                                         "(replaced whole when complete).")],
+    key: SigningKey = None,
+    tsa: TimestampServer = None,
+    tsa_ca: TimestampRoot = None,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """One article as a WACZ package: every capture of it the archive holds, replayable elsewhere, signed."""
+    from akhbar import evidence as packages
+
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    _existing_archive(cfg.data_dir)
+    with console.status("finding the article's captures…"):
+        written = packages.export_article(cfg, article_id, output, key=key, tsa=tsa, tsa_ca=tsa_ca)
+    _print_written(written, "captures")
+
+
+@app.command()
+@_user_errors
+def verify(
+    package: Annotated[Path, typer.Argument(metavar="FILE", help="A .wacz package.")],
+    public_key: Annotated[Path | None, typer.Option("--public-key", metavar="PATH", help="The signer's public "
+                                                    "key (PEM, KEY.pub): the signature must be made with it.")]
+    = None,
+    tsa_ca: Annotated[Path | None, typer.Option("--tsa-ca", metavar="PATH", help="Root certificate(s) (PEM) the "
+                                                "timestamp server's chain must lead to.")] = None,
+) -> None:
+    """Check a WACZ package: every byte, every file's hash, the signature and timestamp; exit 1 if any fails."""
+    from akhbar.evidence.verify import NotVerified
+    from akhbar.evidence.verify import verify as check
+
+    try:
+        report = check(package, public_key=public_key, tsa_ca=tsa_ca)
+    except NotVerified as exc:
+        err.print(Text(for_terminal(f"not verified: {package}: {exc}", one_line=True), style="red"),
+                  highlight=False)
+        raise typer.Exit(1) from None
+    layout = ("every byte of the ZIP checked" if report.exact_layout
+              else "its contents checked; its ZIP headers are not covered (not written by akhbar)")
+    lines = [f"verified: {package}", f"  sha256:{report.sha256} ({report.bytes} bytes)",
+             f"  {report.files} files, each matching its SHA-256 in datapackage.json; {layout}",
+             f"  {report.pages} pages; created {report.created or 'unknown'} by {report.software or 'unknown'}"]
+    if report.title:
+        lines.append(f"  title: {report.title}")
+    signed = report.signed
+    if signed is None:
+        lines.append("  not signed: integrity only (anyone could have rewritten the files and the digest together)")
+    else:
+        trust = "the key you gave" if signed.key_matches else \
+            "not compared with a key you trust: give the signer's public key with --public-key"
+        lines.append(f"  signed with key {signed.fingerprint} ({trust})")
+        if signed.timestamp:
+            chain = {"root": "its signature chained to the root you gave",
+                     "self": "its signature checked against the root it came with, which you have not said you "
+                             "trust: give it with --tsa-ca",
+                     "imprint": "its signature not checked: give the server's root certificate with --tsa-ca"}
+            lines.append(f"  timestamped {signed.timestamp:%Y-%m-%dT%H:%M:%SZ} by {signed.tsa} (RFC 3161; "
+                         f"{chain[signed.tsa_checked or 'imprint']})")
+    for line in lines:
+        console.print(Text(for_terminal(line, one_line=True)), soft_wrap=True)
+
+
+@app.command()
+@_user_errors
+def keygen(
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="PATH", help="The private key file to write "
+                                         "(PEM, mode 600); the public key goes beside it as .pub.")],
+) -> None:
+    """Make an ECDSA P-384 key to sign WACZ packages with (--key); give others its .pub to verify them."""
+    from akhbar.evidence.signing import generate_key
+
+    private, public, fingerprint = generate_key(output)
+    console.print(Text(for_terminal(f"private key: {private} (keep it private)\npublic key: {public} (give it "
+                                    f"to those who verify)\nfingerprint: {fingerprint}")), soft_wrap=True)
 
 
 @app.command()
@@ -741,6 +865,9 @@ def show(
         table.add_row("copy", _cell(f"{c['article_id']} {c['outlet']} {c['method']} {c['title']} {c['url']}"))
     console.print(table)
     # on a line of its own, never cut by the table's width: it is to be copied or clicked
+    console.print(Text(f"cite: {for_terminal(rec['citation'], one_line=True)}"), soft_wrap=True)
+    if rec["timemap_url"]:  # every capture of the URL the archive holds (pywb's Memento TimeMap)
+        console.print(Text(f"timemap: {for_terminal(rec['timemap_url'], one_line=True)}"), soft_wrap=True)
     shown = for_terminal(rec["replay_url"], one_line=True) if rec["replay_url"] else "(no archived response)"
     console.print(Text(f"replay_url: {shown}"), soft_wrap=True)
     if open_ and rec["replay_url"]:

@@ -44,7 +44,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 #: rows per record batch: a few MB of article text at a time
 BATCH_ROWS = 2048
 #: folders of the data dir holding what was archived, indexed or is being written: never an output
-STORED_FOLDERS = ("lake", "warc", "crawl", "index", "cache", "locks")
+STORED_FOLDERS = ("lake", "warc", "crawl", "index", "cache", "locks", "evidence")
 #: first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: a cell that is a number: left alone although it may start with + or -

@@ -31,6 +31,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
+from akhbar.crawler.requisites import REQUISITE
 from akhbar.transforms.blockwall import vendor_of
 from akhbar.warehouse import schema
 from akhbar.warehouse.duck import EXTRACT_RUN_ID
@@ -232,8 +233,9 @@ def measure(articles: list[dict], crawl_log: list[dict], duplicates: list[dict] 
         duplicate_rate = _rate(len(not_canonical), n)
     return Metrics(
         articles=n,
-        fetched=len(latest),
-        failed_fetches=sum(1 for r in latest if r.get("outcome") in FAILED_OUTCOMES),
+        # an article's lead image or stylesheet (crawler.requisites) is neither a page nor a page's failure
+        fetched=sum(1 for r in latest if r.get("kind") != REQUISITE),
+        failed_fetches=sum(1 for r in latest if r.get("outcome") in FAILED_OUTCOMES and r.get("kind") != REQUISITE),
         article_pages=len(ok_pages - off_day),
         rows_without_fetch=sum(1 for r in articles if r["url"] not in fetched_urls
                                and not (own_warc and r.get("warc_file") and not r["warc_file"].startswith(own_warc))),

@@ -221,3 +221,8 @@ def timestamp(fetched_at: datetime) -> str:
 def replay_url(base: str, url: str, fetched_at: datetime) -> str:
     """The page as archived at ``fetched_at``: ``<base>/akhbar/<timestamp>/<url>`` (pywb's framed replay)."""
     return f"{base.rstrip('/')}/{COLLECTION}/{timestamp(fetched_at)}/{url}"
+
+
+def timemap_url(base: str, url: str) -> str:
+    """pywb's Memento TimeMap of ``url`` (link format, RFC 7089): every capture the replay index holds."""
+    return f"{base.rstrip('/')}/{COLLECTION}/timemap/link/{url}"

@@ -30,6 +30,9 @@ variable                        default              meaning
 ``AKHBAR_ON_FAILURE``           none                 ``module:function`` called when an Airflow task fails
 ``AKHBAR_PYWB_BIN``             ``<venv>/pywb/bin``  pywb's own venv's bin folder (wayback, python): `akhbar replay`
 ``AKHBAR_REPLAY_URL``           ``127.0.0.1:8090``   where `akhbar replay` serves: the base of every replay address
+``AKHBAR_REQUISITES_PER_PAGE``  ``3``                an article's lead image and stylesheets fetched (0: none)
+``AKHBAR_REQUISITES_PER_NIGHT`` ``2000``             requisites fetched by one outlet-day crawl, at most
+``AKHBAR_REQUISITE_MAX_BYTES``  ``2097152``          bytes of one requisite, at most (a bigger one: too_large)
 =============================== ==================== ====================================================
 
 An empty variable counts as unset. A malformed value is a ValueError naming the variable.
@@ -117,6 +120,13 @@ class Settings:
     #: None: ``pywb/bin`` in the venv next to this Python's (akhbar.replay); pywb pins redis, so it has its own venv
     pywb_bin_override: Path | None = field(default=None, metadata=_env("AKHBAR_PYWB_BIN"))
     replay_url: str = field(default=DEFAULT_REPLAY_URL, metadata=_env("AKHBAR_REPLAY_URL"))
+    #: an article page's requisites (crawler.requisites): per page, per outlet-day crawl, bytes of each
+    requisites_per_page: int = field(default=scrapy_defaults.AKHBAR_REQUISITES_PER_PAGE,
+                                     metadata=_env("AKHBAR_REQUISITES_PER_PAGE"))
+    requisites_per_night: int = field(default=scrapy_defaults.AKHBAR_REQUISITES_PER_NIGHT,
+                                      metadata=_env("AKHBAR_REQUISITES_PER_NIGHT"))
+    requisite_max_bytes: int = field(default=scrapy_defaults.AKHBAR_REQUISITE_MAX_BYTES,
+                                     metadata=_env("AKHBAR_REQUISITE_MAX_BYTES"))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -134,6 +144,9 @@ class Settings:
             "wayback_rate": lambda v: _rate("AKHBAR_WAYBACK_RATE", v),
             "cc_rate": lambda v: _rate("AKHBAR_CC_RATE", v),
             "nightly_start": lambda v: _day("AKHBAR_NIGHTLY_START", v),
+            "requisites_per_page": lambda v: _count("AKHBAR_REQUISITES_PER_PAGE", v),
+            "requisites_per_night": lambda v: _count("AKHBAR_REQUISITES_PER_NIGHT", v),
+            "requisite_max_bytes": lambda v: _count("AKHBAR_REQUISITE_MAX_BYTES", v, least=1),
         }
         return cls(**{name: parsers.get(name, str)(value) for name, value in given.items()})
 
@@ -173,8 +186,12 @@ class Settings:
         return timedelta(seconds=self.retry_delay_seconds)
 
     def scrapy_overrides(self) -> dict[str, str]:
-        """Scrapy settings the crawl runs with: identity and log level, then AKHBAR_CRAWL_SETTINGS on top."""
-        return {"USER_AGENT": self.user_agent, "LOG_LEVEL": self.scrapy_log_level, **self.crawl_settings}
+        """Scrapy settings the crawl runs with: identity, log level and requisite caps, then AKHBAR_CRAWL_SETTINGS on
+        top."""
+        return {"USER_AGENT": self.user_agent, "LOG_LEVEL": self.scrapy_log_level,
+                "AKHBAR_REQUISITES_PER_PAGE": str(self.requisites_per_page),
+                "AKHBAR_REQUISITES_PER_NIGHT": str(self.requisites_per_night),
+                "AKHBAR_REQUISITE_MAX_BYTES": str(self.requisite_max_bytes), **self.crawl_settings}
 
     @property
     def user_agent_warning(self) -> str | None:
@@ -287,6 +304,17 @@ def _positive(name: str, raw: str, example: str, unit: str = "seconds") -> float
         raise ValueError(f"{name}={raw!r}: expected {unit}, e.g. {example}") from None
     if not value > 0:
         raise ValueError(f"{name}={raw!r}: must be more than 0 {unit}")
+    return value
+
+
+def _count(name: str, raw: str, least: int = 0) -> int:
+    """A whole number of at least ``least`` (requisite caps)."""
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{name}={raw!r}: expected a whole number, e.g. 3") from None
+    if value < least:
+        raise ValueError(f"{name}={raw!r}: must be at least {least}")
     return value
 
 

@@ -24,6 +24,7 @@ from scrapy.utils.response import response_status_message
 from twisted.internet.error import DNSLookupError
 
 from akhbar.crawler.crawllog import outlet_day, send_outcome
+from akhbar.crawler.requisites import REQUISITE
 from akhbar.crawler.warc import WarcArchive
 from akhbar.outlets.registry import Outlet
 from akhbar.transforms import blockwall
@@ -196,9 +197,12 @@ class AllowedDomainsGuardMiddleware:
             raise IgnoreRequest(f"{OFFSITE_PREFIX} {reason}")
         outlet = self.outlet
         host = urlsplit(request.url).hostname or ""
-        if outlet is not None and not outlet.in_domains(host):
-            raise IgnoreRequest(f"{OFFSITE_PREFIX} {host} is outside allowed_domains {outlet.allowed_domains}")
-        return None
+        if outlet is None or outlet.in_domains(host):
+            return None
+        # an article's lead image or stylesheet (crawler.requisites) may also come from a CDN the outlet names
+        if request.meta.get("akhbar_kind") == REQUISITE and outlet.in_requisite_domains(host):
+            return None
+        raise IgnoreRequest(f"{OFFSITE_PREFIX} {host} is outside allowed_domains {outlet.allowed_domains}")
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         # Scrapy's redirect middleware hands back (as a bare 3xx) a redirect it will not follow because
@@ -235,7 +239,8 @@ class PrivateHostGuardMiddleware:
         self.outlet = outlet
         self._verdicts: dict[str, str | None] = {}
         if outlet is not None:
-            HOST_POLICY.register(outlet.allowed_domains, outlet.crawl.allow_private_hosts)
+            HOST_POLICY.register([*outlet.allowed_domains, *outlet.crawl.requisite_domains],
+                                 outlet.crawl.allow_private_hosts)
 
     @classmethod
     def from_crawler(cls, crawler):

@@ -26,6 +26,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
+# An article page's lead image and stylesheets (crawler.requisites), so replay shows the page as it looked: at most
+# this many a page and a crawl, each at most this many bytes (0 a page: none fetched). akhbar.settings sets them.
+AKHBAR_REQUISITES_PER_PAGE = 3
+AKHBAR_REQUISITES_PER_NIGHT = 2000
+AKHBAR_REQUISITE_MAX_BYTES = 2 * 1024 * 1024
 METAREFRESH_ENABLED = False
 
 # Retries: Scrapy's policy plus exponential backoff and Retry-After (crawler.middlewares).

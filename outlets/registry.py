@@ -69,6 +69,9 @@ class CrawlPolicy(BaseModel):
     max_feed_links: int = Field(default=2000, ge=1)
     #: article URLs queued for fetching, from all sources
     max_queued: int = Field(default=5000, ge=1)
+    #: hosts outside allowed_domains (with their subdomains) an article's lead image and stylesheets may come
+    #: from, e.g. the outlet's image CDN; nothing else is ever fetched from them (crawler.requisites)
+    requisite_domains: list[str] = Field(default_factory=list)
 
 
 class ExtractOverrides(BaseModel):
@@ -173,6 +176,13 @@ class Outlet(BaseModel):
     def in_domains(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def in_requisite_domains(self, host: str) -> bool:
+        """Whether an article's requisite (lead image, stylesheet) may be fetched from ``host``: the outlet's own
+        domains, or a CDN its ``[crawl] requisite_domains`` names."""
+        host = host.lower().rstrip(".")
+        return self.in_domains(host) or any(host == d.lower().rstrip(".") or host.endswith("." + d.lower().rstrip("."))
+                                            for d in self.crawl.requisite_domains)
 
     @property
     def article_re(self) -> re.Pattern[str]:

@@ -42,7 +42,7 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from akhbar.testweb import faults as F
-from akhbar.testweb import listings, pages, walls
+from akhbar.testweb import listings, pages, requisites, walls
 from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
 from akhbar.testweb.daily import EXTRA_SITES, DailyOutlet, outlet_toml
 from akhbar.testweb.sites import (
@@ -355,6 +355,8 @@ class TestWeb:
             arts = [a for a in cat.recent(site.slug) if tag in a.tags]
             if arts:
                 return html_response(site, pages.listing_page(site, cat, tag, arts))
+        if found := requisites.asset(path):
+            return Response(200, *found)
         if path.startswith("/images/"):
             return Response(200, "image/png", F.PNG_BYTES)
         return html_response(site, pages.not_found_page(site, self.catalog.today), 404)

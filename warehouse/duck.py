@@ -518,7 +518,9 @@ with log as (
            count(*) filter (where outcome not in {FAILED_OUTCOMES} and outcome not in ('ok', 'blocked')) as not_kept,
            count(distinct coalesce(final_url, url)) filter (where outcome = 'blocked') as blocked
     from log left join latest using (day, outlet)
-    where log.run_id = latest.run or log.run_id = '{EXTRACT_RUN_ID}' or latest.run is null
+    where (log.run_id = latest.run or log.run_id = '{EXTRACT_RUN_ID}' or latest.run is null)
+      -- an article's lead image or stylesheet (crawler/requisites.py) is not a page: as the quality gate counts
+      and log.kind is distinct from 'requisite'
     group by all
 ), copy_ids as (
     select distinct article_id from duplicates where canonical_id <> article_id
@@ -558,9 +560,9 @@ def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: 
             first: date | None = None, last: date | None = None,
             outlets: Sequence[str] = ()) -> duckdb.DuckDBPyRelation:
     """Per day and outlet (optionally from ``first`` to ``last``, only ``outlets``): articles, copies, language
-    mismatches, the latest crawl run's fetches/failed/not kept/blocked by a wall (distinct URLs), how many crawl runs
-    there were, the gate's latest verdict and why it failed (``reason``: the runs row's error, e.g. «blocked by
-    cloudflare: …», «volume_drop: …»)."""
+    mismatches, the latest crawl run's fetches/failed/not kept/blocked by a wall (distinct URLs; an article's lead
+    image and stylesheets not counted), how many crawl runs there were, the gate's latest verdict and why it failed
+    (``reason``: the runs row's error, e.g. «blocked by cloudflare: …», «volume_drop: …»)."""
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
     confine(con, lake, memory_limit=memory_limit)

@@ -116,7 +116,7 @@ ARTICLES = pa.schema(
 CRAWL_LOG = pa.schema(
     [
         _f("url", pa.string(), "requested URL", False),
-        _f("kind", pa.string(), "robots | feed | sitemap | archive | home | article"),
+        _f("kind", pa.string(), "robots | feed | sitemap | archive | home | article | requisite (lead image, CSS)"),
         _f("status", pa.int16(), "final HTTP status (null when no response)"),
         _f("bytes", pa.int64(), "response body size in bytes"),
         _f("fetched_at", TS, "time of the final response or failure, UTC"),

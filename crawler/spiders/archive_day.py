@@ -26,6 +26,8 @@ INDEX_KIND = "archive_index"
 
 class ArchiveDaySpider(OutletDaySpider):
     name = "archive_day"
+    #: a capture's images are the archive's to serve, not ours to fetch again at its rate
+    requisites_wanted = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

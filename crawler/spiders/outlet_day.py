@@ -26,6 +26,15 @@ from twisted.python.failure import Failure
 from akhbar.crawler import discovery
 from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay, read_logs, send_outcome
 from akhbar.crawler.middlewares import HOST_POLICY, OFFSITE_PREFIX, ROBOTS_UNREACHABLE, scheme_refusal
+from akhbar.crawler.requisites import (
+    MAX_BYTES_SETTING,
+    PER_NIGHT_SETTING,
+    PER_PAGE_SETTING,
+    PRIORITY,
+    REQUISITE,
+    RequisitePlan,
+    page_requisites,
+)
 from akhbar.crawler.warc import (
     CAPTURE_DATE_HEADER,
     CAPTURE_SOURCE_HEADER,
@@ -48,6 +57,8 @@ class OutletDaySpider(Spider):
     name = "outlet_day"
     #: where this spider's responses come from (crawl_log.capture_source); the archive spider reads its archive
     capture_source = "live"
+    #: whether an article page's lead image and stylesheets are asked for (crawler.requisites); not from an archive
+    requisites_wanted = True
 
     def __init__(
         self,
@@ -88,6 +99,10 @@ class OutletDaySpider(Spider):
         crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
         crawler.signals.connect(spider._dropped, signal=signals.request_dropped)
+        settings = crawler.settings
+        spider.requisites = RequisitePlan(spider.outlet, settings.getint(PER_PAGE_SETTING, 0),
+                                          settings.getint(PER_NIGHT_SETTING, 0))
+        spider.requisite_max_bytes = settings.getint(MAX_BYTES_SETTING, 0)
         return spider
 
     # -- life cycle -------------------------------------------------------------------------
@@ -119,7 +134,9 @@ class OutletDaySpider(Spider):
         url = request.meta.get("akhbar_url", request.url)
         if url in self.pending:
             kind = self.pending.pop(url)
-            offsite = not self.outlet.in_domains(urlsplit(request.url).hostname or "")
+            host = urlsplit(request.url).hostname or ""
+            inside = self.outlet.in_requisite_domains if kind == REQUISITE else self.outlet.in_domains
+            offsite = not inside(host)
             # not offsite: the duplicate filter saw the URL already (typically a redirect target)
             outcome, why = ("offsite", f"left allowed domains: {request.url}") if offsite else (
                 "skipped", f"duplicate of a request already made: {request.url}")
@@ -374,14 +391,44 @@ class OutletDaySpider(Spider):
         yield from _some(self._listing(url, "archive", self._archive, page=page + 1, local_day=local,
                                        akhbar_prev_articles=articles) for url in next_urls)
 
-    def _article_done(self, response: Response) -> None:
+    def _article_done(self, response: Response) -> list[Request]:
+        # a list, not a generator: the archive spider calls this for its logging only
         if self._walled(response):
-            return
+            return []
         ctype = media_type((response.headers.get(b"Content-Type") or b"").decode("latin-1"))
         if not is_html_type(ctype):
             self._ok(response, "skipped", reason=f"not an HTML page ({ctype}); archived, not extracted")
-            return
+            return []
         self._ok(response)
+        return list(self._requisites(response)) if response.status == 200 else []
+
+    def _requisites(self, response: Response) -> Iterable[Request]:
+        """The page's lead image and stylesheets (crawler.requisites), each once per crawl and within its caps,
+        through the same middlewares as every request; refusals get their crawl-log line."""
+        plan = getattr(self, "requisites", None)
+        if plan is None or plan.per_page <= 0 or not self.requisites_wanted:
+            return
+        take, refused = plan.plan(page_requisites(response.body, response.url))
+        for r in refused:
+            self._log(r.url, REQUISITE, r.outcome, reason=r.reason)
+        for url in take:
+            if refusal := scheme_refusal(url):
+                self._log(url, REQUISITE, "offsite", reason=refusal)
+                continue
+            if self.made["requests"] >= self.outlet.crawl.max_requests:  # requests of any kind: these too
+                self.over_requests.append((url, REQUISITE))
+                continue
+            self.made["requests"] += 1
+            self.pending[url] = REQUISITE
+            meta: dict[str, Any] = {"akhbar_kind": REQUISITE, "akhbar_url": url}
+            if self.requisite_max_bytes > 0:  # Scrapy reads 0 as no cap at all
+                meta["download_maxsize"] = self.requisite_max_bytes
+            yield Request(url, callback=self._requisite_done, errback=self._failed, meta=meta, dont_filter=True,
+                          priority=PRIORITY)
+
+    def _requisite_done(self, response: Response) -> None:
+        if not self._walled(response):
+            self._ok(response)
 
     def _failed(self, failure: Failure) -> None:
         request = failure.request
