@@ -1,0 +1,389 @@
+"""Revisits: archived articles fetched again on a decaying schedule; each distinct version kept (docs/revisits.md).
+
+One outlet and night (``revisit_outlet``): plan the articles due (home day = night − k for k in the outlet's
+``[revisit] after_days``, at most ``max_per_night``), crawl them with the revisit spider (conditional requests from
+the stored capture's validators; 304s and identical payloads become WARC ``revisit`` records), judge each answer
+(``RevisitOutcome``), and write, per home day and under that day's lock, ``article_revisits`` (one row per fetch),
+``article_versions`` (one row per new version: an edit, a deletion seen twice in a row, a restoration) and the
+``versions`` / ``last_change_at`` columns of ``articles``. Every write replaces a partition atomically and the
+night's rows are keyed by ``revisit_day``: a re-run of a night replaces its rows, and a killed run leaves each
+partition as it was before or after, never a half version. A revisit never fails a night: errors of one outlet
+are reported, not raised, by ``revisit_night``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from akhbar.crawler.crawllog import read_logs
+from akhbar.crawler.paths import warc_dir
+from akhbar.crawler.spiders.revisit import REVISIT_ROOT
+from akhbar.crawler.warc import new_run_id
+from akhbar.outlets.registry import Outlet
+from akhbar.transforms.identity import normalize_url
+from akhbar.transforms.soft404 import soft_404_reason
+from akhbar.transforms.versions import ChangedField, Content, compare, version_hash
+from akhbar.warehouse.lake import Lake
+from akhbar.warehouse.locks import partition_lock
+from akhbar.warehouse.schema import (
+    ArticleRevisitRecord,
+    ArticleVersionRecord,
+    ChangeEvent,
+    RevisitOutcome,
+    VersionState,
+)
+
+log = logging.getLogger(__name__)
+#: a deletion is recorded when the article is gone on this many revisits in a row (a one-off 404 is not one)
+GONE_IN_A_ROW = 2
+_EVENT_OF = {ChangedField.TITLE: ChangeEvent.HEADLINE_CHANGED, ChangedField.BODY: ChangeEvent.BODY_CHANGED}
+
+
+# -- the plan ------------------------------------------------------------------------------------------------
+@dataclass
+class Target:
+    """One article due for a revisit, with what it is compared against."""
+
+    article_id: str
+    url: str
+    home_day: date
+    last_version: int  # 1: the articles row
+    last_state: VersionState
+    last_live: Content
+    live_pointer: tuple[str, int]  # WARC file (relative to the data dir) and offset of the last live version
+    gone_streak: int = 0  # gone revisits in a row before this night
+    etag: str | None = None
+    last_modified: str | None = None
+    revisit_of: dict[str, str] | None = None
+
+    def request(self) -> dict[str, Any]:
+        return {"url": self.url, "etag": self.etag, "last_modified": self.last_modified,
+                "revisit_of": self.revisit_of}
+
+
+def _content(row: dict[str, Any]) -> Content:
+    return Content(row.get("title"), row.get("text"), tuple(row.get("authors") or ()), row.get("modified_at"))
+
+
+def _rows(lake: Lake, table: str, day: date, slug: str, night: date) -> list[dict[str, Any]]:
+    """A partition's rows of nights other than ``night`` (a re-run of the night replaces its own)."""
+    found = lake.read_partition(table, day, slug)
+    rows = found.to_pylist() if found is not None else []
+    return [r for r in rows if "revisit_day" not in r or r["revisit_day"] != night]
+
+
+def _record_headers(data_dir: Path, warc_file: str | None, offset: int | None) -> tuple[Any, Any] | None:
+    """(WARC headers, HTTP headers) of the record at ``offset``, or None."""
+    path = data_dir / warc_file if warc_file else None
+    if path is None or offset is None or not path.exists():
+        return None
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        record = next(iter(ArchiveIterator(fh)), None)
+        if record is None or record.rec_type not in ("response", "revisit") or record.http_headers is None:
+            return None
+        return record.rec_headers, record.http_headers
+
+
+def stored_validators(data_dir: Path, live: tuple[str, int], latest: tuple[str | None, int | None] | None = None
+                      ) -> tuple[str | None, str | None, dict | None]:
+    """ETag and Last-Modified of the latest answer (``latest``: the last revisit's record, a 304's included; else
+    the last live version's), and the last live version's record a WARC revisit would refer to."""
+    found = _record_headers(data_dir, *live)
+    if found is None or found[0].get_header("WARC-Type") != "response":
+        return None, None, None
+    h, http = found
+    refers = {"uri": h.get_header("WARC-Target-URI"), "date": h.get_header("WARC-Date"),
+              "record_id": h.get_header("WARC-Record-ID"), "digest": h.get_header("WARC-Payload-Digest")}
+    newer = _record_headers(data_dir, *latest) if latest else None
+    http = newer[1] if newer is not None and newer[1].get_header("ETag") else http
+    return http.get_header("ETag"), http.get_header("Last-Modified"), refers if all(refers.values()) else None
+
+
+def plan(data_dir: Path, lake: Lake, outlet: Outlet, night: date) -> list[Target]:
+    """The outlet's articles due on ``night``: the most recent home days first, at most ``max_per_night``."""
+    targets: list[Target] = []
+    for after in outlet.revisit.after_days:
+        day = night - timedelta(days=after)
+        targets += _due(data_dir, lake, outlet.slug, day, night)
+        if len(targets) >= outlet.revisit.max_per_night:
+            break
+    return targets[: outlet.revisit.max_per_night]
+
+
+def _due(data_dir: Path, lake: Lake, slug: str, day: date, night: date) -> list[Target]:
+    articles = _rows(lake, "articles", day, slug, night)
+    versions: dict[str, list[dict]] = {}
+    for v in _rows(lake, "article_versions", day, slug, night):
+        versions.setdefault(v["article_id"], []).append(v)
+    revisits: dict[str, list[dict]] = {}
+    for r in _rows(lake, "article_revisits", day, slug, night):
+        revisits.setdefault(r["article_id"], []).append(r)
+    out = []
+    for art in sorted(articles, key=lambda a: a["url"]):
+        if not art.get("warc_file"):
+            continue
+        history = sorted(versions.get(art["article_id"], []), key=lambda v: v["version"])
+        live = [v for v in history if v["state"] == VersionState.LIVE] or [art]
+        last_live = live[-1]
+        seen = [r for r in sorted(revisits.get(art["article_id"], []), key=lambda r: r["revisit_day"])
+                if r["outcome"] != RevisitOutcome.FAILED]
+        streak = 0
+        for r in reversed(seen):
+            if r["outcome"] != RevisitOutcome.GONE:
+                break
+            streak += 1
+        pointer = (last_live["warc_file"], last_live["warc_offset"])
+        latest = (seen[-1]["warc_file"], seen[-1]["warc_offset"]) if seen and seen[-1]["outcome"] in (
+            RevisitOutcome.NOT_MODIFIED, RevisitOutcome.UNCHANGED) else None
+        etag, modified, refers = stored_validators(data_dir, pointer, latest)
+        out.append(Target(art["article_id"], art["url"], day, history[-1]["version"] if history else 1,
+                          VersionState(history[-1]["state"]) if history else VersionState.LIVE,
+                          _content(last_live), pointer, streak, etag, modified, refers))
+    return out
+
+
+# -- judging what came back ---------------------------------------------------------------------------------
+@dataclass
+class Fetched:
+    """The record a revisit wrote for a URL (the last one of the run for it)."""
+
+    rec_type: str
+    status: int
+    body: bytes
+    content_type: str | None
+    fetched_at: datetime
+    record_id: str
+    warc_file: str
+    offset: int
+
+
+def run_records(data_dir: Path, night: date, slug: str, run_id: str) -> dict[str, Fetched]:
+    """Normalised URL -> the last response or revisit record the run wrote for it."""
+    root = data_dir / REVISIT_ROOT
+    found: dict[str, Fetched] = {}
+    for path in sorted(warc_dir(root, night, slug).glob(f"{run_id}-*.warc.gz")):
+        with open(path, "rb") as fh:
+            it = ArchiveIterator(fh)
+            for record in it:
+                if record.rec_type not in ("response", "revisit") or record.http_headers is None:
+                    continue
+                body = record.content_stream().read() if record.rec_type == "response" else b""
+                h = record.rec_headers
+                when = datetime.fromisoformat(h.get_header("WARC-Date").replace("Z", "+00:00"))
+                found[normalize_url(h.get_header("WARC-Target-URI"))] = Fetched(
+                    record.rec_type, int(record.http_headers.get_statuscode() or 0), body,
+                    record.http_headers.get_header("Content-Type"), when, h.get_header("WARC-Record-ID"),
+                    str(path.relative_to(data_dir)), it.get_record_offset())
+    return found
+
+
+@dataclass
+class Seen:
+    """What one revisit found."""
+
+    outcome: RevisitOutcome
+    reason: str | None = None
+    status: int | None = None
+    final_url: str | None = None
+    fetched: Fetched | None = None
+    content: Content | None = None
+    fetched_at: datetime | None = None
+    bytes: int | None = None
+
+
+def judge(outlet: Outlet, target: Target, line: dict[str, Any] | None, fetched: Fetched | None) -> Seen:
+    """The outcome of one revisit from its crawl-log line and its record."""
+    if line is None:
+        return Seen(RevisitOutcome.FAILED, "not fetched (crawl ended, capped or refused)")
+    status, final = line.get("status"), line.get("final_url") or target.url
+    base = Seen(RevisitOutcome.FAILED, line.get("reason"), status, final, fetched,
+                fetched_at=line.get("fetched_at"), bytes=line.get("bytes"))
+    if status == 304:
+        return _with(base, RevisitOutcome.NOT_MODIFIED, "304 Not Modified")
+    if status in (404, 410):
+        return _with(base, RevisitOutcome.GONE, f"HTTP {status}")
+    if line.get("outcome") != "ok" or status != 200:
+        return base
+    if normalize_url(final) != normalize_url(target.url) and not outlet.is_article_url(final):
+        return _with(base, RevisitOutcome.GONE, f"redirected to {final} (not an article page)")
+    if fetched is None:
+        return _with(base, RevisitOutcome.FAILED, "no record of the response in the revisit's WARC files")
+    if fetched.rec_type == "revisit":
+        return _with(base, RevisitOutcome.UNCHANGED, "identical payload")
+    if why := soft_404_reason(fetched.body):
+        return _with(base, RevisitOutcome.GONE, why)
+    content = _extract(outlet, final, fetched)
+    if isinstance(content, str):
+        return _with(base, RevisitOutcome.GONE, f"no article on the page any more ({content})")
+    same = version_hash(content) == version_hash(target.last_live)
+    seen = _with(base, RevisitOutcome.UNCHANGED if same else RevisitOutcome.CHANGED, None)
+    seen.content = content
+    return seen
+
+
+def _with(seen: Seen, outcome: RevisitOutcome, reason: str | None) -> Seen:
+    seen.outcome, seen.reason = outcome, reason
+    return seen
+
+
+def _extract(outlet: Outlet, url: str, fetched: Fetched) -> Content | str:
+    from akhbar.transforms.extract import ExtractionError, ExtractOptions, extract
+
+    try:
+        got = extract(fetched.body, ExtractOptions(url=url, content_type=fetched.content_type, tz=outlet.timezone,
+                                                   now=fetched.fetched_at, overrides=outlet.extract))
+    except ExtractionError as exc:
+        return str(exc)[:200]
+    except Exception as exc:  # one page never fails a revisit
+        return f"{type(exc).__name__}: {exc}"[:200]
+    return Content(got.title, got.text, tuple(got.authors), got.modified_at)
+
+
+# -- versions from what was seen ----------------------------------------------------------------------------
+def new_version(target: Target, seen: Seen, night: date) -> ArticleVersionRecord | None:
+    """The version this revisit makes, if any: an edit, a deletion (gone twice in a row), a restoration."""
+    gone_before = target.last_state is VersionState.GONE
+    number = target.last_version + 1
+    f = seen.fetched
+    pointer = {"warc_file": f.warc_file, "warc_offset": f.offset, "warc_record_id": f.record_id} if f else {}
+    common = {"article_id": target.article_id, "version": number, "revisit_day": night, "url": target.url,
+              "final_url": seen.final_url, "http_status": seen.status,
+              "fetched_at": seen.fetched_at or (f.fetched_at if f else None), **pointer}
+    if seen.outcome is RevisitOutcome.GONE:
+        if gone_before or target.gone_streak + 1 < GONE_IN_A_ROW:
+            return None
+        return ArticleVersionRecord(**common, state=VersionState.GONE, events=[ChangeEvent.DELETED.value],
+                                    change_summary=f"deleted: {seen.reason} ({GONE_IN_A_ROW} revisits in a row)")
+    if seen.outcome is RevisitOutcome.FAILED:
+        return None
+    if seen.outcome is not RevisitOutcome.CHANGED and not gone_before:
+        return None
+    content = seen.content or target.last_live  # a 304 or identical payload after a deletion: back as it was
+    diff = compare(target.last_live, content)
+    events = [_EVENT_OF[c].value for c in diff.changed if c in _EVENT_OF]
+    events += [ChangeEvent.STEALTH_EDIT.value] if diff.stealth else []
+    events += [ChangeEvent.RESTORED.value] if gone_before else []
+    summary = diff.summary if diff.edited else ""
+    if gone_before:
+        summary = "restored" + (f"; {summary}" if summary else " as it was")
+    return ArticleVersionRecord(
+        **common, state=VersionState.LIVE, events=events, title=content.title, text=content.text,
+        authors=list(content.authors), modified_at=content.modified_at, content_hash=version_hash(content),
+        changed_fields=[c.value for c in diff.changed], paragraphs_added=diff.paragraphs_added,
+        paragraphs_removed=diff.paragraphs_removed, paragraphs_changed=diff.paragraphs_changed,
+        change_summary=summary)
+
+
+# -- one outlet, one night ----------------------------------------------------------------------------------
+@dataclass
+class RevisitStats:
+    outlet: str
+    night: date
+    planned: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    versions: int = 0
+    error: str | None = None
+
+
+def revisit_outlet(data_dir: Path, lake: Lake, outlets_dir: Path, outlet: Outlet, night: date,
+                   overrides: dict[str, str] | None = None) -> RevisitStats:
+    """Revisit the outlet's articles due on ``night`` and write what was seen (see the module docstring)."""
+    from akhbar.crawler.revisit_run import revisit_crawl
+
+    stats = RevisitStats(outlet.slug, night)
+    with partition_lock(data_dir, f"revisit={night.isoformat()}", outlet.slug):
+        targets = plan(data_dir, lake, outlet, night)
+        stats.planned = len(targets)
+        if not targets:
+            return stats
+        run_id = "revisit-" + new_run_id()
+        plans = data_dir / REVISIT_ROOT / "plans" / f"day={night.isoformat()}"
+        plans.mkdir(parents=True, exist_ok=True)
+        plan_file = plans / f"{outlet.slug}-{run_id}.json"
+        plan_file.write_text(json.dumps([t.request() for t in targets]), encoding="utf-8")
+        revisit_crawl(outlet.slug, night, data_dir, outlets_dir, run_id, plan_file, overrides,
+                      log_file=data_dir / "logs" / f"revisit-{night.isoformat()}-{run_id}.log")
+        lines = {normalize_url(r["url"]): r for r in read_logs(data_dir / REVISIT_ROOT, night.isoformat(), outlet.slug)
+                 if r["run_id"] == run_id and r["kind"] == "revisit"}
+        records = run_records(data_dir, night, outlet.slug, run_id)
+        by_day: dict[date, list[tuple[Target, Seen]]] = {}
+        for t in targets:
+            line = lines.get(normalize_url(t.url))
+            final = normalize_url(line["final_url"]) if line and line.get("final_url") else normalize_url(t.url)
+            seen = judge(outlet, t, line, records.get(final))
+            if seen.outcome is RevisitOutcome.GONE and final != normalize_url(t.url):
+                seen.fetched = records.get(normalize_url(t.url)) or seen.fetched  # the redirect itself is the evidence
+            stats.outcomes[seen.outcome.value] = stats.outcomes.get(seen.outcome.value, 0) + 1
+            by_day.setdefault(t.home_day, []).append((t, seen))
+        for day, seen_of_day in sorted(by_day.items()):
+            stats.versions += write_day(data_dir, lake, outlet.slug, day, night, seen_of_day)
+    return stats
+
+
+def write_day(data_dir: Path, lake: Lake, slug: str, day: date, night: date,
+              seen: Iterable[tuple[Target, Seen]]) -> int:
+    """Write one home day's revisit rows, new versions and article counts (each partition replaced atomically)."""
+    revisits, versions = [], []
+    for target, s in seen:
+        made = new_version(target, s, night)
+        if made is not None:
+            versions.append(made)
+        f = s.fetched
+        revisits.append(ArticleRevisitRecord(
+            target.article_id, night, fetched_at=s.fetched_at, url=target.url, final_url=s.final_url,
+            http_status=s.status, outcome=s.outcome, reason=s.reason,
+            conditional=bool(target.etag or target.last_modified), record_type=f.rec_type if f else None,
+            bytes=s.bytes, version=made.version if made else target.last_version,
+            warc_file=f.warc_file if f else None, warc_offset=f.offset if f else None))
+    with partition_lock(data_dir, day.isoformat(), slug, wait=True):
+        kept_versions = _rows(lake, "article_versions", day, slug, night)
+        lake.replace_partition("article_versions", day, slug, kept_versions + [v.to_row() for v in versions])
+        all_revisits = _rows(lake, "article_revisits", day, slug, night) + [r.to_row() for r in revisits]
+        lake.replace_partition("article_revisits", day, slug, all_revisits)
+        _stamp_articles(lake, day, slug, kept_versions + [v.to_row() for v in versions], all_revisits)
+    return len(versions)
+
+
+def _stamp_articles(lake: Lake, day: date, slug: str, versions: list[dict], revisits: list[dict]) -> None:
+    """``articles.versions`` and ``last_change_at`` from the day's version and revisit rows."""
+    found = lake.read_partition("articles", day, slug)
+    if found is None:
+        return
+    revisited = {r["article_id"] for r in revisits}
+    newest: dict[str, tuple[int, datetime | None]] = {}
+    for v in versions:
+        current = newest.get(v["article_id"], (1, None))
+        if v["version"] > current[0]:
+            newest[v["article_id"]] = (v["version"], v["fetched_at"])
+    rows = found.to_pylist()
+    for row in rows:
+        count, when = newest.get(row["article_id"], (1, None))
+        row["versions"] = count if row["article_id"] in revisited else None
+        row["last_change_at"] = when
+    lake.replace_partition("articles", day, slug, rows)
+
+
+def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[Outlet], night: date,
+                  overrides: dict[str, str] | None = None) -> list[RevisitStats]:
+    """Every outlet's revisits of ``night``; one outlet's failure is its stats' ``error``, never raised."""
+    out = []
+    for outlet in outlets:
+        try:
+            out.append(revisit_outlet(data_dir, lake, outlets_dir, outlet, night, overrides))
+        except Exception as exc:  # a revisit never fails a night
+            log.exception("revisit of %s on %s failed", outlet.slug, night)
+            out.append(RevisitStats(outlet.slug, night, error=f"{type(exc).__name__}: {exc}"[:500]))
+    return out
+
+
+def today() -> date:
+    return datetime.now(UTC).date()

@@ -1,0 +1,67 @@
+"""The revisit spider: archived articles of one outlet fetched again, to see edits and deletions (docs/revisits.md).
+
+A mode of the outlet_day spider: the same robots.txt (RFC 9309), confinement, caps, politeness, WARC writer and
+crawl log, but no listings — it requests exactly the targets the revisit plan gives it (``targets``: a JSON file,
+``akhbar.pipeline.revisit``), each with ``If-None-Match`` / ``If-Modified-Since`` from the stored capture's
+validators. The WARC middleware writes a 304, or a payload identical to the stored one, as a ``revisit`` record.
+Its files live apart from the nightly crawl's (``<data>/revisit/{warc,crawl}/day=<night>/outlet=S/``): a revisit
+never adds to a day's crawl log, never counts in its quality gate and never changes which day an article belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request
+from scrapy.exceptions import CloseSpider
+from scrapy.http import Response
+
+from akhbar.crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
+from akhbar.crawler.warc import RevisitOf, WarcRecoveryError, recover_open_files
+
+#: the revisit crawl's files, under the data directory
+REVISIT_ROOT = "revisit"
+#: statuses the spider judges itself (a gone article is an answer, not a failure)
+JUDGED_STATUSES = [304, 404, 410]
+
+
+class RevisitSpider(OutletDaySpider):
+    name = "revisit"
+
+    def __init__(self, outlet: str, day: str, data_dir: str = "data", targets: str = "", **kwargs: Any) -> None:
+        super().__init__(outlet, day, data_dir=str(Path(data_dir) / REVISIT_ROOT), **kwargs)
+        self.targets: list[dict[str, Any]] = json.loads(Path(targets).read_text(encoding="utf-8")) if targets else []
+
+    def _opened(self, spider: Any) -> None:
+        self.archived = {}
+        try:
+            recover_open_files(self.root, self.day.isoformat(), self.outlet.slug)
+        except WarcRecoveryError as exc:
+            self._log(self.outlet.base_url, "other", "skipped", reason=f"revisit not started: {exc}"[:1000])
+            raise CloseSpider(WARC_UNCHECKED) from exc
+
+    async def start(self) -> AsyncIterator[Request]:
+        for target in self.targets:
+            request = self._request(target["url"], "revisit", self._revisited)
+            if request is None:  # offsite, or over max_requests: logged by _request / at close
+                continue
+            headers = {"If-None-Match": target.get("etag"), "If-Modified-Since": target.get("last_modified")}
+            for name, value in headers.items():
+                if value:
+                    request.headers[name] = value
+            request.meta["handle_httpstatus_list"] = JUDGED_STATUSES
+            if target.get("revisit_of"):
+                request.meta["akhbar_revisit_of"] = RevisitOf(**target["revisit_of"])
+            yield request
+
+    def _revisited(self, response: Response) -> None:
+        if self._walled(response):
+            return
+        if response.status >= 400:
+            self._ok(response, "http_error", reason=f"HTTP {response.status}")
+            return
+        record = response.meta.get("akhbar_record_type")
+        self._ok(response, reason=f"WARC {record} record" if record == "revisit" else None)

@@ -1,0 +1,156 @@
+"""Revisits on the test web: four nights after 2025-01-07, with edits, deletions, restorations and 304s; each event
+seen in SQL, WARC revisit records readable by warcio, a re-run that replaces, never duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from akhbar.outlets.registry import load_outlet_file
+from akhbar.pipeline.revisit import RevisitStats, revisit_outlet
+from akhbar.testweb import TestWeb
+from akhbar.warehouse.duck import query
+from akhbar.warehouse.lake import Lake
+
+DAY = date(2025, 1, 7)
+NIGHTS = [date(2025, 1, 8), date(2025, 1, 9), date(2025, 1, 10)]
+SLUGS = ("fa-sepehr", "ar-mojaz")
+# fa-sepehr: answers 304 to conditional requests; ar-mojaz ignores them (and states no dateModified)
+HEADLINE, FIGURE, DELETED_404, SOFT404 = "/news/2031542", "/news/2031533", "/news/2031536", "/news/2031548"
+PARAGRAPH, HOME, ONE_OFF = "/ar/article/58421", "/ar/article/58422", "/ar/article/58420"
+NEW_TITLE = "سازمان غذا و دارو: کمبود آنتی‌بیوتیک‌ها تا پایان ماه برطرف می‌شود"
+
+
+@dataclass
+class Revisited:
+    data: Path
+    outlets: Path
+    web: TestWeb
+    stats: dict[date, list[RevisitStats]]
+
+
+def _night(r: Revisited, night: date) -> list[RevisitStats]:
+    lake = Lake(str(r.data / "lake"))
+    return [revisit_outlet(r.data, lake, r.outlets, load_outlet_file(r.outlets / f"{s}.toml"), night,
+                           {"RETRY_BACKOFF_BASE": "0.05", "RETRY_BACKOFF_MAX": "0.2", "DOWNLOAD_TIMEOUT": "5"})
+            for s in SLUGS]
+
+
+@pytest.fixture(scope="module")
+def revisited(tmp_path_factory) -> Revisited:
+    from akhbar.pipeline import run_day
+
+    data = tmp_path_factory.mktemp("revisit")
+    with TestWeb(port=0) as web:
+        outlets = web.write_outlet_configs(tmp_path_factory.mktemp("outlets"))
+        for slug in SLUGS:  # revisit every night after the day (the default is +1, +3, +7, +30)
+            with open(outlets / f"{slug}.toml", "a", encoding="utf-8") as fh:
+                fh.write("\n[revisit]\nafter_days = [1, 2, 3]\n")
+        results = run_day(DAY, data, list(SLUGS), folder=outlets,
+                          overrides={"RETRY_BACKOFF_BASE": "0.05", "DOWNLOAD_TIMEOUT": "5"})
+        assert all(r.ok for r in results), [r.error for r in results]
+        web.conditional("fa-sepehr")
+        r = Revisited(data, outlets, web, {})
+        # night 1: a headline with dateModified moved, a figure with it unchanged, a paragraph removed; three
+        # deletions seen once, and a one-off 404
+        web.revise("fa-sepehr", HEADLINE, title=NEW_TITLE,
+                   modified_local=datetime(2025, 1, 8, 9, tzinfo=ZoneInfo("Asia/Tehran")))
+        web.revise("fa-sepehr", FIGURE, figure=True)
+        web.revise("ar-mojaz", PARAGRAPH, drop_paragraph=1)
+        web.delete("fa-sepehr", DELETED_404, "404")
+        web.delete("fa-sepehr", SOFT404, "soft404")
+        web.delete("ar-mojaz", HOME, "home")
+        web.delete("ar-mojaz", ONE_OFF, "410")
+        r.stats[NIGHTS[0]] = _night(r, NIGHTS[0])
+        # night 2: the deletions seen again (deleted), the one-off back
+        web.restore("ar-mojaz", ONE_OFF)
+        r.stats[NIGHTS[1]] = _night(r, NIGHTS[1])
+        r.stats[NIGHTS[1]] = _night(r, NIGHTS[1])  # a re-run of the night replaces its rows
+        # night 3: the 404 comes back
+        web.restore("fa-sepehr", DELETED_404)
+        r.stats[NIGHTS[2]] = _night(r, NIGHTS[2])
+        yield r
+
+
+def _sql(r: Revisited, sql: str) -> list[tuple]:
+    return query(r.data, sql).fetchall()
+
+
+def _events(r: Revisited, path: str) -> list[tuple]:
+    return _sql(r, "select v.version, v.state, v.events, v.revisit_day from article_versions v join articles a "
+                   f"using (article_id) where a.url like '%{path}' order by v.version")
+
+
+def test_each_night_revisits_every_article_without_failing(revisited: Revisited):
+    for night, stats in revisited.stats.items():
+        assert all(s.error is None for s in stats), stats
+        assert sum(s.planned for s in stats) >= 10, night  # 2025-01-07 and the days its crawl handed articles to
+        assert sum(s.outcomes.get("failed", 0) for s in stats) == 0, (night, stats)
+
+
+def test_headline_change_with_date_modified_is_not_stealth(revisited: Revisited):
+    assert _events(revisited, HEADLINE) == [(2, "live", ["headline_changed"], NIGHTS[0])]
+    title, summary = _sql(revisited, "select title, change_summary from article_versions where url like "
+                                     f"'%{HEADLINE}'")[0]
+    assert title == NEW_TITLE and summary.startswith("headline changed")
+
+
+def test_figure_changed_with_date_modified_unchanged_is_a_stealth_edit(revisited: Revisited):
+    assert _events(revisited, FIGURE) == [(2, "live", ["body_changed", "stealth_edit"], NIGHTS[0])]
+    assert _sql(revisited, f"select paragraphs_changed from article_versions where url like '%{FIGURE}'") == [(1,)]
+
+
+def test_removed_paragraph_counted(revisited: Revisited):
+    assert _events(revisited, PARAGRAPH)[0][2] == ["body_changed", "stealth_edit"]  # ar-mojaz states no dateModified
+    assert _sql(revisited, "select paragraphs_removed, paragraphs_added from article_versions "
+                           f"where url like '%{PARAGRAPH}'") == [(1, 0)]
+
+
+def test_deleted_after_two_revisits_in_a_row_and_restored(revisited: Revisited):
+    assert _events(revisited, DELETED_404) == [(2, "gone", ["deleted"], NIGHTS[1]),
+                                                (3, "live", ["restored"], NIGHTS[2])]
+    assert _events(revisited, SOFT404) == [(2, "gone", ["deleted"], NIGHTS[1])]
+    assert _events(revisited, HOME) == [(2, "gone", ["deleted"], NIGHTS[1])]
+    assert _events(revisited, ONE_OFF) == []  # gone once, then back: no deletion
+    why = _sql(revisited, f"select change_summary from article_versions where url like '%{HOME}'")[0][0]
+    assert "redirected to" in why and "2 revisits in a row" in why
+
+
+def test_articles_count_versions_and_the_last_change(revisited: Revisited):
+    got = dict(_sql(revisited, "select url, versions from articles where day = '2025-01-07'"))
+    assert {u.rsplit("/", 1)[-1]: n for u, n in got.items() if n != 1} == {
+        "2031542": 2, "2031533": 2, "2031536": 3, "2031548": 2, "58421": 2, "58422": 2}
+    assert _sql(revisited, "select count(*) from articles where versions > 1 and last_change_at is null") == [(0,)]
+
+
+def test_a_rerun_replaces_never_duplicates(revisited: Revisited):
+    planned = sum(s.planned for stats in revisited.stats.values() for s in stats)
+    assert _sql(revisited, "select count(*), count(distinct (article_id, revisit_day)) from article_revisits") == \
+        [(planned, planned)]
+    assert _sql(revisited, "select count(*), count(distinct (article_id, version)) from article_versions") == \
+        [(7, 7)]
+
+
+def test_304s_and_identical_payloads_are_warc_revisit_records(revisited: Revisited):
+    rows = _sql(revisited, "select outlet, http_status, outcome, record_type, conditional, warc_file, warc_offset "
+                           "from article_revisits where record_type = 'revisit'")
+    sepehr = [r for r in rows if r[0] == "fa-sepehr" and r[1] == 304]
+    assert len(sepehr) >= 5 and all(r[2] == "not_modified" and r[4] for r in sepehr)
+    # ar-mojaz ignores conditionals: a 200 with the same payload, stored as a revisit record all the same
+    mojaz = [r for r in rows if r[0] == "ar-mojaz"]
+    assert len(mojaz) >= 5 and all(r[1] == 200 and r[2] == "unchanged" and not r[4] for r in mojaz)
+    assert _sql(revisited, "select count(*) from article_revisits where outlet = 'ar-mojaz' and http_status = 304") \
+        == [(0,)]
+    for *_, warc_file, offset in rows:
+        with open(revisited.data / warc_file, "rb") as fh:
+            fh.seek(offset)
+            record = next(iter(ArchiveIterator(fh)))
+        assert record.rec_type == "revisit"
+        assert record.rec_headers.get_header("WARC-Profile").endswith("/revisit/identical-payload-digest")
+        assert record.rec_headers.get_header("WARC-Refers-To-Target-URI")
+        assert record.rec_headers.get_header("WARC-Payload-Digest").startswith("sha1:")
