@@ -16,15 +16,15 @@ from akhbar.outlets.registry import load_outlet_file
 from akhbar.warehouse.children import python_module
 
 
-def revisit_crawl(slug: str, night: date, data_dir: Path, outlets_dir: Path, run_id: str, targets: Path,
+def revisit_crawl(targets: dict[str, Path], night: date, data_dir: Path, outlets_dir: Path, run_id: str,
                   overrides: dict[str, str] | None = None, log_file: Path | None = None) -> None:
-    """Run the revisit spider in a child process and wait for it."""
+    """Run the revisit spider for each outlet (slug -> its targets file) in one child process and wait for it."""
     import os
 
-    cmd = python_module("akhbar.crawler.revisit_run", "--outlet", slug, "--day", night.isoformat(),
+    pairs = [a for slug, path in targets.items() for a in ("--outlet", f"{slug}={path}")]
+    cmd = python_module("akhbar.crawler.revisit_run", *pairs, "--day", night.isoformat(),
                         "--data-dir", str(data_dir), "--outlets-dir", str(outlets_dir), "--run-id", run_id,
-                        "--targets", str(targets), "--settings", json.dumps(overrides or {}),
-                        "--parent-pid", str(os.getpid()))
+                        "--settings", json.dumps(overrides or {}), "--parent-pid", str(os.getpid()))
     if log_file is None:
         _run_child(cmd, (), None)
         return
@@ -35,18 +35,21 @@ def revisit_crawl(slug: str, night: date, data_dir: Path, outlets_dir: Path, run
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Revisit archived articles of one outlet (akhbar revisit).")
-    for name in ("--outlet", "--day", "--data-dir", "--outlets-dir", "--run-id", "--targets"):
+    parser.add_argument("--outlet", action="append", required=True, metavar="SLUG=TARGETS_JSON")
+    for name in ("--day", "--data-dir", "--outlets-dir", "--run-id"):
         parser.add_argument(name, required=True)
     parser.add_argument("--settings", default="{}")
     parser.add_argument("--parent-pid", type=int)
     args = parser.parse_args(argv)
     if args.parent_pid:
         die_with_parent(args.parent_pid)
-    outlet = load_outlet_file(Path(args.outlets_dir) / f"{args.outlet}.toml")
-    process = CrawlerProcess(crawl_settings([outlet], json.loads(args.settings)))
-    process.crawl(process.create_crawler(RevisitSpider), outlet=outlet.slug, day=date.fromisoformat(args.day)
-                  .isoformat(), data_dir=args.data_dir, run_id=args.run_id, outlets_dir=args.outlets_dir,
-                  targets=args.targets)
+    targets = dict(item.split("=", 1) for item in args.outlet)
+    outlets = [load_outlet_file(Path(args.outlets_dir) / f"{slug}.toml") for slug in targets]
+    process = CrawlerProcess(crawl_settings(outlets, json.loads(args.settings)))
+    for outlet in outlets:
+        process.crawl(process.create_crawler(RevisitSpider), outlet=outlet.slug,
+                      day=date.fromisoformat(args.day).isoformat(), data_dir=args.data_dir, run_id=args.run_id,
+                      outlets_dir=args.outlets_dir, targets=targets[outlet.slug])
     process.start()
 
 

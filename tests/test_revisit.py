@@ -12,7 +12,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from akhbar.outlets.registry import load_outlet_file
-from akhbar.pipeline.revisit import RevisitStats, revisit_outlet
+from akhbar.pipeline.revisit import RevisitStats, revisit_night
 from akhbar.testweb import TestWeb
 from akhbar.warehouse.duck import query
 from akhbar.warehouse.lake import Lake
@@ -36,9 +36,8 @@ class Revisited:
 
 def _night(r: Revisited, night: date) -> list[RevisitStats]:
     lake = Lake(str(r.data / "lake"))
-    return [revisit_outlet(r.data, lake, r.outlets, load_outlet_file(r.outlets / f"{s}.toml"), night,
-                           {"RETRY_BACKOFF_BASE": "0.05", "RETRY_BACKOFF_MAX": "0.2", "DOWNLOAD_TIMEOUT": "5"})
-            for s in SLUGS]
+    return revisit_night(r.data, lake, r.outlets, [load_outlet_file(r.outlets / f"{s}.toml") for s in SLUGS], night,
+                         {"RETRY_BACKOFF_BASE": "0.05", "RETRY_BACKOFF_MAX": "0.2", "DOWNLOAD_TIMEOUT": "5"})
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -296,37 +297,76 @@ class RevisitStats:
 
 def revisit_outlet(data_dir: Path, lake: Lake, outlets_dir: Path, outlet: Outlet, night: date,
                    overrides: dict[str, str] | None = None) -> RevisitStats:
-    """Revisit the outlet's articles due on ``night`` and write what was seen (see the module docstring)."""
+    """Revisit one outlet's articles due on ``night`` (see :func:`revisit_night`); errors are raised."""
+    stats = revisit_night(data_dir, lake, outlets_dir, [outlet], night, overrides)[0]
+    if stats.error:
+        raise RuntimeError(stats.error)
+    return stats
+
+
+def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[Outlet], night: date,
+                  overrides: dict[str, str] | None = None) -> list[RevisitStats]:
+    """Every outlet's revisits of ``night``, crawled in one child process; one outlet's failure (a busy lock, a
+    crawl that broke) is its stats' ``error``, never raised: a revisit never fails a night."""
     from akhbar.crawler.revisit_run import revisit_crawl
 
-    stats = RevisitStats(outlet.slug, night)
-    with partition_lock(data_dir, f"revisit={night.isoformat()}", outlet.slug):
-        targets = plan(data_dir, lake, outlet, night)
-        stats.planned = len(targets)
-        if not targets:
-            return stats
-        run_id = "revisit-" + new_run_id()
-        plans = data_dir / REVISIT_ROOT / "plans" / f"day={night.isoformat()}"
-        plans.mkdir(parents=True, exist_ok=True)
-        plan_file = plans / f"{outlet.slug}-{run_id}.json"
-        plan_file.write_text(json.dumps([t.request() for t in targets]), encoding="utf-8")
-        revisit_crawl(outlet.slug, night, data_dir, outlets_dir, run_id, plan_file, overrides,
-                      log_file=data_dir / "logs" / f"revisit-{night.isoformat()}-{run_id}.log")
-        lines = {normalize_url(r["url"]): r for r in read_logs(data_dir / REVISIT_ROOT, night.isoformat(), outlet.slug)
-                 if r["run_id"] == run_id and r["kind"] == "revisit"}
-        records = run_records(data_dir, night, outlet.slug, run_id)
-        by_day: dict[date, list[tuple[Target, Seen]]] = {}
-        for t in targets:
-            line = lines.get(normalize_url(t.url))
-            final = normalize_url(line["final_url"]) if line and line.get("final_url") else normalize_url(t.url)
-            seen = judge(outlet, t, line, records.get(final))
-            if seen.outcome is RevisitOutcome.GONE and final != normalize_url(t.url):
-                seen.fetched = records.get(normalize_url(t.url)) or seen.fetched  # the redirect itself is the evidence
-            stats.outcomes[seen.outcome.value] = stats.outcomes.get(seen.outcome.value, 0) + 1
-            by_day.setdefault(t.home_day, []).append((t, seen))
-        for day, seen_of_day in sorted(by_day.items()):
-            stats.versions += write_day(data_dir, lake, outlet.slug, day, night, seen_of_day)
-    return stats
+    stats = {o.slug: RevisitStats(o.slug, night) for o in outlets}
+    run_id = "revisit-" + new_run_id()
+    with ExitStack() as locks:
+        planned: dict[str, list[Target]] = {}
+        for outlet in outlets:
+            try:
+                locks.enter_context(partition_lock(data_dir, f"revisit={night.isoformat()}", outlet.slug))
+                planned[outlet.slug] = plan(data_dir, lake, outlet, night)
+            except Exception as exc:
+                stats[outlet.slug].error = f"{type(exc).__name__}: {exc}"[:500]
+                continue
+            stats[outlet.slug].planned = len(planned[outlet.slug])
+        files = _plan_files(data_dir, night, run_id, {s: t for s, t in planned.items() if t})
+        if files:
+            try:
+                revisit_crawl(files, night, data_dir, outlets_dir, run_id, overrides,
+                              log_file=data_dir / "logs" / f"revisit-{night.isoformat()}-{run_id}.log")
+            except Exception as exc:  # the child broke: what it logged is still judged, the rest is failed
+                log.exception("revisit crawl of %s failed", night)
+                for slug in files:
+                    stats[slug].error = f"revisit crawl: {type(exc).__name__}: {exc}"[:500]
+        by_slug = {o.slug: o for o in outlets}
+        for slug in files:
+            try:
+                stats[slug].versions = _judge_and_write(data_dir, lake, by_slug[slug], night, run_id,
+                                                        planned[slug], stats[slug])
+            except Exception as exc:
+                log.exception("revisit of %s on %s failed", slug, night)
+                stats[slug].error = f"{type(exc).__name__}: {exc}"[:500]
+    return [stats[o.slug] for o in outlets]
+
+
+def _plan_files(data_dir: Path, night: date, run_id: str, planned: dict[str, list[Target]]) -> dict[str, Path]:
+    plans = data_dir / REVISIT_ROOT / "plans" / f"day={night.isoformat()}"
+    plans.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for slug, targets in planned.items():
+        files[slug] = plans / f"{slug}-{run_id}.json"
+        files[slug].write_text(json.dumps([t.request() for t in targets]), encoding="utf-8")
+    return files
+
+
+def _judge_and_write(data_dir: Path, lake: Lake, outlet: Outlet, night: date, run_id: str, targets: list[Target],
+                     stats: RevisitStats) -> int:
+    lines = {normalize_url(r["url"]): r for r in read_logs(data_dir / REVISIT_ROOT, night.isoformat(), outlet.slug)
+             if r["run_id"] == run_id and r["kind"] == "revisit"}
+    records = run_records(data_dir, night, outlet.slug, run_id)
+    by_day: dict[date, list[tuple[Target, Seen]]] = {}
+    for t in targets:
+        line = lines.get(normalize_url(t.url))
+        final = normalize_url(line["final_url"]) if line and line.get("final_url") else normalize_url(t.url)
+        seen = judge(outlet, t, line, records.get(final))
+        if seen.outcome is RevisitOutcome.GONE and final != normalize_url(t.url):
+            seen.fetched = records.get(normalize_url(t.url)) or seen.fetched  # the redirect itself is the evidence
+        stats.outcomes[seen.outcome.value] = stats.outcomes.get(seen.outcome.value, 0) + 1
+        by_day.setdefault(t.home_day, []).append((t, seen))
+    return sum(write_day(data_dir, lake, outlet.slug, day, night, seen) for day, seen in sorted(by_day.items()))
 
 
 def write_day(data_dir: Path, lake: Lake, slug: str, day: date, night: date,
@@ -370,20 +410,3 @@ def _stamp_articles(lake: Lake, day: date, slug: str, versions: list[dict], revi
         row["versions"] = count if row["article_id"] in revisited else None
         row["last_change_at"] = when
     lake.replace_partition("articles", day, slug, rows)
-
-
-def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[Outlet], night: date,
-                  overrides: dict[str, str] | None = None) -> list[RevisitStats]:
-    """Every outlet's revisits of ``night``; one outlet's failure is its stats' ``error``, never raised."""
-    out = []
-    for outlet in outlets:
-        try:
-            out.append(revisit_outlet(data_dir, lake, outlets_dir, outlet, night, overrides))
-        except Exception as exc:  # a revisit never fails a night
-            log.exception("revisit of %s on %s failed", outlet.slug, night)
-            out.append(RevisitStats(outlet.slug, night, error=f"{type(exc).__name__}: {exc}"[:500]))
-    return out
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
