@@ -566,8 +566,9 @@ def summary(
     outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="SLUG",
                                                      help="Outlet slug (repeatable).")] = None,
 ) -> None:
-    """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict;
-    once articles were revisited, how many of the day's were revisited, edited, retitled, stealth-edited, deleted
+    """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict.
+
+    Once articles were revisited: how many of the day's were revisited, edited, retitled, stealth-edited, deleted
     and restored."""
     from akhbar.warehouse.duck import summary as run_summary
 
@@ -609,8 +610,10 @@ def revisit(
     outlets_dir: OutletsDir = None,
     lake: LakeUri = None,
 ) -> None:
-    """Fetch archived articles again (each outlet's [revisit] after_days after their day, at most max_per_night):
-    new versions, deletions and restorations go to article_versions (docs/revisits.md)."""
+    """Fetch archived articles again to see edits and deletions (docs/revisits.md).
+
+    Each outlet's articles [revisit] after_days after their day, at most max_per_night; new versions, deletions and
+    restorations go to article_versions."""
     from akhbar.outlets.registry import select_outlets
     from akhbar.pipeline.revisit import revisit_night
     from akhbar.warehouse.duck import refresh_database

@@ -153,3 +153,56 @@ def test_304s_and_identical_payloads_are_warc_revisit_records(revisited: Revisit
         assert record.rec_headers.get_header("WARC-Profile").endswith("/revisit/identical-payload-digest")
         assert record.rec_headers.get_header("WARC-Refers-To-Target-URI")
         assert record.rec_headers.get_header("WARC-Payload-Digest").startswith("sha1:")
+
+
+def _id(r: Revisited, path: str) -> str:
+    return _sql(r, f"select article_id from articles where url like '%{path}'")[0][0]
+
+
+def test_article_changes_view_and_summary_counts(revisited: Revisited):
+    from akhbar.warehouse.duck import summary
+
+    events = _sql(revisited, "select event, count(*) from article_changes group by 1 order by 1")
+    assert events == [("body_changed", 2), ("deleted", 3), ("headline_changed", 1), ("restored", 1),
+                      ("stealth_edit", 2)]
+    rel = summary(revisited.data, first=DAY, last=DAY, changes=True)
+    got = {r[1]: dict(zip(rel.columns, r, strict=True)) for r in rel.fetchall()}
+    sepehr, mojaz = got["fa-sepehr"], got["ar-mojaz"]
+    assert (sepehr["edited"], sepehr["headline"], sepehr["stealth"], sepehr["deleted"], sepehr["restored"]) == \
+        (2, 1, 1, 2, 1)
+    assert (mojaz["edited"], mojaz["stealth"], mojaz["deleted"], mojaz["revisited"]) == (1, 1, 1, 5)
+
+
+def test_versions_and_diff_through_the_cli_and_the_api(revisited: Revisited, tmp_path: Path):
+    import subprocess
+    import sys
+
+    from akhbar.api import Archive
+
+    aid = _id(revisited, HEADLINE)
+    table = Archive(revisited.data).versions(aid)
+    assert table.column("version").to_pylist() == [1, 2]
+    assert table.column("title").to_pylist()[1] == NEW_TITLE
+    assert all(u.endswith(HEADLINE) and "/akhbar/" in u for u in table.column("replay_url").to_pylist())
+    assert Archive(revisited.data).versions("no-such-id").num_rows == 0
+    akhbar = [str(Path(sys.executable).with_name("akhbar"))]
+    env = {"COLUMNS": "200", "PATH": "/usr/bin:/bin"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*akhbar, *args, "--data-dir", str(revisited.data)], capture_output=True, text=True,
+                              timeout=120, env=env)
+
+    out = run("versions", aid)
+    assert out.returncode == 0 and "headline changed" in out.stdout, out.stderr
+    out = run("diff", aid)
+    assert out.returncode == 0, out.stderr
+    # the headline's changed words only, marked (colour aside), each line isolated as right-to-left
+    assert "تا [-دو هفته دیگر رفع-] {+پایان ماه برطرف+} می‌شود" in out.stdout and "\u2067" in out.stdout
+    figure = run("diff", _id(revisited, FIGURE), "--from", "1", "--to", "2")
+    assert figure.returncode == 0 and "[-" in figure.stdout and "{+" in figure.stdout
+    page = tmp_path / "diff.html"
+    assert run("diff", _id(revisited, PARAGRAPH), "--html", str(page)).returncode == 0
+    assert 'dir="rtl"' in page.read_text(encoding="utf-8") and "<del>" in page.read_text(encoding="utf-8")
+    bad = run("diff", aid, "--to", "9")
+    assert bad.returncode == 2 and bad.stderr.strip().startswith("error:") and len(bad.stderr.strip().splitlines()) == 1
+    assert run("versions", "no-such-id").returncode == 2
