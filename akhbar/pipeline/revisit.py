@@ -65,7 +65,10 @@ class Target:
     last_modified: str | None = None
     revisit_of: dict[str, str] | None = None
 
-    def request(self) -> dict[str, Any]:
+    def request(self, conditional: bool = True) -> dict[str, Any]:
+        """What the spider needs; ``conditional`` False: a plain GET stored whole (the benchmark's baseline)."""
+        if not conditional:
+            return {"url": self.url}
         return {"url": self.url, "etag": self.etag, "last_modified": self.last_modified,
                 "revisit_of": self.revisit_of}
 
@@ -305,9 +308,10 @@ def revisit_outlet(data_dir: Path, lake: Lake, outlets_dir: Path, outlet: Outlet
 
 
 def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[Outlet], night: date,
-                  overrides: dict[str, str] | None = None) -> list[RevisitStats]:
+                  overrides: dict[str, str] | None = None, *, conditional: bool = True) -> list[RevisitStats]:
     """Every outlet's revisits of ``night``, crawled in one child process; one outlet's failure (a busy lock, a
-    crawl that broke) is its stats' ``error``, never raised: a revisit never fails a night."""
+    crawl that broke) is its stats' ``error``, never raised: a revisit never fails a night. ``conditional`` False
+    fetches every page again whole (no validators, no WARC revisit records: bench/revisit_bench.py's baseline)."""
     from akhbar.crawler.revisit_run import revisit_crawl
 
     stats = {o.slug: RevisitStats(o.slug, night) for o in outlets}
@@ -322,7 +326,7 @@ def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[O
                 stats[outlet.slug].error = f"{type(exc).__name__}: {exc}"[:500]
                 continue
             stats[outlet.slug].planned = len(planned[outlet.slug])
-        files = _plan_files(data_dir, night, run_id, {s: t for s, t in planned.items() if t})
+        files = _plan_files(data_dir, night, run_id, {s: t for s, t in planned.items() if t}, conditional)
         if files:
             try:
                 revisit_crawl(files, night, data_dir, outlets_dir, run_id, overrides,
@@ -342,13 +346,14 @@ def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[O
     return [stats[o.slug] for o in outlets]
 
 
-def _plan_files(data_dir: Path, night: date, run_id: str, planned: dict[str, list[Target]]) -> dict[str, Path]:
+def _plan_files(data_dir: Path, night: date, run_id: str, planned: dict[str, list[Target]],
+                conditional: bool = True) -> dict[str, Path]:
     plans = data_dir / REVISIT_ROOT / "plans" / f"day={night.isoformat()}"
     plans.mkdir(parents=True, exist_ok=True)
     files = {}
     for slug, targets in planned.items():
         files[slug] = plans / f"{slug}-{run_id}.json"
-        files[slug].write_text(json.dumps([t.request() for t in targets]), encoding="utf-8")
+        files[slug].write_text(json.dumps([t.request(conditional) for t in targets]), encoding="utf-8")
     return files
 
 
