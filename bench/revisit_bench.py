@@ -57,7 +57,7 @@ def _measure(data: Path, outlets: Path, night: date, conditional: bool) -> dict[
     if errors:
         raise SystemExit(f"revisit failed: {errors}")
     lines = [r for o in chosen for r in read_logs(data / "revisit", night.isoformat(), o.slug)]
-    warc_bytes = sum(p.stat().st_size for p in (data / "revisit" / "warc").rglob("*.warc.gz"))
+    warc_bytes = sum(p.stat().st_size for p in (data / "warc" / f"day={night}").rglob("revisit-*.warc.gz"))
     records = dict(query(data, "select record_type, count(*) from article_revisits group by 1").fetchall())
     return {"revisited": sum(s.planned for s in stats), "requests": len(lines),
             "not_modified": sum(1 for r in lines if r["status"] == 304),

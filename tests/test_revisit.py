@@ -4,7 +4,7 @@ seen in SQL, WARC revisit records readable by warcio, a re-run that replaces, ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -206,3 +206,54 @@ def test_versions_and_diff_through_the_cli_and_the_api(revisited: Revisited, tmp
     bad = run("diff", aid, "--to", "9")
     assert bad.returncode == 2 and bad.stderr.strip().startswith("error:") and len(bad.stderr.strip().splitlines()) == 1
     assert run("versions", "no-such-id").returncode == 2
+
+
+@pytest.mark.e2e
+def test_every_version_replays_by_its_timestamp(revisited: Revisited):
+    """`akhbar replay` (pywb) serves version 1, version 2 and a WARC revisit record (an unchanged ar-mojaz page stored
+    as a revisit record: pywb answers it with the original's payload) each at its own timestamp."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from akhbar.changes import versions
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("akhbar")), "replay", "--port", str(port),
+                             "--data-dir", str(revisited.data)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+    def raw(replay_url: str) -> str:
+        ts, url = replay_url.removeprefix(f"{base}/akhbar/").split("/", 1)
+        with urllib.request.urlopen(f"{base}/akhbar/{ts}id_/{url}", timeout=30) as resp:
+            return resp.read().decode("utf-8", errors="replace")
+
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/akhbar/", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "akhbar replay did not come up"
+                time.sleep(0.3)
+        first, second = versions(revisited.data, _id(revisited, HEADLINE), replay_base=base)
+        old_title = first["title"]
+        page1, page2 = raw(first["replay_url"]), raw(second["replay_url"])
+        assert f"<h1>{old_title}" in page1.replace('<h1 class="title">', "<h1>") or old_title in page1
+        assert NEW_TITLE in page2 and NEW_TITLE not in page1
+        fetched_at, url = _sql(revisited, "select fetched_at, url from article_revisits where outlet = 'ar-mojaz' "
+                                          "and record_type = 'revisit' order by fetched_at desc limit 1")[0]
+        stamp = fetched_at.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+        again = raw(f"{base}/akhbar/{stamp}/{url}")
+        assert _sql(revisited, f"select title from articles where url = '{url}'")[0][0] in again
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)

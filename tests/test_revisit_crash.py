@@ -44,9 +44,9 @@ def test_sigkill_mid_revisit_then_rerun(tmp_path: Path):
         web.revise(SLUG, HEADLINE, title="عنوان تازه پس از ویرایش خبر")
         web.set_fault(SLUG, STALLED, "slow", sleep=120)
         proc = _revisit(data, outlets)
-        warcs = data / "revisit" / "warc" / f"day={NIGHT}" / f"outlet={SLUG}"
+        warcs = data / "warc" / f"day={NIGHT}" / f"outlet={SLUG}"
         end = time.monotonic() + 90
-        while time.monotonic() < end and not (warcs.is_dir() and any(warcs.glob("*.open"))
+        while time.monotonic() < end and not (warcs.is_dir() and any(warcs.glob("revisit-*.open"))
                                               and web.hits(SLUG, STALLED)):
             time.sleep(0.1)
         assert web.hits(SLUG, STALLED), "the revisit never reached the stalled page"

@@ -172,9 +172,8 @@ class Fetched:
 
 def run_records(data_dir: Path, night: date, slug: str, run_id: str) -> dict[str, Fetched]:
     """Normalised URL -> the last response or revisit record the run wrote for it."""
-    root = data_dir / REVISIT_ROOT
     found: dict[str, Fetched] = {}
-    for path in sorted(warc_dir(root, night, slug).glob(f"{run_id}-*.warc.gz")):
+    for path in sorted(warc_dir(data_dir, night, slug).glob(f"{run_id}-*.warc.gz")):
         with open(path, "rb") as fh:
             it = ArchiveIterator(fh)
             for record in it:
@@ -320,7 +319,8 @@ def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[O
         planned: dict[str, list[Target]] = {}
         for outlet in outlets:
             try:
-                locks.enter_context(partition_lock(data_dir, f"revisit={night.isoformat()}", outlet.slug))
+                # the night's outlet-day lock: the revisit writes (and recovers) that day's WARC folder
+                locks.enter_context(partition_lock(data_dir, night.isoformat(), outlet.slug))
                 planned[outlet.slug] = plan(data_dir, lake, outlet, night)
             except Exception as exc:
                 stats[outlet.slug].error = f"{type(exc).__name__}: {exc}"[:500]

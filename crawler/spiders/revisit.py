@@ -4,8 +4,11 @@ A mode of the outlet_day spider: the same robots.txt (RFC 9309), confinement, ca
 crawl log, but no listings — it requests exactly the targets the revisit plan gives it (``targets``: a JSON file,
 ``akhbar.pipeline.revisit``), each with ``If-None-Match`` / ``If-Modified-Since`` from the stored capture's
 validators. The WARC middleware writes a 304, or a payload identical to the stored one, as a ``revisit`` record.
-Its files live apart from the nightly crawl's (``<data>/revisit/{warc,crawl}/day=<night>/outlet=S/``): a revisit
-never adds to a day's crawl log, never counts in its quality gate and never changes which day an article belongs to.
+Its WARC files sit beside the night's (``<data>/warc/day=<night>/outlet=S/revisit-<time>-NNNNN.warc.gz``, records of
+kind ``revisit``, which no day's extraction reads), so ``akhbar replay`` serves every version by its timestamp; its
+crawl log is apart (``<data>/revisit/crawl/day=<night>/outlet=S/``): a revisit never adds to a day's crawl log, never
+counts in its quality gate and never changes which day an article belongs to. The caller holds the night's
+outlet-day lock while it runs (it recovers and writes that day's WARC folder).
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from scrapy import Request
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
+from akhbar.crawler.crawllog import OUTLET_DAY_SETTING, OutletDay
 from akhbar.crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
 from akhbar.crawler.warc import RevisitOf, WarcRecoveryError, recover_open_files
 
-#: the revisit crawl's files, under the data directory
+#: the revisit crawl's own files (crawl logs, plans), under the data directory
 REVISIT_ROOT = "revisit"
 #: statuses the spider judges itself (a gone article is an answer, not a failure)
 JUDGED_STATUSES = [304, 404, 410]
@@ -32,8 +36,16 @@ class RevisitSpider(OutletDaySpider):
     name = "revisit"
 
     def __init__(self, outlet: str, day: str, data_dir: str = "data", targets: str = "", **kwargs: Any) -> None:
-        super().__init__(outlet, day, data_dir=str(Path(data_dir) / REVISIT_ROOT), **kwargs)
+        super().__init__(outlet, day, data_dir=data_dir, **kwargs)
         self.targets: list[dict[str, Any]] = json.loads(Path(targets).read_text(encoding="utf-8")) if targets else []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.settings.set(OUTLET_DAY_SETTING, OutletDay(spider.outlet, spider.day.isoformat(), spider.root,
+                                                           spider.run_id, log_root=spider.root / REVISIT_ROOT),
+                             priority="spider")
+        return spider
 
     def _opened(self, spider: Any) -> None:
         self.archived = {}
