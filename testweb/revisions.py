@@ -9,6 +9,8 @@ an explicit «now» (the state of the site when the revisit runs), between two r
 - ``web.revise(slug, path, figure=True)``: the first number of the body changes (dateModified unchanged);
 - ``web.delete(slug, path, how)``: the page turns ``404``, ``410``, a ``soft404`` (status 200, «page not found»)
   or a redirect to the ``home`` page; ``web.restore(slug, path)`` brings it back as it was before the deletion;
+- ``web.unlist(slug, path)``: the site's sitemaps stop listing the page (it stays online); sitemaps give a revised
+  page's new dateModified as its ``lastmod``;
 - ``web.conditional(slug)``: the site sends ``ETag`` and ``Last-Modified`` with its article pages and answers
   ``304 Not Modified`` to a matching ``If-None-Match`` (else ``If-Modified-Since``); the other sites ignore
   conditional requests and send no validators, as many news sites do.
@@ -69,6 +71,7 @@ class Revisions:
         self._revised: dict[tuple[str, str], Revision] = {}
         self._before_gone: dict[tuple[str, str], Revision] = {}
         self.conditional_sites: set[str] = set()
+        self.unlisted: set[tuple[str, str]] = set()
 
     def revise(self, slug: str, path: str, **change: object) -> None:
         with self._lock:
@@ -104,6 +107,23 @@ class Revisions:
                           modified_local=revision.modified_local or art.modified_local)
         changed.__dict__["path"] = path  # cached_property: pin it
         return changed
+
+
+def revised_sitemap(xml: str, slug: str, base: str, revisions: Revisions) -> str:
+    """A sitemap as the site serves it now: unlisted pages left out, a revised page's lastmod its new dateModified."""
+    def entry(found: re.Match[str]) -> str:
+        block = found.group(0)
+        loc = re.search(r"<loc>([^<]+)</loc>", block)
+        path = loc.group(1).removeprefix(base) if loc else ""
+        if (slug, path) in revisions.unlisted:
+            return ""
+        revision = revisions.revision(slug, path)
+        if revision is not None and revision.modified_local is not None:
+            block = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{revision.modified_local.isoformat()}</lastmod>",
+                           block)
+        return block
+
+    return re.sub(r"<url>.*?</url>\n?", entry, xml, flags=re.DOTALL)
 
 
 def validators(body: bytes, last_modified: datetime) -> dict[str, str]:

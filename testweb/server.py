@@ -45,7 +45,7 @@ from akhbar.testweb import faults as F
 from akhbar.testweb import listings, pages, walls
 from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
 from akhbar.testweb.daily import EXTRA_SITES, DailyOutlet, outlet_toml
-from akhbar.testweb.revisions import GoneMode, Revisions, not_modified, validators
+from akhbar.testweb.revisions import GoneMode, Revisions, not_modified, revised_sitemap, validators
 from akhbar.testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
@@ -230,6 +230,10 @@ class TestWeb:
     def restore(self, slug: str, path: str) -> None:
         self.revisions.restore(slug, path)
 
+    def unlist(self, slug: str, path: str) -> None:
+        """The site's sitemaps stop listing the page from now on (the page stays online)."""
+        self.revisions.unlisted.add((slug, path))
+
     def conditional(self, slug: str, honour: bool = True) -> None:
         """Whether the site sends validators and answers 304 to conditional requests for its articles."""
         (self.revisions.conditional_sites.add if honour else self.revisions.conditional_sites.discard)(slug)
@@ -353,7 +357,8 @@ class TestWeb:
         if path == SITEMAP_INDEX_PATH:
             return Response(200, XML_TYPE, listings.sitemap_index(site, cat, base).encode())
         if path == NEWS_SITEMAP_PATH:
-            return Response(200, XML_TYPE, listings.news_sitemap(site, cat, base).encode())
+            xml = revised_sitemap(listings.news_sitemap(site, cat, base), site.slug, base, self.revisions)
+            return Response(200, XML_TYPE, xml.encode())
         if path.startswith("/sitemaps/") and path.endswith(".xml"):
             try:
                 day = date.fromisoformat(path[len("/sitemaps/"):-4])
@@ -361,7 +366,7 @@ class TestWeb:
                 day = None
             xml = listings.day_sitemap(site, cat, base, day) if day else None
             if xml:
-                return Response(200, XML_TYPE, xml.encode())
+                return Response(200, XML_TYPE, revised_sitemap(xml, site.slug, base, self.revisions).encode())
             return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
         if path in ("", "/"):
             return html_response(site, pages.home_page(site, cat))

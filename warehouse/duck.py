@@ -166,7 +166,8 @@ def table_sql(lake: Lake, table: str, *, reader: bool = False, demoted: frozense
 
 
 #: what a view reads besides its own files
-VIEW_NEEDS = {"articles_unique": ("articles", "duplicates"), "article_changes": ("article_versions",)}
+VIEW_NEEDS = {"articles_unique": ("articles", "duplicates"),
+              "article_changes": ("article_versions", "article_revisits")}
 #: a query that lists the catalog (SHOW TABLES, information_schema, duckdb_views()…) sees every view
 _CATALOG_WORDS = re.compile(r"\b(show|describe|summarize|information_schema|duckdb_\w+|pg_\w+|sqlite_\w+)\b",
                             re.IGNORECASE)
@@ -200,13 +201,20 @@ def view_sql(lake: Lake, *, reader: bool = False, only: set[str] | None = None,
     return statements
 
 
-#: one row per event of a new version (docs/revisits.md): headline_changed, body_changed, stealth_edit, deleted,
-#: restored (warehouse.schema.ChangeEvent); ``day`` is the article's home day, ``seen_at`` when the revisit saw it
+#: one row per event (docs/revisits.md): each new version's headline_changed, body_changed, stealth_edit, deleted,
+#: restored (warehouse.schema.ChangeEvent), and the first revisit that found the page online but gone from its day
+#: sitemap (dropped_from_sitemap); ``day`` is the article's home day, ``seen_at`` when the revisit saw it
 ARTICLE_CHANGES_SQL = (
     "create or replace view article_changes as "
     "select day, outlet, article_id, version, unnest(events) as event, state, revisit_day, fetched_at as seen_at, "
     "url, final_url, http_status, title, change_summary, paragraphs_added, paragraphs_removed, paragraphs_changed, "
-    "warc_file, warc_offset from article_versions"
+    "warc_file, warc_offset from article_versions "
+    "union all by name "
+    "select day, outlet, article_id, version, 'dropped_from_sitemap' as event, 'live' as state, revisit_day, "
+    "fetched_at as seen_at, url, final_url, http_status, 'no longer in its day sitemap, still online' "
+    "as change_summary, warc_file, warc_offset from article_revisits "
+    "where in_sitemap = false and outcome in ('changed', 'unchanged', 'not_modified') "
+    "qualify row_number() over (partition by day, outlet, article_id order by revisit_day) = 1"
 )
 #: per home day and outlet: articles revisited, and those with each kind of change (distinct articles)
 CHANGES_SUMMARY_SQL = """
@@ -215,7 +223,8 @@ select cast(r.day as varchar) as day, r.outlet, count(distinct r.article_id) as 
        count(distinct c.article_id) filter (where c.event = 'headline_changed') as headline,
        count(distinct c.article_id) filter (where c.event = 'stealth_edit') as stealth,
        count(distinct c.article_id) filter (where c.event = 'deleted') as deleted,
-       count(distinct c.article_id) filter (where c.event = 'restored') as restored
+       count(distinct c.article_id) filter (where c.event = 'restored') as restored,
+       count(distinct c.article_id) filter (where c.event = 'dropped_from_sitemap') as unlisted
 from article_revisits r left join article_changes c using (day, outlet, article_id)
 where r.day between coalesce($first, r.day) and coalesce($last, r.day)
   and (len($outlets) = 0 or list_contains($outlets, r.outlet))
@@ -592,7 +601,8 @@ def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: 
     if changes:  # revisits' counts beside (docs/revisits.md)
         sql = (f"select s.*, coalesce(c.revisited, 0) as revisited, coalesce(c.edited, 0) as edited, "
                f"coalesce(c.headline, 0) as headline, coalesce(c.stealth, 0) as stealth, "
-               f"coalesce(c.deleted, 0) as deleted, coalesce(c.restored, 0) as restored "
+               f"coalesce(c.deleted, 0) as deleted, coalesce(c.restored, 0) as restored, "
+               f"coalesce(c.unlisted, 0) as unlisted "
                f"from ({SUMMARY_SQL}) s left join ({CHANGES_SUMMARY_SQL}) c using (day, outlet) "
                f"order by s.day, s.outlet")
     return con.sql(sql, params={"first": first, "last": last, "outlets": list(outlets)})

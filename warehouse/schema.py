@@ -197,6 +197,16 @@ class ChangeEvent(StrEnum):
     STEALTH_EDIT = "stealth_edit"  # headline or body changed while the page's dateModified did not move
     DELETED = "deleted"  # gone on two revisits in a row
     RESTORED = "restored"  # live again after a deletion
+    #: the article's day sitemap no longer lists it while the page is still online (article_revisits.in_sitemap;
+    #: an event of the article_changes view, not a version: the page did not change)
+    DROPPED_FROM_SITEMAP = "dropped_from_sitemap"
+
+
+class RevisitTrigger(StrEnum):
+    """Why an article was revisited (``article_revisits.trigger``)."""
+
+    SCHEDULE = "schedule"  # its day is one of the outlet's [revisit] after_days before the night
+    LISTING = "listing"  # its day sitemap gives it a lastmod newer than our last look at it
 
 
 ARTICLE_VERSIONS = pa.schema(
@@ -205,7 +215,7 @@ ARTICLE_VERSIONS = pa.schema(
         _f("version", pa.int32(), "2, 3, …: each distinct version a revisit saw after the first capture", False),
         _f("state", pa.string(), "live | gone (warehouse.schema.VersionState): a gone version is a deletion"),
         _f("events", pa.list_(pa.string()), "headline_changed, body_changed, stealth_edit, deleted, restored "
-           "(warehouse.schema.ChangeEvent)"),
+           "(warehouse.schema.ChangeEvent; dropped_from_sitemap is in article_revisits)"),
         _f("fetched_at", TS, "time the revisit fetched the version (WARC-Date), UTC"),
         _f("revisit_day", pa.date32(), "the night of the revisit run that saw it (a re-run of that night replaces "
            "its rows)"),
@@ -239,10 +249,14 @@ ARTICLE_REVISITS = pa.schema(
         _f("http_status", pa.int16(), "HTTP status (304: not modified)"),
         _f("outcome", pa.string(), " | ".join(RevisitOutcome) + " (warehouse.schema.RevisitOutcome)"),
         _f("reason", pa.string(), "why: the status, the soft-404's words, the redirect's target, the error"),
+        _f("trigger", pa.string(), "schedule | listing (warehouse.schema.RevisitTrigger): its day is due tonight, or "
+           "its day sitemap gave it a lastmod newer than our last look"),
         _f("conditional", pa.bool_(), "the request carried If-None-Match or If-Modified-Since"),
         _f("record_type", pa.string(), "response | revisit: the WARC record written (revisit: identical payload)"),
         _f("bytes", pa.int64(), "response body size in bytes"),
         _f("version", pa.int32(), "the version the article was at after this revisit"),
+        _f("in_sitemap", pa.bool_(), "its day sitemap, fetched the same night, lists it (false while the page is "
+           "online: dropped_from_sitemap); null: no day sitemap to check"),
         _f("warc_file", pa.string(), "WARC file holding the record, relative to the data dir"),
         _f("warc_offset", pa.int64(), "byte offset of the record in warc_file"),
     ]
@@ -427,16 +441,20 @@ class ArticleRevisitRecord(_Row):
     http_status: int | None = None
     outcome: RevisitOutcome | None = None
     reason: str | None = None
+    trigger: RevisitTrigger | None = None
     conditional: bool | None = None
     record_type: str | None = None
     bytes: int | None = None
     version: int | None = None
+    in_sitemap: bool | None = None
     warc_file: str | None = None
     warc_offset: int | None = None
 
     def __post_init__(self) -> None:
         if self.outcome is not None:
             object.__setattr__(self, "outcome", RevisitOutcome(self.outcome))
+        if self.trigger is not None:
+            object.__setattr__(self, "trigger", RevisitTrigger(self.trigger))
 
 
 RECORDS: dict[str, type[_Row]] = {r.TABLE: r for r in (ArticleRecord, CrawlLogRecord, DuplicateRecord, RunRecord,

@@ -24,9 +24,11 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
+from akhbar.crawler import discovery
 from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.paths import warc_dir
-from akhbar.crawler.spiders.revisit import REVISIT_ROOT
+from akhbar.crawler.spiders.outlet_day import _names_day
+from akhbar.crawler.spiders.revisit import REVISIT_ROOT, day_children
 from akhbar.crawler.warc import new_run_id
 from akhbar.outlets.registry import Outlet
 from akhbar.transforms.identity import normalize_url
@@ -39,6 +41,7 @@ from akhbar.warehouse.schema import (
     ArticleVersionRecord,
     ChangeEvent,
     RevisitOutcome,
+    RevisitTrigger,
     VersionState,
 )
 
@@ -64,6 +67,7 @@ class Target:
     etag: str | None = None
     last_modified: str | None = None
     revisit_of: dict[str, str] | None = None
+    trigger: RevisitTrigger = RevisitTrigger.SCHEDULE
 
     def request(self, conditional: bool = True) -> dict[str, Any]:
         """What the spider needs; ``conditional`` False: a plain GET stored whole (the benchmark's baseline)."""
@@ -123,8 +127,34 @@ def plan(data_dir: Path, lake: Lake, outlet: Outlet, night: date) -> list[Target
     return targets[: outlet.revisit.max_per_night]
 
 
-def _due(data_dir: Path, lake: Lake, slug: str, day: date, night: date) -> list[Target]:
-    articles = _rows(lake, "articles", day, slug, night)
+def window(outlet: Outlet, night: date) -> list[date]:
+    """The days whose sitemaps a night reads: from the day before the furthest revisit day (an article may be listed
+    on the local day before its UTC home day) to the night before."""
+    furthest = max(outlet.revisit.after_days, default=0)
+    return [night - timedelta(days=k) for k in range(1, furthest + 2)] if furthest else []
+
+
+def listing_plan(lake: Lake, outlet: Outlet, night: date, due: Iterable[Target]) -> dict[str, Any]:
+    """The window's days and its live articles not due tonight (normalised URL -> url, home day, and ``since``: the
+    time our newest copy says it was last changed, its dateModified or else its publication), for the spider to
+    revisit those its day sitemap gives a newer lastmod (compared with the page's own time, not our fetch time: a
+    sitemap states the outlet's clock)."""
+    skip = {normalize_url(t.url) for t in due}
+    candidates: dict[str, dict[str, Any]] = {}
+    for day in window(outlet, night):
+        for art, history, _ in _histories(lake, outlet.slug, day, night):
+            key = normalize_url(art["url"])
+            if key in skip or (history and history[-1]["state"] == VersionState.GONE):
+                continue
+            live = [v for v in history if v["state"] == VersionState.LIVE] or [art]
+            stated = [w for w in (live[-1].get("modified_at"), art.get("published_at")) if w is not None]
+            if stated:
+                candidates[key] = {"url": art["url"], "day": day.isoformat(), "since": max(stated).isoformat()}
+    return {"days": [d.isoformat() for d in window(outlet, night)], "candidates": candidates}
+
+
+def _histories(lake: Lake, slug: str, day: date, night: date) -> list[tuple[dict, list[dict], list[dict]]]:
+    """Each archived article of the day with its versions and its judged revisits before ``night``, oldest first."""
     versions: dict[str, list[dict]] = {}
     for v in _rows(lake, "article_versions", day, slug, night):
         versions.setdefault(v["article_id"], []).append(v)
@@ -132,14 +162,25 @@ def _due(data_dir: Path, lake: Lake, slug: str, day: date, night: date) -> list[
     for r in _rows(lake, "article_revisits", day, slug, night):
         revisits.setdefault(r["article_id"], []).append(r)
     out = []
-    for art in sorted(articles, key=lambda a: a["url"]):
+    for art in sorted(_rows(lake, "articles", day, slug, night), key=lambda a: a["url"]):
         if not art.get("warc_file"):
             continue
         history = sorted(versions.get(art["article_id"], []), key=lambda v: v["version"])
-        live = [v for v in history if v["state"] == VersionState.LIVE] or [art]
-        last_live = live[-1]
         seen = [r for r in sorted(revisits.get(art["article_id"], []), key=lambda r: r["revisit_day"])
                 if r["outcome"] != RevisitOutcome.FAILED]
+        out.append((art, history, seen))
+    return out
+
+
+def _due(data_dir: Path, lake: Lake, slug: str, day: date, night: date, only: set[str] | None = None,
+         trigger: RevisitTrigger = RevisitTrigger.SCHEDULE) -> list[Target]:
+    """The day's articles as targets (``only``: those normalised URLs)."""
+    out = []
+    for art, history, seen in _histories(lake, slug, day, night):
+        if only is not None and normalize_url(art["url"]) not in only:
+            continue
+        live = [v for v in history if v["state"] == VersionState.LIVE] or [art]
+        last_live = live[-1]
         streak = 0
         for r in reversed(seen):
             if r["outcome"] != RevisitOutcome.GONE:
@@ -151,8 +192,44 @@ def _due(data_dir: Path, lake: Lake, slug: str, day: date, night: date) -> list[
         etag, modified, refers = stored_validators(data_dir, pointer, latest)
         out.append(Target(art["article_id"], art["url"], day, history[-1]["version"] if history else 1,
                           VersionState(history[-1]["state"]) if history else VersionState.LIVE,
-                          _content(last_live), pointer, streak, etag, modified, refers))
+                          _content(last_live), pointer, streak, etag, modified, refers, trigger))
     return out
+
+
+def day_listings(outlet: Outlet, records: dict[str, Fetched], days: Iterable[date]) -> dict[date, set[str]]:
+    """For each day whose own sitemaps the run fetched whole, the normalised URLs they list (a day whose sitemap
+    was not fetched, or only in part, is not in the result: nothing is judged dropped on missing evidence)."""
+    out: dict[date, set[str]] = {}
+    for day in days:
+        local = discovery.local_days(day, outlet.timezone)
+        own = [u for u in outlet.sitemap_urls(sorted({day, *local}))]
+        listed: set[str] = set()
+        found, broken = False, False
+        for url in own:
+            listing = _sitemap(records.get(normalize_url(url)))
+            if listing is None:
+                continue
+            children = day_children(listing, day, outlet.timezone) if listing.is_index else (
+                [url] if any(_names_day(url, d) for d in {day, *local}) else [])
+            for child in children:
+                child_listing = listing if child == url else _sitemap(records.get(normalize_url(child)))
+                if child_listing is None:
+                    broken = True
+                    continue
+                found = True
+                listed |= {normalize_url(e.url) for e in child_listing.entries}
+        if found and not broken:
+            out[day] = listed
+    return out
+
+
+def _sitemap(fetched: Fetched | None) -> discovery.SitemapListing | None:
+    if fetched is None or fetched.status != 200 or fetched.rec_type != "response":
+        return None
+    try:
+        return discovery.parse_sitemap(fetched.body)
+    except ValueError:
+        return None
 
 
 # -- judging what came back ---------------------------------------------------------------------------------
@@ -201,6 +278,12 @@ class Seen:
     content: Content | None = None
     fetched_at: datetime | None = None
     bytes: int | None = None
+    in_sitemap: bool | None = None
+    conditional: bool = False
+
+
+#: outcomes that say the page is online
+LIVE_OUTCOMES = frozenset({RevisitOutcome.CHANGED, RevisitOutcome.UNCHANGED, RevisitOutcome.NOT_MODIFIED})
 
 
 def judge(outlet: Outlet, target: Target, line: dict[str, Any] | None, fetched: Fetched | None) -> Seen:
@@ -294,6 +377,7 @@ class RevisitStats:
     planned: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     versions: int = 0
+    triggered: int = 0  # revisited because a listing showed a change, beyond the planned ones
     error: str | None = None
 
 
@@ -316,17 +400,19 @@ def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[O
     stats = {o.slug: RevisitStats(o.slug, night) for o in outlets}
     run_id = "revisit-" + new_run_id()
     with ExitStack() as locks:
-        planned: dict[str, list[Target]] = {}
+        planned: dict[str, tuple[list[Target], dict[str, Any]]] = {}
         for outlet in outlets:
             try:
                 # the night's outlet-day lock: the revisit writes (and recovers) that day's WARC folder
                 locks.enter_context(partition_lock(data_dir, night.isoformat(), outlet.slug))
-                planned[outlet.slug] = plan(data_dir, lake, outlet, night)
+                due = plan(data_dir, lake, outlet, night)
+                planned[outlet.slug] = (due, listing_plan(lake, outlet, night, due))
             except Exception as exc:
                 stats[outlet.slug].error = f"{type(exc).__name__}: {exc}"[:500]
                 continue
-            stats[outlet.slug].planned = len(planned[outlet.slug])
-        files = _plan_files(data_dir, night, run_id, {s: t for s, t in planned.items() if t}, conditional)
+            stats[outlet.slug].planned = len(planned[outlet.slug][0])
+        wanted = {s: p for s, p in planned.items() if p[0] or p[1]["candidates"]}
+        files = _plan_files(data_dir, night, run_id, wanted, conditional)
         if files:
             try:
                 revisit_crawl(files, night, data_dir, outlets_dir, run_id, overrides,
@@ -339,29 +425,37 @@ def revisit_night(data_dir: Path, lake: Lake, outlets_dir: Path, outlets: list[O
         for slug in files:
             try:
                 stats[slug].versions = _judge_and_write(data_dir, lake, by_slug[slug], night, run_id,
-                                                        planned[slug], stats[slug])
+                                                        *planned[slug], stats[slug], conditional)
             except Exception as exc:
                 log.exception("revisit of %s on %s failed", slug, night)
                 stats[slug].error = f"{type(exc).__name__}: {exc}"[:500]
     return [stats[o.slug] for o in outlets]
 
 
-def _plan_files(data_dir: Path, night: date, run_id: str, planned: dict[str, list[Target]],
+def _plan_files(data_dir: Path, night: date, run_id: str, planned: dict[str, tuple[list[Target], dict[str, Any]]],
                 conditional: bool = True) -> dict[str, Path]:
+    """The spider's plan per outlet (kept: what was asked, with which validators)."""
     plans = data_dir / REVISIT_ROOT / "plans" / f"day={night.isoformat()}"
     plans.mkdir(parents=True, exist_ok=True)
     files = {}
-    for slug, targets in planned.items():
+    for slug, (targets, listing) in planned.items():
         files[slug] = plans / f"{slug}-{run_id}.json"
-        files[slug].write_text(json.dumps([t.request(conditional) for t in targets]), encoding="utf-8")
+        files[slug].write_text(json.dumps({"targets": [t.request(conditional) for t in targets], "listing": listing},
+                                          ensure_ascii=False), encoding="utf-8")
     return files
 
 
 def _judge_and_write(data_dir: Path, lake: Lake, outlet: Outlet, night: date, run_id: str, targets: list[Target],
-                     stats: RevisitStats) -> int:
+                     listing: dict[str, Any], stats: RevisitStats, conditional: bool = True) -> int:
     lines = {normalize_url(r["url"]): r for r in read_logs(data_dir / REVISIT_ROOT, night.isoformat(), outlet.slug)
              if r["run_id"] == run_id and r["kind"] == "revisit"}
     records = run_records(data_dir, night, outlet.slug, run_id)
+    triggered = _triggered(data_dir, lake, outlet.slug, night, listing, set(lines) - {normalize_url(t.url)
+                                                                                      for t in targets})
+    stats.triggered = len(triggered)
+    targets = [*targets, *triggered]
+    listed = day_listings(outlet, records, [date.fromisoformat(d) for d in listing["days"]])
+    everywhere = set().union(*listed.values())
     by_day: dict[date, list[tuple[Target, Seen]]] = {}
     for t in targets:
         line = lines.get(normalize_url(t.url))
@@ -369,9 +463,33 @@ def _judge_and_write(data_dir: Path, lake: Lake, outlet: Outlet, night: date, ru
         seen = judge(outlet, t, line, records.get(final))
         if seen.outcome is RevisitOutcome.GONE and final != normalize_url(t.url):
             seen.fetched = records.get(normalize_url(t.url)) or seen.fetched  # the redirect itself is the evidence
+        # what the spider sent: validators on planned revisits only (a listing's trigger fetches the page whole)
+        seen.conditional = conditional and t.trigger is RevisitTrigger.SCHEDULE and bool(t.etag or t.last_modified)
+        if seen.outcome in LIVE_OUTCOMES and _sitemaps_checked(t.home_day, night, listed):
+            seen.in_sitemap = normalize_url(t.url) in everywhere
         stats.outcomes[seen.outcome.value] = stats.outcomes.get(seen.outcome.value, 0) + 1
         by_day.setdefault(t.home_day, []).append((t, seen))
     return sum(write_day(data_dir, lake, outlet.slug, day, night, seen) for day, seen in sorted(by_day.items()))
+
+
+def _sitemaps_checked(day: date, night: date, listed: dict[date, set[str]]) -> bool:
+    """Whether the run read whole every day sitemap that may list an article of ``day``: its own, the day before and
+    the day after (page and listing dates a day apart, local days across UTC ones) up to the night."""
+    one = timedelta(days=1)
+    need = {day - one, day} | ({day + one} if day + one < night else set())
+    return need <= listed.keys()
+
+
+def _triggered(data_dir: Path, lake: Lake, slug: str, night: date, listing: dict[str, Any],
+               fetched: set[str]) -> list[Target]:
+    """The candidates the spider revisited because their day sitemap gave them a newer lastmod."""
+    by_day: dict[date, set[str]] = {}
+    for key in fetched:
+        found = listing["candidates"].get(key)
+        if found is not None:
+            by_day.setdefault(date.fromisoformat(found["day"]), set()).add(key)
+    return [t for day, keys in sorted(by_day.items())
+            for t in _due(data_dir, lake, slug, day, night, only=keys, trigger=RevisitTrigger.LISTING)]
 
 
 def write_day(data_dir: Path, lake: Lake, slug: str, day: date, night: date,
@@ -385,9 +503,9 @@ def write_day(data_dir: Path, lake: Lake, slug: str, day: date, night: date,
         f = s.fetched
         revisits.append(ArticleRevisitRecord(
             target.article_id, night, fetched_at=s.fetched_at, url=target.url, final_url=s.final_url,
-            http_status=s.status, outcome=s.outcome, reason=s.reason,
-            conditional=bool(target.etag or target.last_modified), record_type=f.rec_type if f else None,
-            bytes=s.bytes, version=made.version if made else target.last_version,
+            http_status=s.status, outcome=s.outcome, reason=s.reason, trigger=target.trigger,
+            conditional=s.conditional, record_type=f.rec_type if f else None,
+            bytes=s.bytes, version=made.version if made else target.last_version, in_sitemap=s.in_sitemap,
             warc_file=f.warc_file if f else None, warc_offset=f.offset if f else None))
     with partition_lock(data_dir, day.isoformat(), slug, wait=True):
         kept_versions = _rows(lake, "article_versions", day, slug, night)
