@@ -7,11 +7,11 @@ copy revisited once on the night after the last day, every archived article due 
 - **revisit**: conditional requests from the stored validators; a 304 or an identical payload written as a WARC
   ``revisit`` record (what ``akhbar revisit`` does);
 - **refetch**: the same URLs fetched again whole, each stored as a full ``response`` record (what a crawler without
-  revisits would do to see changes).
+  revisits would do to see changes); the window's sitemaps are read in both.
 
-Reported per 1,000 archived articles: requests made (the revisit crawl logs' lines), 304s, revisit records,
-response body bytes received, WARC bytes written, and wall-clock seconds of the revisit step (crawl child start
-included). Every figure is measured in this run. Run: ``python -m bench.revisit_bench --days 3``.
+Reported per 1,000 archived articles: requests made (the revisit crawl logs' lines; of them sitemaps), 304s,
+revisit records, response body bytes received, WARC bytes written, and wall-clock seconds of the revisit step
+(crawl child start included). Every figure is measured in this run. Run: ``python -m bench.revisit_bench --days 3``.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def _measure(data: Path, outlets: Path, night: date, conditional: bool) -> dict[
     warc_bytes = sum(p.stat().st_size for p in (data / "warc" / f"day={night}").rglob("revisit-*.warc.gz"))
     records = dict(query(data, "select record_type, count(*) from article_revisits group by 1").fetchall())
     return {"revisited": sum(s.planned for s in stats), "requests": len(lines),
+            "sitemaps": sum(1 for r in lines if r["kind"] == "sitemap"),
             "not_modified": sum(1 for r in lines if r["status"] == 304),
             "revisit_records": records.get("revisit", 0), "response_records": records.get("response", 0),
             "body_bytes": sum(r["bytes"] or 0 for r in lines), "warc_bytes": warc_bytes, "seconds": seconds}
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     per = 1000 / articles
     print(f"revisit benchmark: {articles} archived articles over {args.days} day(s), 4 outlets "
           f"({', '.join(CONDITIONAL_SITES)} answer 304); figures per 1,000 archived articles\n")
-    cols = ("requests", "not_modified", "revisit_records", "response_records", "body_bytes", "warc_bytes", "seconds")
+    cols = ("requests", "sitemaps", "not_modified", "revisit_records", "response_records", "body_bytes",
+            "warc_bytes", "seconds")
     print(f"{'':10}" + "".join(f"{c:>18}" for c in cols))
     for name, got in results.items():
         print(f"{name:10}" + "".join(f"{got[c] * per:>18,.1f}" for c in cols))
