@@ -276,3 +276,17 @@ def test_a_changed_date_widget_is_no_new_version_and_no_article_changes_day(revi
     assert dict((t, n) for _, t, n in payam).get("response", 0) >= 8
     assert _sql(revisited, "select count(*) from article_versions where outlet = 'fa-payam'") == [(0,)]
     assert _days(revisited) == revisited.days_before  # revisits never move or add an article
+
+
+def test_articles_rewritten_without_the_counts_are_stamped_again(revisited: Revisited):
+    from akhbar.pipeline.revisit import stamp_articles
+
+    lake = Lake(str(revisited.data / "lake"))
+    before = _sql(revisited, "select article_id, versions, last_change_at from articles order by 1")
+    for slug in SLUGS:  # as a re-run of the day's night writes them: no revisit columns
+        rows = lake.read_partition("articles", DAY, slug).to_pylist()
+        lake.replace_partition("articles", DAY, slug, [{**r, "versions": None, "last_change_at": None} for r in rows])
+    assert _sql(revisited, f"select count(versions) from articles where day = '{DAY}'") == [(0,)]
+    for slug in SLUGS:
+        stamp_articles(revisited.data, lake, DAY, slug)
+    assert _sql(revisited, "select article_id, versions, last_change_at from articles order by 1") == before

@@ -516,6 +516,16 @@ def write_day(data_dir: Path, lake: Lake, slug: str, day: date, night: date,
     return len(versions)
 
 
+def stamp_articles(data_dir: Path, lake: Lake, day: date, slug: str) -> None:
+    """Write ``articles.versions`` and ``last_change_at`` of an outlet-day again from its revisit tables, under its
+    lock: for a writer of ``articles`` that rewrote the partition (a re-run of the day's night) and left them null."""
+    with partition_lock(data_dir, day.isoformat(), slug, wait=True):
+        versions = lake.read_partition("article_versions", day, slug)
+        revisits = lake.read_partition("article_revisits", day, slug)
+        if revisits is not None:
+            _stamp_articles(lake, day, slug, versions.to_pylist() if versions is not None else [], revisits.to_pylist())
+
+
 def _stamp_articles(lake: Lake, day: date, slug: str, versions: list[dict], revisits: list[dict]) -> None:
     """``articles.versions`` and ``last_change_at`` from the day's version and revisit rows."""
     found = lake.read_partition("articles", day, slug)
