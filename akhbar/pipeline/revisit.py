@@ -1,8 +1,9 @@
 """Revisits: archived articles fetched again on a decaying schedule; each distinct version kept (docs/revisits.md).
 
-One outlet and night (``revisit_outlet``): plan the articles due (home day = night − k for k in the outlet's
-``[revisit] after_days``, at most ``max_per_night``), crawl them with the revisit spider (conditional requests from
-the stored capture's validators; 304s and identical payloads become WARC ``revisit`` records), judge each answer
+Every outlet of a night (``revisit_night``, one crawl child): plan the articles due (home day = night − k for k in
+the outlet's ``[revisit] after_days``, at most ``max_per_night``) and the window's candidates a day sitemap may ask
+for (``listing_plan``), crawl them with the revisit spider (conditional requests from the stored capture's
+validators; 304s and identical payloads become WARC ``revisit`` records), judge each answer
 (``RevisitOutcome``), and write, per home day and under that day's lock, ``article_revisits`` (one row per fetch),
 ``article_versions`` (one row per new version: an edit, a deletion seen twice in a row, a restoration) and the
 ``versions`` / ``last_change_at`` columns of ``articles``. Every write replaces a partition atomically and the
