@@ -87,6 +87,10 @@ bench-dedup: install
 bench-crawl: install
 	$(BIN)/python -m bench.crawl_bench
 
+# revisits (issue 28): requests, bytes and seconds per 1,000 archived articles, next to fetching every page again
+bench-revisit: install
+	$(BIN)/python -m bench.revisit_bench --days 3
+
 # a 10k-page night over a loopback web of real-size pages, end to end, next to scrapy bench and bare trafilatura
 SCALE_WEB_PAGES ?= 10000
 .PHONY: bench-scale-web

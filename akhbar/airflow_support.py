@@ -86,10 +86,17 @@ def outlet_slugs(folder: Path | None = None, enable: Collection[str] | None = No
     return sorted(s for s, o in load_outlets(folder).items() if o.enabled or s in enable)
 
 
+#: the revisit task's pool (1 slot): one night's revisits at a time, apart from the outlets' crawl pools
+REVISIT_POOL = f"{POOL_PREFIX}_revisits"
+
+
 def pools_spec(folder: Path | None = None) -> dict[str, dict[str, Any]]:
-    """The pools file ``airflow pools import`` reads: one 1-slot pool per outlet."""
-    return {pool_name(s): {"slots": 1, "description": f"akhbar: one crawl of outlet {s} at a time",
+    """The pools file ``airflow pools import`` reads: one 1-slot pool per outlet, and the revisits' pool."""
+    spec = {pool_name(s): {"slots": 1, "description": f"akhbar: one crawl of outlet {s} at a time",
                            "include_deferred": False} for s in outlet_slugs(folder)}
+    spec[REVISIT_POOL] = {"slots": 1, "description": "akhbar: one night of revisits at a time (docs/revisits.md)",
+                          "include_deferred": False}
+    return spec
 
 
 def upkeep_start(cfg: Settings) -> datetime:
@@ -253,6 +260,26 @@ def reextract(first: date, last: date, outlets: list[str] | None = None, everyth
         raise RuntimeError("not re-extracted: " + "; ".join(failed))
     return {"reextracted": [f"{r.day} {r.outlet}" for r in done if not r.skipped],
             "articles": sum(r.articles for r in done), "skipped": sum(r.skipped for r in done)}
+
+
+def revisit(night: date) -> dict[str, Any]:
+    """Revisit the archived articles due on ``night`` (``akhbar revisit --date``), each outlet bounded by its
+    ``[revisit] max_per_night``, then refresh the DuckDB views. Never raises for an outlet: a revisit never fails
+    a night; each outlet's error is in the result."""
+    from akhbar.outlets.registry import select_outlets
+    from akhbar.pipeline.revisit import revisit_night
+    from akhbar.warehouse.duck import refresh_database
+
+    cfg = settings()
+    outlets = select_outlets(None, cfg.outlets_dir, enable=cfg.enabled_outlets)
+    stats = revisit_night(cfg.data_dir, cfg.lake, cfg.outlets_dir, outlets, night, cfg.scrapy_overrides())
+    try:
+        refresh_database(cfg.data_dir, cfg.lake_uri)
+    except Exception as exc:  # the views catch up on the next refresh; the versions are written
+        log.warning("revisit %s: views not refreshed: %s", night, exc)
+    return {"night": night.isoformat(), "outlets": {s.outlet: {"planned": s.planned, "outcomes": s.outcomes,
+                                                               "versions": s.versions, "error": s.error}
+                                                    for s in stats}}
 
 
 def publish(day: date, results: Mapping[str, dict | None]) -> dict[str, Any]:

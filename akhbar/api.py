@@ -95,4 +95,12 @@ class Archive:
         return export(self.data_dir, table, fmt, output, start=_day(start), end=_day(end), outlets=_outlets(outlet),
                       lake_uri=self.lake_uri, memory_limit=self.memory_limit)
 
+    def versions(self, article_id: str) -> pa.Table:
+        """Every version of an article, oldest first: 1 is the first capture (the ``articles`` row), then each
+        distinct version revisits saw (``article_versions``: edits, deletions, restorations), with its change
+        summary and replay address (docs/revisits.md). Empty when the id is unknown."""
+        from akhbar.changes import versions
+
+        return pa.Table.from_pylist(versions(self.data_dir, article_id, self.lake_uri))
+
     tables = EXPORT_TABLES

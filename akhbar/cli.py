@@ -691,7 +691,10 @@ def summary(
     to: Annotated[str | None, typer.Option("--to", metavar="DATE", help="Last UTC day (inclusive).")] = None,
     outlet: Outlets = None,
 ) -> None:
-    """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict."""
+    """Per day and outlet: articles, copies, the latest crawl run's fetches and failures, crawl runs, gate verdict.
+
+    Once articles were revisited: how many of the day's were revisited, edited, retitled, stealth-edited, deleted
+    and restored."""
     from akhbar.warehouse.duck import summary as run_summary
 
     first = _parse_day(from_) if from_ else None
@@ -699,8 +702,9 @@ def summary(
     if first and last and first > last:
         _fail(f"--from {first} is after --to {last}")
     cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    listing = cfg.lake.listing("article_revisits")
     rel = run_summary(cfg.data_dir, cfg.lake_uri, memory_limit=cfg.query_memory, first=first, last=last,
-                      outlets=_unique(outlet) or ())
+                      outlets=_unique(outlet) or (), changes=bool(listing.days or listing.months))
     _print_relation(rel, title="summary")
 
 
@@ -717,6 +721,98 @@ def _print_table(table, title: str | None = None) -> None:
              for row in table.to_pylist()]
     quickquery.print_table(console, [for_terminal(c) for c in table.column_names], cells,
                            None if title is None else for_terminal(title, one_line=True))
+
+
+@app.command()
+@_user_errors
+def revisit(
+    date_: Annotated[str | None, typer.Option("--date", metavar="DATE", help="The night of the revisit, "
+                                                                              "YYYY-MM-DD (default: today, UTC).")]
+    = None,
+    outlet: Outlets = None,
+    data_dir: DataDir = None,
+    outlets_dir: OutletsDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Fetch archived articles again to see edits and deletions (docs/revisits.md).
+
+    Each outlet's articles [revisit] after_days after their day, at most max_per_night; new versions, deletions and
+    restorations go to article_versions."""
+    from akhbar.outlets.registry import select_outlets
+    from akhbar.pipeline.revisit import revisit_night
+    from akhbar.warehouse.duck import refresh_database
+
+    night = _parse_day(date_) if date_ else datetime.now(UTC).date()
+    cfg = _cfg(data_dir, lake, outlets_dir, lake_use=LakeUse.writes)
+    _check_writable(cfg.data_dir)
+    outlets = select_outlets(_unique(outlet), cfg.outlets_dir, enable=cfg.enabled_outlets)
+    cfg.warn_user_agent(_warn)
+    with console.status(f"revisiting articles on {night}…"):
+        stats = revisit_night(cfg.data_dir, cfg.lake, cfg.outlets_dir, outlets, night, cfg.scrapy_overrides())
+        refresh_database(cfg.data_dir, cfg.lake_uri)
+    for s in stats:
+        seen = ", ".join(f"{n} {k}" for k, n in sorted(s.outcomes.items())) or "nothing due"
+        line = f"{s.outlet} {night}: {s.planned} revisited ({seen}); {s.versions} new version(s)"
+        console.print(Text(line + (f"; error: {s.error}" if s.error else "")), highlight=False)
+
+
+@app.command()
+@_user_errors
+def versions(
+    article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID", help="articles.article_id")],
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """Every version of an article: 1 is the first capture, then what revisits saw, with replay addresses."""
+    from akhbar import changes
+
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    found = changes.versions(cfg.data_dir, article_id, cfg.lake_uri, replay_base=cfg.replay_url)
+    if not found:
+        _fail(f"no article {article_id!r} in the lake")
+    import pyarrow as pa
+
+    _print_table(pa.Table.from_pylist([{k: v.get(k) for k in changes.VERSION_COLUMNS} for v in found]),
+                 title=f"{len(found)} version(s) of {article_id}")
+
+
+@app.command()
+@_user_errors
+def diff(
+    article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID", help="articles.article_id")],
+    from_: Annotated[int | None, typer.Option("--from", metavar="N", help="Older version (default: the one "
+                                                                          "before --to).")] = None,
+    to: Annotated[int | None, typer.Option("--to", metavar="N", help="Newer version (default: the last).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", metavar="PATH", help="Write the two versions side by "
+                                                                             "side as an HTML page.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Show unchanged paragraphs too.")] = False,
+    data_dir: DataDir = None,
+    lake: LakeUri = None,
+) -> None:
+    """What changed between two versions of an article, word by word: headline and body."""
+    from akhbar import changes
+
+    cfg = _cfg(data_dir, lake, lake_use=LakeUse.reads)
+    found = {v["version"]: v for v in changes.versions(cfg.data_dir, article_id, cfg.lake_uri,
+                                                        replay_base=cfg.replay_url)}
+    if not found:
+        _fail(f"no article {article_id!r} in the lake")
+    new_n = to if to is not None else max(found)
+    old_n = from_ if from_ is not None else max([n for n in found if n < new_n], default=new_n)
+    for n in (old_n, new_n):
+        if n not in found:
+            _fail(f"{article_id} has no version {n} (versions: {', '.join(map(str, sorted(found)))})")
+    old, new = found[old_n], found[new_n]
+    if html is not None:
+        html.write_text(changes.html_page(article_id, old, new), encoding="utf-8")
+        console.print(Text(f"wrote {html}"))
+        return
+    console.print(Text(for_terminal(f"version {old_n} ({old['fetched_at']}) -> {new_n} ({new['fetched_at']}): "
+                                    f"{new.get('change_summary') or ''}", one_line=True)), highlight=False)
+    console.print(changes.terminal_lines(changes.word_diff(old.get("title") or "", new.get("title") or "")))
+    body = changes.paragraph_diff(old.get("text"), new.get("text"))
+    for paragraph in body if all_ else changes.changed_only(body):
+        console.print(changes.terminal_lines(paragraph))
 
 
 @app.command()

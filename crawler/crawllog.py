@@ -108,6 +108,8 @@ class OutletDay:
     day: str
     root: Path | None  # None: nothing is written (the outlet check's probes)
     run_id: str
+    #: where the crawl log goes when not under ``root`` (the revisit crawl keeps its log apart from the night's)
+    log_root: Path | None = None
 
 
 def outlet_day(crawler) -> OutletDay | None:
@@ -124,7 +126,7 @@ class CrawlLogExtension:
 
     def __init__(self, crawler, target: OutletDay) -> None:
         self.stats = crawler.stats
-        self.log = CrawlLog(target.root, target.day, target.outlet.slug, target.run_id)
+        self.log = CrawlLog(target.log_root or target.root, target.day, target.outlet.slug, target.run_id)
         crawler.signals.connect(self.write, signal=crawl_outcome)
         crawler.signals.connect(self.close, signal=signals.spider_closed)
 

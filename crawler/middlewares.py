@@ -100,8 +100,10 @@ class WarcArchiveMiddleware:
             kind=request_kind(request),
             ip_address=str(response.ip_address) if response.ip_address else None,
             fetched_at=fetched_at,
+            revisit_of=request.meta.get("akhbar_revisit_of"),  # a revisit (crawler.spiders.revisit)
         )
         request.meta["akhbar_warc"] = (warc_file, offset)
+        request.meta["akhbar_record_type"] = self.archive.last_record_type
         request.meta["akhbar_fetched_at"] = fetched_at
         wall = wall_of(response)
         if wall is not None and 300 <= response.status < 400:

@@ -63,6 +63,25 @@ _DROP_HEADERS = {b"transfer-encoding"}
 partition_dir = warc_dir  # the outlet-day's WARC folder (akhbar.crawler.paths)
 
 
+@dataclass(frozen=True)
+class RevisitOf:
+    """The archived capture a revisit compares against: an unchanged payload (or a 304) is written as a WARC
+    ``revisit`` record (identical-payload-digest profile) referring to it, a few hundred bytes instead of the page."""
+
+    uri: str
+    date: str  # its WARC-Date
+    record_id: str
+    digest: str  # its WARC-Payload-Digest, "sha1:<base32>"
+
+
+def payload_digest(body: bytes) -> str:
+    """WARC-Payload-Digest as warcio writes it: sha1 of the payload as on the wire, base32."""
+    import base64
+    import hashlib
+
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode()
+
+
 class WarcArchive:
     """Appends request/response record pairs for one outlet-day of one run."""
 
@@ -76,6 +95,7 @@ class WarcArchive:
         self._fh: io.BufferedWriter | None = None
         self._writer: WARCWriter | None = None
         self._path: Path | None = None
+        self.last_record_type = "response"
 
     def _open(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -114,8 +134,11 @@ class WarcArchive:
         ip_address: str | None = None,
         fetched_at: datetime | None = None,
         provenance: dict[str, str] | None = None,
+        revisit_of: RevisitOf | None = None,
     ) -> tuple[str, int]:
-        """Write one request/response pair; returns (relative WARC path, offset of the response)."""
+        """Write one request/response pair; returns (relative WARC path, offset of the response). With
+        ``revisit_of``, a 304 or a payload identical to it is written as a ``revisit`` record instead
+        (``last_record_type`` says which was written)."""
         if self._writer is None:
             self._open()
         assert self._writer is not None and self._fh is not None
@@ -134,9 +157,17 @@ class WarcArchive:
             if k.lower() not in _DROP_HEADERS
         ]
         http = StatusAndHeaders(f"{status} {reason}", headers, protocol=protocol or "HTTP/1.1")
-        response = self._writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=dict(extra)
-        )
+        if revisit_of is not None and (status == 304 or payload_digest(body) == revisit_of.digest):
+            response = self._writer.create_revisit_record(
+                url, revisit_of.digest, revisit_of.uri, revisit_of.date, http_headers=http,
+                warc_headers_dict=dict(extra))
+            response.rec_headers.add_header("WARC-Refers-To", revisit_of.record_id)
+            self.last_record_type = "revisit"
+        else:
+            response = self._writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=dict(extra)
+            )
+            self.last_record_type = "response"
         path = urlpath(url)
         req_http = StatusAndHeaders(f"{method} {path} HTTP/1.1", request_headers, is_http_request=True)
         request = self._writer.create_warc_record(

@@ -11,6 +11,11 @@ late sitemap and archive updates are in; for back-fills that moment is long past
 failing outlet never stops the others: `dedup` and `publish` run whatever happened (`all_done`), the
 quality gate records failed outlets in the `runs` table and fails the run visibly.
 
+**Revisits.** `revisit`, in its own 1-slot pool `akhbar__revisits`, runs after `publish` whatever happened: it
+fetches again the archived articles due that night (each outlet's `[revisit] after_days`, at most `max_per_night`)
+and records new versions and deletions (docs/revisits.md). It never fails the run: each outlet's error is in its
+result.
+
 **Asset.** `quality_gate`, when it passes, updates the asset `akhbar://lake/day-partitions` with extra
 `{"day": "YYYY-MM-DD", "outlets": [...]}`; the compaction DAG is scheduled on it.
 """
@@ -79,6 +84,10 @@ def akhbar_nightly():
         ctx["outlet_events"][LAKE].extra = {"day": summary["day"], "outlets": summary["published"]}
         return verdicts
 
+    @task(trigger_rule=Rule.ALL_DONE, pool=af.REVISIT_POOL, retries=0)
+    def revisit() -> dict:
+        return af.revisit(_day())
+
     results = {}
     for slug in af.outlet_slugs(SETTINGS.outlets_dir):
         archived = archive_outlet.override(task_id=f"archive_outlet__{slug}", pool=af.pool_name(slug),
@@ -90,6 +99,7 @@ def akhbar_nightly():
     summary = publish(results)
     deduped >> summary
     quality_gate(summary, results, deduped)
+    summary >> revisit.override(**SETTINGS.queue("crawl"))()
 
 
 akhbar_nightly()

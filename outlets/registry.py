@@ -74,6 +74,24 @@ class CrawlPolicy(BaseModel):
     requisite_domains: list[str] = Field(default_factory=list)
 
 
+class RevisitPolicy(BaseModel):
+    """When archived articles are fetched again to see edits and deletions (docs/revisits.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: days after the article's home day on which it is revisited (a decaying schedule)
+    after_days: list[int] = Field(default_factory=lambda: [1, 3, 7, 30])
+    #: articles revisited per outlet and night at most (the oldest-due first are kept)
+    max_per_night: int = Field(default=500, ge=0)
+
+    @field_validator("after_days")
+    @classmethod
+    def _days(cls, v: list[int]) -> list[int]:
+        if any(d < 1 for d in v):
+            raise ValueError("revisit days are whole days after the article's day: 1 or more")
+        return sorted(set(v))
+
+
 class ExtractOverrides(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -101,6 +119,7 @@ class Outlet(BaseModel):
     discovery: Discovery = Field(default_factory=Discovery)
     crawl: CrawlPolicy = Field(default_factory=CrawlPolicy)
     extract: ExtractOverrides = Field(default_factory=ExtractOverrides)
+    revisit: RevisitPolicy = Field(default_factory=RevisitPolicy)
     notes: str | None = None
     #: false: the outlet's published terms or robots.txt refuse crawling; it is crawled only when the user enables
     #: it knowingly (AKHBAR_ENABLE_OUTLETS, or ``enabled = true`` in the file) and skipped by every run otherwise

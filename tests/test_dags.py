@@ -124,8 +124,17 @@ def test_the_passed_gate_updates_the_lake_asset_that_schedules_compaction_and_re
 
 def test_pools_file_has_one_single_slot_pool_per_outlet(testweb_outlets, testweb):
     spec = af.pools_spec(testweb_outlets)
-    assert spec == {f"akhbar_{s.slug}": {"slots": 1, "description": spec[f"akhbar_{s.slug}"]["description"],
-                                         "include_deferred": False} for s in testweb.sites}
+    assert spec == {name: {"slots": 1, "description": spec[name]["description"], "include_deferred": False}
+                    for name in [*(f"akhbar_{s.slug}" for s in testweb.sites), af.REVISIT_POOL]}
+
+
+def test_revisits_run_after_publish_in_their_own_pool_and_never_hold_the_gate(scheduled_nightly):
+    tasks = {t.task_id: t for t in scheduled_nightly.tasks}
+    revisit = tasks["revisit"]
+    assert revisit.pool == af.REVISIT_POOL and revisit.trigger_rule == "all_done" and revisit.retries == 0
+    assert revisit.upstream_task_ids == {"publish"} and revisit.downstream_task_ids == set()
+    assert "revisit" not in tasks["quality_gate"].upstream_task_ids
+    assert not any(t.pool == af.REVISIT_POOL for t in tasks.values() if t is not revisit)
 
 
 def test_dedup_dag_reclusters_a_range_on_demand(dagbag):

@@ -169,6 +169,7 @@ def test_backfill_through_celery_workers_into_an_s3_lake(cluster, testweb, outle
     # every task ran on the worker of its queue: crawls on "crawl", everything else on "cpu"
     placed = Counter((t["task_id"].split("__")[0], t["queue"], t["hostname"]) for t in tis)
     assert placed == Counter({("archive_outlet", "crawl", "crawl-worker"): len(DAYS) * len(OUTLETS),
+                              ("revisit", "crawl", "crawl-worker"): len(DAYS),
                               **{(task, "cpu", "cpu-worker"): len(DAYS) for task in
                                  ("wait_for_day_to_settle", "dedup", "publish", "quality_gate")}}), placed
 

@@ -36,5 +36,5 @@ def test_tasks_are_on_their_queues(tmp_path, testweb_outlets, queues):
     crawl, cpu = queues.get("AKHBAR_CRAWL_QUEUE", default), queues.get("AKHBAR_CPU_QUEUE", default)
     nightly = got.pop("akhbar_nightly")
     assert nightly == {("archive_outlet", crawl), ("wait_for_day_to_settle", cpu), ("dedup", cpu), ("publish", cpu),
-                       ("quality_gate", cpu)}
+                       ("quality_gate", cpu), ("revisit", crawl)}  # revisits fetch: the crawl queue
     assert got and all(queue == cpu for tasks in got.values() for _, queue in tasks), got

@@ -45,6 +45,7 @@ from akhbar.testweb import faults as F
 from akhbar.testweb import listings, pages, requisites, walls
 from akhbar.testweb.content import GZIP_ALWAYS, TODAY, Article, Catalog, ExpectedArticle
 from akhbar.testweb.daily import EXTRA_SITES, DailyOutlet, outlet_toml
+from akhbar.testweb.revisions import GoneMode, Revisions, not_modified, revised_sitemap, validators
 from akhbar.testweb.sites import (
     FEED_PATH,
     NEWS_SITEMAP_PATH,
@@ -130,6 +131,8 @@ class TestWeb:
         self._log_lock = threading.Lock()
         self._down: dict[str, DownMode] = {}
         self._walls: dict[str, Wall] = {}
+        #: edits, deletions and conditional requests (testweb/revisions.py)
+        self.revisions = Revisions()
 
     # ---- lifecycle ---------------------------------------------------------------------------
     def start(self) -> TestWeb:
@@ -214,6 +217,39 @@ class TestWeb:
             text = outlet_toml(site, port) if site.slug in self.daily else _outlet_toml(site, port)
             (directory / f"{site.slug}.toml").write_text(text, encoding="utf-8")
         return directory
+
+    # ---- articles that change after publication (testweb/revisions.py) -------------------------
+    def revise(self, slug: str, path: str, **change: Any) -> None:
+        """Change an article page from now on: ``title=``, ``drop_paragraph=``, ``figure=True``, ``modified_local=``."""
+        self.revisions.revise(slug, path, **change)
+
+    def delete(self, slug: str, path: str, how: GoneMode = "404") -> None:
+        """The article page is gone from now on: ``404``, ``410``, ``soft404`` or a redirect to ``home``."""
+        self.revisions.delete(slug, path, how)
+
+    def restore(self, slug: str, path: str) -> None:
+        self.revisions.restore(slug, path)
+
+    def unlist(self, slug: str, path: str) -> None:
+        """The site's sitemaps stop listing the page from now on (the page stays online)."""
+        self.revisions.unlisted.add((slug, path))
+
+    def conditional(self, slug: str, honour: bool = True) -> None:
+        """Whether the site sends validators and answers 304 to conditional requests for its articles."""
+        (self.revisions.conditional_sites.add if honour else self.revisions.conditional_sites.discard)(slug)
+
+    def _revised_response(self, site: Site, art: Article, base: str, gzip_ok: bool) -> Response:
+        revision = self.revisions.revision(site.slug, art.path)
+        if revision is not None and revision.gone == "home":
+            return _redirect(base + "/", 302)
+        if revision is not None and revision.gone is not None:
+            status = {"404": 404, "410": 410, "soft404": 200}[revision.gone]
+            return html_response(site, pages.not_found_page(site, self.catalog.today), status)
+        now = self.revisions.apply(art, revision) if revision is not None else art
+        resp = self._article_response(now, base, gzip_ok)
+        if site.slug in self.revisions.conditional_sites:
+            resp.headers.update(validators(resp.body, now.last_change_local))
+        return resp
 
     # ---- faults and observation --------------------------------------------------------------
     def set_fault(self, slug: str, path: str, kind: str, **params: Any) -> None:
@@ -321,7 +357,8 @@ class TestWeb:
         if path == SITEMAP_INDEX_PATH:
             return Response(200, XML_TYPE, listings.sitemap_index(site, cat, base).encode())
         if path == NEWS_SITEMAP_PATH:
-            return Response(200, XML_TYPE, listings.news_sitemap(site, cat, base).encode())
+            xml = revised_sitemap(listings.news_sitemap(site, cat, base), site.slug, base, self.revisions)
+            return Response(200, XML_TYPE, xml.encode())
         if path.startswith("/sitemaps/") and path.endswith(".xml"):
             try:
                 day = date.fromisoformat(path[len("/sitemaps/"):-4])
@@ -329,12 +366,12 @@ class TestWeb:
                 day = None
             xml = listings.day_sitemap(site, cat, base, day) if day else None
             if xml:
-                return Response(200, XML_TYPE, xml.encode())
+                return Response(200, XML_TYPE, revised_sitemap(xml, site.slug, base, self.revisions).encode())
             return html_response(site, pages.not_found_page(site, self.catalog.today), 404)
         if path in ("", "/"):
             return html_response(site, pages.home_page(site, cat))
         if art := cat.find(site.slug, path):
-            return self._article_response(art, base, gzip_ok)
+            return self._revised_response(site, art, base, gzip_ok)
         if art := cat.find_short(site.slug, path):
             return _redirect(art.path, 301)
         if unquote(path) == unquote(site.private_path):
@@ -465,7 +502,14 @@ class _Handler(BaseHTTPRequestHandler):
             fault, attempt = hit
             self._fault(web, site, fault, attempt, path, head, normal)
             return
-        self._send(normal(), head)
+        self._send(self._conditional(normal()), head)
+
+    def _conditional(self, resp: Response) -> Response:
+        """A 304 instead of the page when the site honours conditional requests and the client's copy is current."""
+        if resp.status == 200 and "ETag" in resp.headers and not_modified(self.headers, resp.headers):
+            kept = {k: v for k, v in resp.headers.items() if k in ("ETag", "Last-Modified")}
+            return Response(304, resp.content_type, b"", kept)
+        return resp
 
     def _builtin(self, web: TestWeb, site: Site, split, head: bool, normal: Callable[..., Response]) -> None:
         path, query = split.path, parse_qs(split.query)

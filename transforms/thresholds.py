@@ -77,3 +77,25 @@ class ExtractionThresholds:
 
 #: the thresholds extraction runs with
 EXTRACTION = ExtractionThresholds()
+
+
+@dataclass(frozen=True)
+class RevisionThresholds:
+    """What counts as an edit when a revisited article is compared with our copy (transforms.versions).
+
+    Versions are compared on the extracted fields after ``normalize_text`` and tokenisation, so spelling variants
+    of one letter, ZWNJ, harakat and punctuation never make an edit; these thresholds decide the rest."""
+
+    #: a line of at most this many words ...
+    widget_max_tokens: int = 12
+    #: ... whose words are at least this share numbers is a clock or counter widget («آخر تحديث: 12:34 07/01/2025»),
+    #: not writing: it is left out of the comparison. A figure inside a sentence («۱۲ کشته و ۳۰ زخمی» is 2 of 5)
+    #: stays in
+    widget_digit_share: float = 0.6
+    #: two paragraphs in the same place of a changed stretch whose words agree at least this much (difflib ratio)
+    #: are one paragraph changed; below it, one removed and one added
+    paragraph_same: float = 0.5
+
+
+#: the thresholds revisits compare versions with
+REVISIONS = RevisionThresholds()

@@ -166,7 +166,8 @@ def table_sql(lake: Lake, table: str, *, reader: bool = False, demoted: frozense
 
 
 #: what a view reads besides its own files
-VIEW_NEEDS = {"articles_unique": ("articles", "duplicates")}
+VIEW_NEEDS = {"articles_unique": ("articles", "duplicates"),
+              "article_changes": ("article_versions", "article_revisits")}
 #: a query that lists the catalog (SHOW TABLES, information_schema, duckdb_views()…) sees every view
 _CATALOG_WORDS = re.compile(r"\b(show|describe|summarize|information_schema|duckdb_\w+|pg_\w+|sqlite_\w+)\b",
                             re.IGNORECASE)
@@ -187,6 +188,8 @@ def view_sql(lake: Lake, *, reader: bool = False, only: set[str] | None = None,
     (``Lake.reader``); ``demoted`` files are listed last (``table_sql``)."""
     statements = [f"create or replace view {table} as {table_sql(lake, table, reader=reader, demoted=demoted)}"
                   for table in COLUMNS if only is None or table in only]
+    if only is None or "article_changes" in only:
+        statements.append(ARTICLE_CHANGES_SQL)
     if only is not None and "articles_unique" not in only:
         return statements
     statements.append(
@@ -197,6 +200,36 @@ def view_sql(lake: Lake, *, reader: bool = False, only: set[str] | None = None,
     )
     return statements
 
+
+#: one row per event (docs/revisits.md): each new version's headline_changed, body_changed, stealth_edit, deleted,
+#: restored (warehouse.schema.ChangeEvent), and the first revisit that found the page online but gone from its day
+#: sitemap (dropped_from_sitemap); ``day`` is the article's home day, ``seen_at`` when the revisit saw it
+ARTICLE_CHANGES_SQL = (
+    "create or replace view article_changes as "
+    "select day, outlet, article_id, version, unnest(events) as event, state, revisit_day, fetched_at as seen_at, "
+    "url, final_url, http_status, title, change_summary, paragraphs_added, paragraphs_removed, paragraphs_changed, "
+    "warc_file, warc_offset from article_versions "
+    "union all by name "
+    "select day, outlet, article_id, version, 'dropped_from_sitemap' as event, 'live' as state, revisit_day, "
+    "fetched_at as seen_at, url, final_url, http_status, 'no longer in its day sitemap, still online' "
+    "as change_summary, warc_file, warc_offset from article_revisits "
+    "where in_sitemap = false and outcome in ('changed', 'unchanged', 'not_modified') "
+    "qualify row_number() over (partition by day, outlet, article_id order by revisit_day) = 1"
+)
+#: per home day and outlet: articles revisited, and those with each kind of change (distinct articles)
+CHANGES_SUMMARY_SQL = """
+select cast(r.day as varchar) as day, r.outlet, count(distinct r.article_id) as revisited,
+       count(distinct c.article_id) filter (where c.event in ('headline_changed', 'body_changed')) as edited,
+       count(distinct c.article_id) filter (where c.event = 'headline_changed') as headline,
+       count(distinct c.article_id) filter (where c.event = 'stealth_edit') as stealth,
+       count(distinct c.article_id) filter (where c.event = 'deleted') as deleted,
+       count(distinct c.article_id) filter (where c.event = 'restored') as restored,
+       count(distinct c.article_id) filter (where c.event = 'dropped_from_sitemap') as unlisted
+from article_revisits r left join article_changes c using (day, outlet, article_id)
+where r.day between coalesce($first, r.day) and coalesce($last, r.day)
+  and (len($outlets) = 0 or list_contains($outlets, r.outlet))
+group by all
+"""
 
 #: where `akhbar replay` serves by default (akhbar.settings.DEFAULT_REPLAY_URL; AKHBAR_REPLAY_URL moves it)
 DEFAULT_REPLAY_BASE = "http://127.0.0.1:8090"
@@ -558,7 +591,7 @@ order by k.day, k.outlet
 
 def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: str | None = None,
             first: date | None = None, last: date | None = None,
-            outlets: Sequence[str] = ()) -> duckdb.DuckDBPyRelation:
+            outlets: Sequence[str] = (), changes: bool = False) -> duckdb.DuckDBPyRelation:
     """Per day and outlet (optionally from ``first`` to ``last``, only ``outlets``): articles, copies, language
     mismatches, the latest crawl run's fetches/failed/not kept/blocked by a wall (distinct URLs; an article's lead
     image and stylesheets not counted), how many crawl runs there were, the gate's latest verdict and why it failed
@@ -566,4 +599,12 @@ def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: 
     lake = _lake(data_dir, lake_uri)
     con = _open(data_dir, lake, persist=False)
     confine(con, lake, memory_limit=memory_limit)
-    return con.sql(SUMMARY_SQL, params={"first": first, "last": last, "outlets": list(outlets)})
+    sql = SUMMARY_SQL
+    if changes:  # revisits' counts beside (docs/revisits.md)
+        sql = (f"select s.*, coalesce(c.revisited, 0) as revisited, coalesce(c.edited, 0) as edited, "
+               f"coalesce(c.headline, 0) as headline, coalesce(c.stealth, 0) as stealth, "
+               f"coalesce(c.deleted, 0) as deleted, coalesce(c.restored, 0) as restored, "
+               f"coalesce(c.unlisted, 0) as unlisted "
+               f"from ({SUMMARY_SQL}) s left join ({CHANGES_SUMMARY_SQL}) c using (day, outlet) "
+               f"order by s.day, s.outlet")
+    return con.sql(sql, params={"first": first, "last": last, "outlets": list(outlets)})

@@ -110,6 +110,9 @@ ARTICLES = pa.schema(
            "or commoncrawl (a web archive's capture, docs/archives.md); null: rows older than the column"),
         _f("captured_at", TS, "time the response was captured, UTC: fetched_at for live rows, the archive "
            "capture's time (WARC-Refers-To-Date) for wayback and commoncrawl rows"),
+        _f("versions", pa.int32(), "distinct versions revisits have seen (1: as first captured; a deletion counts as "
+           "one, article_versions); null: never revisited, or rows older than the column"),
+        _f("last_change_at", TS, "when a revisit last saw a new version or a deletion, UTC; null: no change seen"),
     ]
 )
 
@@ -181,12 +184,106 @@ HANDOVERS = pa.schema(
     ]
 )
 
+
+class RevisitOutcome(StrEnum):
+    """What one revisit of an archived article found (``article_revisits.outcome``)."""
+
+    NOT_MODIFIED = "not_modified"  # 304 to our conditional request: a WARC revisit record
+    UNCHANGED = "unchanged"  # the same payload (a WARC revisit record), or a new payload with the same version
+    CHANGED = "changed"  # a new version (article_versions)
+    GONE = "gone"  # 404/410, a soft-404 or a redirect to the home or a section page
+    FAILED = "failed"  # no answer worth judging (network error, 5xx, a wall): says nothing about the article
+
+
+class VersionState(StrEnum):
+    """``article_versions.state``: what the URL served in that version."""
+
+    LIVE = "live"
+    GONE = "gone"
+
+
+class ChangeEvent(StrEnum):
+    """The events of a new version (``article_versions.events``; the ``article_changes`` view)."""
+
+    HEADLINE_CHANGED = "headline_changed"
+    BODY_CHANGED = "body_changed"
+    STEALTH_EDIT = "stealth_edit"  # headline or body changed while the page's dateModified did not move
+    DELETED = "deleted"  # gone on two revisits in a row
+    RESTORED = "restored"  # live again after a deletion
+    #: the article's day sitemap no longer lists it while the page is still online (article_revisits.in_sitemap;
+    #: an event of the article_changes view, not a version: the page did not change)
+    DROPPED_FROM_SITEMAP = "dropped_from_sitemap"
+
+
+class RevisitTrigger(StrEnum):
+    """Why an article was revisited (``article_revisits.trigger``)."""
+
+    SCHEDULE = "schedule"  # its day is one of the outlet's [revisit] after_days before the night
+    LISTING = "listing"  # its day sitemap gives it a lastmod newer than our last look at it
+
+
+ARTICLE_VERSIONS = pa.schema(
+    [
+        _f("article_id", pa.string(), "the article (articles.article_id); version 1 is the articles row itself", False),
+        _f("version", pa.int32(), "2, 3, …: each distinct version a revisit saw after the first capture", False),
+        _f("state", pa.string(), "live | gone (warehouse.schema.VersionState): a gone version is a deletion"),
+        _f("events", pa.list_(pa.string()), "headline_changed, body_changed, stealth_edit, deleted, restored "
+           "(warehouse.schema.ChangeEvent; dropped_from_sitemap is in article_revisits)"),
+        _f("fetched_at", TS, "time the revisit fetched the version (WARC-Date), UTC"),
+        _f("revisit_day", pa.date32(), "the night of the revisit run that saw it (a re-run of that night replaces "
+           "its rows)"),
+        _f("url", pa.string(), "URL revisited (the archived article's)"),
+        _f("final_url", pa.string(), "URL after redirects (a deletion by redirect: the home or section page)"),
+        _f("http_status", pa.int16(), "HTTP status of the revisit"),
+        _f("title", pa.string(), "headline of this version (null when gone)"),
+        _f("text", pa.string(), "body of this version, one paragraph per line (null when gone)"),
+        _f("authors", pa.list_(pa.string()), "bylines of this version"),
+        _f("modified_at", TS, "dateModified as the page states it, UTC"),
+        _f("content_hash", pa.string(), "transforms.versions.version_hash: sha1 of what versions are compared on"),
+        _f("changed_fields", pa.list_(pa.string()), "title, body, authors, modified_at: changed since the last live "
+           "version (transforms.versions.ChangedField)"),
+        _f("paragraphs_added", pa.int32(), "body paragraphs added since the last live version"),
+        _f("paragraphs_removed", pa.int32(), "body paragraphs removed since the last live version"),
+        _f("paragraphs_changed", pa.int32(), "body paragraphs changed in place since the last live version"),
+        _f("change_summary", pa.string(), "one line: what changed, or why the article counts as gone"),
+        _f("warc_file", pa.string(), "WARC file holding the version's response, relative to the data dir"),
+        _f("warc_offset", pa.int64(), "byte offset of the response record in warc_file"),
+        _f("warc_record_id", pa.string(), "WARC-Record-ID of the response record"),
+    ]
+)
+
+ARTICLE_REVISITS = pa.schema(
+    [
+        _f("article_id", pa.string(), "the article revisited", False),
+        _f("revisit_day", pa.date32(), "the night of the revisit run", False),
+        _f("fetched_at", TS, "time of the revisit's response, UTC"),
+        _f("url", pa.string(), "URL revisited"),
+        _f("final_url", pa.string(), "URL after redirects"),
+        _f("http_status", pa.int16(), "HTTP status (304: not modified)"),
+        _f("outcome", pa.string(), " | ".join(RevisitOutcome) + " (warehouse.schema.RevisitOutcome)"),
+        _f("reason", pa.string(), "why: the status, the soft-404's words, the redirect's target, the error"),
+        _f("trigger", pa.string(), "schedule | listing (warehouse.schema.RevisitTrigger): its day is due tonight, or "
+           "its day sitemap gave it a lastmod newer than our last look"),
+        _f("conditional", pa.bool_(), "the request carried If-None-Match or If-Modified-Since"),
+        _f("record_type", pa.string(), "response | revisit: the WARC record written (revisit: identical payload)"),
+        _f("bytes", pa.int64(), "response body size in bytes"),
+        _f("version", pa.int32(), "the version the article was at after this revisit"),
+        _f("in_sitemap", pa.bool_(), "its day sitemap, fetched the same night, lists it (false while the page is "
+           "online: dropped_from_sitemap); null: no day sitemap to check"),
+        _f("warc_file", pa.string(), "WARC file holding the record, relative to the data dir"),
+        _f("warc_offset", pa.int64(), "byte offset of the record in warc_file"),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "crawl_log": CRAWL_LOG,
     "duplicates": DUPLICATES,
     "runs": RUNS,
     "handovers": HANDOVERS,
+    # revisits (docs/revisits.md): partitioned by the article's home day and outlet, like articles
+    "article_versions": ARTICLE_VERSIONS,
+    "article_revisits": ARTICLE_REVISITS,
 }
 #: tables whose day partitions hold one file per writing crawl day (``crawl-<day>.parquet``), each replaced by
 #: that day's run under its own lock: never merged into part-0 nor folded into a month (warehouse.compaction)
@@ -199,6 +296,8 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "duplicates": ("cluster_id", "article_id"),
     "runs": ("finished_at",),
     "handovers": ("warc_file", "warc_offset"),
+    "article_versions": ("article_id", "version"),
+    "article_revisits": ("article_id", "revisit_day"),
 }
 
 
@@ -259,6 +358,8 @@ class ArticleRecord(_Row):
     extractor_version: str | None = None
     capture_source: str | None = None
     captured_at: datetime | None = None
+    versions: int | None = None
+    last_change_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +432,66 @@ class HandoverRecord(_Row):
     reason: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleVersionRecord(_Row):
+    TABLE: ClassVar[str] = "article_versions"
+    article_id: str
+    version: int
+    state: VersionState | None = None
+    events: list[str] | None = None
+    fetched_at: datetime | None = None
+    revisit_day: date | None = None
+    url: str | None = None
+    final_url: str | None = None
+    http_status: int | None = None
+    title: str | None = None
+    text: str | None = None
+    authors: list[str] | None = None
+    modified_at: datetime | None = None
+    content_hash: str | None = None
+    changed_fields: list[str] | None = None
+    paragraphs_added: int | None = None
+    paragraphs_removed: int | None = None
+    paragraphs_changed: int | None = None
+    change_summary: str | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_record_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.state is not None:
+            object.__setattr__(self, "state", VersionState(self.state))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRevisitRecord(_Row):
+    TABLE: ClassVar[str] = "article_revisits"
+    article_id: str
+    revisit_day: date
+    fetched_at: datetime | None = None
+    url: str | None = None
+    final_url: str | None = None
+    http_status: int | None = None
+    outcome: RevisitOutcome | None = None
+    reason: str | None = None
+    trigger: RevisitTrigger | None = None
+    conditional: bool | None = None
+    record_type: str | None = None
+    bytes: int | None = None
+    version: int | None = None
+    in_sitemap: bool | None = None
+    warc_file: str | None = None
+    warc_offset: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.outcome is not None:
+            object.__setattr__(self, "outcome", RevisitOutcome(self.outcome))
+        if self.trigger is not None:
+            object.__setattr__(self, "trigger", RevisitTrigger(self.trigger))
+
+
 RECORDS: dict[str, type[_Row]] = {r.TABLE: r for r in (ArticleRecord, CrawlLogRecord, DuplicateRecord, RunRecord,
-                                                       HandoverRecord)}
+                                                       HandoverRecord, ArticleVersionRecord, ArticleRevisitRecord)}
 
 
 def empty_table(name: str) -> pa.Table:

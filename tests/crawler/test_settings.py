@@ -15,4 +15,5 @@ def test_scrapy_list_names_the_spiders():
     scrapy = Path(sys.executable).with_name("scrapy")
     proc = subprocess.run([str(scrapy), "list"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["archive_day", "outlet_day"]  # the live crawl and the web-archive back-fill
+    # the live crawl, the web-archive back-fill and the revisits (docs/revisits.md)
+    assert proc.stdout.split() == ["archive_day", "outlet_day", "revisit"]
