@@ -303,7 +303,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
 
 
 
-# -- one record type per table: fields are exactly the table's columns, in order (tests/test_schema.py) --------
+# -- one record type per table: fields are exactly the table's columns, in order (tests/warehouse/test_schema.py) ----
 class _Row:
     """``to_row()`` / ``from_row()`` for the frozen dataclasses below; ``TABLE`` names their table."""
 

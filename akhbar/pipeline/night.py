@@ -20,7 +20,7 @@ from akhbar.crawler import run as crawl_runner
 from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.warc import new_run_id
 from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
-from akhbar.pipeline import reindex, steps
+from akhbar.pipeline import reindex, revisit, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
 from akhbar.pipeline.page import Placement
 from akhbar.pipeline.prefetch import MISSING, Prefetch
@@ -141,7 +141,8 @@ def load_stage(lake: Lake, data_dir: Path, day: date, outlet: Outlet, articles: 
     lake.replace_crawl_day_files("handovers", day, outlet.slug, handovers_of(rejected, day))
     crawl_rows = list(read_logs(data_dir, day.isoformat(), outlet.slug)) + rejected
     lake.replace_partition("crawl_log", day, outlet.slug, crawl_rows)
-    return lake.replace_partition("articles", day, outlet.slug, articles)
+    # what revisits saw of these articles (their own tables) stays on the rows a re-run writes again
+    return lake.replace_partition("articles", day, outlet.slug, revisit.stamped(lake, day, outlet.slug, articles))
 
 
 def handovers_of(rejected: list[CrawlLogRecord], crawl_day: date) -> dict[date, list[HandoverRecord]]:
@@ -206,7 +207,8 @@ def merge_articles(lake: Lake, day: date, slug: str, articles: list[ArticleRecor
         steps.keep_newest(kept, article)
         changed += kept[article.article_id] is not before
     if changed:  # the order a day's own run writes: by URL
-        lake.replace_partition("articles", day, slug, sorted(kept.values(), key=lambda a: a.url))
+        lake.replace_partition("articles", day, slug,
+                               revisit.stamped(lake, day, slug, sorted(kept.values(), key=lambda a: a.url)))
     return changed
 
 

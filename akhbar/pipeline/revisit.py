@@ -18,7 +18,7 @@ import json
 import logging
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from akhbar.transforms.versions import ChangedField, Content, compare, version_h
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.locks import partition_lock
 from akhbar.warehouse.schema import (
+    ArticleRecord,
     ArticleRevisitRecord,
     ArticleVersionRecord,
     ChangeEvent,
@@ -527,20 +528,43 @@ def stamp_articles(data_dir: Path, lake: Lake, day: date, slug: str) -> None:
             _stamp_articles(lake, day, slug, versions.to_pylist() if versions is not None else [], revisits.to_pylist())
 
 
+def revision_marks(versions: list[dict], revisits: list[dict]) -> dict[str, tuple[int, datetime | None]]:
+    """``articles.versions`` and ``last_change_at`` of each revisited article, from the day's version and revisit
+    rows (an article never revisited has none: its columns stay null)."""
+    newest: dict[str, tuple[int, datetime | None]] = {r["article_id"]: (1, None) for r in revisits}
+    for v in versions:
+        current = newest.get(v["article_id"], (1, None))
+        if v["version"] > current[0]:
+            newest[v["article_id"]] = (v["version"], v["fetched_at"])
+    return newest
+
+
+def _marks_of_day(lake: Lake, day: date, slug: str) -> dict[str, tuple[int, datetime | None]]:
+    versions = lake.read_partition("article_versions", day, slug)
+    revisits = lake.read_partition("article_revisits", day, slug)
+    if revisits is None:
+        return {}
+    return revision_marks(versions.to_pylist() if versions is not None else [], revisits.to_pylist())
+
+
+def stamped(lake: Lake, day: date, slug: str, articles: list[ArticleRecord]) -> list[ArticleRecord]:
+    """``articles`` as a writer of the outlet-day's partition must store them (the caller holds its lock): with
+    the versions and last change the revisit tables hold for them, so a re-run of the day keeps what revisits saw."""
+    marks = _marks_of_day(lake, day, slug)
+    if not marks:
+        return articles
+    return [replace(a, versions=marks[a.article_id][0], last_change_at=marks[a.article_id][1])
+            if a.article_id in marks else a for a in articles]
+
+
 def _stamp_articles(lake: Lake, day: date, slug: str, versions: list[dict], revisits: list[dict]) -> None:
     """``articles.versions`` and ``last_change_at`` from the day's version and revisit rows."""
     found = lake.read_partition("articles", day, slug)
     if found is None:
         return
-    revisited = {r["article_id"] for r in revisits}
-    newest: dict[str, tuple[int, datetime | None]] = {}
-    for v in versions:
-        current = newest.get(v["article_id"], (1, None))
-        if v["version"] > current[0]:
-            newest[v["article_id"]] = (v["version"], v["fetched_at"])
+    marks = revision_marks(versions, revisits)
     rows = found.to_pylist()
     for row in rows:
-        count, when = newest.get(row["article_id"], (1, None))
-        row["versions"] = count if row["article_id"] in revisited else None
-        row["last_change_at"] = when
+        count, when = marks.get(row["article_id"], (None, None))
+        row["versions"], row["last_change_at"] = count, when
     lake.replace_partition("articles", day, slug, rows)

@@ -1,15 +1,14 @@
 """One schema, defined once: the docs are generated from it and the writer enforces it."""
 
-from pathlib import Path
-
 import pyarrow as pa
 import pytest
+from repo import ROOT
 
 from akhbar.warehouse.schema import TABLES, conform, describe_markdown
 
 
 def test_docs_are_generated_from_the_schema():
-    doc = (Path(__file__).parents[1] / "docs" / "schema.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
     assert doc.strip() == describe_markdown().strip(), "regenerate with: akhbar schema > docs/schema.md"
 
 
