@@ -27,6 +27,7 @@ from scrapy.settings import Settings
 
 from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.paths import crawl_log_file
+from akhbar.crawler.requisites import REQUISITE
 from akhbar.crawler.spiders.outlet_day import WARC_UNCHECKED, OutletDaySpider
 from akhbar.outlets.registry import Outlet, select_outlets
 from akhbar.warehouse.children import python_module
@@ -167,7 +168,9 @@ def die_with_parent(parent_pid: int) -> None:
 def run_outcomes(data_dir: Path, day: date, slug: str, run_id: str) -> Counter:
     if not crawl_log_file(data_dir, day, slug, run_id).exists():
         return Counter()
-    return Counter(r["outcome"] for r in read_logs(data_dir, day.isoformat(), slug) if r["run_id"] == run_id)
+    # pages only: an article's lead image or stylesheet (crawler.requisites) is counted apart, as summary does
+    return Counter(r["outcome"] for r in read_logs(data_dir, day.isoformat(), slug)
+                   if r["run_id"] == run_id and r.get("kind") != REQUISITE)
 
 
 def main(argv: list[str] | None = None) -> None:

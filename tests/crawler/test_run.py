@@ -61,3 +61,23 @@ def test_standalone_locks_are_taken_and_inherited_ones_adopted(tmp_path: Path):
                 hold_locks(stack, ["irna"], DAY, tmp_path, {"irna": fd}, None)
         finally:
             os.close(fd)
+
+
+def test_run_outcomes_count_pages_not_their_images(tmp_path):
+    """`akhbar run`'s table counts pages as summary and the gate do: an article's lead image or stylesheet
+    (kind requisite) is archived and logged, but not a fetched page."""
+    import json
+    from datetime import date
+
+    from akhbar.crawler.paths import crawl_log_file
+    from akhbar.crawler.run import run_outcomes
+
+    day = date(2025, 1, 7)
+    path = crawl_log_file(tmp_path, day, "fa-payam", "r1")
+    path.parent.mkdir(parents=True)
+    rows = [("https://fa-payam.example/news/1", "ok", "article"), ("https://fa-payam.example/img/1.jpg", "ok",
+            "requisite"), ("https://fa-payam.example/news/2", "http_error", "article"),
+            ("https://fa-payam.example/static/site.css", "ok", "requisite")]
+    path.write_text("".join(json.dumps({"url": u, "outcome": o, "kind": k, "run_id": "r1",
+                                        "fetched_at": "2025-01-07T08:00:00+00:00"}) + "\n" for u, o, k in rows))
+    assert run_outcomes(tmp_path, day, "fa-payam", "r1") == {"ok": 1, "http_error": 1}
