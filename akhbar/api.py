@@ -81,13 +81,16 @@ class Archive:
                           outlet=outlet)
 
     def search(self, query: str, *, start: Day | None = None, end: Day | None = None,
-               outlet: str | Iterable[str] | None = None, lang: str | None = None, limit: int | None = 20) -> pa.Table:
+               outlet: str | Iterable[str] | None = None, lang: str | None = None, limit: int | None = 20,
+               changed: bool = False, deleted: bool = False) -> pa.Table:
         """The best-ranked articles for ``query`` (BM25 over title and text, Persian/Arabic normalised), with a
-        keyword-in-context snippet; ``"…"`` is a phrase."""
-        from akhbar.search import search
+        keyword-in-context snippet; ``"…"`` is a phrase. ``changed``/``deleted``: only articles revisits saw
+        edited / deleted (``akhbar search --changed/--deleted``)."""
+        from akhbar.search import DELETIONS, EDITS, search
 
+        changes = [*(EDITS if changed else ()), *(DELETIONS if deleted else ())]
         return search(self.data_dir, query, lake_uri=self.lake_uri, start=_day(start), end=_day(end),
-                      outlets=_outlets(outlet), lang=lang, limit=limit)
+                      outlets=_outlets(outlet), lang=lang, limit=limit, changes=changes)
 
     def export(self, table: str, fmt: str, output: str | Path, *, start: Day | None = None, end: Day | None = None,
                outlet: str | Iterable[str] | None = None) -> int:

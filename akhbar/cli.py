@@ -829,6 +829,9 @@ def search(
                                              help="Language code of the text (fa, ar, …).")] = None,
     limit: Annotated[str, typer.Option("--limit", metavar="N", help="At most this many results, best first "
                                                                     "(1 to 10000).")] = "20",
+    changed: Annotated[bool, typer.Option("--changed", help="Only articles revisits saw edited (headline or body, "
+                                                            "stealth edits included).")] = False,
+    deleted: Annotated[bool, typer.Option("--deleted", help="Only articles revisits saw deleted.")] = False,
     data_dir: DataDir = None,
     lake: LakeUri = None,
 ) -> None:
@@ -843,8 +846,9 @@ def search(
     def found() -> None:
         from akhbar import search as archive_search
 
+        changes = [*(archive_search.EDITS if changed else ()), *(archive_search.DELETIONS if deleted else ())]
         rows = archive_search.search(cfg.data_dir, text, lake_uri=cfg.lake_uri, start=start, end=end,
-                                     outlets=_unique(outlet), lang=lang, limit=count, sync=False)
+                                     outlets=_unique(outlet), lang=lang, limit=count, sync=False, changes=changes)
         _print_table(rows.select(["day", "outlet", "score", "title", "snippet", "article_id"]),
                      title=f"{rows.num_rows} result{'' if rows.num_rows == 1 else 's'}")
 

@@ -16,7 +16,8 @@ import duckdb
 import pyarrow as pa
 
 from akhbar.warehouse import search_index
-from akhbar.warehouse.duck import connect
+from akhbar.warehouse.duck import changed_article_ids, connect
+from akhbar.warehouse.schema import ChangeEvent
 
 #: result columns, in order (F's Archive.search returns exactly these)
 COLUMNS = ["article_id", "day", "outlet", "title", "url", "score", "snippet", "published_at", "language",
@@ -40,6 +41,9 @@ def _ts(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+#: what ``search(changes=…)`` calls an edited article and a deleted one (``akhbar search --changed/--deleted``)
+EDITS = (ChangeEvent.HEADLINE_CHANGED, ChangeEvent.BODY_CHANGED, ChangeEvent.STEALTH_EDIT)
+DELETIONS = (ChangeEvent.DELETED,)
 MAX_LIMIT = search_index.MAX_LIMIT
 MAX_QUERY_WORDS = search_index.MAX_QUERY_WORDS
 MAX_QUERY_CHARS = search_index.MAX_QUERY_CHARS
@@ -50,7 +54,8 @@ sync_index = search_index.sync_index
 
 
 def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | None,
-          start, end, outlets, lang, *, sync: bool = True, records: bool = True) -> list[search_index.Hit]:
+          start, end, outlets, lang, *, sync: bool = True, records: bool = True,
+          changes: Iterable[str] | None = None) -> list[search_index.Hit]:
     check_limit(limit)
     check_query(query)
     start, end = _day(start), _day(end)
@@ -58,20 +63,22 @@ def _hits(data_dir: str | Path, query: str, lake_uri: str | None, limit: int | N
         raise ValueError("--to is before --from")
     if sync:
         sync_index(data_dir, lake_uri)
+    ids = None if not changes else changed_article_ids(data_dir, changes, lake_uri)
     return search_index.search(data_dir, query, limit=limit, records=records, start=start, end=end,
-                               outlets=list(outlets) if outlets else None, lang=lang)
+                               outlets=list(outlets) if outlets else None, lang=lang, article_ids=ids)
 
 
 def search(data_dir: str | Path, query: str, *, lake_uri: str | None = None, start: date | str | None = None,
            end: date | str | None = None, outlets: Iterable[str] | None = None, lang: str | None = None,
-           limit: int | None = 20, sync: bool = True) -> pa.Table:
+           limit: int | None = 20, sync: bool = True, changes: Iterable[str] | None = None) -> pa.Table:
     """The articles matching ``query`` best first (BM25 over title and text), with a keyword-in-context snippet.
 
     Loose words must all match, each anywhere in the article; ``"..."`` is a phrase; at most MAX_QUERY_WORDS
     words and MAX_QUERY_CHARS characters. ``start``/``end`` are UTC days (inclusive), ``outlets`` slugs, ``lang``
     a language code; ``limit`` 1 to MAX_LIMIT, or None for every match. ``sync`` False: search the index as it is
-    (the CLI brings it up to date first, outside the query's memory and time limits)."""
-    hits = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang, sync=sync)
+    (the CLI brings it up to date first, outside the query's memory and time limits). ``changes``: only articles
+    with one of these events in ``article_changes`` (``EDITS``, ``DELETIONS``: warehouse.schema.ChangeEvent)."""
+    hits = _hits(data_dir, query, lake_uri, limit, start, end, outlets, lang, sync=sync, changes=changes)
     if not hits:
         return _EMPTY.empty_table()
     rows = pa.table({

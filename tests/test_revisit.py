@@ -3,6 +3,9 @@ seen in SQL, WARC revisit records readable by warcio, a re-run that replaces, ne
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +27,7 @@ SLUGS = ("fa-sepehr", "ar-mojaz", "fa-payam")
 # pages print the day they are served in a header widget: every revisit gets a new payload and no new version
 HEADLINE, FIGURE, DELETED_404, SOFT404 = "/news/2031542", "/news/2031533", "/news/2031536", "/news/2031548"
 PARAGRAPH, HOME, ONE_OFF = "/ar/article/58421", "/ar/article/58422", "/ar/article/58420"
+AKHBAR = str(Path(sys.executable).parent / "akhbar")
 NEW_TITLE = "سازمان غذا و دارو: کمبود آنتی‌بیوتیک‌ها تا پایان ماه برطرف می‌شود"
 
 
@@ -309,3 +313,31 @@ def test_a_rewrite_of_the_day_keeps_what_revisits_saw(revisited: Revisited):
     assert any(a.versions and a.versions > 1 for slug in SLUGS
                for a in stamped(lake, DAY, slug, [ArticleRecord.from_row(r) for r in
                                                   lake.read_partition("articles", DAY, slug).to_pylist()]))
+
+
+def _article(r: Revisited, path: str) -> tuple[str, str]:
+    return _sql(r, f"select article_id, title from articles where url like '%{path}'")[0]
+
+
+def test_search_restricted_to_changed_or_deleted_articles(revisited: Revisited):
+    from akhbar import Archive
+    from akhbar.transforms.normalize import tokens
+
+    archive = Archive(revisited.data)
+    edited_id, edited_title = _article(revisited, HEADLINE)
+    gone_id, gone_title = _article(revisited, DELETED_404)
+    edited = {i for (i,) in _sql(revisited, "select distinct article_id from article_changes where event in "
+                                            "('headline_changed', 'body_changed', 'stealth_edit')")}
+    deleted = {i for (i,) in _sql(revisited, "select distinct article_id from article_changes where event = 'deleted'")}
+    assert edited_id in edited and gone_id in deleted and gone_id not in edited
+    for title, wanted in ((edited_title, edited_id), (gone_title, gone_id)):
+        word = max(tokens(title), key=len)
+        every = set(archive.search(word, limit=100)["article_id"].to_pylist())
+        changed = set(archive.search(word, limit=100, changed=True)["article_id"].to_pylist())
+        gone = set(archive.search(word, limit=100, deleted=True)["article_id"].to_pylist())
+        assert wanted in every and changed <= every & edited and gone <= every & deleted
+        assert (wanted in changed) == (wanted == edited_id) and (wanted in gone) == (wanted == gone_id)
+    # the command line's flags are the same filters
+    proc = subprocess.run([AKHBAR, "search", max(tokens(gone_title), key=len), "--deleted", "--data-dir",
+                           str(revisited.data)], capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"})
+    assert proc.returncode == 0 and gone_id in proc.stdout and edited_id not in proc.stdout, proc.stderr

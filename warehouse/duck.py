@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -587,6 +587,18 @@ from k left join c using (day, outlet) left join a using (day, outlet) left join
      left join latest using (day, outlet)
 order by k.day, k.outlet
 """
+
+
+def changed_article_ids(data_dir: str | Path, events: Iterable[str], lake_uri: str | None = None, *,
+                        memory_limit: str | None = None) -> set[str]:
+    """The articles with any of ``events`` (warehouse.schema.ChangeEvent values) in ``article_changes``."""
+    con = confined_connection(data_dir, lake_uri, memory_limit=memory_limit)
+    try:
+        rows = con.execute("select distinct article_id from article_changes where list_contains($events, event)",
+                           {"events": sorted(set(events))}).fetchall()
+    finally:
+        con.close()
+    return {r[0] for r in rows}
 
 
 def summary(data_dir: str | Path, lake_uri: str | None = None, *, memory_limit: str | None = None,

@@ -41,7 +41,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -482,8 +482,12 @@ def _words_clause(schema: tantivy.Schema, words: list[str],
 
 
 def build_query(schema: tantivy.Schema, parsed: ParsedQuery, *, start: date | None = None, end: date | None = None,
-                outlets: Iterable[str] | None = None, lang: str | None = None) -> tantivy.Query | None:
-    """The tantivy query: every phrase and the loose words must match, then the filters; None: nothing to find."""
+                outlets: Iterable[str] | None = None, lang: str | None = None,
+                article_ids: Collection[str] | None = None) -> tantivy.Query | None:
+    """The tantivy query: every phrase and the loose words must match, then the filters (``article_ids``: only
+    these articles, e.g. those revisits saw change); None: nothing to find."""
+    if article_ids is not None and not article_ids:
+        return None
     must = [_phrase_clause(schema, p, parsed.compounds) for p in parsed.phrases]
     if parsed.words:
         must.append(_words_clause(schema, parsed.words, parsed.compounds))
@@ -496,6 +500,8 @@ def build_query(schema: tantivy.Schema, parsed: ParsedQuery, *, start: date | No
         must.append(tantivy.Query.term_set_query(schema, "outlet", list(outlets)))
     if lang:
         must.append(tantivy.Query.term_query(schema, "lang", lang))
+    if article_ids is not None:
+        must.append(tantivy.Query.term_set_query(schema, "article_id", sorted(article_ids)))
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must])
 
 

@@ -121,3 +121,17 @@ def test_query_size_stays_linear_in_its_words() -> None:
     assert clauses(words) <= words * clauses(1)
     parsed = si.parse(" ".join(f"زمین{ZWNJ}لرزه{ZWNJ}ای{ZWNJ}ها{ZWNJ}ی" for _ in range(3)))
     assert all(len(v) <= 2 ** (si.MAX_PART_MIXES - 1) for v in parsed.compounds.values())
+
+
+def test_article_ids_filter_keeps_only_those_articles():
+    """``article_ids`` (akhbar search --changed/--deleted): only those documents; an empty set finds nothing."""
+    mini = MiniIndex(["دولت جدید اعلام شد", "دولت قدیم رفت", "مجلس تصویب کرد"])
+    searcher = mini.index.searcher()
+
+    def ids(article_ids):
+        q = si.build_query(mini.index.schema, si.parse("دولت"), article_ids=article_ids)
+        return None if q is None else {searcher.doc(a)["article_id"][0] for _, a in searcher.search(q, 10).hits}
+
+    assert ids(None) == {"0", "1"}
+    assert ids({"1", "2"}) == {"1"}
+    assert ids(set()) is None
