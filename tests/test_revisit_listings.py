@@ -98,3 +98,22 @@ def test_a_page_no_longer_in_its_day_sitemap_is_flagged_while_online(data: Path)
                         f"from article_revisits where revisit_day = '{N3}' and day = '{DAY}'")
     assert listed[0][0] >= 3 and listed[0][1] == 1
     assert _sql(data, f"select count(*) from article_revisits where revisit_day = '{N1}' and not in_sitemap") == [(0,)]
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>الوادي</title><id>urn:wadi</id><updated>2025-01-08T21:00:00+01:00</updated>
+<entry><title>الحكومة تعدّل مشروع قانون المالية</title><link href="/ar/article/7001?utm_source=rss"/><id>urn:7001</id>
+<published>2025-01-07T10:00:00+01:00</published><updated>2025-01-08T21:00:00+01:00</updated></entry>
+<entry><title>بلا تاريخ</title><link href="/ar/article/7002"/><id>urn:7002</id></entry>
+</feed>"""
+
+
+def test_feed_changes_reads_the_latest_date_of_each_item():
+    from akhbar.crawler.spiders.revisit import feed_changes
+
+    got = feed_changes(ATOM.encode(), "https://wadi.example/")
+    assert [(e.url, e.when) for e in got] == [
+        ("https://wadi.example/ar/article/7001?utm_source=rss", datetime(2025, 1, 8, 20, tzinfo=ZoneInfo("UTC"))),
+        ("https://wadi.example/ar/article/7002", None)]
+    with pytest.raises(ValueError):
+        feed_changes(b"\x00 not a feed <", "https://wadi.example/")
