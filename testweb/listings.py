@@ -7,6 +7,7 @@ lists the articles of the two newest UTC days with ``news:publication_date``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
@@ -33,8 +34,10 @@ def robots_txt(site: Site, base: str) -> str:
     )
 
 
-def rss(site: Site, catalog: Catalog, base: str) -> str:
-    items = catalog.feed_items(site.slug)
+def rss(site: Site, catalog: Catalog, base: str, now: Callable[[Article], Article] = lambda art: art) -> str:
+    """The site's RSS feed; ``now`` gives each item as the site serves it now (testweb/revisions.py): a changed page's
+    item carries its new headline and, as ``atom:updated``, its dateModified (as many feeds do; RSS has no field)."""
+    items = [now(art) for art in catalog.feed_items(site.slug)]
     out = [
         XML_DECL,
         '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
@@ -43,7 +46,7 @@ def rss(site: Site, catalog: Catalog, base: str) -> str:
         f"<description>{escape(site.name_native)} - {escape(site.name)}</description>\n",
         f"<language>{site.language}</language>\n",
         f'<atom:link href="{base}{FEED_PATH}" rel="self" type="application/rss+xml"/>\n',
-        f"<lastBuildDate>{format_datetime(items[0].last_change_local)}</lastBuildDate>\n",
+        f"<lastBuildDate>{format_datetime(max(a.last_change_local for a in items))}</lastBuildDate>\n",
     ]
     for art in items:
         out.append(
@@ -53,7 +56,8 @@ def rss(site: Site, catalog: Catalog, base: str) -> str:
             f'<guid isPermaLink="false">{site.slug}-{art.number}</guid>\n'
             f"<description>{escape(art.lead)}</description>\n"
             f"<pubDate>{format_datetime(art.published_local)}</pubDate>\n"
-            f"<category>{escape(art.section)}</category>\n"
+            + (f"<atom:updated>{art.modified_local.isoformat()}</atom:updated>\n" if art.modified_local else "")
+            + f"<category>{escape(art.section)}</category>\n"
             + (f"<dc:creator>{escape(art.author)}</dc:creator>\n" if art.author else "")
             + "</item>\n"
         )

@@ -10,7 +10,8 @@ an explicit «now» (the state of the site when the revisit runs), between two r
 - ``web.delete(slug, path, how)``: the page turns ``404``, ``410``, a ``soft404`` (status 200, «page not found»)
   or a redirect to the ``home`` page; ``web.restore(slug, path)`` brings it back as it was before the deletion;
 - ``web.unlist(slug, path)``: the site's sitemaps stop listing the page (it stays online); sitemaps give a revised
-  page's new dateModified as its ``lastmod``;
+  page's new dateModified as its ``lastmod`` (``sitemap_lastmod=False`` in ``revise``: they keep the old one, as a
+  cached sitemap does), the feed gives it as the item's ``atom:updated``, with the new headline;
 - ``web.conditional(slug)``: the site sends ``ETag`` and ``Last-Modified`` with its article pages and answers
   ``304 Not Modified`` to a matching ``If-None-Match`` (else ``If-Modified-Since``); the other sites ignore
   conditional requests and send no validators, as many news sites do.
@@ -44,6 +45,9 @@ class Revision:
     #: the page's new dateModified (local time of the site); None: as first published
     modified_local: datetime | None = None
     gone: GoneMode | None = None
+    #: whether the site's sitemaps show the new dateModified as the page's lastmod (False: a cached sitemap that keeps
+    #: the old one, so only the feed tells of the change)
+    sitemap_lastmod: bool = True
 
 
 def _changed_figure(paragraphs: list[str]) -> list[str]:
@@ -95,6 +99,11 @@ class Revisions:
         with self._lock:
             return self._revised.get((slug, path))
 
+    def current(self, slug: str, art: Article) -> Article:
+        """The article as the site lists it now (a deleted one as it was: listings are not the deletion's concern)."""
+        revision = self.revision(slug, art.path)
+        return art if revision is None or revision.gone is not None else self.apply(art, revision)
+
     def apply(self, art: Article, revision: Revision) -> Article:
         """The article as the site serves it now."""
         paragraphs = list(art.paragraphs)
@@ -118,7 +127,7 @@ def revised_sitemap(xml: str, slug: str, base: str, revisions: Revisions) -> str
         if (slug, path) in revisions.unlisted:
             return ""
         revision = revisions.revision(slug, path)
-        if revision is not None and revision.modified_local is not None:
+        if revision is not None and revision.modified_local is not None and revision.sitemap_lastmod:
             block = re.sub(r"<lastmod>[^<]*</lastmod>", f"<lastmod>{revision.modified_local.isoformat()}</lastmod>",
                            block)
         return block

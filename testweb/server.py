@@ -220,7 +220,8 @@ class TestWeb:
 
     # ---- articles that change after publication (testweb/revisions.py) -------------------------
     def revise(self, slug: str, path: str, **change: Any) -> None:
-        """Change an article page from now on: ``title=``, ``drop_paragraph=``, ``figure=True``, ``modified_local=``."""
+        """Change an article page from now on: ``title=``, ``drop_paragraph=``, ``figure=True``, ``modified_local=``
+        (``sitemap_lastmod=False``: the sitemaps keep the old lastmod, only the feed shows the change)."""
         self.revisions.revise(slug, path, **change)
 
     def delete(self, slug: str, path: str, how: GoneMode = "404") -> None:
@@ -353,7 +354,8 @@ class TestWeb:
         if path == "/robots.txt":
             return Response(200, "text/plain; charset=utf-8", listings.robots_txt(site, base).encode())
         if path == FEED_PATH:
-            return Response(200, "application/rss+xml; charset=utf-8", listings.rss(site, cat, base).encode())
+            feed = listings.rss(site, cat, base, now=lambda art: self.revisions.current(site.slug, art))
+            return Response(200, "application/rss+xml; charset=utf-8", feed.encode())
         if path == SITEMAP_INDEX_PATH:
             return Response(200, XML_TYPE, listings.sitemap_index(site, cat, base).encode())
         if path == NEWS_SITEMAP_PATH:

@@ -219,7 +219,7 @@ class RevisitTrigger(StrEnum):
     """Why an article was revisited (``article_revisits.trigger``)."""
 
     SCHEDULE = "schedule"  # its day is one of the outlet's [revisit] after_days before the night
-    LISTING = "listing"  # its day sitemap gives it a lastmod newer than our last look at it
+    LISTING = "listing"  # its day sitemap (a lastmod) or a feed (an item's date) dates a change after our last look
 
 
 ARTICLE_VERSIONS = pa.schema(
@@ -263,7 +263,7 @@ ARTICLE_REVISITS = pa.schema(
         _f("outcome", pa.string(), " | ".join(RevisitOutcome) + " (warehouse.schema.RevisitOutcome)"),
         _f("reason", pa.string(), "why: the status, the soft-404's words, the redirect's target, the error"),
         _f("trigger", pa.string(), "schedule | listing (warehouse.schema.RevisitTrigger): its day is due tonight, or "
-           "its day sitemap gave it a lastmod newer than our last look"),
+           "its day sitemap or a feed dated a change after our last look"),
         _f("conditional", pa.bool_(), "the request carried If-None-Match or If-Modified-Since"),
         _f("record_type", pa.string(), "response | revisit: the WARC record written (revisit: identical payload)"),
         _f("bytes", pa.int64(), "response body size in bytes"),

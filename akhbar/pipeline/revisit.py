@@ -139,8 +139,8 @@ def window(outlet: Outlet, night: date) -> list[date]:
 def listing_plan(lake: Lake, outlet: Outlet, night: date, due: Iterable[Target]) -> dict[str, Any]:
     """The window's days and its live articles not due tonight (normalised URL -> url, home day, and ``since``: the
     time our newest copy says it was last changed, its dateModified or else its publication), for the spider to
-    revisit those its day sitemap gives a newer lastmod (compared with the page's own time, not our fetch time: a
-    sitemap states the outlet's clock)."""
+    revisit those its day sitemap gives a newer lastmod, or its feed item a newer date (compared with the page's own
+    time, not our fetch time: a listing states the outlet's clock)."""
     skip = {normalize_url(t.url) for t in due}
     candidates: dict[str, dict[str, Any]] = {}
     for day in window(outlet, night):
@@ -484,7 +484,8 @@ def _sitemaps_checked(day: date, night: date, listed: dict[date, set[str]]) -> b
 
 def _triggered(data_dir: Path, lake: Lake, slug: str, night: date, listing: dict[str, Any],
                fetched: set[str]) -> list[Target]:
-    """The candidates the spider revisited because their day sitemap gave them a newer lastmod."""
+    """The candidates the spider revisited because their day sitemap or a feed dated a change after our copy (the
+    crawl log's ``listed_by`` says which)."""
     by_day: dict[date, set[str]] = {}
     for key in fetched:
         found = listing["candidates"].get(key)

@@ -5,23 +5,28 @@ crawl log. It requests the targets the revisit plan gives it (``targets``: a JSO
 each with ``If-None-Match`` / ``If-Modified-Since`` from the stored capture's validators; the WARC middleware writes
 a 304, or a payload identical to the stored one, as a ``revisit`` record. With the plan's ``listing`` part it also
 reads the day sitemaps of the window's days (through the outlet's sitemaps and sitemap indexes, as the nightly spider
-finds them) and revisits, unconditionally, each candidate whose ``lastmod`` there is newer than our last look at it
-(``trigger`` listing); the pipeline reads the same sitemaps back from the WARC file to see what they stopped listing.
-Its WARC files sit beside the night's (``<data>/warc/day=<night>/outlet=S/revisit-<time>-NNNNN.warc.gz``, records of
-kind ``revisit``, which no day's extraction reads), so ``akhbar replay`` serves every version by its timestamp; its
-crawl log is apart (``<data>/revisit/crawl/day=<night>/outlet=S/``): a revisit never adds to a day's crawl log, never
-counts in its quality gate and never changes which day an article belongs to. The caller holds the night's
-outlet-day lock while it runs (it recovers and writes that day's WARC folder).
+finds them) and the outlet's feeds (``discovery.feeds``, else those its home page announces, as the nightly spider
+finds them), and revisits, unconditionally, each candidate whose ``lastmod`` there, or whose feed item's date
+(``atom:updated``, else its ``pubDate``), is newer than our last look at it (``trigger`` listing; the crawl log's
+``listed_by`` says which listing asked); the pipeline reads the same sitemaps back from the WARC file to see what
+they stopped listing. Its WARC files sit beside the night's
+(``<data>/warc/day=<night>/outlet=S/revisit-<time>-NNNNN.warc.gz``, records of kind ``revisit``, which no day's
+extraction reads), so ``akhbar replay`` serves every version by its timestamp; its crawl log is apart
+(``<data>/revisit/crawl/day=<night>/outlet=S/``): a revisit never adds to a day's crawl log, never counts in its
+quality gate and never changes which day an article belongs to. The caller holds the night's outlet-day lock while it
+runs (it recovers and writes that day's WARC folder).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
+import feedparser
 from scrapy import Request
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
@@ -88,6 +93,62 @@ class RevisitSpider(OutletDaySpider):
                 request = self._listing(url, "sitemap", self._window_sitemap)
                 if request is not None:
                     yield request
+        for request in self._feed_requests():
+            yield request
+
+    def _feed_requests(self) -> list[Request]:
+        """The outlet's feeds, read only when some article of the window may be triggered; with none configured and
+        discovery ``auto``, the home page (for the feeds it announces), as the nightly spider does."""
+        if not self.candidates:
+            return []
+        discovered = self.outlet.discovery
+        if discovered.feeds:
+            wanted = [self._listing(url, "feed", self._window_feed) for url in discovered.feeds]
+        elif discovered.auto:
+            wanted = [self._listing(self.outlet.base_url, "home", self._window_home)]
+        else:
+            wanted = []
+        return [r for r in wanted if r is not None]
+
+    def _window_home(self, response: Response) -> Iterable[Request]:
+        if self._walled(response):
+            return
+        self._ok(response)
+        for url in discovery.alternate_feeds(response.body, response.url):
+            request = self._listing(url, "feed", self._window_feed)
+            if request is not None:
+                yield request
+
+    def _window_feed(self, response: Response) -> Iterable[Request]:
+        """A feed: each candidate whose item's date is newer than our last look at it is revisited unconditionally."""
+        if self._walled(response):
+            return
+        try:
+            entries = feed_changes(response.body, response.url)
+        except ValueError as exc:
+            self._ok(response, "extract_failed", reason=str(exc)[:500])
+            return
+        self._ok(response)
+        for entry in entries:
+            request = self._trigger(entry, "feed", response.url)
+            if request is not None:
+                yield request
+
+    def _trigger(self, entry: discovery.Listed, kind: str, via: str) -> Request | None:
+        """The revisit of a candidate whose listing entry (``kind``: sitemap_lastmod or feed) dates a change after our
+        last look at it (once a night, whichever listing tells first); the crawl log's ``listed_by`` names it."""
+        key = normalize_url(discovery.without_tracking(entry.url))
+        found = self.candidates.get(key)
+        if found is None or key in self.triggered or entry.when is None:
+            return None
+        if entry.when <= datetime.fromisoformat(found["since"]):
+            return None
+        self.triggered.add(key)
+        self.listed[normalize_url(found["url"])] = (entry.when, kind, via)
+        request = self._request(found["url"], "revisit", self._revisited)
+        if request is not None:
+            request.meta["handle_httpstatus_list"] = JUDGED_STATUSES
+        return request
 
     def _window_sitemap(self, response: Response) -> Iterable[Request]:
         """A sitemap of the window: an index gives its day children; a day sitemap its candidates with a newer
@@ -110,16 +171,11 @@ class RevisitSpider(OutletDaySpider):
             return
         self._ok(response)
         for entry in listing.entries:
-            key = normalize_url(entry.url)
-            found = self.candidates.get(key)
-            if found is None or key in self.triggered or entry.when is None or entry.published:
+            if entry.published:  # a publication date says nothing of a change
                 continue
-            if entry.when > datetime.fromisoformat(found["since"]):
-                self.triggered.add(key)
-                request = self._request(found["url"], "revisit", self._revisited)
-                if request is not None:
-                    request.meta["handle_httpstatus_list"] = JUDGED_STATUSES
-                    yield request
+            request = self._trigger(entry, "sitemap_lastmod", response.url)
+            if request is not None:
+                yield request
 
     def _revisited(self, response: Response) -> None:
         if self._walled(response):
@@ -129,6 +185,23 @@ class RevisitSpider(OutletDaySpider):
             return
         record = response.meta.get("akhbar_record_type")
         self._ok(response, reason=f"WARC {record} record" if record == "revisit" else None)
+
+
+def feed_changes(body: bytes, base_url: str) -> list[discovery.Listed]:
+    """A feed's items, each with the latest date it gives (Atom ``updated``, an RSS item's ``atom:updated`` or
+    ``dc:date``, else its ``pubDate``, which some outlets move on an edit): feedparser, as ``discovery.parse_feed``,
+    which prefers the publication date a day's crawl needs. Raises ValueError on garbage."""
+    parsed = feedparser.parse(body)
+    if parsed.bozo and not parsed.entries:
+        raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
+    out = []
+    for entry in parsed.entries:
+        if not entry.get("link"):
+            continue
+        stated = (entry.get("updated_parsed"), entry.get("published_parsed"))
+        dates = [datetime(*s[:6], tzinfo=UTC) for s in stated if s]
+        out.append(discovery.Listed(urljoin(base_url, entry["link"]), max(dates, default=None)))
+    return out
 
 
 def day_children(listing: discovery.SitemapListing, day: date, timezone: str) -> list[str]:
