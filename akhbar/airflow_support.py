@@ -262,10 +262,18 @@ def reextract(first: date, last: date, outlets: list[str] | None = None, everyth
             "articles": sum(r.articles for r in done), "skipped": sum(r.skipped for r in done)}
 
 
-def revisit(night: date) -> dict[str, Any]:
+def revisit(night: date, today: date | None = None) -> dict[str, Any]:
     """Revisit the archived articles due on ``night`` (``akhbar revisit --date``), each outlet bounded by its
     ``[revisit] max_per_night``, then refresh the DuckDB views. Never raises for an outlet: a revisit never fails
-    a night; each outlet's error is in the result."""
+    a night; each outlet's error is in the result.
+
+    Only the run of the latest complete day (``today`` - 1, today from the clock) revisits: a back-filled day's
+    run would fetch now what its schedule meant for then, and a back-fill of a month would crawl every
+    archived article again once per day; ``akhbar revisit --date`` runs any night by hand."""
+    latest = (today or datetime.now(UTC).date()) - timedelta(days=1)
+    if night < latest:
+        return {"night": night.isoformat(), "skipped": f"a back-filled day (the latest complete day is {latest}): "
+                                                      "revisits run with that day's run"}
     from akhbar.outlets.registry import select_outlets
     from akhbar.pipeline.revisit import revisit_night
     from akhbar.warehouse.duck import refresh_database

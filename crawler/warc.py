@@ -311,7 +311,9 @@ def read_response(root: Path, warc_file: str, offset: int, max_body: int = MAX_B
         fh.seek(offset)
         try:
             record = next(iter(ArchiveIterator(fh)), None)
-            if record is None or record.rec_type != "response":
+            # not a record's start can still parse as a "response" without HTTP headers (warcio resyncs on
+            # what follows): that is no archived response either
+            if record is None or record.rec_type != "response" or record.http_headers is None:
                 return None
             return _response(record, warc_file, lambda: offset, max_body, None)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:

@@ -13,8 +13,8 @@ quality gate records failed outlets in the `runs` table and fails the run visibl
 
 **Revisits.** `revisit`, in its own 1-slot pool `akhbar__revisits`, runs after `publish` whatever happened: it
 fetches again the archived articles due that night (each outlet's `[revisit] after_days`, at most `max_per_night`)
-and records new versions and deletions (docs/revisits.md). It never fails the run: each outlet's error is in its
-result.
+and records new versions and deletions (docs/revisits.md), in the run of the latest complete day only (a back-filled
+day's run skips it). It never fails the run: each outlet's error is in its result.
 
 **Asset.** `quality_gate`, when it passes, updates the asset `akhbar://lake/day-partitions` with extra
 `{"day": "YYYY-MM-DD", "outlets": [...]}`; the compaction DAG is scheduled on it.

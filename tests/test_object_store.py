@@ -84,6 +84,11 @@ def s3(tmp_path_factory):
         with pytest.MonkeyPatch.context() as patch:
             for key, value in server.env.items():
                 patch.setenv(key, value)
+            import s3fs
+
+            # a cached s3fs instance of an earlier test (another moto server, e.g. test_distributed's) would be
+            # reused: its endpoint is gone
+            s3fs.S3FileSystem.clear_instance_cache()
             lake = Lake(S3_LAKE)
             row = {"article_id": "p1", "url": "https://fa-payam.example/p1", "title": f"دولت{ZWNJ}ها",
                    "text": f"دولت{ZWNJ}ها گفتند", "fetched_at": datetime(2025, 1, 7, 8, tzinfo=UTC)}
