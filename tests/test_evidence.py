@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from services import wait_until
 from tsastub import TimestampServer, make_authority
 from warcio.archiveiterator import ArchiveIterator
 from weblake import DAY
@@ -180,14 +181,7 @@ def test_pywb_replays_persian_and_arabic_pages_from_the_package_right_to_left(da
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}/evidence"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/", timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "pywb did not come up"
-                time.sleep(0.3)
+        wait_until("pywb", lambda: urllib.request.urlopen(f"{base}/", timeout=2), timeout=60, proc=server)
         with sync_playwright() as pw:
             browser = pw.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
                                                             headless=True, args=CHROMIUM_FLAGS)

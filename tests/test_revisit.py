@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from services import wait_until
 from warcio.archiveiterator import ArchiveIterator
 
 from akhbar.outlets.registry import load_outlet_file
@@ -229,7 +230,6 @@ def test_every_version_replays_by_its_timestamp(revisited: Revisited):
     import socket
     import subprocess
     import sys
-    import time
     import urllib.request
 
     from akhbar.changes import versions
@@ -248,14 +248,8 @@ def test_every_version_replays_by_its_timestamp(revisited: Revisited):
             return resp.read().decode("utf-8", errors="replace")
 
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/akhbar/", timeout=2)
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "akhbar replay did not come up"
-                time.sleep(0.3)
+        wait_until("akhbar replay", lambda: urllib.request.urlopen(f"{base}/akhbar/", timeout=2), timeout=120,
+                   proc=proc)
         first, second = versions(revisited.data, _id(revisited, HEADLINE), replay_base=base)
         old_title = first["title"]
         page1, page2 = raw(first["replay_url"]), raw(second["replay_url"])
