@@ -16,15 +16,15 @@ $(BIN)/.installed: pyproject.toml
 #: pywb (the replay server, and the Wayback stand-in of the back-fill tests) in a venv of its own: it pins
 #: redis==2.10.6, which Celery's Redis transport cannot run on
 PYWB := $(VENV)/pywb/bin/wayback
-$(PYWB): $(BIN)/.installed
-	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/pywb
+$(PYWB): | $(BIN)/.installed
+	$(BIN)/uv venv --quiet --clear --python $(PYTHON) $(VENV)/pywb
 	$(BIN)/uv pip install --quiet --python $(VENV)/pywb/bin/python "pywb==2.10.0"
 
 #: py-wacz (`wacz validate`, the tests' independent check of our WACZ packages) in a venv of its own: its
 #: frictionless dependency brings some fifty packages that akhbar does not use
 WACZ := $(VENV)/wacz/bin/wacz
-$(WACZ): $(BIN)/.installed
-	$(BIN)/uv venv --quiet --python $(PYTHON) $(VENV)/wacz
+$(WACZ): | $(BIN)/.installed
+	$(BIN)/uv venv --quiet --clear --python $(PYTHON) $(VENV)/wacz
 	$(BIN)/uv pip install --quiet --python $(VENV)/wacz/bin/python "wacz==0.6.0"
 
 #: ReplayWeb.page's built files (ui.js, sw.js; AGPL, from the npm registry): a reader of our WACZ packages for the
