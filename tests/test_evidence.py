@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from services import wait_until
+from services import free_port, wait_until
 from tsastub import TimestampServer, make_authority
 from warcio.archiveiterator import ArchiveIterator
 from weblake import DAY
@@ -358,22 +358,16 @@ def test_replaywebpage_replays_the_signed_package_and_its_browser_check_holds(si
 @pytest.fixture(scope="module")
 def replay_server(data):
     """`akhbar replay` on the archive (its TimeMap is the reference for every capture we hold)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([AKHBAR, "replay", "--port", str(port), "--data-dir", str(data)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/akhbar/", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                os.killpg(proc.pid, signal.SIGTERM)
-                pytest.fail("akhbar replay did not come up")
-            time.sleep(0.3)
+    try:
+        wait_until("akhbar replay", lambda: urllib.request.urlopen(f"{base}/akhbar/", timeout=2), timeout=90,
+                   proc=proc)
+    except RuntimeError as exc:
+        os.killpg(proc.pid, signal.SIGTERM)
+        pytest.fail(f"akhbar replay did not come up: {exc}")
     yield base
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=20)
