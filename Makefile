@@ -49,9 +49,12 @@ demo: install
 lint: install
 	$(BIN)/ruff check .
 
+#: two workers, each taking whole test files (--dist loadfile: a file's module fixtures start once); most tests
+#: wait on real servers and crawls, so two run in little more than the time of one
+TEST_WORKERS ?= 2
 test: install system
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # everything but the real Airflow starts (scheduler; Celery/PostgreSQL/Redis/S3 deployment): minutes faster
 test-fast: install
