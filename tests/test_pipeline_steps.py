@@ -16,7 +16,7 @@ from akhbar.outlets.registry import load_outlets
 from akhbar.pipeline import executor, night, steps
 from akhbar.pipeline.executor import PageTimeout, choose_executor, run_jobs
 from akhbar.transforms.dedup import content_hash
-from akhbar.transforms.extract import ExtractionError
+from akhbar.transforms.extract import ExtractionError, NoArticleText
 from akhbar.transforms.normalize import normalize_text
 from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome, conform
@@ -95,8 +95,11 @@ def test_extraction_failures_are_classified_by_type():
                                               "RecursionError: maximum recursion depth exceeded")
     not_html = steps.with_extraction(page, ExtractionError("not HTML: application/pdf"))
     assert not_html.rejection.outcome is CrawlOutcome.EXTRACT_FAILED
-    assert steps.with_extraction(page, ExtractionError("no article text found")).rejection.outcome \
+    assert steps.with_extraction(page, NoArticleText("no article text found")).rejection.outcome \
         is CrawlOutcome.NOT_ARTICLE
+    # by the exception's type, not its words: the same reason on the base type is a failure
+    assert steps.with_extraction(page, ExtractionError("no article text found")).rejection.outcome \
+        is CrawlOutcome.EXTRACT_FAILED
 
 
 def test_listing_evidence_is_parsed_once_and_written_back_the_same():
@@ -126,7 +129,7 @@ def test_pages_that_are_no_article_are_rejected_with_their_reason():
     short = type("Ex", (), {"text": "آخرین اخبار"})()
     why = steps.reject_extracted(index, short)
     assert why.outcome is CrawlOutcome.NOT_ARTICLE and why.reason.startswith("index page: 60 links")
-    assert steps.reject_extracted(b"", ExtractionError("empty page")).outcome is CrawlOutcome.NOT_ARTICLE
+    assert steps.reject_extracted(b"", NoArticleText("empty page")).outcome is CrawlOutcome.NOT_ARTICLE
     broke = steps.reject_extracted(b"<html>", ExtractionError("parser gave up on <html>"))
     assert (broke.outcome, broke.reason) == (CrawlOutcome.EXTRACT_FAILED, "parser gave up on <html>")
     late = steps.reject_extracted(b"<html>", PageTimeout(2.5))

@@ -33,7 +33,7 @@ from akhbar.warehouse.lake import Lake
 from akhbar.warehouse.schema import ArticleRecord, CrawlOutcome
 
 if TYPE_CHECKING:
-    from akhbar.transforms.extract import Extracted
+    from akhbar.transforms.extract import Extracted, ExtractionError
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,9 @@ DATE_TOLERANCE = timedelta(hours=24)
 EARLIEST_PAGE_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 #: an index page: at least this many links around less than SHORT_TEXT characters of extracted text
 INDEX_MIN_LINKS, SHORT_TEXT = 50, 200
-#: ExtractionError reasons (transforms.extract) that mean "no article here" rather than "extraction broke"
-_NO_TEXT_ERRORS = ("empty page", "no article text found")
-#: not_article reasons that say the page had no body text (the quality gate's empty-body rate counts them)
-NO_BODY_REASONS = ("no body text", *_NO_TEXT_ERRORS)
+#: not_article reasons in crawl_log that say the page had no body text (the quality gate's empty-body rate counts
+#: them): ours, and the reasons transforms.extract gives its NoArticleText
+NO_BODY_REASONS = ("no body text", "empty page", "no article text found")
 #: a failure's reason is cut to this many characters (a crawl_log line, not a dump)
 MAX_REASON_CHARS = 500
 
@@ -180,9 +179,9 @@ def extract_job(page: Page, outlet: Outlet) -> ExtractJob:
 
 def extract_page(job: ExtractJob) -> Extracted | Rejection:
     """The Extracted page, or the Rejection saying why there is none (returned: a pool's map goes on), classified
-    by the error's type: the extractor's ExtractionError (not_article when its reason is that the page has no
-    text), anything else of this one page (a parser's recursion limit, a library's ValueError) extract_failed
-    with its type and message: one page never fails its outlet-day."""
+    by the error's type: the extractor's ExtractionError (not_article when it is NoArticleText), anything else
+    of this one page (a parser's recursion limit, a library's ValueError) extract_failed with its type and
+    message: one page never fails its outlet-day."""
     from akhbar.transforms.extract import ExtractionError, extract
 
     try:
@@ -193,11 +192,13 @@ def extract_page(job: ExtractJob) -> Extracted | Rejection:
         return page_failure(exc)
 
 
-def extraction_refused(exc: Any) -> Rejection:
-    """The Rejection of the extractor's own ExtractionError: not_article when the page has no text (the one
-    exception type of transforms.extract tells "no text" from "not HTML" by its reason), else extract_failed."""
-    no_text = exc.reason in _NO_TEXT_ERRORS
-    return Rejection(CrawlOutcome.NOT_ARTICLE if no_text else CrawlOutcome.EXTRACT_FAILED, exc.reason)
+def extraction_refused(exc: ExtractionError) -> Rejection:
+    """The Rejection of the extractor's own ExtractionError, by its type: not_article for NoArticleText (HTML with
+    no text), extract_failed for the rest (not HTML, unparsable)."""
+    from akhbar.transforms.extract import NoArticleText
+
+    outcome = CrawlOutcome.NOT_ARTICLE if isinstance(exc, NoArticleText) else CrawlOutcome.EXTRACT_FAILED
+    return Rejection(outcome, exc.reason)
 
 
 def page_failure(exc: BaseException) -> Rejection:

@@ -182,15 +182,15 @@ def test_a_compressed_wall_is_read_through_its_content_encoding():
 def test_a_status_200_wall_that_reached_extraction_is_blocked_not_a_not_article():
     """Before: the interstitial had no body text and was logged not_article, counted among the outlet's pages."""
     from akhbar.pipeline.steps import reject_extracted
-    from akhbar.transforms.extract import ExtractionError
+    from akhbar.transforms.extract import NoArticleText
     from akhbar.warehouse.schema import CrawlOutcome
 
     page = walls.cloudflare(HOST, "/news/1", 200, header=False)
-    why = reject_extracted(page.body, ExtractionError("no article text found"))
+    why = reject_extracted(page.body, NoArticleText("no article text found"))
     assert why.outcome is CrawlOutcome.BLOCKED and why.reason.startswith("blocked by cloudflare: challenge")
     arvan = walls.arvancloud(HOST, "/news/1")
-    assert reject_extracted(arvan.body, ExtractionError("empty page")).outcome is CrawlOutcome.BLOCKED
-    assert reject_extracted(b"<html><body></body></html>", ExtractionError("empty page")).outcome \
+    assert reject_extracted(arvan.body, NoArticleText("empty page")).outcome is CrawlOutcome.BLOCKED
+    assert reject_extracted(b"<html><body></body></html>", NoArticleText("empty page")).outcome \
         is CrawlOutcome.NOT_ARTICLE
 
 

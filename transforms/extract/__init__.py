@@ -60,11 +60,11 @@ from akhbar.transforms.extract.meta import (
 )
 from akhbar.transforms.extract.options import ExtractOptions
 from akhbar.transforms.extract.page import parse_page
-from akhbar.transforms.extract.result import Extracted, ExtractionError
+from akhbar.transforms.extract.result import Extracted, ExtractionError, NoArticleText
 from akhbar.transforms.language import detect_language
 
 __all__ = ["DATE_SOURCES", "EXTRACTOR_VERSION", "MAIN_OPTIONS", "ExtractOptions", "Extracted", "ExtractionError",
-           "extract", "extract_article"]
+           "NoArticleText", "extract", "extract_article"]
 
 EXTRACTOR_VERSION = "akhbar-extract-8 (trafilatura " + traf.VERSION + ")"
 
@@ -107,7 +107,7 @@ def extract(html: str | bytes, opts: ExtractOptions) -> Extracted:
                        authors)
     text = "\n".join(lines)
     if not text.strip():
-        raise ExtractionError("no article text found")
+        raise NoArticleText("no article text found")
 
     tags = split_tags([r(t) for t in md.tags or []] or [r(t) for t in cleaned.tags], title)
     section = ld_text(ld.get("articleSection")) or meta(metas, "article:section") or (

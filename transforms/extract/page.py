@@ -13,7 +13,7 @@ from typing import Any
 
 from akhbar.transforms import trafilatura_adapter as traf
 from akhbar.transforms.encoding import decode_page, is_refused_type
-from akhbar.transforms.extract.result import ExtractionError
+from akhbar.transforms.extract.result import ExtractionError, NoArticleText
 
 #: invisible characters trafilatura would drop -> printable stand-ins from scripts no news page uses
 _PROTECT = {"\u200c": "\u16a0", "\u200d": "\u16a2"}
@@ -66,13 +66,13 @@ def parse_page(html: str | bytes, content_type: str | None) -> Parsed:
         raise ExtractionError(f"not HTML: {content_type}")
     if isinstance(html, bytes):
         if not html.strip():
-            raise ExtractionError("empty page")
+            raise NoArticleText("empty page")
         decoded = decode_page(html, content_type)
         page, encoding, repairs = decoded.text, decoded.codec, decoded.repairs
     else:
         page, encoding, repairs = html, "unicode", 0
     if not page.strip():
-        raise ExtractionError("empty page")
+        raise NoArticleText("empty page")
     head = page.lstrip()[:1000].lower()
     if not any(mark in head for mark in _HTML_MARKS):
         raise ExtractionError("not HTML")

@@ -14,6 +14,11 @@ class ExtractionError(ValueError):
         self.reason = reason
 
 
+class NoArticleText(ExtractionError):
+    """The page is HTML but holds no article text (empty, or nothing the extractor takes for a body): a page that
+    is no article, where any other ExtractionError means the page could not be read as one."""
+
+
 @dataclass(frozen=True)
 class Extracted:
     title: str | None

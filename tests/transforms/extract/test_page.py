@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from akhbar.transforms.extract.page import Joiners, parse_page
-from akhbar.transforms.extract.result import ExtractionError
+from akhbar.transforms.extract.result import ExtractionError, NoArticleText
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 PAGE = f"<html><body><p>گفت{ZWNJ}وگو درباره برنامه‌ها</p></body></html>"
@@ -35,14 +35,15 @@ def test_parse_page_keeps_zwnj_in_the_tree_and_reports_the_decoding():
     assert parse_page(PAGE, None).encoding == "unicode"
 
 
-@pytest.mark.parametrize(("page", "content_type", "reason"), [
-    (b"", "text/html", "empty page"),
-    (b"   \n", "text/html", "empty page"),
-    ("  ", None, "empty page"),
-    ("متن ساده بدون هیچ نشانه‌گذاری", "text/html", "not HTML"),
-    (b"%PDF-1.7 binary", "application/pdf", "not HTML: application/pdf"),
+@pytest.mark.parametrize(("page", "content_type", "reason", "no_text"), [
+    (b"", "text/html", "empty page", True),
+    (b"   \n", "text/html", "empty page", True),
+    ("  ", None, "empty page", True),
+    ("متن ساده بدون هیچ نشانه‌گذاری", "text/html", "not HTML", False),
+    (b"%PDF-1.7 binary", "application/pdf", "not HTML: application/pdf", False),
 ])
-def test_what_is_no_html_page_raises_with_its_reason(page, content_type, reason):
+def test_what_is_no_html_page_raises_with_its_reason(page, content_type, reason, no_text):
     with pytest.raises(ExtractionError) as caught:
         parse_page(page, content_type)
     assert caught.value.reason == reason
+    assert isinstance(caught.value, NoArticleText) is no_text  # the pipeline tells the two apart by type
