@@ -18,7 +18,7 @@ import re
 import shutil
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -356,25 +356,37 @@ class ResponseRef:
     warc_file: str  # relative to the data root
     offset: int
     live: bool = True  # fetched from the outlet, not a web archive's capture (a live copy is preferred)
-    page: bool = True  # the page itself, not a bot wall answered with status 200 (transforms.blockwall)
+    #: the page itself, not a bot wall answered with status 200 (transforms.blockwall); None: not looked at yet
+    page: bool | None = None
 
     @property
     def rank(self) -> tuple[bool, bool, datetime]:
+        assert self.page is not None, "a ref is looked at (seen) before it is ranked"
         return self.page, self.live, self.fetched_at
+
+    def seen(self, rec: ArchivedResponse) -> ResponseRef:
+        """This ref with ``page`` known from its record ``rec``."""
+        return replace(self, page=detect_wall(rec.status, rec.headers, rec.body) is None)
 
 
 def newest_refs(root: Path, day: str, outlet: str) -> list[ResponseRef]:
     """Where the newest of :func:`archived_articles` for each normalised URL lies (a re-fetch replaces the older
-    copy); no body is kept, so choosing costs the same memory for a day of any size."""
+    copy); no body is kept, so choosing costs the same memory for a day of any size. The page beats a wall (a
+    live wall loses to an archive's capture: --source auto), then a live copy wins over any web archive's capture
+    of the page, whichever was fetched later. A URL archived once is not looked at for a wall here (the extract
+    stage screens every page): only copies that compete are."""
     newest: dict[str, ResponseRef] = {}
     for rec in archived_articles(root, day, outlet):
         key = normalize_url(rec.url)
-        # the page beats a wall (a live wall loses to an archive's capture: --source auto), then a live copy wins over
-        # any web archive's capture of the page, whichever was fetched later
-        ref = ResponseRef(rec.url, rec.fetched_at, rec.warc_file, rec.offset, rec.capture_source == "live",
-                          detect_wall(rec.status, rec.headers, rec.body) is None)
-        if key not in newest or ref.rank >= newest[key].rank:
+        ref = ResponseRef(rec.url, rec.fetched_at, rec.warc_file, rec.offset, rec.capture_source == "live")
+        if (old := newest.get(key)) is None:
             newest[key] = ref
+            continue
+        if old.page is None:
+            first = read_response(root, old.warc_file, old.offset)
+            old = old.seen(first) if first is not None else replace(old, page=False)
+        ref = ref.seen(rec)
+        newest[key] = ref if ref.rank >= old.rank else old
     return list(newest.values())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,7 @@ from akhbar.crawler.warc import new_run_id
 from akhbar.outlets.registry import Outlet, outlets_dir, select_outlets
 from akhbar.pipeline import reindex, revisit, steps
 from akhbar.pipeline.executor import EXTRACT_TIMEOUT_S, Mode, choose_executor, night_pool, run_jobs
-from akhbar.pipeline.page import Placement
+from akhbar.pipeline.page import PageJob, Placement
 from akhbar.pipeline.prefetch import MISSING, Prefetch
 from akhbar.warehouse.diskfull import disk_full_errno
 from akhbar.warehouse.lake import CorruptPartition, Lake
@@ -98,31 +99,34 @@ def extract_records(data_dir: Path, day: date, outlet: Outlet, lake: Lake, *,
     mode, workers = choose_executor(len(refs))
     out = Extraction([], [])
     kept: dict[str, ArticleRecord] = {}
-    with night_pool(workers if mode == "pool" else 1, start="fork"):
-        for start in range(0, len(refs), BATCH_PAGES):
-            pages = steps.load_records(data_dir, refs[start:start + BATCH_PAGES])
-            _place_all(_extract(pages, outlet, prefetched, timeout, mode, workers), outlet, day, out, kept)
+    batches = [refs[start:start + BATCH_PAGES] for start in range(0, len(refs), BATCH_PAGES)]
+    # a thread reads the next batch from the WARC files while the workers extract this one (two batches of
+    # bodies held at most); the workers run each page's whole way (steps.run_page), this process only collects
+    with night_pool(workers if mode == "pool" else 1, start="fork") as shared, ThreadPoolExecutor(1) as reader:
+        if shared is not None and mode == "pool":
+            shared.pool()  # its workers start (by fork, outside a night) before the reading thread does
+        loading = reader.submit(steps.load_records, data_dir, batches[0]) if batches else None
+        for k in range(len(batches)):
+            assert loading is not None
+            pages = loading.result()
+            loading = reader.submit(steps.load_records, data_dir, batches[k + 1]) if k + 1 < len(batches) else None
+            _place_all(_run_pages(pages, outlet, day, prefetched, timeout, mode, workers), day, out, kept)
     out.rows = sorted(kept.values(), key=lambda a: a.url)
     return out
 
 
-def _extract(pages: list[steps.Page], outlet: Outlet, prefetched: Prefetch | None, timeout: float | None,
-             mode: Mode, workers: int) -> list[steps.Page]:
-    """Each page with its extraction (or why there is none): from the prefetch when it has the very same job,
-    else from the executor."""
-    jobs = [steps.extract_job(p, outlet) for p in pages]
-    results = [prefetched.take(outlet.slug, job) if prefetched else MISSING for job in jobs]
-    todo = [i for i, r in enumerate(results) if r is MISSING]
-    done = run_jobs(steps.extract_page, [jobs[i] for i in todo], timeout=timeout, mode=mode, workers=workers)
-    for i, result in zip(todo, done, strict=True):
-        results[i] = result
-    return [steps.with_extraction(p, r) for p, r in zip(pages, results, strict=True)]
+def _run_pages(pages: list[steps.Page], outlet: Outlet, day: date, prefetched: Prefetch | None,
+               timeout: float | None, mode: Mode, workers: int) -> list[steps.Page]:
+    """Each page extracted and decided by the executor (with the prefetch's extraction when it has the very same
+    job: the worker then only decides)."""
+    done = [prefetched.take(outlet.slug, steps.extract_job(p, outlet)) if prefetched else MISSING for p in pages]
+    jobs = [PageJob(p, outlet, day, None if r is MISSING else r) for p, r in zip(pages, done, strict=True)]
+    results = run_jobs(steps.run_page, jobs, timeout=timeout, mode=mode, workers=workers)
+    return [steps.with_body(p, r, outlet, day) for p, r in zip(pages, results, strict=True)]
 
 
-def _place_all(pages: list[steps.Page], outlet: Outlet, day: date, out: Extraction,
-               kept: dict[str, ArticleRecord]) -> None:
+def _place_all(pages: list[steps.Page], day: date, out: Extraction, kept: dict[str, ArticleRecord]) -> None:
     for page in pages:
-        page = steps.decide(page, outlet, day)
         if page.placement is Placement.KEEP:
             steps.keep_newest(kept, page.article)
         elif page.crawl_day == day:  # a handed-in page was logged by its own crawl day already

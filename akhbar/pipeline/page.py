@@ -24,6 +24,7 @@ from akhbar.crawler.warc import ArchivedResponse
 from akhbar.warehouse.schema import ArticleRecord, CrawlLogRecord, CrawlOutcome
 
 if TYPE_CHECKING:
+    from akhbar.outlets.registry import Outlet
     from akhbar.transforms.extract import Extracted, ExtractOptions
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,18 @@ class ExtractJob:
 
     body: bytes
     options: ExtractOptions
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """What a worker needs to take one page from its extraction to its placement (steps.run_page): the page,
+    body included, its outlet, the day being run, and the extraction when it is done already (the crawl's
+    prefetch; None: the worker extracts)."""
+
+    page: Page
+    outlet: Outlet
+    day: date
+    extracted: object = None
 
 
 @dataclass(frozen=True)

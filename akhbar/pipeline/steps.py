@@ -25,7 +25,16 @@ from akhbar.crawler.crawllog import read_logs
 from akhbar.crawler.warc import ArchivedResponse, newest_refs, read_response, recover_open_files
 from akhbar.outlets.registry import Outlet
 from akhbar.pipeline.executor import PageTimeout
-from akhbar.pipeline.page import DateDecision, ExtractJob, Listing, ListingKind, Page, Placement, Rejection
+from akhbar.pipeline.page import (
+    DateDecision,
+    ExtractJob,
+    Listing,
+    ListingKind,
+    Page,
+    PageJob,
+    Placement,
+    Rejection,
+)
 from akhbar.transforms import blockwall
 from akhbar.transforms.identity import article_id, canonical_url, normalize_url
 from akhbar.transforms.soft404 import soft_404_reason
@@ -341,6 +350,24 @@ def place(page: Page, day: date) -> Page:
     reason = f"belongs to {home.isoformat()}: published {published} ({dates.source}), listed {listed}"
     return replace(page, placement=Placement.HAND_OVER, home=home,
                    rejection=Rejection(CrawlOutcome.OTHER_DAY, reason))
+
+
+def run_page(job: PageJob) -> Page:
+    """One page's whole way in a worker: extract (unless the job brings the extraction), then decide. The page
+    comes back without its body, which the caller still holds (steps.with_body): a worker sends back the
+    extraction and the record, not the page it was sent."""
+    result = job.extracted if job.extracted is not None else extract_page(extract_job(job.page, job.outlet))
+    page = decide(with_extraction(job.page, result), job.outlet, job.day)
+    return replace(page, response=replace(page.response, body=b""))
+
+
+def with_body(sent: Page, result: object, outlet: Outlet, day: date) -> Page:
+    """The page ``sent`` to run_page, decided: ``result`` with the body put back, or, when the worker gave no
+    page (past its time limit, or an error outside run_page's containment), ``sent`` with that result as its
+    extraction, decided here."""
+    if isinstance(result, Page):
+        return replace(result, response=sent.response)
+    return decide(with_extraction(sent, result), outlet, day)
 
 
 def decide(page: Page, outlet: Outlet, day: date) -> Page:

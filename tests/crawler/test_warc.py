@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from akhbar.crawler.warc import (
     WarcArchive,
     WarcRecoveryError,
     iter_responses,
+    newest_refs,
     recover_open_files,
     warc_files,
 )
@@ -206,3 +208,37 @@ def test_a_clean_open_file_is_renamed_unchanged(tmp_path: Path):
     before = open_file.read_bytes()
     (final,) = recover_open_files(tmp_path, "2025-01-07", "ar-site")
     assert final.read_bytes() == before and not list(final.parent.glob("*" + DAMAGED_SUFFIX))
+
+
+def test_newest_refs_looks_for_walls_only_among_copies_that_compete(tmp_path: Path, monkeypatch):
+    """One copy per URL: chosen without reading its body again (the extract stage screens it); copies of one URL:
+    the page beats a 200 bot wall archived after it, and the newest page wins among pages."""
+    import akhbar.crawler.warc as warc
+    from akhbar.testweb import walls
+
+    day, slug = "2025-01-07", "fa-sepehr"
+    page = "<html><body><p>گفت‌وگوی وزیران خارجه درباره غزه</p></body></html>".encode()
+    wall = walls.arvancloud("127.0.0.12", "/news/1").body
+    stamps = iter(f"20250108T0{h}0000000000Z" for h in range(1, 9))
+    hours = iter(range(1, 9))
+
+    def archive(url: str, body: bytes) -> None:
+        w = WarcArchive(tmp_path, day, slug, next(stamps), "test")
+        w.write_exchange(url=url, method="GET", request_headers=[], request_body=b"", status=200, protocol=None,
+                         response_headers=[(b"Content-Type", b"text/html")], body=body, kind="article",
+                         fetched_at=datetime(2025, 1, 8, next(hours), tzinfo=UTC))
+        w.close()
+
+    archive("http://127.0.0.12/news/1", page)       # 01:00 the page
+    archive("http://127.0.0.12/news/1", wall)       # 02:00 a wall on a re-fetch: loses
+    archive("http://127.0.0.12/news/2", page)       # 03:00 archived once
+    archive("http://127.0.0.12/news/3", wall)       # 04:00 a wall first ...
+    archive("http://127.0.0.12/news/3", page)       # 05:00 ... then the page: wins
+    archive("http://127.0.0.12/news/3", page + b" ")  # 06:00 a newer page: wins over the older
+    reads = []
+    real = warc.read_response
+    monkeypatch.setattr(warc, "read_response", lambda *a, **k: reads.append(a[2]) or real(*a, **k))
+    refs = {r.url.rsplit("/", 1)[1]: r for r in newest_refs(tmp_path, day, slug)}
+    assert {k: (r.fetched_at.hour, r.page) for k, r in refs.items()} == {"1": (1, True), "2": (3, None),
+                                                                          "3": (6, True)}
+    assert len(reads) == 2  # the first copy of each competing URL, once
