@@ -75,6 +75,26 @@ def test_each_step_fills_its_field_of_the_page(pages):
         assert steps.decide(extracted, outlet, art.home_day) == placed  # decide is the four steps
 
 
+def test_run_page_is_extract_then_decide_and_sends_back_no_body(pages, monkeypatch):
+    """What a worker runs (steps.run_page) is the steps in order; its page comes back without the body, which
+    with_body puts back; with the prefetch's extraction in the job the worker does not extract again; a page the
+    worker gave no page for (past its limit) is decided here, as extract_timeout."""
+    for outlet, page, art in pages:
+        whole = steps.decide(steps.extract(page, outlet), outlet, art.home_day)
+        job = steps.PageJob(page, outlet, art.home_day)
+        sent_back = steps.run_page(job)
+        assert sent_back.response.body == b"" and page.response.body
+        assert steps.with_body(page, sent_back, outlet, art.home_day) == whole
+        done = steps.extract_page(steps.extract_job(page, outlet))
+        with monkeypatch.context() as m:
+            m.setattr(steps, "extract_page", lambda job: pytest.fail("extracted again"))
+            again = steps.run_page(steps.PageJob(page, outlet, art.home_day, done))
+        assert steps.with_body(page, again, outlet, art.home_day) == whole
+        late = steps.with_body(page, PageTimeout(2.5), outlet, art.home_day)
+        assert late.rejection == steps.Rejection(CrawlOutcome.EXTRACT_TIMEOUT, "extraction took longer than 2.5 s")
+        assert late.log_row().bytes == len(page.response.body)
+
+
 def test_a_rejected_page_goes_through_the_later_steps_unchanged(pages):
     outlet, page, _ = pages[1]
     empty = steps.extract(_record(page.response.url, b"", page.crawl_day), outlet)
