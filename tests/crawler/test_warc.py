@@ -242,3 +242,20 @@ def test_newest_refs_looks_for_walls_only_among_copies_that_compete(tmp_path: Pa
     assert {k: (r.fetched_at.hour, r.page) for k, r in refs.items()} == {"1": (1, True), "2": (3, None),
                                                                           "3": (6, True)}
     assert len(reads) == 2  # the first copy of each competing URL, once
+
+
+def test_each_record_is_its_own_gzip_member_at_the_default_level(tmp_path: Path):
+    """warcio's gzip=True writes level 9; ours writes level 6 (crawler.warc.GZIP_LEVEL): the header's XFL byte is 0
+    (zlib sets 2 for level 9, 4 for level 1), and every member still decompresses on its own."""
+    archive = WarcArchive(tmp_path, "2025-01-07", "fa-site", "run1", "test")
+    body = ("<html><body>" + f"<p>{PERSIAN}</p>" * 200 + "</body></html>").encode()
+    offsets = [_write(archive, f"http://127.0.0.12/news/{n}", body)[1] for n in range(3)]
+    archive.close()
+    (path,) = warc_files(tmp_path, "2025-01-07", "fa-site")
+    data = (tmp_path / path).read_bytes()
+    for offset in offsets:
+        assert data[offset:offset + 2] == b"\x1f\x8b" and data[offset + 8] == 0
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        record = member.decompress(data[offset:])
+        assert record.startswith(b"WARC/1.") and b"\r\nWARC-Type: response\r\n" in record
+        assert member.eof  # the member ends before the next record's
