@@ -20,11 +20,10 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench.scale_web import BIN, DAY, ScaleWeb, run_measured
+from bench.scale_web import BIN, DAY, ScaleWeb, bare_on_cores, run_measured
 
 
 def _copy_day(data: Path, day, other) -> None:
@@ -44,25 +43,6 @@ def day_records(data: Path, day) -> list[tuple[bytes, str]]:
             bodies.extend((rec.body, rec.url) for rec in iter_responses(data, path)
                           if rec.kind == "article" and rec.status == 200)
     return bodies
-
-
-def _bare(records: list[tuple[bytes, str]]) -> int:
-    import trafilatura
-
-    for body, url in records:
-        trafilatura.bare_extraction(body, url=url, with_metadata=True)
-    return len(records)
-
-
-def bare_on_records(records: list[tuple[bytes, str]], cores: int) -> float:
-    """Seconds of wall time bare trafilatura takes over ``records`` on ``cores`` processes (forked, records
-    dealt round-robin)."""
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
-        started = time.monotonic()
-        pool.map(_bare, [records[k::cores] for k in range(cores)])
-        return time.monotonic() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(1, max(args.days)):
             _copy_day(data, DAY, DAY - timedelta(days=k))
         records = day_records(data, DAY)
-        before = len(records) / bare_on_records(records, cores)
+        before = bare_on_cores(records, cores)
         label = f"bare trafilatura (with metadata), {cores} cores"
         print(f"{label:44} {before:7.1f} pages/s  ({len(records)} records)")
         rates = {}
@@ -97,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             rates[days] = args.pages * days / m.wall
             print(f"akhbar reextract --all, {days} day(s){'':17} {rates[days]:7.1f} pages/s  {m.wall:7.1f} s  peak "
                   f"RSS {m.peak / 2**30:.2f} GiB  (exit {m.code})")
-        after = len(records) / bare_on_records(records, cores)
+        after = bare_on_cores(records, cores)
         bare = (before + after) / 2
         print(f"{label + ', again':44} {after:7.1f} pages/s; mean "
               f"{bare:.1f}")
