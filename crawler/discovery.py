@@ -157,8 +157,9 @@ def child_sitemaps_for_day(listing: SitemapListing, day: date, also: list[date] 
 _DATE_IN_URL = re.compile(r"((?:19|20)\d\d)[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 
 
-def parse_feed(body: bytes, base_url: str) -> list[Listed]:
-    """RSS/Atom entries with their publication (else update) time. Raises ValueError on garbage."""
+def parse_feed(body: bytes, base_url: str, *, latest: bool = False) -> list[Listed]:
+    """RSS/Atom entries with their publication (else update) time, what a day's crawl needs; ``latest``: the later
+    of the two (a revisit asks whether the item changed). Raises ValueError on garbage."""
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
         raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
@@ -167,8 +168,9 @@ def parse_feed(body: bytes, base_url: str) -> list[Listed]:
         link = entry.get("link")
         if not link:
             continue
-        struct = entry.get("published_parsed") or entry.get("updated_parsed")
-        when = datetime(*struct[:6], tzinfo=UTC) if struct else None
+        stated = [s for s in (entry.get("published_parsed"), entry.get("updated_parsed")) if s]
+        dates = [datetime(*s[:6], tzinfo=UTC) for s in stated]
+        when = (max(dates) if latest else dates[0]) if dates else None
         out.append(Listed(urljoin(base_url, link), when))
     return out
 

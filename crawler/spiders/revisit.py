@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
-import feedparser
 from scrapy import Request
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
@@ -191,17 +189,7 @@ def feed_changes(body: bytes, base_url: str) -> list[discovery.Listed]:
     """A feed's items, each with the latest date it gives (Atom ``updated``, an RSS item's ``atom:updated`` or
     ``dc:date``, else its ``pubDate``, which some outlets move on an edit): feedparser, as ``discovery.parse_feed``,
     which prefers the publication date a day's crawl needs. Raises ValueError on garbage."""
-    parsed = feedparser.parse(body)
-    if parsed.bozo and not parsed.entries:
-        raise ValueError(f"not a feed: {parsed.get('bozo_exception')}")
-    out = []
-    for entry in parsed.entries:
-        if not entry.get("link"):
-            continue
-        stated = (entry.get("updated_parsed"), entry.get("published_parsed"))
-        dates = [datetime(*s[:6], tzinfo=UTC) for s in stated if s]
-        out.append(discovery.Listed(urljoin(base_url, entry["link"]), max(dates, default=None)))
-    return out
+    return discovery.parse_feed(body, base_url, latest=True)
 
 
 def day_children(listing: discovery.SitemapListing, day: date, timezone: str) -> list[str]:
