@@ -8,7 +8,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from services import free_port
 
 from akhbar import airflow_support as af
 
@@ -31,19 +31,13 @@ SERVICES = ("api-server", "dag-processor", "scheduler")
 STOP_ORDER = ("scheduler", "dag-processor", "api-server")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Airflow:
     """Airflow services as child processes of the test, sharing one temporary home."""
 
     def __init__(self, home: Path, data: Path, extra_env: dict[str, str]) -> None:
         self.home = home
         self.data = data
-        self.port = _free_port()
+        self.port = free_port()
         self.procs: dict[str, subprocess.Popen] = {}
         self.env = {
             **os.environ,
