@@ -340,7 +340,8 @@ def test_replaywebpage_replays_the_signed_package_and_its_browser_check_holds(si
                 }"""
                 signed_data = digest["signedData"]
                 holds = page.evaluate(check, [signed_data, signed_data["hash"]])
-                other = page.evaluate(check, [signed_data, signed_data["hash"][:-1] + "0"])
+                wrong = signed_data["hash"][:-1] + ("1" if signed_data["hash"].endswith("0") else "0")
+                other = page.evaluate(check, [signed_data, wrong])  # its last digit changed (1 in 16 end in 0)
                 page.screenshot(path=str(tmp_path / "replaywebpage.png"))
             finally:
                 browser.close()
